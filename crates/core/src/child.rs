@@ -1,0 +1,277 @@
+//! [`ChildProfile`]: the child or young person at the centre of the record.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{ChildId, CoreError, Identifier, Label, NhsNumber, PartyRef, SchoolYear, Sensitive};
+
+/// The plain fields of a [`ChildProfile`]; build one and convert it with
+/// `ChildProfile::try_from`, which checks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChildProfileParts {
+    /// The child's id.
+    pub id: ChildId,
+    /// The child's name. Personal data.
+    pub name: Sensitive<Label>,
+    /// Date of birth (ISO 8601 date).
+    pub date_of_birth: NaiveDate,
+    /// NHS number, when known. Personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nhs_number: Option<NhsNumber>,
+    /// Identifiers from other schemes (local case number, unique pupil number); at most
+    /// one per system.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+    /// How the child communicates and what helps them take part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub communication_needs: Vec<CommunicationNeed>,
+    /// The child's own views, as recorded, oldest first; none may predate the birth.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<ChildView>,
+}
+
+fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
+    if let Some(index) = parts
+        .views
+        .iter()
+        .position(|view| view.recorded_on < parts.date_of_birth)
+    {
+        return Err(CoreError::BeforeBirth {
+            field: format!("views/{index}/recordedOn"),
+        });
+    }
+    let mut systems = BTreeSet::new();
+    for (index, identifier) in parts.identifiers.iter().enumerate() {
+        if !systems.insert(&identifier.system) {
+            return Err(CoreError::DuplicateIdentifierSystem { index });
+        }
+    }
+    Ok(())
+}
+
+crate::validated! {
+    /// The child or young person at the centre of a partnership record.
+    ///
+    /// Built from [`ChildProfileParts`] through `try_from`, which rejects a recorded
+    /// view dated before the birth and two identifiers of the same system; the same
+    /// checks run when the profile is read from JSON.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_core::{ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, SchoolYear, Sensitive};
+    ///
+    /// let child = ChildProfile::try_from(ChildProfileParts {
+    ///     id: ChildId::random(),
+    ///     name: Sensitive::new(Label::new("Layla Ahmed").unwrap()),
+    ///     date_of_birth: NaiveDate::from_ymd_opt(2022, 10, 3).unwrap(),
+    ///     nhs_number: Some(NhsNumber::parse("943 476 5919").unwrap()),
+    ///     identifiers: vec![],
+    ///     communication_needs: vec![],
+    ///     views: vec![],
+    /// })
+    /// .unwrap();
+    ///
+    /// let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// assert_eq!(child.age_on(today).unwrap(), 4);
+    /// assert_eq!(child.school_year_on(today).unwrap(), SchoolYear::Nursery);
+    /// assert!(!format!("{child:?}").contains("Layla"));
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct ChildProfile(ChildProfileParts);
+    check = check_child;
+    error = CoreError;
+}
+
+impl ChildProfile {
+    /// The child's age in whole years on `date`.
+    ///
+    /// A child born on 29 February has their birthday on 1 March in a common year,
+    /// the usual reading in England and Wales. A date before the birth is an error.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use partnership_core::*;
+    /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// # let child = ChildProfile::try_from(ChildProfileParts {
+    /// #     id: ChildId::random(), name: Sensitive::new(Label::new("A").unwrap()),
+    /// #     date_of_birth: d(2020, 2, 29), nhs_number: None, identifiers: vec![],
+    /// #     communication_needs: vec![], views: vec![] }).unwrap();
+    /// assert_eq!(child.age_on(d(2024, 2, 28)).unwrap(), 3);
+    /// assert_eq!(child.age_on(d(2024, 2, 29)).unwrap(), 4);
+    /// assert_eq!(child.age_on(d(2025, 2, 28)).unwrap(), 4);
+    /// assert_eq!(child.age_on(d(2025, 3, 1)).unwrap(), 5);
+    /// assert!(child.age_on(d(2020, 2, 28)).is_err());
+    /// ```
+    pub fn age_on(&self, date: NaiveDate) -> Result<u32, CoreError> {
+        age_on(self.date_of_birth, date)
+    }
+
+    /// The child's school year in England, by age, on `date`; see [`SchoolYear::on`].
+    pub fn school_year_on(&self, date: NaiveDate) -> Result<SchoolYear, CoreError> {
+        SchoolYear::on(self.date_of_birth, date)
+    }
+
+    /// The most recent recorded view on or before `date`, if any.
+    pub fn latest_view_on(&self, date: NaiveDate) -> Option<&ChildView> {
+        self.views
+            .iter()
+            .filter(|view| view.recorded_on <= date)
+            .max_by_key(|view| view.recorded_on)
+    }
+}
+
+/// Age in whole years on `date` of someone born on `date_of_birth`.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use partnership_core::age_on;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(age_on(d(2010, 9, 1), d(2026, 8, 31)).unwrap(), 15);
+/// assert_eq!(age_on(d(2010, 9, 1), d(2026, 9, 1)).unwrap(), 16);
+/// ```
+pub fn age_on(date_of_birth: NaiveDate, date: NaiveDate) -> Result<u32, CoreError> {
+    if date < date_of_birth {
+        return Err(CoreError::BeforeBirth {
+            field: "date".into(),
+        });
+    }
+    let had_birthday = (date.month(), date.day()) >= (date_of_birth.month(), date_of_birth.day());
+    let years = date.year() - date_of_birth.year() - i32::from(!had_birthday);
+    // Non-negative because date >= date_of_birth.
+    Ok(u32::try_from(years).unwrap_or_default())
+}
+
+/// How a child communicates, and what helps them take part.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CommunicationNeed {
+    /// Uses visual supports: pictures, symbols, a visual timetable, objects of reference.
+    VisualSupports,
+    /// Uses British Sign Language.
+    BritishSignLanguage,
+    /// Uses Makaton signs and symbols.
+    Makaton,
+    /// Uses an augmentative and alternative communication (AAC) device.
+    AacDevice,
+    /// Does not use speech to communicate.
+    NonSpeaking,
+    /// Needs extra time to process language and respond.
+    ExtraProcessingTime,
+    /// Speaks a language other than English at home and needs an interpreter.
+    Interpreter,
+    /// Has a hearing impairment.
+    HearingImpairment,
+    /// Has a visual impairment.
+    VisualImpairment,
+    /// Anything else.
+    Other {
+        /// The need, in words.
+        label: Label,
+    },
+}
+
+/// What helped the child give their view.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ParticipationAid {
+    /// Visual materials: photographs, symbols, talking mats, emotion cards.
+    VisualMaterials,
+    /// Sign language or Makaton.
+    Signing,
+    /// An AAC device.
+    AacDevice,
+    /// An interpreter.
+    Interpreter,
+    /// An independent advocate.
+    Advocate,
+    /// A trusted adult the child chose.
+    TrustedAdult,
+    /// Drawing or play.
+    DrawingOrPlay,
+    /// Anything else.
+    Other {
+        /// The aid, in words.
+        label: Label,
+    },
+}
+
+/// A view the child expressed, recorded on a date with the aids that helped.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::{ChildView, ParticipationAid, PartyRef, ProfessionalId, Sensitive};
+///
+/// let view = ChildView {
+///     recorded_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+///     recorded_by: PartyRef::Professional { id: ProfessionalId::random() },
+///     aids: vec![ParticipationAid::VisualMaterials],
+///     view: Sensitive::new("Pointed to the happy face for painting, sad face for lunch hall".into()),
+/// };
+/// assert!(!format!("{view:?}").contains("painting"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChildView {
+    /// When the view was recorded.
+    pub recorded_on: NaiveDate,
+    /// Who recorded it.
+    pub recorded_by: PartyRef,
+    /// What helped the child express it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aids: Vec<ParticipationAid>,
+    /// The view, in the child's words where possible. Personal data.
+    pub view: Sensitive<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts() -> ChildProfileParts {
+        ChildProfileParts {
+            id: ChildId::from_uuid(uuid::Uuid::nil()),
+            name: Sensitive::new(Label::new("Test Child").unwrap()),
+            date_of_birth: NaiveDate::from_ymd_opt(2020, 5, 1).unwrap(),
+            nhs_number: None,
+            identifiers: vec![],
+            communication_needs: vec![],
+            views: vec![],
+        }
+    }
+
+    #[test]
+    fn view_before_birth_is_rejected_with_its_pointer() {
+        let mut p = parts();
+        p.views.push(ChildView {
+            recorded_on: NaiveDate::from_ymd_opt(2020, 4, 30).unwrap(),
+            recorded_by: PartyRef::Child { id: p.id },
+            aids: vec![],
+            view: Sensitive::new("x".into()),
+        });
+        let err = ChildProfile::try_from(p).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "views/0/recordedOn: is before the child's date of birth"
+        );
+    }
+
+    #[test]
+    fn duplicate_identifier_system_is_rejected() {
+        let mut p = parts();
+        let id = |v: &str| Identifier {
+            system: Label::new("local-case").unwrap(),
+            value: Sensitive::new(Label::new(v).unwrap()),
+        };
+        p.identifiers = vec![id("A1"), id("B2")];
+        assert_eq!(
+            ChildProfile::try_from(p),
+            Err(CoreError::DuplicateIdentifierSystem { index: 1 })
+        );
+    }
+}

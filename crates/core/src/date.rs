@@ -1,0 +1,284 @@
+//! Date helpers: calendar-month arithmetic, days of the week and times of day as
+//! they appear in the JSON contract.
+//!
+//! The library never reads a clock: every function that depends on "today" takes
+//! the date as an argument.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Months, NaiveDate, Weekday};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use crate::CoreError;
+
+/// Adds calendar months, clamping to the last day of a shorter month.
+///
+/// Statutory timescales such as "within 3 months of" count calendar months: from
+/// 31 May, 3 months is 31 August; from 30 November it is the last day of February
+/// (28th, or 29th in a leap year), because February has no 30th (DOMAIN.md section 5).
+/// Returns `None` only when the result would fall outside the calendar chrono can
+/// represent.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::add_months;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(add_months(d(2026, 5, 31), 3), Some(d(2026, 8, 31)));
+/// assert_eq!(add_months(d(2026, 11, 30), 3), Some(d(2027, 2, 28)));
+/// assert_eq!(add_months(d(2027, 11, 30), 3), Some(d(2028, 2, 29)));
+/// assert_eq!(add_months(d(2026, 1, 31), 1), Some(d(2026, 2, 28)));
+/// ```
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(months))
+}
+
+/// Subtracts calendar months, clamping to the last day of a shorter month, as
+/// [`add_months`] does.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::sub_months;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(sub_months(d(2026, 5, 31), 3), Some(d(2026, 2, 28)));
+/// ```
+pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_sub_months(Months::new(months))
+}
+
+/// A day of the week, written in full and in lower case in JSON (`"monday"`).
+///
+/// ```
+/// use chrono::{NaiveDate, Datelike};
+/// use partnership_core::DayOfWeek;
+///
+/// let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+/// assert_eq!(DayOfWeek::of(friday), DayOfWeek::Friday);
+/// assert_eq!(serde_json::to_string(&DayOfWeek::Friday).unwrap(), r#""friday""#);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayOfWeek {
+    /// Monday.
+    Monday,
+    /// Tuesday.
+    Tuesday,
+    /// Wednesday.
+    Wednesday,
+    /// Thursday.
+    Thursday,
+    /// Friday.
+    Friday,
+    /// Saturday.
+    Saturday,
+    /// Sunday.
+    Sunday,
+}
+
+impl DayOfWeek {
+    /// All seven days, Monday first.
+    pub const ALL: [Self; 7] = [
+        Self::Monday,
+        Self::Tuesday,
+        Self::Wednesday,
+        Self::Thursday,
+        Self::Friday,
+        Self::Saturday,
+        Self::Sunday,
+    ];
+
+    /// The day of the week a date falls on.
+    pub fn of(date: NaiveDate) -> Self {
+        use chrono::Datelike;
+        date.weekday().into()
+    }
+
+    /// Whether this is Saturday or Sunday.
+    ///
+    /// ```
+    /// # use partnership_core::DayOfWeek;
+    /// assert!(DayOfWeek::Sunday.is_weekend());
+    /// assert!(!DayOfWeek::Monday.is_weekend());
+    /// ```
+    pub const fn is_weekend(self) -> bool {
+        matches!(self, Self::Saturday | Self::Sunday)
+    }
+}
+
+impl From<Weekday> for DayOfWeek {
+    fn from(day: Weekday) -> Self {
+        match day {
+            Weekday::Mon => Self::Monday,
+            Weekday::Tue => Self::Tuesday,
+            Weekday::Wed => Self::Wednesday,
+            Weekday::Thu => Self::Thursday,
+            Weekday::Fri => Self::Friday,
+            Weekday::Sat => Self::Saturday,
+            Weekday::Sun => Self::Sunday,
+        }
+    }
+}
+
+impl From<DayOfWeek> for Weekday {
+    fn from(day: DayOfWeek) -> Self {
+        match day {
+            DayOfWeek::Monday => Self::Mon,
+            DayOfWeek::Tuesday => Self::Tue,
+            DayOfWeek::Wednesday => Self::Wed,
+            DayOfWeek::Thursday => Self::Thu,
+            DayOfWeek::Friday => Self::Fri,
+            DayOfWeek::Saturday => Self::Sat,
+            DayOfWeek::Sunday => Self::Sun,
+        }
+    }
+}
+
+/// A time of day to the minute on the 24-hour clock, written `"19:00"` in JSON.
+///
+/// Used for meeting availability: a carer on night shifts may only be free
+/// between `"18:30"` and `"20:00"`. Times of day carry no time zone: they are
+/// local wall-clock times at the setting.
+///
+/// ```
+/// use partnership_core::TimeOfDay;
+///
+/// let t: TimeOfDay = "19:05".parse().unwrap();
+/// assert_eq!((t.hour(), t.minute()), (19, 5));
+/// assert_eq!(t.to_string(), "19:05");
+/// assert!("24:00".parse::<TimeOfDay>().is_err());
+/// assert!("7pm".parse::<TimeOfDay>().is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TimeOfDay {
+    // Minutes since midnight keeps ordering and arithmetic trivial.
+    minutes: u16,
+}
+
+impl TimeOfDay {
+    /// Midnight, `00:00`.
+    pub const MIDNIGHT: Self = Self { minutes: 0 };
+
+    /// A time from hours (0–23) and minutes (0–59).
+    ///
+    /// ```
+    /// # use partnership_core::TimeOfDay;
+    /// assert!(TimeOfDay::new(23, 59).is_ok());
+    /// assert!(TimeOfDay::new(12, 60).is_err());
+    /// ```
+    pub fn new(hour: u8, minute: u8) -> Result<Self, CoreError> {
+        if hour > 23 || minute > 59 {
+            return Err(CoreError::TimeOfDay);
+        }
+        Ok(Self {
+            minutes: u16::from(hour) * 60 + u16::from(minute),
+        })
+    }
+
+    /// The hour, 0–23.
+    pub const fn hour(self) -> u8 {
+        // Below 24 by construction.
+        (self.minutes / 60) as u8
+    }
+
+    /// The minute, 0–59.
+    pub const fn minute(self) -> u8 {
+        (self.minutes % 60) as u8
+    }
+
+    /// Minutes since midnight, 0–1439.
+    pub const fn minutes_since_midnight(self) -> u16 {
+        self.minutes
+    }
+
+    /// The same time as a `chrono::NaiveTime`.
+    pub fn to_naive_time(self) -> chrono::NaiveTime {
+        chrono::NaiveTime::from_num_seconds_from_midnight_opt(u32::from(self.minutes) * 60, 0)
+            .unwrap_or_default()
+    }
+}
+
+impl FromStr for TimeOfDay {
+    type Err = CoreError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (h, m) = s.split_once(':').ok_or(CoreError::TimeOfDay)?;
+        let two_digits = |part: &str| -> Result<u8, CoreError> {
+            if part.len() != 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(CoreError::TimeOfDay);
+            }
+            part.parse().map_err(|_| CoreError::TimeOfDay)
+        };
+        Self::new(two_digits(h)?, two_digits(m)?)
+    }
+}
+
+impl TryFrom<String> for TimeOfDay {
+    type Error = CoreError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<TimeOfDay> for String {
+    fn from(value: TimeOfDay) -> Self {
+        value.to_string()
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+impl fmt::Debug for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TimeOfDay({self})")
+    }
+}
+
+impl JsonSchema for TimeOfDay {
+    fn schema_name() -> Cow<'static, str> {
+        "TimeOfDay".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "partnership_core::TimeOfDay".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+            "description": "Local time of day on the 24-hour clock, HH:MM."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_of_day_rejects_malformed() {
+        for bad in ["", "7:00", "07:0", "07-00", "+1:00", "07:00:00", "99:99", "ab:cd"] {
+            assert_eq!(bad.parse::<TimeOfDay>(), Err(CoreError::TimeOfDay), "{bad}");
+        }
+        assert_eq!("00:00".parse::<TimeOfDay>(), Ok(TimeOfDay::MIDNIGHT));
+    }
+
+    #[test]
+    fn weekday_round_trip() {
+        for day in DayOfWeek::ALL {
+            assert_eq!(DayOfWeek::from(Weekday::from(day)), day);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The one error type of `partnership-core`.
+
+use thiserror::Error;
+
+/// Everything that can be wrong with a value this crate checks.
+///
+/// Messages are lower-case, name the field or value and the rule broken, and never
+/// echo the input: an NHS number or a name must not reach a log through an error.
+///
+/// ```
+/// use partnership_core::NhsNumber;
+///
+/// let err = NhsNumber::parse("943 476 5918").unwrap_err();
+/// assert!(!err.to_string().contains("5918"));
+/// assert_eq!(
+///     err.to_string(),
+///     "NHS number: the check digit does not match the first nine digits (modulus 11)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CoreError {
+    /// The NHS number does not have ten digits.
+    #[error("NHS number: must have 10 digits, found {found}")]
+    NhsNumberLength {
+        /// How many characters were found once the grouping spaces were removed.
+        found: usize,
+    },
+    /// A character of the NHS number is not a digit.
+    #[error(
+        "NHS number: character {position} is not a digit (write 10 digits, or 3-3-4 with single spaces)"
+    )]
+    NhsNumberNotDigit {
+        /// One-based position of the first offending character.
+        position: usize,
+    },
+    /// The first nine digits give a check digit of 10, which no NHS number has.
+    #[error("NHS number: the first nine digits give a check digit of 10, so the number is invalid")]
+    NhsNumberCheckDigitTen,
+    /// The tenth digit is not the modulus 11 check digit of the first nine.
+    #[error("NHS number: the check digit does not match the first nine digits (modulus 11)")]
+    NhsNumberCheckDigit,
+    /// A label is empty or only whitespace.
+    #[error("label: must contain at least one non-whitespace character")]
+    LabelEmpty,
+    /// A label is longer than [`Label::MAX_CHARS`](crate::Label::MAX_CHARS).
+    #[error("label: must be at most {max} characters, found {found}")]
+    LabelTooLong {
+        /// The limit.
+        max: usize,
+        /// The length found, in characters.
+        found: usize,
+    },
+    /// A label contains a control character such as a line break.
+    #[error("label: must be a single line without control characters")]
+    LabelControlCharacter,
+    /// A time of day is not written `HH:MM` on the 24-hour clock.
+    #[error("time of day: must be HH:MM on the 24-hour clock, from 00:00 to 23:59")]
+    TimeOfDay,
+    /// A typed id is not a UUID.
+    #[error("{kind}: must be a UUID such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b")]
+    InvalidId {
+        /// The kind of id, for example `CarerId`.
+        kind: &'static str,
+    },
+    /// A school year group outside Year 1 to Year 13.
+    #[error("year group: must be from 1 to 13, found {found}")]
+    YearGroup {
+        /// The number found.
+        found: u8,
+    },
+    /// A date is before the child's date of birth.
+    #[error("{field}: is before the child's date of birth")]
+    BeforeBirth {
+        /// The field, as a JSON Pointer relative to the child profile (or the argument name).
+        field: String,
+    },
+    /// Two identifiers of a child use the same system.
+    #[error("identifiers/{index}/system: a child has at most one identifier per system")]
+    DuplicateIdentifierSystem {
+        /// Index of the second identifier with that system.
+        index: usize,
+    },
+    /// A date calculation left the range of dates the library can represent.
+    #[error("{field}: the date falls outside the representable calendar")]
+    DateOutOfRange {
+        /// What was being calculated.
+        field: &'static str,
+    },
+    /// A value could not be converted to or from the `time` crate's types.
+    #[error("time conversion: {what} is outside the range the target type supports")]
+    TimeConversion {
+        /// What was being converted.
+        what: &'static str,
+    },
+}

@@ -1,0 +1,318 @@
+//! School years in England.
+//!
+//! The academic year runs from 1 September to 31 August. A child is in Reception in
+//! the academic year in which they turn 5, in Year 1 in the year they turn 6, and so
+//! on to Year 11 in the year they turn 16; Years 12 and 13 are post-16 (DOMAIN.md
+//! section 5). This is the default placement by age: a child educated out of their
+//! chronological year group is a decision for the child's record, not this function.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::CoreError;
+
+/// An academic year in England, 1 September to 31 August, named by the calendar
+/// year in which it starts.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::AcademicYear;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let year = AcademicYear::containing(d(2026, 11, 23));
+/// assert_eq!(year, AcademicYear::starting(2026));
+/// assert_eq!(year.to_string(), "2026/27");
+/// assert_eq!(year.first_day(), Some(d(2026, 9, 1)));
+/// assert_eq!(year.last_day(), Some(d(2027, 8, 31)));
+/// assert_eq!(AcademicYear::containing(d(2026, 8, 31)), AcademicYear::starting(2025));
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct AcademicYear {
+    /// The calendar year in which the academic year starts (on 1 September).
+    starts_in: i32,
+}
+
+impl AcademicYear {
+    /// The academic year that starts on 1 September of `year`.
+    pub const fn starting(year: i32) -> Self {
+        Self { starts_in: year }
+    }
+
+    /// The academic year a date falls in.
+    pub fn containing(date: NaiveDate) -> Self {
+        let year = date.year();
+        Self::starting(if date.month() >= 9 { year } else { year - 1 })
+    }
+
+    /// The calendar year in which it starts.
+    pub const fn starts_in(self) -> i32 {
+        self.starts_in
+    }
+
+    /// 1 September; `None` only outside the representable calendar.
+    pub fn first_day(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.starts_in, 9, 1)
+    }
+
+    /// 31 August of the following calendar year; `None` only outside the representable calendar.
+    pub fn last_day(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.starts_in.checked_add(1)?, 8, 31)
+    }
+
+    /// The next academic year.
+    pub const fn next(self) -> Self {
+        Self::starting(self.starts_in.saturating_add(1))
+    }
+}
+
+impl fmt::Display for AcademicYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let next = self.starts_in.saturating_add(1).rem_euclid(100);
+        write!(f, "{}/{next:02}", self.starts_in)
+    }
+}
+
+/// A year group from Year 1 to Year 13.
+///
+/// ```
+/// use partnership_core::YearGroup;
+///
+/// assert_eq!(YearGroup::new(7).unwrap().number(), 7);
+/// assert!(YearGroup::new(0).is_err());
+/// assert!(YearGroup::new(14).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct YearGroup(u8);
+
+impl JsonSchema for YearGroup {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearGroup".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "partnership_core::YearGroup".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 13,
+            "description": "School year group: 1 to 11 compulsory school age, 12 and 13 post-16."
+        })
+    }
+}
+
+impl YearGroup {
+    /// A year group from its number, 1 to 13.
+    pub fn new(number: u8) -> Result<Self, CoreError> {
+        if (1..=13).contains(&number) {
+            Ok(Self(number))
+        } else {
+            Err(CoreError::YearGroup { found: number })
+        }
+    }
+
+    /// The number, 1 to 13.
+    pub const fn number(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for YearGroup {
+    type Error = CoreError;
+
+    fn try_from(number: u8) -> Result<Self, Self::Error> {
+        Self::new(number)
+    }
+}
+
+impl From<YearGroup> for u8 {
+    fn from(group: YearGroup) -> Self {
+        group.0
+    }
+}
+
+/// Where a child is in education in England by age, in a given academic year.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::{SchoolYear, YearGroup};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Born 31 August 2020: turns 5 on the last day of the 2024/25 academic year.
+/// assert_eq!(SchoolYear::on(d(2020, 8, 31), d(2024, 9, 2)).unwrap(), SchoolYear::Reception);
+/// // Born a day later: the youngest child in Reception a year later.
+/// assert_eq!(SchoolYear::on(d(2020, 9, 1), d(2024, 9, 2)).unwrap(), SchoolYear::Nursery);
+/// assert_eq!(
+///     SchoolYear::on(d(2015, 1, 10), d(2026, 11, 23)).unwrap(),
+///     SchoolYear::Year { group: YearGroup::new(7).unwrap() }
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum SchoolYear {
+    /// Before Reception: the academic year in which the child turns 4 or earlier
+    /// (nursery, pre-school or at home).
+    Nursery,
+    /// Reception: the academic year in which the child turns 5.
+    Reception,
+    /// Years 1 to 11 (compulsory school age) and Years 12 and 13 (post-16).
+    Year {
+        /// The year group.
+        group: YearGroup,
+    },
+    /// After the academic year in which the young person turns 18.
+    BeyondSchoolAge,
+}
+
+impl SchoolYear {
+    /// The school year, by age, of a child born on `date_of_birth`, on `date`.
+    ///
+    /// A date before the birth is an error rather than a guess.
+    pub fn on(date_of_birth: NaiveDate, date: NaiveDate) -> Result<Self, CoreError> {
+        if date < date_of_birth {
+            return Err(CoreError::BeforeBirth {
+                field: "date".into(),
+            });
+        }
+        Ok(Self::in_academic_year(
+            date_of_birth,
+            AcademicYear::containing(date),
+        ))
+    }
+
+    /// The school year, by age, of a child born on `date_of_birth`, during `year`.
+    pub fn in_academic_year(date_of_birth: NaiveDate, year: AcademicYear) -> Self {
+        let turns = i64::from(year.starts_in()) - i64::from(date_of_birth.year())
+            + i64::from(date_of_birth.month() < 9);
+        match turns {
+            i64::MIN..=4 => Self::Nursery,
+            5 => Self::Reception,
+            6..=18 => u8::try_from(turns - 5)
+                .ok()
+                .and_then(|n| YearGroup::new(n).ok())
+                .map_or(Self::BeyondSchoolAge, |group| Self::Year { group }),
+            _ => Self::BeyondSchoolAge,
+        }
+    }
+
+    /// The academic year in which a child born on `date_of_birth` is in this school
+    /// year: Reception or a year group. `None` for [`Nursery`](Self::Nursery) and
+    /// [`BeyondSchoolAge`](Self::BeyondSchoolAge), which span several years.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_core::{AcademicYear, SchoolYear, YearGroup};
+    ///
+    /// let born = NaiveDate::from_ymd_opt(2016, 3, 14).unwrap();
+    /// let year7 = SchoolYear::Year { group: YearGroup::new(7).unwrap() };
+    /// assert_eq!(year7.academic_year_for(born), Some(AcademicYear::starting(2027)));
+    /// ```
+    pub fn academic_year_for(self, date_of_birth: NaiveDate) -> Option<AcademicYear> {
+        let turns = match self {
+            Self::Reception => 5,
+            Self::Year { group } => i32::from(group.number()) + 5,
+            Self::Nursery | Self::BeyondSchoolAge => return None,
+        };
+        let born_in_autumn = date_of_birth.month() >= 9;
+        let start = date_of_birth.year() + turns - i32::from(!born_in_autumn);
+        Some(AcademicYear::starting(start))
+    }
+}
+
+impl fmt::Display for SchoolYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Nursery => f.write_str("nursery"),
+            Self::Reception => f.write_str("Reception"),
+            Self::Year { group } => write!(f, "Year {}", group.number()),
+            Self::BeyondSchoolAge => f.write_str("beyond school age"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn year(n: u8) -> SchoolYear {
+        SchoolYear::Year {
+            group: YearGroup::new(n).unwrap(),
+        }
+    }
+
+    #[test]
+    fn school_year_table_around_the_cut_off() {
+        // (date of birth, on, expected)
+        let table = [
+            // 31 August birthdays are the youngest in their year group.
+            (d(2020, 8, 31), d(2025, 8, 31), SchoolYear::Reception),
+            (d(2020, 8, 31), d(2025, 9, 1), year(1)),
+            (d(2020, 8, 31), d(2024, 8, 31), SchoolYear::Nursery),
+            (d(2020, 8, 31), d(2024, 9, 1), SchoolYear::Reception),
+            // 1 September birthdays are the oldest: a year later than a day earlier.
+            (d(2020, 9, 1), d(2025, 8, 31), SchoolYear::Nursery),
+            (d(2020, 9, 1), d(2025, 9, 1), SchoolYear::Reception),
+            (d(2020, 9, 1), d(2026, 8, 31), SchoolYear::Reception),
+            (d(2020, 9, 1), d(2026, 9, 1), year(1)),
+            // Leap-day birthday sits in the spring half: no ambiguity.
+            (d(2020, 2, 29), d(2024, 9, 1), SchoolYear::Reception),
+            // First and last school years.
+            (d(2010, 1, 1), d(2010, 1, 1), SchoolYear::Nursery),
+            (d(2010, 1, 1), d(2026, 6, 30), year(11)),
+            (d(2010, 1, 1), d(2026, 9, 1), year(12)),
+            (d(2009, 12, 31), d(2027, 9, 1), year(13)),
+            (d(2009, 12, 31), d(2028, 8, 31), year(13)),
+            (d(2009, 12, 31), d(2028, 9, 1), SchoolYear::BeyondSchoolAge),
+            (d(2008, 8, 31), d(2026, 8, 31), year(13)),
+            (d(2008, 8, 31), d(2026, 9, 1), SchoolYear::BeyondSchoolAge),
+        ];
+        for (born, on, expected) in table {
+            assert_eq!(
+                SchoolYear::on(born, on).unwrap(),
+                expected,
+                "born {born}, on {on}"
+            );
+        }
+    }
+
+    #[test]
+    fn academic_year_for_inverts_in_academic_year() {
+        for born in [d(2014, 8, 31), d(2014, 9, 1), d(2014, 12, 31), d(2015, 1, 1)] {
+            for group in 1..=13 {
+                let school_year = year(group);
+                let ay = school_year.academic_year_for(born).unwrap();
+                assert_eq!(SchoolYear::in_academic_year(born, ay), school_year);
+            }
+            let ay = SchoolYear::Reception.academic_year_for(born).unwrap();
+            assert_eq!(SchoolYear::in_academic_year(born, ay), SchoolYear::Reception);
+        }
+    }
+
+    #[test]
+    fn before_birth_is_an_error() {
+        assert!(SchoolYear::on(d(2020, 1, 2), d(2020, 1, 1)).is_err());
+    }
+
+    #[test]
+    fn json_shape() {
+        assert_eq!(
+            serde_json::to_string(&year(7)).unwrap(),
+            r#"{"kind":"year","group":7}"#
+        );
+        assert!(serde_json::from_str::<SchoolYear>(r#"{"kind":"year","group":14}"#).is_err());
+    }
+}

@@ -1,0 +1,140 @@
+//! The [`validated!`](crate::validated) macro: one definition of a document's fields,
+//! checked on construction and on deserialisation alike.
+
+/// Declares a type whose value can only exist once its parts pass a check.
+///
+/// The type wraps a `…Parts` struct that holds the plain fields (public, documented,
+/// with the serde and schemars attributes). The macro gives the wrapper:
+///
+/// - `TryFrom<Parts>`, which runs the check: the only way in;
+/// - `Deserialize` that reads the parts and then runs the same check, so a partner's
+///   JSON can never build a value the constructor would refuse;
+/// - `Serialize` and `JsonSchema` that are exactly those of the parts (the schema is
+///   named after the wrapper);
+/// - read access to every field through `Deref`, and [`into_parts`] to change a value
+///   and check it again;
+/// - `Debug` through the parts, whose personal data is already [`Sensitive`].
+///
+/// [`into_parts`]: crate::ChildProfile::into_parts
+/// [`Sensitive`]: crate::Sensitive
+///
+/// ```
+/// use partnership_core::validated;
+/// use schemars::JsonSchema;
+/// use serde::{Deserialize, Serialize};
+///
+/// /// The plain fields of a [`Window`].
+/// #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// #[serde(deny_unknown_fields)]
+/// pub struct WindowParts {
+///     /// First day.
+///     pub from: u32,
+///     /// Last day.
+///     pub until: u32,
+/// }
+///
+/// fn check(parts: &WindowParts) -> Result<(), String> {
+///     if parts.until < parts.from {
+///         return Err("until: must not be before from".into());
+///     }
+///     Ok(())
+/// }
+///
+/// validated! {
+///     /// A window of days that never ends before it starts.
+///     #[derive(Clone, PartialEq)]
+///     pub struct Window(WindowParts);
+///     check = check;
+///     error = String;
+/// }
+///
+/// let ok = Window::try_from(WindowParts { from: 1, until: 3 }).unwrap();
+/// assert_eq!(ok.until, 3);
+/// let bad: Result<Window, _> = serde_json::from_str(r#"{"from": 3, "until": 1}"#);
+/// assert!(bad.unwrap_err().to_string().starts_with("until: must not be before from"));
+/// ```
+#[macro_export]
+macro_rules! validated {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident($parts:ty);
+        check = $check:path;
+        error = $err:ty;
+    ) => {
+        $(#[$meta])*
+        $vis struct $name($parts);
+
+        impl $name {
+            /// The checked parts, read-only (also reachable field by field through `Deref`).
+            pub fn parts(&self) -> &$parts {
+                &self.0
+            }
+
+            /// Gives back the parts, to change them and check them again with `try_from`.
+            pub fn into_parts(self) -> $parts {
+                self.0
+            }
+        }
+
+        impl ::core::convert::TryFrom<$parts> for $name {
+            type Error = $err;
+
+            fn try_from(parts: $parts) -> ::core::result::Result<Self, Self::Error> {
+                $check(&parts)?;
+                ::core::result::Result::Ok(Self(parts))
+            }
+        }
+
+        impl ::core::ops::Deref for $name {
+            type Target = $parts;
+
+            fn deref(&self) -> &$parts {
+                &self.0
+            }
+        }
+
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::__private::serde::Serializer,
+            {
+                $crate::__private::serde::Serialize::serialize(&self.0, serializer)
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private::serde::Deserializer<'de>,
+            {
+                let parts = <$parts as $crate::__private::serde::Deserialize<'de>>::deserialize(
+                    deserializer,
+                )?;
+                <Self as ::core::convert::TryFrom<$parts>>::try_from(parts)
+                    .map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
+            }
+        }
+
+        impl $crate::__private::schemars::JsonSchema for $name {
+            fn schema_name() -> $crate::__private::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn schema_id() -> $crate::__private::Cow<'static, str> {
+                concat!(module_path!(), "::", stringify!($name)).into()
+            }
+
+            fn json_schema(
+                generator: &mut $crate::__private::schemars::SchemaGenerator,
+            ) -> $crate::__private::schemars::Schema {
+                <$parts as $crate::__private::schemars::JsonSchema>::json_schema(generator)
+            }
+        }
+    };
+}
