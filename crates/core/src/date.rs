@@ -269,7 +269,9 @@ mod tests {
 
     #[test]
     fn time_of_day_rejects_malformed() {
-        for bad in ["", "7:00", "07:0", "07-00", "+1:00", "07:00:00", "99:99", "ab:cd"] {
+        for bad in [
+            "", "7:00", "07:0", "07-00", "+1:00", "07:00:00", "99:99", "ab:cd",
+        ] {
             assert_eq!(bad.parse::<TimeOfDay>(), Err(CoreError::TimeOfDay), "{bad}");
         }
         assert_eq!("00:00".parse::<TimeOfDay>(), Ok(TimeOfDay::MIDNIGHT));

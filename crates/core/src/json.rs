@@ -224,7 +224,10 @@ mod tests {
     fn scrubs_unknown_variants() {
         let err = from_json_str::<crate::DayOfWeek>(r#""Sarah, expected x""#).unwrap_err();
         assert!(!err.to_string().contains("Sarah"), "{err}");
-        assert!(err.message().starts_with("unknown variant, expected one of"));
+        assert!(
+            err.message()
+                .starts_with("unknown variant, expected one of")
+        );
     }
 
     #[test]
@@ -232,8 +235,8 @@ mod tests {
         let err = from_json_str::<std::collections::BTreeMap<String, Label>>(r#"{"a/b~": ""}"#)
             .unwrap_err();
         assert_eq!(err.pointer(), "/a~1b~0");
-        let err = from_json_str::<CarerId>(r#""0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b" 1"#)
-            .unwrap_err();
+        let err =
+            from_json_str::<CarerId>(r#""0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b" 1"#).unwrap_err();
         assert_eq!(err.kind(), JsonErrorKind::Syntax);
     }
 

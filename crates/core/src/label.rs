@@ -144,7 +144,10 @@ mod tests {
                 found: 201
             })
         );
-        assert_eq!(Label::new("tab\there"), Err(CoreError::LabelControlCharacter));
+        assert_eq!(
+            Label::new("tab\there"),
+            Err(CoreError::LabelControlCharacter)
+        );
         assert_eq!(Label::new(" ok "), Ok(Label(" ok ".into())));
     }
 

@@ -46,7 +46,8 @@ impl NhsNumber {
         // The 3-3-4 grouping is the only spaced form accepted: a space anywhere else
         // is more likely a typing slip than a different number.
         let bytes = input.as_bytes();
-        let grouped = bytes.len() == 12 && bytes.get(3) == Some(&b' ') && bytes.get(7) == Some(&b' ');
+        let grouped =
+            bytes.len() == 12 && bytes.get(3) == Some(&b' ') && bytes.get(7) == Some(&b' ');
         let mut digits = [0u8; 10];
         let mut count = 0usize;
         for (index, c) in input.chars().enumerate() {

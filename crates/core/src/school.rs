@@ -291,14 +291,22 @@ mod tests {
 
     #[test]
     fn academic_year_for_inverts_in_academic_year() {
-        for born in [d(2014, 8, 31), d(2014, 9, 1), d(2014, 12, 31), d(2015, 1, 1)] {
+        for born in [
+            d(2014, 8, 31),
+            d(2014, 9, 1),
+            d(2014, 12, 31),
+            d(2015, 1, 1),
+        ] {
             for group in 1..=13 {
                 let school_year = year(group);
                 let ay = school_year.academic_year_for(born).unwrap();
                 assert_eq!(SchoolYear::in_academic_year(born, ay), school_year);
             }
             let ay = SchoolYear::Reception.academic_year_for(born).unwrap();
-            assert_eq!(SchoolYear::in_academic_year(born, ay), SchoolYear::Reception);
+            assert_eq!(
+                SchoolYear::in_academic_year(born, ay),
+                SchoolYear::Reception
+            );
         }
     }
 

@@ -36,8 +36,12 @@ pub fn date_to_time(date: NaiveDate) -> Result<time::Date, CoreError> {
 
 /// A `time::Date` as a chrono calendar date.
 pub fn date_from_time(date: time::Date) -> Result<NaiveDate, CoreError> {
-    NaiveDate::from_ymd_opt(date.year(), u32::from(u8::from(date.month())), u32::from(date.day()))
-        .ok_or(CoreError::TimeConversion { what: "date" })
+    NaiveDate::from_ymd_opt(
+        date.year(),
+        u32::from(u8::from(date.month())),
+        u32::from(date.day()),
+    )
+    .ok_or(CoreError::TimeConversion { what: "date" })
 }
 
 /// A UTC instant as a `time::OffsetDateTime` in UTC.

@@ -1,0 +1,223 @@
+//! Properties of the core vocabulary: NHS numbers, redaction and JSON round trips.
+
+use partnership_core::strategies::{self as s, personal_text};
+use partnership_core::{
+    Agency, ChildProfile, CoreError, DayOfWeek, Identifier, Label, NhsNumber, PartyRef,
+    Professional, ProfessionalRole, SchoolYear, Sensitive, TimeOfDay,
+};
+use proptest::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
+
+fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
+    value: &T,
+) -> Result<(), TestCaseError> {
+    let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: T = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&back, value);
+    // Serialising again gives the same bytes: no map-order or formatting noise.
+    let again = serde_json::to_string(&back).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(again, json);
+    Ok(())
+}
+
+#[test]
+fn known_valid_nhs_numbers_in_both_spellings() {
+    for (plain, grouped) in [
+        ("9434765919", "943 476 5919"),
+        ("4010232137", "401 023 2137"),
+        ("9876543210", "987 654 3210"),
+    ] {
+        let a = NhsNumber::parse(plain).unwrap();
+        let b = NhsNumber::parse(grouped).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.expose_digits(), plain);
+        assert_eq!(b.expose_formatted(), grouped);
+        let json: NhsNumber = serde_json::from_str(&format!("\"{grouped}\"")).unwrap();
+        assert_eq!(
+            serde_json::to_string(&json).unwrap(),
+            format!("\"{plain}\"")
+        );
+    }
+}
+
+#[test]
+fn malformed_nhs_numbers_are_rejected_with_the_rule() {
+    let cases = [
+        ("943476591", CoreError::NhsNumberLength { found: 9 }),
+        ("94347659190", CoreError::NhsNumberLength { found: 11 }),
+        ("", CoreError::NhsNumberLength { found: 0 }),
+        ("943476591X", CoreError::NhsNumberNotDigit { position: 10 }),
+        ("9434 765 919", CoreError::NhsNumberNotDigit { position: 5 }),
+        (
+            "943  476 5919",
+            CoreError::NhsNumberNotDigit { position: 4 },
+        ),
+        ("９434765919", CoreError::NhsNumberNotDigit { position: 1 }),
+        ("9434765918", CoreError::NhsNumberCheckDigit),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(NhsNumber::parse(input), Err(expected), "{input:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_single_digit_change_is_rejected(
+        nhs in s::nhs_number(),
+        position in 0usize..10,
+        bump in 1u8..10,
+    ) {
+        let mut digits: Vec<u8> = nhs.expose_digits().bytes().map(|b| b - b'0').collect();
+        let slot = digits.get_mut(position).ok_or_else(|| TestCaseError::fail("position"))?;
+        *slot = (*slot + bump) % 10;
+        let changed: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        prop_assert!(NhsNumber::parse(&changed).is_err(), "accepted {}", changed);
+    }
+
+    #[test]
+    fn numbers_whose_check_computes_to_ten_are_rejected(
+        nine in "[0-9]{8}".prop_filter_map("ninth digit exists", |eight| {
+            // The check computes to 10 when the weighted sum is 1 mod 11. The ninth
+            // digit has weight 2, whose inverse mod 11 is 6.
+            let sum: u32 = eight.bytes().zip((3..=10u32).rev()).map(|(b, w)| u32::from(b - b'0') * w).sum();
+            let ninth = ((1 + 11 * 10 - sum % 11) * 6) % 11;
+            (ninth < 10).then(|| format!("{eight}{ninth}"))
+        }),
+        last in 0u8..10,
+    ) {
+        let sum: u32 = nine.bytes().zip((2..=10u32).rev()).map(|(b, w)| u32::from(b - b'0') * w).sum();
+        prop_assert_eq!(sum % 11, 1);
+        prop_assert_eq!(
+            NhsNumber::parse(&format!("{nine}{last}")),
+            Err(CoreError::NhsNumberCheckDigitTen)
+        );
+    }
+
+    #[test]
+    fn nhs_number_error_never_contains_the_input(
+        input in prop_oneof![
+            "[0-9]{4,14}",
+            "[0-9 ]{4,14}",
+            personal_text(),
+            s::nhs_number().prop_map(|n| {
+                // A near miss: the last digit changed.
+                let d = n.expose_digits();
+                let last = d.bytes().last().unwrap_or(b'0');
+                format!("{}{}", &d[..9], char::from(b'0' + (last - b'0' + 1) % 10))
+            }),
+        ]
+    ) {
+        if let Err(err) = NhsNumber::parse(&input) {
+            let message = err.to_string();
+            prop_assert!(!message.contains(&input), "{} echoed in {}", input, message);
+            // Nor the last four digits, the part people quote to confirm a number.
+            let tail: String = input.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            if tail.chars().all(|c| c.is_ascii_digit()) {
+                prop_assert!(!message.contains(&tail), "{} echoed in {}", tail, message);
+            }
+            let json_err = serde_json::from_value::<NhsNumber>(serde_json::Value::String(input.clone()))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            prop_assert!(!json_err.contains(&input));
+        }
+    }
+
+    #[test]
+    fn sensitive_debug_never_contains_the_value(value in "\\PC{4,40}") {
+        let wrapped = Sensitive::new(value.clone());
+        let debug = format!("{wrapped:?}");
+        let pretty = format!("{wrapped:#?}");
+        prop_assert!(!debug.contains(&value));
+        prop_assert!(!pretty.contains(&value));
+        if let Ok(label) = Label::new(value.trim()) {
+            let debug = format!("{:?}", Sensitive::new(label));
+            prop_assert!(!debug.contains(&value));
+        }
+    }
+
+    #[test]
+    fn child_profile_debug_never_contains_personal_data(child in s::child_profile()) {
+        let debug = format!("{child:?}");
+        prop_assert!(!debug.contains(child.name.expose().as_str()));
+        for view in &child.views {
+            prop_assert!(!debug.contains(view.view.expose().as_str()));
+        }
+        for identifier in &child.identifiers {
+            prop_assert!(!debug.contains(identifier.value.expose().as_str()));
+        }
+        if let Some(nhs) = &child.nhs_number {
+            prop_assert!(!debug.contains(nhs.expose_digits()));
+        }
+    }
+
+    #[test]
+    fn school_year_never_goes_backwards(child in s::child_profile(), days in 0i64..8000, more in 0i64..400) {
+        let first = child.date_of_birth + chrono::Duration::days(days);
+        let later = first + chrono::Duration::days(more);
+        let rank = |y: SchoolYear| match y {
+            SchoolYear::Nursery => 0,
+            SchoolYear::Reception => 1,
+            SchoolYear::Year { group } => 1 + i32::from(group.number()),
+            _ => 15,
+        };
+        let a = rank(child.school_year_on(first).map_err(|e| TestCaseError::fail(e.to_string()))?);
+        let b = rank(child.school_year_on(later).map_err(|e| TestCaseError::fail(e.to_string()))?);
+        prop_assert!(a <= b && b - a <= 2);
+    }
+
+    #[test]
+    fn child_profile_json_round_trip(child in s::child_profile()) {
+        round_trips::<ChildProfile>(&child)?;
+    }
+
+    #[test]
+    fn professional_and_agency_json_round_trip(p in s::professional(), a in s::agency(), r in s::professional_role()) {
+        round_trips::<Professional>(&p)?;
+        round_trips::<Agency>(&a)?;
+        round_trips::<ProfessionalRole>(&r)?;
+    }
+
+    #[test]
+    fn small_types_json_round_trip(
+        nhs in s::nhs_number(),
+        identifier in s::identifier(),
+        time in s::time_of_day(),
+        day in s::day_of_week(),
+        party in s::party_ref(),
+        label in s::label(),
+    ) {
+        round_trips::<NhsNumber>(&nhs)?;
+        round_trips::<Identifier>(&identifier)?;
+        round_trips::<TimeOfDay>(&time)?;
+        round_trips::<DayOfWeek>(&day)?;
+        round_trips::<PartyRef>(&party)?;
+        round_trips::<Label>(&label)?;
+    }
+}
+
+#[test]
+fn unknown_field_is_an_error_that_names_it() {
+    let json = r#"{"id":"5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11","name":"A","dateOfBirth":"2015-01-10","dateOfBrith":"2015-01-10"}"#;
+    let err = partnership_core::json::from_json_str::<ChildProfile>(json).unwrap_err();
+    assert!(
+        err.message().starts_with("unknown field `dateOfBrith`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_nhs_number_names_the_field() {
+    let json = r#"{"id":"5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11","name":"A","dateOfBirth":"2015-01-10","nhsNumber":"9434765918"}"#;
+    let err = partnership_core::json::from_json_str::<ChildProfile>(json).unwrap_err();
+    assert_eq!(err.pointer(), "/nhsNumber");
+    assert!(!err.to_string().contains("9434765918"));
+}
+
+#[test]
+fn impossible_date_is_rejected() {
+    let json =
+        r#"{"id":"5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11","name":"A","dateOfBirth":"2026-02-30"}"#;
+    let err = partnership_core::json::from_json_str::<ChildProfile>(json).unwrap_err();
+    assert_eq!(err.pointer(), "/dateOfBirth");
+}
