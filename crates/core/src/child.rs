@@ -145,60 +145,52 @@ pub fn age_on(date_of_birth: NaiveDate, date: NaiveDate) -> Result<u32, CoreErro
     Ok(u32::try_from(years).unwrap_or_default())
 }
 
-/// How a child communicates, and what helps them take part.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum CommunicationNeed {
-    /// Uses visual supports: pictures, symbols, a visual timetable, objects of reference.
-    VisualSupports,
-    /// Uses British Sign Language.
-    BritishSignLanguage,
-    /// Uses Makaton signs and symbols.
-    Makaton,
-    /// Uses an augmentative and alternative communication (AAC) device.
-    AacDevice,
-    /// Does not use speech to communicate.
-    NonSpeaking,
-    /// Needs extra time to process language and respond.
-    ExtraProcessingTime,
-    /// Speaks a language other than English at home and needs an interpreter.
-    Interpreter,
-    /// Has a hearing impairment.
-    HearingImpairment,
-    /// Has a visual impairment.
-    VisualImpairment,
+crate::labelled_enum! {
+    /// How a child communicates, and what helps them take part.
+    pub enum CommunicationNeed {
+        /// Uses visual supports: pictures, symbols, a visual timetable, objects of reference.
+        VisualSupports => "visual-supports", "uses visual supports";
+        /// Uses British Sign Language.
+        BritishSignLanguage => "british-sign-language", "uses British Sign Language";
+        /// Uses Makaton signs and symbols.
+        Makaton => "makaton", "uses Makaton";
+        /// Uses an augmentative and alternative communication (AAC) device.
+        AacDevice => "aac-device", "uses an AAC device";
+        /// Does not use speech to communicate.
+        NonSpeaking => "non-speaking", "non-speaking";
+        /// Needs extra time to process language and respond.
+        ExtraProcessingTime => "extra-processing-time", "needs extra processing time";
+        /// Speaks a language other than English at home and needs an interpreter.
+        Interpreter => "interpreter", "needs an interpreter";
+        /// Has a hearing impairment.
+        HearingImpairment => "hearing-impairment", "hearing impairment";
+        /// Has a visual impairment.
+        VisualImpairment => "visual-impairment", "visual impairment";
+    }
     /// Anything else.
-    Other {
-        /// The need, in words.
-        label: Label,
-    },
+    Other { label: Label => "The need, in words." }
 }
 
-/// What helped the child give their view.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum ParticipationAid {
-    /// Visual materials: photographs, symbols, talking mats, emotion cards.
-    VisualMaterials,
-    /// Sign language or Makaton.
-    Signing,
-    /// An AAC device.
-    AacDevice,
-    /// An interpreter.
-    Interpreter,
-    /// An independent advocate.
-    Advocate,
-    /// A trusted adult the child chose.
-    TrustedAdult,
-    /// Drawing or play.
-    DrawingOrPlay,
+crate::labelled_enum! {
+    /// What helped the child give their view.
+    pub enum ParticipationAid {
+        /// Visual materials: photographs, symbols, talking mats, emotion cards.
+        VisualMaterials => "visual-materials", "visual materials";
+        /// Sign language or Makaton.
+        Signing => "signing", "signing";
+        /// An AAC device.
+        AacDevice => "aac-device", "an AAC device";
+        /// An interpreter.
+        Interpreter => "interpreter", "an interpreter";
+        /// An independent advocate.
+        Advocate => "advocate", "an advocate";
+        /// A trusted adult the child chose.
+        TrustedAdult => "trusted-adult", "a trusted adult";
+        /// Drawing or play.
+        DrawingOrPlay => "drawing-or-play", "drawing or play";
+    }
     /// Anything else.
-    Other {
-        /// The aid, in words.
-        label: Label,
-    },
+    Other { label: Label => "The aid, in words." }
 }
 
 /// A view the child expressed, recorded on a date with the aids that helped.

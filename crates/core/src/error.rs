@@ -69,6 +69,9 @@ pub enum CoreError {
         /// The number found.
         found: u8,
     },
+    /// A school year code that is not one of the codes.
+    #[error("school year: must be nursery, reception, year-1 to year-13, or beyond-school-age")]
+    SchoolYear,
     /// A date is before the child's date of birth.
     #[error("{field}: is before the child's date of birth")]
     BeforeBirth {

@@ -39,6 +39,7 @@
 //! ```
 
 mod child;
+mod choice;
 mod date;
 mod error;
 mod id;
@@ -75,7 +76,9 @@ pub use sensitive::Sensitive;
 /// Re-exports for [`validated!`]'s expansion in other crates; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::choice::{ChoiceLabel, ChoiceRepr, doc_text};
     pub use schemars;
     pub use serde;
+    pub use serde_json;
     pub use std::borrow::Cow;
 }

@@ -1,7 +1,5 @@
 //! Professionals and the agencies or settings they belong to.
 
-use std::fmt;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -38,78 +36,51 @@ pub struct Professional {
     pub work_contact: Option<Sensitive<Label>>,
 }
 
-/// What a professional does.
-///
-/// ```
-/// use partnership_core::{Label, ProfessionalRole};
-///
-/// let json = serde_json::to_string(&ProfessionalRole::Senco).unwrap();
-/// assert_eq!(json, r#"{"kind":"senco"}"#);
-/// let other = ProfessionalRole::Other { label: Label::new("Play therapist").unwrap() };
-/// assert_eq!(other.to_string(), "Play therapist");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum ProfessionalRole {
-    /// Early years key worker at a nursery or childminder.
-    EarlyYearsKeyWorker,
-    /// Class or subject teacher.
-    Teacher,
-    /// Special educational needs co-ordinator.
-    Senco,
-    /// Teaching assistant.
-    TeachingAssistant,
-    /// Health visitor.
-    HealthVisitor,
-    /// School nurse.
-    SchoolNurse,
-    /// General practitioner.
-    Gp,
-    /// Paediatrician.
-    Paediatrician,
-    /// Speech and language therapist.
-    SpeechAndLanguageTherapist,
-    /// Physiotherapist.
-    Physiotherapist,
-    /// Occupational therapist.
-    OccupationalTherapist,
-    /// Educational psychologist.
-    EducationalPsychologist,
-    /// Social worker.
-    SocialWorker,
-    /// Independent reviewing officer for a looked-after child.
-    IndependentReviewingOfficer,
-    /// Family support worker.
-    FamilySupportWorker,
-    /// Any other role.
-    Other {
-        /// The role, in words.
-        label: Label,
-    },
-}
-
-impl fmt::Display for ProfessionalRole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::EarlyYearsKeyWorker => "early years key worker",
-            Self::Teacher => "teacher",
-            Self::Senco => "SENCO",
-            Self::TeachingAssistant => "teaching assistant",
-            Self::HealthVisitor => "health visitor",
-            Self::SchoolNurse => "school nurse",
-            Self::Gp => "GP",
-            Self::Paediatrician => "paediatrician",
-            Self::SpeechAndLanguageTherapist => "speech and language therapist",
-            Self::Physiotherapist => "physiotherapist",
-            Self::OccupationalTherapist => "occupational therapist",
-            Self::EducationalPsychologist => "educational psychologist",
-            Self::SocialWorker => "social worker",
-            Self::IndependentReviewingOfficer => "independent reviewing officer",
-            Self::FamilySupportWorker => "family support worker",
-            Self::Other { label } => label.as_str(),
-        })
+crate::labelled_enum! {
+    /// What a professional does.
+    ///
+    /// ```
+    /// use partnership_core::{Label, ProfessionalRole};
+    ///
+    /// let json = serde_json::to_string(&ProfessionalRole::Senco).unwrap();
+    /// assert_eq!(json, r#"{"kind":"senco"}"#);
+    /// let other = ProfessionalRole::Other { label: Label::new("Play therapist").unwrap() };
+    /// assert_eq!(other.to_string(), "Play therapist");
+    /// ```
+    pub enum ProfessionalRole {
+        /// Early years key worker at a nursery or childminder.
+        EarlyYearsKeyWorker => "early-years-key-worker", "early years key worker";
+        /// Class or subject teacher.
+        Teacher => "teacher", "teacher";
+        /// Special educational needs co-ordinator.
+        Senco => "senco", "SENCO";
+        /// Teaching assistant.
+        TeachingAssistant => "teaching-assistant", "teaching assistant";
+        /// Health visitor.
+        HealthVisitor => "health-visitor", "health visitor";
+        /// School nurse.
+        SchoolNurse => "school-nurse", "school nurse";
+        /// General practitioner.
+        Gp => "gp", "GP";
+        /// Paediatrician.
+        Paediatrician => "paediatrician", "paediatrician";
+        /// Speech and language therapist.
+        SpeechAndLanguageTherapist => "speech-and-language-therapist", "speech and language therapist";
+        /// Physiotherapist.
+        Physiotherapist => "physiotherapist", "physiotherapist";
+        /// Occupational therapist.
+        OccupationalTherapist => "occupational-therapist", "occupational therapist";
+        /// Educational psychologist.
+        EducationalPsychologist => "educational-psychologist", "educational psychologist";
+        /// Social worker.
+        SocialWorker => "social-worker", "social worker";
+        /// Independent reviewing officer for a looked-after child.
+        IndependentReviewingOfficer => "independent-reviewing-officer", "independent reviewing officer";
+        /// Family support worker.
+        FamilySupportWorker => "family-support-worker", "family support worker";
     }
+    /// Any other role.
+    Other { label: Label => "The role, in words." }
 }
 
 /// An agency or setting: a nursery, a school, a health service, a social care team.
@@ -137,28 +108,22 @@ pub struct Agency {
     pub kind: AgencyKind,
 }
 
-/// The kind of an agency or setting.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum AgencyKind {
-    /// Early years: nursery, pre-school, childminder, children's centre.
-    EarlyYears,
-    /// School.
-    School,
-    /// Post-16: sixth form, further education college, training provider.
-    #[serde(rename = "post-16")]
-    #[schemars(rename = "post-16")]
-    Post16,
-    /// Health: GP practice, community health, hospital, therapy service.
-    Health,
-    /// Social care: children's social care, a fostering service, a residential home.
-    SocialCare,
-    /// Voluntary or community sector organisation.
-    VoluntarySector,
+crate::labelled_enum! {
+    /// The kind of an agency or setting.
+    pub enum AgencyKind {
+        /// Early years: nursery, pre-school, childminder, children's centre.
+        EarlyYears => "early-years", "early years setting";
+        /// School.
+        School => "school", "school";
+        /// Post-16: sixth form, further education college, training provider.
+        Post16 => "post-16", "post-16 institution";
+        /// Health: GP practice, community health, hospital, therapy service.
+        Health => "health", "health service";
+        /// Social care: children's social care, a fostering service, a residential home.
+        SocialCare => "social-care", "social care";
+        /// Voluntary or community sector organisation.
+        VoluntarySector => "voluntary-sector", "voluntary sector organisation";
+    }
     /// Any other kind.
-    Other {
-        /// The kind, in words.
-        label: Label,
-    },
+    Other { label: Label => "The kind of agency, in words." }
 }

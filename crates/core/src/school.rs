@@ -156,8 +156,11 @@ impl From<YearGroup> for u8 {
 ///     SchoolYear::Year { group: YearGroup::new(7).unwrap() }
 /// );
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+///
+/// In JSON a school year is a string: `"nursery"`, `"reception"`, `"year-1"` to
+/// `"year-13"`, or `"beyond-school-age"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 #[non_exhaustive]
 pub enum SchoolYear {
     /// Before Reception: the academic year in which the child turns 4 or earlier
@@ -226,6 +229,61 @@ impl SchoolYear {
         let born_in_autumn = date_of_birth.month() >= 9;
         let start = date_of_birth.year() + turns - i32::from(!born_in_autumn);
         Some(AcademicYear::starting(start))
+    }
+}
+
+impl SchoolYear {
+    /// The JSON code: `nursery`, `reception`, `year-7`, `beyond-school-age`.
+    pub fn code(self) -> String {
+        match self {
+            Self::Nursery => "nursery".into(),
+            Self::Reception => "reception".into(),
+            Self::Year { group } => format!("year-{}", group.number()),
+            Self::BeyondSchoolAge => "beyond-school-age".into(),
+        }
+    }
+}
+
+impl TryFrom<String> for SchoolYear {
+    type Error = CoreError;
+
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        match code.as_str() {
+            "nursery" => Ok(Self::Nursery),
+            "reception" => Ok(Self::Reception),
+            "beyond-school-age" => Ok(Self::BeyondSchoolAge),
+            other => other
+                .strip_prefix("year-")
+                .filter(|n| !n.starts_with('0'))
+                .and_then(|n| n.parse::<u8>().ok())
+                .and_then(|n| YearGroup::new(n).ok())
+                .map(|group| Self::Year { group })
+                .ok_or(CoreError::SchoolYear),
+        }
+    }
+}
+
+impl From<SchoolYear> for String {
+    fn from(year: SchoolYear) -> Self {
+        year.code()
+    }
+}
+
+impl JsonSchema for SchoolYear {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchoolYear".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "partnership_core::SchoolYear".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^(nursery|reception|year-([1-9]|1[0-3])|beyond-school-age)$",
+            "description": "School year in England by age: nursery (before Reception), reception (the academic year the child turns 5), year-1 to year-13 (year-12 and year-13 are post-16), or beyond-school-age."
+        })
     }
 }
 
@@ -317,10 +375,19 @@ mod tests {
 
     #[test]
     fn json_shape() {
-        assert_eq!(
-            serde_json::to_string(&year(7)).unwrap(),
-            r#"{"kind":"year","group":7}"#
-        );
-        assert!(serde_json::from_str::<SchoolYear>(r#"{"kind":"year","group":14}"#).is_err());
+        assert_eq!(serde_json::to_string(&year(7)).unwrap(), r#""year-7""#);
+        for bad in [r#""year-14""#, r#""year-0""#, r#""year-07""#, r#""Year 7""#] {
+            assert!(serde_json::from_str::<SchoolYear>(bad).is_err(), "{bad}");
+        }
+        for code in [
+            "nursery",
+            "reception",
+            "year-1",
+            "year-13",
+            "beyond-school-age",
+        ] {
+            let y: SchoolYear = serde_json::from_str(&format!("\"{code}\"")).unwrap();
+            assert_eq!(y.code(), code);
+        }
     }
 }

@@ -100,45 +100,25 @@ pub fn party_ref() -> impl Strategy<Value = PartyRef> {
     ]
 }
 
+/// Any choice of a [`labelled_enum!`](crate::labelled_enum): one of the fixed
+/// choices, or `other` with a label.
+pub fn labelled<T: Clone + std::fmt::Debug + 'static>(
+    fixed: &'static [T],
+    other: fn(Label) -> T,
+) -> impl Strategy<Value = T> {
+    prop_oneof![4 => select(fixed), 1 => label().prop_map(other)]
+}
+
 /// A professional role.
 pub fn professional_role() -> impl Strategy<Value = ProfessionalRole> {
-    use ProfessionalRole as R;
-    prop_oneof![
-        select(vec![
-            R::EarlyYearsKeyWorker,
-            R::Teacher,
-            R::Senco,
-            R::TeachingAssistant,
-            R::HealthVisitor,
-            R::SchoolNurse,
-            R::Gp,
-            R::Paediatrician,
-            R::SpeechAndLanguageTherapist,
-            R::Physiotherapist,
-            R::OccupationalTherapist,
-            R::EducationalPsychologist,
-            R::SocialWorker,
-            R::IndependentReviewingOfficer,
-            R::FamilySupportWorker,
-        ]),
-        label().prop_map(|label| R::Other { label }),
-    ]
+    labelled(ProfessionalRole::FIXED, |label| ProfessionalRole::Other {
+        label,
+    })
 }
 
 /// A kind of agency.
 pub fn agency_kind() -> impl Strategy<Value = AgencyKind> {
-    use AgencyKind as K;
-    prop_oneof![
-        select(vec![
-            K::EarlyYears,
-            K::School,
-            K::Post16,
-            K::Health,
-            K::SocialCare,
-            K::VoluntarySector,
-        ]),
-        label().prop_map(|label| K::Other { label }),
-    ]
+    labelled(AgencyKind::FIXED, |label| AgencyKind::Other { label })
 }
 
 /// An agency.
@@ -166,38 +146,16 @@ pub fn professional() -> impl Strategy<Value = Professional> {
 
 /// A communication need.
 pub fn communication_need() -> impl Strategy<Value = CommunicationNeed> {
-    use CommunicationNeed as N;
-    prop_oneof![
-        select(vec![
-            N::VisualSupports,
-            N::BritishSignLanguage,
-            N::Makaton,
-            N::AacDevice,
-            N::NonSpeaking,
-            N::ExtraProcessingTime,
-            N::Interpreter,
-            N::HearingImpairment,
-            N::VisualImpairment,
-        ]),
-        label().prop_map(|label| N::Other { label }),
-    ]
+    labelled(CommunicationNeed::FIXED, |label| CommunicationNeed::Other {
+        label,
+    })
 }
 
 /// An aid that helped a child give their view.
 pub fn participation_aid() -> impl Strategy<Value = ParticipationAid> {
-    use ParticipationAid as A;
-    prop_oneof![
-        select(vec![
-            A::VisualMaterials,
-            A::Signing,
-            A::AacDevice,
-            A::Interpreter,
-            A::Advocate,
-            A::TrustedAdult,
-            A::DrawingOrPlay,
-        ]),
-        label().prop_map(|label| A::Other { label }),
-    ]
+    labelled(ParticipationAid::FIXED, |label| ParticipationAid::Other {
+        label,
+    })
 }
 
 /// A view recorded on or after `not_before`.

@@ -1,0 +1,409 @@
+//! [`Carer`]: who cares for the child, and on what legal footing.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::NaiveDate;
+use partnership_core::{CarerId, Label, Sensitive};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    CarersError, CommunicationPreferences, CulturalConsiderations, Involvement, SupportItem,
+};
+
+partnership_core::labelled_enum! {
+    /// How a carer is related to the child.
+    ///
+    /// The relationship says who the person is; [`LegalStanding`] says what they may
+    /// decide. A kinship carer may be informal, an approved foster carer, a special
+    /// guardian or hold a child arrangements order: record both (DOMAIN.md section 2).
+    pub enum Relationship {
+        /// Birth mother or father.
+        BirthParent => "birth-parent", "birth parent";
+        /// Adoptive parent.
+        AdoptiveParent => "adoptive-parent", "adoptive parent";
+        /// Step-parent.
+        StepParent => "step-parent", "step-parent";
+        /// Foster carer (never holds parental responsibility in that role).
+        FosterCarer => "foster-carer", "foster carer";
+        /// Kinship carer: a relative or friend caring for the child.
+        KinshipCarer => "kinship-carer", "kinship carer";
+        /// Special guardian under a special guardianship order.
+        SpecialGuardian => "special-guardian", "special guardian";
+        /// Grandparent.
+        Grandparent => "grandparent", "grandparent";
+        /// Brother or sister.
+        Sibling => "sibling", "sibling";
+        /// Another relative: aunt, uncle, cousin.
+        OtherRelative => "other-relative", "other relative";
+        /// Residential care worker or key worker in a children's home (never holds
+        /// parental responsibility in that role).
+        ResidentialCareWorker => "residential-care-worker", "residential care worker";
+    }
+    /// Anyone else.
+    Other { label: Label => "The relationship, in words." }
+}
+
+impl Relationship {
+    /// Whether this role acts under delegated authority and can never hold parental
+    /// responsibility as such.
+    pub const fn never_holds_parental_responsibility(&self) -> bool {
+        matches!(self, Self::FosterCarer | Self::ResidentialCareWorker)
+    }
+}
+
+/// A carer's legal standing towards the child (Children Act 1989).
+///
+/// ```
+/// use partnership_carers::{DelegatedArea, LegalStanding, ParentalResponsibilityBasis};
+///
+/// let mother = LegalStanding::ParentalResponsibility {
+///     basis: ParentalResponsibilityBasis::BirthMother,
+///     since: None,
+///     until: None,
+/// };
+/// assert!(mother.has_authority_for(&DelegatedArea::OvernightStays));
+///
+/// let foster = LegalStanding::DelegatedAuthority {
+///     areas: vec![DelegatedArea::Education, DelegatedArea::HaircutsAndAppearance],
+///     placement_plan_dated: None,
+/// };
+/// assert!(foster.has_authority_for(&DelegatedArea::Education));
+/// assert!(!foster.has_authority_for(&DelegatedArea::OvernightStays));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum LegalStanding {
+    /// Holds parental responsibility.
+    #[serde(rename_all = "camelCase")]
+    ParentalResponsibility {
+        /// How parental responsibility was acquired.
+        basis: ParentalResponsibilityBasis,
+        /// From when, if known; required for `named-on-birth-register`, where it is
+        /// the date of the registration (or re-registration) naming the father.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<NaiveDate>,
+        /// Until when, for responsibility that lasts only while an order does (a
+        /// child arrangements order naming the carer as someone the child lives with).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<NaiveDate>,
+    },
+    /// Acts under authority delegated in the child's placement plan (foster carers,
+    /// residential care staff), area by area.
+    #[serde(rename_all = "camelCase")]
+    DelegatedAuthority {
+        /// The areas of day-to-day decision delegated to the carer.
+        areas: Vec<DelegatedArea>,
+        /// The date of the placement plan that sets out the delegation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        placement_plan_dated: Option<NaiveDate>,
+    },
+    /// Neither parental responsibility nor delegated authority (for example an
+    /// informal kinship carer, or a parent without parental responsibility).
+    None {},
+    /// Not yet established: find out before relying on this carer's consent.
+    Unknown {},
+}
+
+impl LegalStanding {
+    /// Whether the carer holds parental responsibility.
+    pub const fn holds_parental_responsibility(&self) -> bool {
+        matches!(self, Self::ParentalResponsibility { .. })
+    }
+
+    /// Whether the carer may make decisions in `area`: always with parental
+    /// responsibility, only for delegated areas under delegated authority, never
+    /// otherwise. Who may consent is a per-decision question.
+    pub fn has_authority_for(&self, area: &DelegatedArea) -> bool {
+        match self {
+            Self::ParentalResponsibility { .. } => true,
+            Self::DelegatedAuthority { areas, .. } => areas.contains(area),
+            Self::None {} | Self::Unknown {} => false,
+        }
+    }
+}
+
+impl fmt::Display for LegalStanding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ParentalResponsibility { basis, .. } => {
+                write!(f, "holds parental responsibility ({basis})")
+            }
+            Self::DelegatedAuthority { areas, .. } => {
+                write!(f, "delegated authority for ")?;
+                for (i, area) in areas.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{area}")?;
+                }
+                Ok(())
+            }
+            Self::None {} => f.write_str("no parental responsibility or delegated authority"),
+            Self::Unknown {} => f.write_str("legal standing not yet established"),
+        }
+    }
+}
+
+partnership_core::labelled_enum! {
+    /// How parental responsibility was acquired (Children Act 1989, England and Wales).
+    pub enum ParentalResponsibilityBasis {
+        /// The birth mother always has parental responsibility.
+        BirthMother => "birth-mother", "birth mother";
+        /// Married to (or in a civil partnership with) the mother at the birth.
+        MarriedToMotherAtBirth => "married-to-mother-at-birth", "married to the mother at the birth";
+        /// A father named on the birth register, for registrations from 1 December 2003
+        /// (the registration date goes in `since`).
+        NamedOnBirthRegister => "named-on-birth-register", "named on the birth register";
+        /// A parental responsibility agreement with the mother (or, for a step-parent,
+        /// with those who hold parental responsibility).
+        ParentalResponsibilityAgreement => "parental-responsibility-agreement", "parental responsibility agreement";
+        /// A parental responsibility order made by a court.
+        ParentalResponsibilityOrder => "parental-responsibility-order", "parental responsibility order";
+        /// An adoption order.
+        AdoptionOrder => "adoption-order", "adoption order";
+        /// A special guardianship order (the guardian may exercise it to the exclusion of others).
+        SpecialGuardianshipOrder => "special-guardianship-order", "special guardianship order";
+        /// A child arrangements order naming the carer as someone the child lives with,
+        /// for as long as the order lasts.
+        ChildArrangementsOrder => "child-arrangements-order", "child arrangements order";
+    }
+    /// Any other basis.
+    Other { label: Label => "The basis, in words." }
+}
+
+partnership_core::labelled_enum! {
+    /// An area of day-to-day decision that a placement plan can delegate to a foster
+    /// carer or residential care worker.
+    pub enum DelegatedArea {
+        /// Routine health care: GP and dental appointments, minor treatment.
+        Health => "health", "health";
+        /// Education: parents' evenings, school trips, homework, school forms.
+        Education => "education", "education";
+        /// Leisure activities and day trips.
+        LeisureAndTrips => "leisure-and-trips", "leisure and trips";
+        /// Faith and religious observance.
+        Faith => "faith", "faith";
+        /// Social media, phones and internet use.
+        SocialMediaAndPhones => "social-media-and-phones", "social media and phones";
+        /// Haircuts and appearance.
+        HaircutsAndAppearance => "haircuts-and-appearance", "haircuts and appearance";
+        /// Overnight stays with friends.
+        OvernightStays => "overnight-stays", "overnight stays";
+        /// Holidays, in the UK or abroad.
+        Holidays => "holidays", "holidays";
+        /// Sharing information about the child with other services.
+        InformationSharing => "information-sharing", "information sharing";
+    }
+    /// Any other area.
+    Other { label: Label => "The area, in words." }
+}
+
+/// The plain fields of a [`Carer`]; convert with `Carer::try_from`, which checks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CarerParts {
+    /// The carer's id.
+    pub id: CarerId,
+    /// The carer's name. Personal data.
+    pub name: Sensitive<Label>,
+    /// How the carer is related to the child.
+    pub relationship: Relationship,
+    /// What the carer may decide for the child. Foster carers and residential care
+    /// workers never hold parental responsibility in that role.
+    pub legal_standing: LegalStanding,
+    /// Whether the child lives with this carer.
+    pub lives_with_child: bool,
+    /// Whether this carer is the first person to contact.
+    pub primary_contact: bool,
+    /// How, when and in what language to communicate with the carer.
+    pub communication: CommunicationPreferences,
+    /// Cultural and personal considerations to respect.
+    #[serde(default, skip_serializing_if = "CulturalConsiderations::is_empty")]
+    pub considerations: CulturalConsiderations,
+    /// Support the carer needs or has been offered; ids unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<SupportItem>,
+    /// Whether the carer is involved in every discussion, or restricted by a recorded decision.
+    #[serde(default)]
+    pub involvement: Involvement,
+}
+
+/// The date from which being named on the birth register gives an unmarried father
+/// parental responsibility (Adoption and Children Act 2002 s111, amending Children
+/// Act 1989 s4, in force for registrations from this date).
+const REGISTRATION_GIVES_PR_FROM: (i32, u32, u32) = (2003, 12, 1);
+
+fn check_carer(parts: &CarerParts) -> Result<(), CarersError> {
+    if let LegalStanding::ParentalResponsibility {
+        basis,
+        since,
+        until,
+    } = &parts.legal_standing
+    {
+        if parts.relationship.never_holds_parental_responsibility() {
+            return Err(CarersError::ParentalResponsibilityNotHeldInRole {
+                relationship: match parts.relationship {
+                    Relationship::FosterCarer => "foster carer",
+                    _ => "residential care worker",
+                },
+            });
+        }
+        match basis {
+            ParentalResponsibilityBasis::BirthMother
+                if parts.relationship != Relationship::BirthParent =>
+            {
+                return Err(CarersError::BasisDoesNotFitRelationship {
+                    basis: "being the birth mother",
+                    holder: "a birth parent",
+                });
+            }
+            ParentalResponsibilityBasis::AdoptionOrder
+                if parts.relationship != Relationship::AdoptiveParent =>
+            {
+                return Err(CarersError::BasisDoesNotFitRelationship {
+                    basis: "an adoption order",
+                    holder: "an adoptive parent",
+                });
+            }
+            ParentalResponsibilityBasis::NamedOnBirthRegister => {
+                if parts.relationship != Relationship::BirthParent {
+                    return Err(CarersError::BasisDoesNotFitRelationship {
+                        basis: "being named on the birth register",
+                        holder: "a birth parent",
+                    });
+                }
+                let Some(registered_on) = since else {
+                    return Err(CarersError::RegistrationDateMissing);
+                };
+                let (y, m, d) = REGISTRATION_GIVES_PR_FROM;
+                if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| *registered_on < from) {
+                    return Err(CarersError::RegisteredBeforeDecember2003);
+                }
+            }
+            _ => {}
+        }
+        if let (Some(since), Some(until)) = (since, until) {
+            if until < since {
+                return Err(CarersError::PeriodEndsBeforeStart {
+                    field: "legalStanding/until",
+                });
+            }
+        }
+    }
+    if let LegalStanding::DelegatedAuthority { areas, .. } = &parts.legal_standing {
+        if areas.is_empty() {
+            return Err(CarersError::NoDelegatedAreas);
+        }
+        first_repeat(areas.iter(), "legalStanding/areas")?;
+    }
+    first_repeat(
+        parts.communication.channels.iter(),
+        "communication/channels",
+    )?;
+    first_repeat(parts.support.iter().map(|s| s.id), "support")?;
+    for (index, item) in parts.support.iter().enumerate() {
+        if item.status_since < item.identified_on {
+            return Err(CarersError::SupportStatusBeforeIdentified { index });
+        }
+    }
+    Ok(())
+}
+
+/// Fails on the first item equal to an earlier one.
+pub(crate) fn first_repeat<T: Ord>(
+    items: impl IntoIterator<Item = T>,
+    field: &'static str,
+) -> Result<(), CarersError> {
+    let mut seen = BTreeSet::new();
+    for (index, item) in items.into_iter().enumerate() {
+        if !seen.insert(item) {
+            return Err(CarersError::Duplicate { field, index });
+        }
+    }
+    Ok(())
+}
+
+partnership_core::validated! {
+    /// A person who cares for the child: a parent, foster carer, kinship carer,
+    /// special guardian or residential care worker.
+    ///
+    /// Built from [`CarerParts`] with `try_from`, which checks the legal standing
+    /// against the relationship (a foster carer or residential care worker recorded
+    /// as holding parental responsibility is an error), that delegated authority
+    /// lists what is delegated, that no channel or support item repeats, and that
+    /// dates are in order. Reading a carer from JSON runs the same checks.
+    ///
+    /// ```
+    /// use partnership_carers::*;
+    /// use partnership_core::{CarerId, Label, Sensitive};
+    ///
+    /// let parts = CarerParts {
+    ///     id: CarerId::random(),
+    ///     name: Sensitive::new(Label::new("Joanne Baker").unwrap()),
+    ///     relationship: Relationship::FosterCarer,
+    ///     legal_standing: LegalStanding::DelegatedAuthority {
+    ///         areas: vec![DelegatedArea::Education, DelegatedArea::Health],
+    ///         placement_plan_dated: None,
+    ///     },
+    ///     lives_with_child: true,
+    ///     primary_contact: true,
+    ///     communication: CommunicationPreferences::in_language(LanguageTag::parse("en").unwrap()),
+    ///     considerations: CulturalConsiderations::default(),
+    ///     support: vec![],
+    ///     involvement: Involvement::Involved {},
+    /// };
+    /// let carer = Carer::try_from(parts.clone()).unwrap();
+    /// assert!(!carer.legal_standing.holds_parental_responsibility());
+    /// assert!(!format!("{carer:?}").contains("Joanne"));
+    ///
+    /// // A foster carer never holds parental responsibility in that role.
+    /// let wrong = CarerParts {
+    ///     legal_standing: LegalStanding::ParentalResponsibility {
+    ///         basis: ParentalResponsibilityBasis::ParentalResponsibilityOrder,
+    ///         since: None,
+    ///         until: None,
+    ///     },
+    ///     ..parts
+    /// };
+    /// assert!(matches!(
+    ///     Carer::try_from(wrong),
+    ///     Err(CarersError::ParentalResponsibilityNotHeldInRole { .. })
+    /// ));
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct Carer(CarerParts);
+    check = check_carer;
+    error = CarersError;
+}
+
+impl Carer {
+    /// A one-line description free of personal data, for summaries and logs:
+    /// relationship, legal standing and living arrangement.
+    ///
+    /// ```
+    /// # use partnership_carers::*;
+    /// # use partnership_core::{CarerId, Label, Sensitive};
+    /// # let carer = Carer::try_from(CarerParts {
+    /// #     id: CarerId::random(), name: Sensitive::new(Label::new("Mo").unwrap()),
+    /// #     relationship: Relationship::Grandparent, legal_standing: LegalStanding::None {},
+    /// #     lives_with_child: true, primary_contact: false,
+    /// #     communication: CommunicationPreferences::in_language(LanguageTag::parse("en").unwrap()),
+    /// #     considerations: Default::default(), support: vec![], involvement: Involvement::Involved {},
+    /// # }).unwrap();
+    /// assert_eq!(
+    ///     carer.describe(),
+    ///     "grandparent, no parental responsibility or delegated authority, lives with the child"
+    /// );
+    /// ```
+    pub fn describe(&self) -> String {
+        let home = if self.lives_with_child {
+            "lives with the child"
+        } else {
+            "lives apart from the child"
+        };
+        format!("{}, {}, {home}", self.relationship, self.legal_standing)
+    }
+}

@@ -1,0 +1,234 @@
+//! The contact log: discussions with carers, and the actions agreed in them.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use partnership_core::{ActionId, ContactRecordId, PartyRef, Sensitive};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::carer::first_repeat;
+use crate::{CarersError, Channel};
+
+/// An action agreed in a discussion: what, who owns it, and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AgreedAction {
+    /// The action's id.
+    pub id: ActionId,
+    /// What will be done. Personal data (it may describe the family's circumstances).
+    pub description: Sensitive<String>,
+    /// Who will do it.
+    pub owner: PartyRef,
+    /// By when; not before the discussion.
+    pub due_on: NaiveDate,
+    /// When it was done, if it has been; not before the discussion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<NaiveDate>,
+}
+
+impl AgreedAction {
+    /// Whether, as of `as_of`, the action is past its due date and not yet done.
+    /// On the due date itself it is not yet overdue.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::AgreedAction;
+    /// use partnership_core::{ActionId, PartyRef, ProfessionalId, Sensitive};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let mut action = AgreedAction {
+    ///     id: ActionId::random(),
+    ///     description: Sensitive::new("Send the visual timetable home".into()),
+    ///     owner: PartyRef::Professional { id: ProfessionalId::random() },
+    ///     due_on: d(2026, 11, 20),
+    ///     completed_on: None,
+    /// };
+    /// assert!(!action.is_overdue(d(2026, 11, 20)));
+    /// assert!(action.is_overdue(d(2026, 11, 21)));
+    /// action.completed_on = Some(d(2026, 11, 22));
+    /// assert!(action.is_overdue(d(2026, 11, 21)));
+    /// assert!(!action.is_overdue(d(2026, 11, 22)));
+    /// ```
+    pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
+        as_of > self.due_on && self.completed_on.is_none_or(|done| done > as_of)
+    }
+
+    /// How many days past due as of `as_of`, when overdue.
+    pub fn days_overdue(&self, as_of: NaiveDate) -> Option<i64> {
+        self.is_overdue(as_of)
+            .then(|| (as_of - self.due_on).num_days())
+    }
+}
+
+/// The plain fields of a [`ContactRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ContactRecordParts {
+    /// The record's id.
+    pub id: ContactRecordId,
+    /// When the discussion took place.
+    pub date: NaiveDate,
+    /// How.
+    pub channel: Channel,
+    /// Who took part: at least one, none repeated.
+    pub participants: Vec<PartyRef>,
+    /// What was discussed. Personal data.
+    pub summary: Sensitive<String>,
+    /// What was agreed, with owners and due dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed_actions: Vec<AgreedAction>,
+}
+
+fn check_contact(parts: &ContactRecordParts) -> Result<(), CarersError> {
+    if parts.participants.is_empty() {
+        return Err(CarersError::NoParticipants);
+    }
+    first_repeat(parts.participants.iter(), "participants")?;
+    first_repeat(parts.agreed_actions.iter().map(|a| a.id), "agreedActions")?;
+    for (index, action) in parts.agreed_actions.iter().enumerate() {
+        if action.due_on < parts.date {
+            return Err(CarersError::ActionBeforeDiscussion {
+                index,
+                field: "dueOn",
+            });
+        }
+        if action.completed_on.is_some_and(|done| done < parts.date) {
+            return Err(CarersError::ActionBeforeDiscussion {
+                index,
+                field: "completedOn",
+            });
+        }
+    }
+    Ok(())
+}
+
+partnership_core::validated! {
+    /// A record of a discussion with carers: when, how, who took part, what was said
+    /// and what was agreed.
+    ///
+    /// `try_from` (and reading JSON) checks there is at least one participant, that
+    /// none repeats, and that no agreed action is due or done before the discussion.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::{Channel, ContactRecord, ContactRecordParts};
+    /// use partnership_core::{CarerId, ContactRecordId, PartyRef, Sensitive};
+    ///
+    /// let record = ContactRecord::try_from(ContactRecordParts {
+    ///     id: ContactRecordId::random(),
+    ///     date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+    ///     channel: Channel::Phone,
+    ///     participants: vec![],
+    ///     summary: Sensitive::new("Talked about mornings".into()),
+    ///     agreed_actions: vec![],
+    /// });
+    /// assert_eq!(
+    ///     record.unwrap_err().to_string(),
+    ///     "participants: a contact record names at least one participant"
+    /// );
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct ContactRecord(ContactRecordParts);
+    check = check_contact;
+    error = CarersError;
+}
+
+/// An overdue action found by [`ContactLog::overdue_actions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverdueAction<'a> {
+    /// The discussion in which it was agreed.
+    pub agreed_in: ContactRecordId,
+    /// The action.
+    pub action: &'a AgreedAction,
+    /// Days past the due date.
+    pub days_overdue: i64,
+}
+
+fn check_log(records: &[ContactRecord]) -> Result<(), CarersError> {
+    let mut record_ids = BTreeSet::new();
+    let mut action_ids = BTreeSet::new();
+    let mut previous: Option<NaiveDate> = None;
+    for (index, record) in records.iter().enumerate() {
+        if previous.is_some_and(|p| record.date < p) {
+            return Err(CarersError::ContactLogOrder { index });
+        }
+        previous = Some(record.date);
+        let fresh_actions = record
+            .agreed_actions
+            .iter()
+            .all(|a| action_ids.insert(a.id));
+        if !record_ids.insert(record.id) || !fresh_actions {
+            return Err(CarersError::ContactLogDuplicateId { index });
+        }
+    }
+    Ok(())
+}
+
+partnership_core::validated! {
+    /// The contact log: discussions with carers, oldest first, with unique record and
+    /// action ids. Serialised as a JSON array of contact records.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::{AgreedAction, Channel, ContactLog, ContactRecord, ContactRecordParts};
+    /// use partnership_core::{ActionId, CarerId, ContactRecordId, PartyRef, ProfessionalId, Sensitive};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let mum = PartyRef::Carer { id: CarerId::random() };
+    /// let teacher = PartyRef::Professional { id: ProfessionalId::random() };
+    /// let record = ContactRecord::try_from(ContactRecordParts {
+    ///     id: ContactRecordId::random(),
+    ///     date: d(2026, 11, 2),
+    ///     channel: Channel::FaceToFace,
+    ///     participants: vec![mum, teacher],
+    ///     summary: Sensitive::new("Reading at home".into()),
+    ///     agreed_actions: vec![AgreedAction {
+    ///         id: ActionId::random(),
+    ///         description: Sensitive::new("Send reading books home on Fridays".into()),
+    ///         owner: teacher,
+    ///         due_on: d(2026, 11, 6),
+    ///         completed_on: None,
+    ///     }],
+    /// }).unwrap();
+    /// let log = ContactLog::try_from(vec![record]).unwrap();
+    ///
+    /// let overdue = log.overdue_actions(d(2026, 11, 23));
+    /// assert_eq!(overdue.len(), 1);
+    /// assert_eq!(overdue[0].days_overdue, 17);
+    /// assert_eq!(log.last_contact_with(mum, d(2026, 11, 23)), Some(d(2026, 11, 2)));
+    /// ```
+    #[derive(Clone, Default, PartialEq, Eq)]
+    pub struct ContactLog(Vec<ContactRecord>);
+    check = check_log;
+    error = CarersError;
+}
+
+impl ContactLog {
+    /// Every action overdue as of `as_of`, in the order they were agreed.
+    pub fn overdue_actions(&self, as_of: NaiveDate) -> Vec<OverdueAction<'_>> {
+        self.iter()
+            .flat_map(|record| {
+                record.agreed_actions.iter().filter_map(move |action| {
+                    action
+                        .days_overdue(as_of)
+                        .map(|days_overdue| OverdueAction {
+                            agreed_in: record.id,
+                            action,
+                            days_overdue,
+                        })
+                })
+            })
+            .collect()
+    }
+
+    /// The date of the most recent discussion on or before `as_of` that `party` took
+    /// part in: for a carer, the last time they heard how things are going.
+    pub fn last_contact_with(&self, party: PartyRef, as_of: NaiveDate) -> Option<NaiveDate> {
+        self.iter()
+            .rev()
+            .filter(|record| record.date <= as_of)
+            .find(|record| record.participants.contains(&party))
+            .map(|record| record.date)
+    }
+}
