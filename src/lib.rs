@@ -1,1 +1,86 @@
-//! x
+//! # partnership
+//!
+//! Domain libraries for the **partnership model of working with carers**:
+//! professionals in children's services (schools, nurseries, health, social care)
+//! working alongside the parents, foster carers, kinship carers and other carers of
+//! children and young people.
+//!
+//! This crate is the stable API: it only re-exports the workspace's crates under
+//! names of their own, as the `grep` crate does for ripgrep's parts.
+//!
+//! | module | crate | what it holds |
+//! |---|---|---|
+//! | [`core`] | `partnership-core` | typed ids, [`Sensitive`](core::Sensitive), NHS numbers, the child, school years, professionals, dates, JSON errors |
+//! | [`carers`] | `partnership-carers` | carers and their legal standing, communication preferences and agreements, culture, support, involvement, contact log |
+//!
+//! [`chrono`] is re-exported so that dates in the API and in your code are the same type.
+//!
+//! ```
+//! use partnership::prelude::*;
+//!
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//!
+//! // The child: read from a partner's JSON, checked on the way in.
+//! let child: ChildProfile = from_json_str(r#"{
+//!     "id": "5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11",
+//!     "name": "Layla Ahmed",
+//!     "dateOfBirth": "2022-10-03"
+//! }"#).unwrap();
+//! assert_eq!(child.school_year_on(d(2026, 11, 23)).unwrap(), SchoolYear::Nursery);
+//!
+//! // Her mother, who prefers Arabic and needs an interpreter at meetings.
+//! let mut communication = CommunicationPreferences::in_language(LanguageTag::parse("ar").unwrap());
+//! communication.interpreter_needed = true;
+//! communication.channels = vec![Channel::TextMessage, Channel::FaceToFace];
+//! let mum = Carer::try_from(CarerParts {
+//!     id: CarerId::random(),
+//!     name: Sensitive::new(Label::new("Samira Ahmed").unwrap()),
+//!     relationship: Relationship::BirthParent,
+//!     legal_standing: LegalStanding::ParentalResponsibility {
+//!         basis: ParentalResponsibilityBasis::BirthMother,
+//!         since: None,
+//!         until: None,
+//!     },
+//!     lives_with_child: true,
+//!     primary_contact: true,
+//!     communication,
+//!     considerations: CulturalConsiderations::default(),
+//!     support: vec![],
+//!     involvement: Involvement::default(),
+//! })
+//! .unwrap();
+//! assert!(mum.communication.needs_language_support());
+//!
+//! // Personal data never reaches a log through Debug.
+//! assert!(!format!("{child:?}{mum:?}").contains("Ahmed"));
+//! ```
+
+pub use chrono;
+
+/// The shared vocabulary: typed ids, personal data, identifiers, the child, school
+/// years, professionals and agencies, dates, JSON errors (`partnership-core`).
+pub mod core {
+    pub use partnership_core::*;
+}
+
+/// Carers, legal standing, communication, agreements, culture, support,
+/// involvement and the contact log (`partnership-carers`).
+pub mod carers {
+    pub use partnership_carers::*;
+}
+
+/// The names most programs need, in one `use partnership::prelude::*;`.
+pub mod prelude {
+    pub use chrono::{DateTime, NaiveDate, Utc};
+    pub use partnership_carers::{
+        AgreedAction, Carer, CarerParts, Channel, CommunicationAgreement, CommunicationPreferences,
+        ContactLog, ContactRecord, ContactRecordParts, CulturalConsiderations, DelegatedArea,
+        Involvement, LanguageTag, LegalStanding, ParentalResponsibilityBasis, Relationship,
+        UpdateFrequency,
+    };
+    pub use partnership_core::json::from_json_str;
+    pub use partnership_core::{
+        AgencyId, CarerId, ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, PartyRef,
+        Professional, ProfessionalId, ProfessionalRole, SchoolYear, Sensitive,
+    };
+}

@@ -285,12 +285,12 @@ fn check_carer(parts: &CarerParts) -> Result<(), CarersError> {
             }
             _ => {}
         }
-        if let (Some(since), Some(until)) = (since, until) {
-            if until < since {
-                return Err(CarersError::PeriodEndsBeforeStart {
-                    field: "legalStanding/until",
-                });
-            }
+        if let (Some(since), Some(until)) = (since, until)
+            && until < since
+        {
+            return Err(CarersError::PeriodEndsBeforeStart {
+                field: "legalStanding/until",
+            });
         }
     }
     if let LegalStanding::DelegatedAuthority { areas, .. } = &parts.legal_standing {

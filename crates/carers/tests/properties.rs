@@ -1,5 +1,13 @@
 //! Properties of carers, agreements and the contact log.
 
+// Tests report failure by panicking; the panic family is denied only in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use chrono::{Duration, NaiveDate};
 use partnership_carers::strategies as s;
 use partnership_carers::*;
@@ -51,7 +59,7 @@ proptest! {
             prop_assert!(!debug.contains(&text), "leaked through Debug");
             prop_assert!(!pretty.contains(&text), "leaked through pretty Debug");
         }
-        prop_assert!(!carer.describe().chars().any(|c| !c.is_ascii()));
+        prop_assert!(carer.describe().is_ascii());
     }
 
     #[test]

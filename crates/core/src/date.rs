@@ -111,6 +111,20 @@ impl DayOfWeek {
     }
 }
 
+impl fmt::Display for DayOfWeek {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Monday => "Monday",
+            Self::Tuesday => "Tuesday",
+            Self::Wednesday => "Wednesday",
+            Self::Thursday => "Thursday",
+            Self::Friday => "Friday",
+            Self::Saturday => "Saturday",
+            Self::Sunday => "Sunday",
+        })
+    }
+}
+
 impl From<Weekday> for DayOfWeek {
     fn from(day: Weekday) -> Self {
         match day {
