@@ -12,36 +12,8 @@ use chrono::{Duration, NaiveDate};
 use partnership_carers::strategies as s;
 use partnership_carers::*;
 use partnership_core::json::from_json_str;
-use partnership_core::strategies::{date, personal_label};
+use partnership_core::strategies::{date, json_round_trip, personal_label, personal_strings};
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
-
-fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let back: T = from_json_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    prop_assert_eq!(&back, value);
-    let again = serde_json::to_string(&back).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    prop_assert_eq!(again, json);
-    Ok(())
-}
-
-/// Every JSON string in `value` that holds personal text from the strategies (which
-/// always contains a letter outside ASCII; see `personal_text`).
-fn personal_strings(value: &impl Serialize) -> Vec<String> {
-    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) if !s.is_ascii() => out.push(s.clone()),
-            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(&serde_json::to_value(value).unwrap_or_default(), &mut out);
-    out
-}
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -91,7 +63,7 @@ proptest! {
 
     #[test]
     fn carer_json_round_trip(carer in s::carer()) {
-        round_trips(&carer)?;
+        json_round_trip(&carer)?;
     }
 
     #[test]
@@ -101,10 +73,10 @@ proptest! {
         involvement in s::involvement(),
         support in s::support_item(),
     ) {
-        round_trips(&agreement)?;
-        round_trips(&log)?;
-        round_trips(&involvement)?;
-        round_trips(&support)?;
+        json_round_trip(&agreement)?;
+        json_round_trip(&log)?;
+        json_round_trip(&involvement)?;
+        json_round_trip(&support)?;
     }
 
     #[test]
@@ -118,14 +90,14 @@ proptest! {
         frequency in s::update_frequency(),
         need in s::accessibility_need(),
     ) {
-        round_trips(&prefs)?;
-        round_trips(&culture)?;
-        round_trips(&window)?;
-        round_trips(&restriction)?;
-        round_trips(&relationship)?;
-        round_trips(&area)?;
-        round_trips(&frequency)?;
-        round_trips(&need)?;
+        json_round_trip(&prefs)?;
+        json_round_trip(&culture)?;
+        json_round_trip(&window)?;
+        json_round_trip(&restriction)?;
+        json_round_trip(&relationship)?;
+        json_round_trip(&area)?;
+        json_round_trip(&frequency)?;
+        json_round_trip(&need)?;
     }
 
     #[test]

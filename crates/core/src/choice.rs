@@ -201,13 +201,7 @@ macro_rules! labelled_enum {
         }
 
         impl $crate::__private::schemars::JsonSchema for $name {
-            fn schema_name() -> $crate::__private::Cow<'static, str> {
-                stringify!($name).into()
-            }
-
-            fn schema_id() -> $crate::__private::Cow<'static, str> {
-                concat!(module_path!(), "::", stringify!($name)).into()
-            }
+            $crate::__schema_names!($name);
 
             fn json_schema(
                 generator: &mut $crate::__private::schemars::SchemaGenerator,

@@ -15,6 +15,8 @@ use chrono::{Duration, NaiveDate};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::TestCaseError;
+use serde::{Serialize, de::DeserializeOwned};
 use uuid::Uuid;
 
 use crate::{
@@ -203,4 +205,39 @@ pub fn child_profile() -> impl Strategy<Value = ChildProfile> {
                 .ok()
             },
         )
+}
+
+/// Checks the JSON round trip every public type promises: written, read back through
+/// the same checks a partner's document meets ([`crate::json::from_json_str`]), equal
+/// to the original, and written again to the same bytes.
+pub fn json_round_trip<T>(value: &T) -> Result<(), TestCaseError>
+where
+    T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: T =
+        crate::json::from_json_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&back, value);
+    let again = serde_json::to_string(&back).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(again, json);
+    Ok(())
+}
+
+/// Every string in `value`'s JSON that holds [`personal_text`] (recognised by its
+/// letter outside ASCII), for redaction properties: none of them may appear in the
+/// value's `Debug` output.
+pub fn personal_strings(value: &impl Serialize) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) if !s.is_ascii() => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(json) = serde_json::to_value(value) {
+        walk(&json, &mut out);
+    }
+    out
 }

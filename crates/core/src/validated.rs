@@ -122,19 +122,29 @@ macro_rules! validated {
         }
 
         impl $crate::__private::schemars::JsonSchema for $name {
-            fn schema_name() -> $crate::__private::Cow<'static, str> {
-                stringify!($name).into()
-            }
-
-            fn schema_id() -> $crate::__private::Cow<'static, str> {
-                concat!(module_path!(), "::", stringify!($name)).into()
-            }
+            $crate::__schema_names!($name);
 
             fn json_schema(
                 generator: &mut $crate::__private::schemars::SchemaGenerator,
             ) -> $crate::__private::schemars::Schema {
                 <$parts as $crate::__private::schemars::JsonSchema>::json_schema(generator)
             }
+        }
+    };
+}
+
+/// The `schema_name` and `schema_id` of a type named in a macro: its own name, and
+/// its name qualified by the module that declares it. Not part of the API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __schema_names {
+    ($name:ident) => {
+        fn schema_name() -> $crate::__private::Cow<'static, str> {
+            stringify!($name).into()
+        }
+
+        fn schema_id() -> $crate::__private::Cow<'static, str> {
+            concat!(module_path!(), "::", stringify!($name)).into()
         }
     };
 }
