@@ -78,6 +78,8 @@ crate::labelled_enum! {
         IndependentReviewingOfficer => "independent-reviewing-officer", "independent reviewing officer";
         /// Family support worker.
         FamilySupportWorker => "family-support-worker", "family support worker";
+        /// Designated safeguarding lead in a school, college or early years setting.
+        DesignatedSafeguardingLead => "designated-safeguarding-lead", "designated safeguarding lead";
     }
     /// Any other role.
     Other { label: Label => "The role, in words." }
@@ -123,6 +125,8 @@ crate::labelled_enum! {
         SocialCare => "social-care", "social care";
         /// Voluntary or community sector organisation.
         VoluntarySector => "voluntary-sector", "voluntary sector organisation";
+        /// Police.
+        Police => "police", "police";
     }
     /// Any other kind.
     Other { label: Label => "The kind of agency, in words." }

@@ -1,0 +1,88 @@
+//! The one error type of `partnership-consent`.
+
+use thiserror::Error;
+
+/// Everything that can be wrong with a consent record, a sharing request, a
+/// withholding rule, a justification or the ledger.
+///
+/// Messages start with the field as a JSON Pointer relative to the document, then the
+/// rule broken; none contains personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ConsentError {
+    /// A list that must hold at least one entry is empty.
+    #[error("{field}: must list at least one entry")]
+    Empty {
+        /// The list, as a JSON Pointer.
+        field: &'static str,
+    },
+    /// The same entry twice in a list that must not repeat.
+    #[error("{field}/{index}: repeats an earlier entry")]
+    Duplicate {
+        /// The list, as a JSON Pointer.
+        field: &'static str,
+        /// Index of the repeat.
+        index: usize,
+    },
+    /// A period whose end is before its start.
+    #[error("{field}: ends before the period starts")]
+    PeriodEndsBeforeStart {
+        /// The end field, as a JSON Pointer.
+        field: &'static str,
+    },
+    /// Events out of time order.
+    #[error("events/{index}/at: events are kept in time order, oldest first")]
+    EventsOutOfOrder {
+        /// Index of the first event earlier than its predecessor.
+        index: usize,
+    },
+    /// An event that cannot follow the ones before it.
+    #[error("events/{index}/kind: {kind} cannot follow {after}")]
+    EventNotAllowed {
+        /// Index of the event.
+        index: usize,
+        /// The event's kind, in words.
+        kind: &'static str,
+        /// What came before, in words.
+        after: &'static str,
+    },
+    /// A withdrawal by someone other than the person who gave the consent, or a
+    /// revocation by that person.
+    #[error("events/{index}/by: {rule}")]
+    WrongActor {
+        /// Index of the event.
+        index: usize,
+        /// The rule broken.
+        rule: &'static str,
+    },
+    /// A new end date on an event that is not a renewal.
+    #[error("events/{index}/validUntil: only a renewal sets a new end date")]
+    UntilOnlyOnRenewal {
+        /// Index of the event.
+        index: usize,
+    },
+    /// A ledger entry appended with a time before the entry before it.
+    #[error(
+        "recordedAt: the ledger is append-only in time; an entry cannot be recorded before the last one"
+    )]
+    LedgerTimeGoesBack,
+    /// A ledger whose hash chain does not verify.
+    #[error(
+        "{index}: ledger entry does not match its hash chain (changed, removed, reordered or inserted)"
+    )]
+    LedgerTampered {
+        /// Index of the first entry that does not verify.
+        index: usize,
+    },
+    /// A line of a JSON-lines ledger that is not a valid entry.
+    #[error("line {line}: {message}")]
+    LedgerLine {
+        /// One-based line number.
+        line: usize,
+        /// What is wrong, with its JSON Pointer.
+        message: String,
+    },
+    /// A digest that is not 64 lower-case hexadecimal digits.
+    #[error("hash: must be 64 lower-case hexadecimal digits (SHA-256)")]
+    Digest,
+}

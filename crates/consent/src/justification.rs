@@ -1,0 +1,282 @@
+//! [`SafeguardingJustification`]: the recorded lawful basis for sharing without consent.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use partnership_core::{ChildId, JustificationId, Label, ProfessionalId, Sensitive};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::record::non_empty_unique;
+use crate::{ConsentError, DataCategory, SharingRequest};
+
+partnership_core::labelled_enum! {
+    /// A lawful basis for processing under UK GDPR Article 6(1). The list can grow, as
+    /// the Data (Use and Access) Act 2025 showed by adding recognised legitimate
+    /// interests.
+    pub enum LawfulBasis {
+        /// Article 6(1)(a): consent. Not a basis for sharing *without* consent.
+        Consent => "consent", "consent (Article 6(1)(a))";
+        /// Article 6(1)(b): contract.
+        Contract => "contract", "contract (Article 6(1)(b))";
+        /// Article 6(1)(c): a legal obligation.
+        LegalObligation => "legal-obligation", "legal obligation (Article 6(1)(c))";
+        /// Article 6(1)(d): vital interests.
+        VitalInterests => "vital-interests", "vital interests (Article 6(1)(d))";
+        /// Article 6(1)(e): a public task.
+        PublicTask => "public-task", "public task (Article 6(1)(e))";
+        /// Article 6(1)(ea), added by the Data (Use and Access) Act 2025 s70: a
+        /// recognised legitimate interest, whose listed conditions include
+        /// safeguarding vulnerable individuals.
+        RecognisedLegitimateInterest => "recognised-legitimate-interest", "recognised legitimate interest (Article 6(1)(ea))";
+        /// Article 6(1)(f): legitimate interests.
+        LegitimateInterests => "legitimate-interests", "legitimate interests (Article 6(1)(f))";
+    }
+    /// Another basis, for example one added by future legislation.
+    Other { label: Label => "The basis and its legal reference." }
+}
+
+partnership_core::labelled_enum! {
+    /// A condition for processing special category data under UK GDPR Article 9(2),
+    /// with the Data Protection Act 2018 Schedule 1 where it applies.
+    pub enum Article9Condition {
+        /// Article 9(2)(a): explicit consent.
+        ExplicitConsent => "explicit-consent", "explicit consent (Article 9(2)(a))";
+        /// Article 9(2)(b): employment, social security and social protection law.
+        SocialProtection => "social-protection", "social protection law (Article 9(2)(b))";
+        /// Article 9(2)(c): vital interests where consent cannot be given.
+        VitalInterests => "vital-interests", "vital interests (Article 9(2)(c))";
+        /// Article 9(2)(g) with DPA 2018 Schedule 1 paragraph 18: substantial public
+        /// interest in safeguarding children and individuals at risk.
+        SafeguardingChildrenAndIndividualsAtRisk => "safeguarding-children-and-individuals-at-risk", "safeguarding of children and individuals at risk (Article 9(2)(g), DPA 2018 Sch 1 para 18)";
+        /// Article 9(2)(h): health or social care.
+        HealthOrSocialCare => "health-or-social-care", "health or social care (Article 9(2)(h))";
+    }
+    /// Another condition.
+    Other { label: Label => "The condition and its legal reference." }
+}
+
+/// Whether the carers were told what would be shared, with whom and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum CarersTold {
+    /// They were told, on this date.
+    Told {
+        /// When.
+        on: NaiveDate,
+    },
+    /// They were not told, for this reason (for example, telling them would put the
+    /// child at greater risk).
+    NotTold {
+        /// Why not. Personal data.
+        reason: Sensitive<String>,
+    },
+}
+
+/// The plain fields of a [`SafeguardingJustification`]. Some fields are optional so
+/// that a justification in progress can be recorded; an incomplete one permits
+/// nothing, and [`SafeguardingJustification::problems`] says what is missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SafeguardingJustificationParts {
+    /// The justification's id.
+    pub id: JustificationId,
+    /// The child it concerns.
+    pub child: ChildId,
+    /// The Article 6 lawful basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lawful_basis: Option<LawfulBasis>,
+    /// The Article 9 condition, needed when any category shared is special category data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article9_condition: Option<Article9Condition>,
+    /// The reason: the risk of harm and why sharing is necessary and proportionate.
+    /// Personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Sensitive<String>>,
+    /// The categories it justifies sharing: the minimum necessary. At least one.
+    pub data_categories: Vec<DataCategory>,
+    /// The professional who decided.
+    pub decided_by: ProfessionalId,
+    /// A different professional who approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<ProfessionalId>,
+    /// From when it may be used (RFC 3339, UTC).
+    pub valid_from: DateTime<Utc>,
+    /// Until when it may be used; after `validFrom`.
+    pub valid_until: DateTime<Utc>,
+    /// Whether the carers were told, and why not if not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carers_told: Option<CarersTold>,
+}
+
+fn check_justification(parts: &SafeguardingJustificationParts) -> Result<(), ConsentError> {
+    non_empty_unique(&parts.data_categories, "dataCategories")?;
+    if parts.valid_until <= parts.valid_from {
+        return Err(ConsentError::PeriodEndsBeforeStart {
+            field: "validUntil",
+        });
+    }
+    Ok(())
+}
+
+partnership_core::validated! {
+    /// The recorded decision to share information without consent to protect a child:
+    /// the lawful basis, an Article 9 condition for special category data, the reason,
+    /// who decided and a different professional who approved, the window in which it
+    /// may be used, the categories it covers, and whether the carers were told.
+    ///
+    /// Not a yes/no flag: each part is recorded, and [`problems`](Self::problems)
+    /// lists every part missing or out of bounds for a request. A justification with
+    /// any problem permits nothing.
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct SafeguardingJustification(SafeguardingJustificationParts);
+    check = check_justification;
+    error = ConsentError;
+}
+
+/// Why a safeguarding justification does not permit a request.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum JustificationProblem {
+    /// It is for another child.
+    ForAnotherChild {},
+    /// No lawful basis is recorded.
+    NoLawfulBasis {},
+    /// The lawful basis recorded is consent, which cannot justify sharing without it.
+    ConsentIsNotABasisWithoutConsent {},
+    /// A special category is requested and no Article 9 condition is recorded.
+    NoArticle9Condition {
+        /// The first special category requested.
+        category: DataCategory,
+    },
+    /// No reason is recorded.
+    NoReason {},
+    /// Nobody approved it.
+    NotApproved {},
+    /// It was approved by the professional who decided it.
+    ApprovedByDecisionMaker {},
+    /// Whether the carers were told is not recorded.
+    CarersToldNotRecorded {},
+    /// The carers were not told and no reason is given.
+    NotToldWithoutReason {},
+    /// The request falls outside the window in which it may be used.
+    OutsideWindow {
+        /// From when it may be used.
+        from: DateTime<Utc>,
+        /// Until when.
+        until: DateTime<Utc>,
+    },
+    /// A requested category is not among those it justifies.
+    CategoryNotJustified {
+        /// The category.
+        category: DataCategory,
+    },
+    /// The recipient has no safeguarding role.
+    RecipientHasNoSafeguardingRole {},
+}
+
+impl fmt::Display for JustificationProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ForAnotherChild {} => f.write_str("the justification is for another child"),
+            Self::NoLawfulBasis {} => f.write_str("no lawful basis is recorded"),
+            Self::ConsentIsNotABasisWithoutConsent {} => {
+                f.write_str("consent cannot be the lawful basis for sharing without consent")
+            }
+            Self::NoArticle9Condition { category } => write!(
+                f,
+                "{category} is special category data and no Article 9 condition is recorded"
+            ),
+            Self::NoReason {} => f.write_str("no reason is recorded"),
+            Self::NotApproved {} => f.write_str("no second professional has approved it"),
+            Self::ApprovedByDecisionMaker {} => {
+                f.write_str("it was approved by the professional who decided it")
+            }
+            Self::CarersToldNotRecorded {} => {
+                f.write_str("whether the carers were told is not recorded")
+            }
+            Self::NotToldWithoutReason {} => {
+                f.write_str("the carers were not told and no reason is recorded")
+            }
+            Self::OutsideWindow { from, until } => write!(
+                f,
+                "the request falls outside the window {} to {} in which it may be used",
+                from.to_rfc3339(),
+                until.to_rfc3339()
+            ),
+            Self::CategoryNotJustified { category } => {
+                write!(f, "it does not cover {category}")
+            }
+            Self::RecipientHasNoSafeguardingRole {} => {
+                f.write_str("the recipient has no safeguarding role")
+            }
+        }
+    }
+}
+
+impl SafeguardingJustification {
+    /// Every reason this justification does not permit `request`; empty when it does.
+    pub fn problems(&self, request: &SharingRequest) -> Vec<JustificationProblem> {
+        use JustificationProblem as P;
+        let mut problems = Vec::new();
+        if self.child != request.child {
+            problems.push(P::ForAnotherChild {});
+        }
+        match &self.lawful_basis {
+            None => problems.push(P::NoLawfulBasis {}),
+            Some(LawfulBasis::Consent) => problems.push(P::ConsentIsNotABasisWithoutConsent {}),
+            Some(_) => {}
+        }
+        if self.article9_condition.is_none()
+            && let Some(category) = request
+                .data_categories
+                .iter()
+                .find(|c| c.is_special_category())
+        {
+            problems.push(P::NoArticle9Condition {
+                category: category.clone(),
+            });
+        }
+        if self
+            .reason
+            .as_ref()
+            .is_none_or(|r| r.expose().trim().is_empty())
+        {
+            problems.push(P::NoReason {});
+        }
+        match self.approved_by {
+            None => problems.push(P::NotApproved {}),
+            Some(approver) if approver == self.decided_by => {
+                problems.push(P::ApprovedByDecisionMaker {})
+            }
+            Some(_) => {}
+        }
+        match &self.carers_told {
+            None => problems.push(P::CarersToldNotRecorded {}),
+            Some(CarersTold::NotTold { reason }) if reason.expose().trim().is_empty() => {
+                problems.push(P::NotToldWithoutReason {})
+            }
+            Some(_) => {}
+        }
+        if request.at < self.valid_from || request.at > self.valid_until {
+            problems.push(P::OutsideWindow {
+                from: self.valid_from,
+                until: self.valid_until,
+            });
+        }
+        for category in &request.data_categories {
+            if !self.data_categories.contains(category) {
+                problems.push(P::CategoryNotJustified {
+                    category: category.clone(),
+                });
+            }
+        }
+        if !request.recipient.has_safeguarding_role() {
+            problems.push(P::RecipientHasNoSafeguardingRole {});
+        }
+        problems
+    }
+}

@@ -1,0 +1,540 @@
+//! [`ConsentRecord`]: who consented (or refused) to what, how, and what happened since.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, Sensitive};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{ConsentError, Scope};
+
+/// Who gave (or refused) consent, and in what capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ConsentGiver {
+    /// A carer, as a holder of parental responsibility (the record crate checks that
+    /// the carer holds it).
+    ParentalResponsibility {
+        /// The carer.
+        carer: CarerId,
+    },
+    /// The child, assessed by a named professional on a date as competent to decide
+    /// this for themselves (Gillick competence, assessed per decision).
+    #[serde(rename_all = "camelCase")]
+    CompetentChild {
+        /// The professional who assessed the child's competence.
+        assessed_by: ProfessionalId,
+        /// When.
+        assessed_on: NaiveDate,
+    },
+    /// A young person aged 16 or over, whose capacity is presumed (Mental Capacity Act 2005).
+    YoungPerson {},
+    /// Another person with a stated authority (a local authority officer under a care
+    /// order, an attorney, a deputy).
+    OtherAuthority {
+        /// The person's name. Personal data.
+        name: Sensitive<Label>,
+        /// The authority they act under.
+        authority: Label,
+    },
+}
+
+impl ConsentGiver {
+    /// Whether the child (or young person) gave this consent for themselves.
+    pub const fn is_the_child(&self) -> bool {
+        matches!(self, Self::CompetentChild { .. } | Self::YoungPerson {})
+    }
+
+    /// The party who may withdraw this consent, when the record names them: the carer,
+    /// or the child for their own consent.
+    pub fn party(&self, child: ChildId) -> Option<PartyRef> {
+        match self {
+            Self::ParentalResponsibility { carer } => Some(PartyRef::Carer { id: *carer }),
+            Self::CompetentChild { .. } | Self::YoungPerson {} => {
+                Some(PartyRef::Child { id: child })
+            }
+            Self::OtherAuthority { .. } => None,
+        }
+    }
+}
+
+/// How consent was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentMethod {
+    /// Spoken, and recorded by the professional.
+    Verbal,
+    /// On a signed form.
+    Written,
+    /// Through an electronic form or portal.
+    Electronic,
+}
+
+/// What happened to a consent record.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentEventKind {
+    /// Consent was asked for. Only ever the first event.
+    Requested,
+    /// Consent was given.
+    Given,
+    /// Consent was renewed, optionally with a new end date.
+    Renewed,
+    /// Consent was refused: the record is a refusal (a deny).
+    Refused,
+    /// The person who gave consent withdrew it.
+    Withdrawn,
+    /// Someone else ended it (for example a court order changed who may consent).
+    Revoked,
+    /// It was found to be invalid, or entered in error.
+    Invalidated,
+}
+
+impl ConsentEventKind {
+    fn words(self) -> &'static str {
+        match self {
+            Self::Requested => "a request",
+            Self::Given => "consent given",
+            Self::Renewed => "a renewal",
+            Self::Refused => "a refusal",
+            Self::Withdrawn => "a withdrawal",
+            Self::Revoked => "a revocation",
+            Self::Invalidated => "an invalidation",
+        }
+    }
+}
+
+/// One event in a consent record's history: what, when, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConsentEvent {
+    /// What happened.
+    pub kind: ConsentEventKind,
+    /// When (RFC 3339, UTC).
+    pub at: DateTime<Utc>,
+    /// Who did it: the person who gave, refused or withdrew; the professional who
+    /// asked, recorded, revoked or invalidated.
+    pub by: PartyRef,
+    /// For a renewal only: the new last day the consent is in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+}
+
+/// The plain fields of a [`ConsentRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConsentRecordParts {
+    /// The record's id.
+    pub id: ConsentId,
+    /// The child the information is about.
+    pub child: ChildId,
+    /// Who gave or refused consent, and in what capacity.
+    pub given_by: ConsentGiver,
+    /// What it covers.
+    pub scope: Scope,
+    /// First day in force.
+    pub valid_from: NaiveDate,
+    /// Last day in force, if it ends (a renewal can move it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// How it was obtained.
+    pub method: ConsentMethod,
+    /// The version of the privacy notice or consent form shown.
+    pub notice_version: Label,
+    /// What happened, oldest first. The status at any time is derived from these and
+    /// the period; there is no stored status to disagree with them.
+    pub events: Vec<ConsentEvent>,
+}
+
+/// Where a record's history stands after some of its events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Start,
+    Requested,
+    Given,
+    Refused,
+    Ended(ConsentEventKind, DateTime<Utc>),
+}
+
+impl Stage {
+    fn words(self) -> &'static str {
+        match self {
+            Self::Start => "the start of the record",
+            Self::Requested => "a request",
+            Self::Given => "consent given",
+            Self::Refused => "a refusal",
+            Self::Ended(kind, _) => kind.words(),
+        }
+    }
+
+    /// The next stage, or `None` when `kind` cannot follow this one.
+    fn after(self, kind: ConsentEventKind, at: DateTime<Utc>) -> Option<Self> {
+        use ConsentEventKind as K;
+        match (self, kind) {
+            (Self::Start, K::Requested) => Some(Self::Requested),
+            (Self::Start | Self::Requested, K::Given) => Some(Self::Given),
+            (Self::Start | Self::Requested, K::Refused) => Some(Self::Refused),
+            (Self::Given, K::Renewed) => Some(Self::Given),
+            (Self::Given, K::Withdrawn | K::Revoked) => Some(Self::Ended(kind, at)),
+            (Self::Requested | Self::Given | Self::Refused, K::Invalidated) => {
+                Some(Self::Ended(kind, at))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn first_repeat<T: Ord>(
+    items: impl IntoIterator<Item = T>,
+    field: &'static str,
+) -> Result<(), ConsentError> {
+    let mut seen = BTreeSet::new();
+    for (index, item) in items.into_iter().enumerate() {
+        if !seen.insert(item) {
+            return Err(ConsentError::Duplicate { field, index });
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn non_empty_unique<T: Ord>(
+    items: &[T],
+    field: &'static str,
+) -> Result<(), ConsentError> {
+    if items.is_empty() {
+        return Err(ConsentError::Empty { field });
+    }
+    first_repeat(items.iter(), field)
+}
+
+fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {
+    non_empty_unique(&parts.scope.purposes, "scope/purposes")?;
+    non_empty_unique(&parts.scope.recipients, "scope/recipients")?;
+    non_empty_unique(&parts.scope.data_categories, "scope/dataCategories")?;
+    if parts
+        .valid_until
+        .is_some_and(|until| until < parts.valid_from)
+    {
+        return Err(ConsentError::PeriodEndsBeforeStart {
+            field: "validUntil",
+        });
+    }
+    if parts.events.is_empty() {
+        return Err(ConsentError::Empty { field: "events" });
+    }
+    let giver = parts.given_by.party(parts.child);
+    let mut stage = Stage::Start;
+    let mut previous: Option<DateTime<Utc>> = None;
+    for (index, event) in parts.events.iter().enumerate() {
+        if previous.is_some_and(|p| event.at < p) {
+            return Err(ConsentError::EventsOutOfOrder { index });
+        }
+        previous = Some(event.at);
+        stage = stage
+            .after(event.kind, event.at)
+            .ok_or(ConsentError::EventNotAllowed {
+                index,
+                kind: event.kind.words(),
+                after: stage.words(),
+            })?;
+        match event.kind {
+            ConsentEventKind::Renewed => {
+                if event
+                    .valid_until
+                    .is_some_and(|until| until < parts.valid_from)
+                {
+                    return Err(ConsentError::PeriodEndsBeforeStart {
+                        field: "events/validUntil",
+                    });
+                }
+            }
+            _ if event.valid_until.is_some() => {
+                return Err(ConsentError::UntilOnlyOnRenewal { index });
+            }
+            ConsentEventKind::Withdrawn if giver.is_some_and(|g| g != event.by) => {
+                return Err(ConsentError::WrongActor {
+                    index,
+                    rule: "consent is withdrawn by the person who gave it; someone else revokes it",
+                });
+            }
+            ConsentEventKind::Revoked if giver == Some(event.by) => {
+                return Err(ConsentError::WrongActor {
+                    index,
+                    rule: "the person who gave consent withdraws it rather than revoking it",
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+partnership_core::validated! {
+    /// A record of consent given or refused for sharing information about a child:
+    /// who, in what capacity, for which purposes, recipients and categories, for what
+    /// period, how it was obtained, and everything that happened to it since.
+    ///
+    /// `try_from` and reading JSON reject a history that makes no sense: events out of
+    /// order, anything before the request, a withdrawal before consent was given, an
+    /// event after a withdrawal, a withdrawal by someone other than the person who gave
+    /// it, a period that ends before it starts, and empty or repeated scope entries.
+    ///
+    /// The status at any moment is [derived](ConsentRecord::status_at); "no consent
+    /// recorded" and "refused" are different things.
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership_consent::*;
+    /// use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalRole};
+    ///
+    /// let mum = CarerId::random();
+    /// let at = |d| Utc.with_ymd_and_hms(2026, 11, d, 10, 0, 0).unwrap();
+    /// let mut parts = ConsentRecordParts {
+    ///     id: ConsentId::random(),
+    ///     child: ChildId::random(),
+    ///     given_by: ConsentGiver::ParentalResponsibility { carer: mum },
+    ///     scope: Scope {
+    ///         purposes: vec![Purpose::EducationSupportPlanning],
+    ///         recipients: vec![RecipientScope::Role { role: ProfessionalRole::SpeechAndLanguageTherapist }],
+    ///         data_categories: vec![DataCategory::EducationProgress],
+    ///     },
+    ///     valid_from: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+    ///     valid_until: NaiveDate::from_ymd_opt(2027, 7, 31),
+    ///     method: ConsentMethod::Written,
+    ///     notice_version: Label::new("Nursery privacy notice v3").unwrap(),
+    ///     events: vec![ConsentEvent {
+    ///         kind: ConsentEventKind::Given,
+    ///         at: at(2),
+    ///         by: PartyRef::Carer { id: mum },
+    ///         valid_until: None,
+    ///     }],
+    /// };
+    /// let consent = ConsentRecord::try_from(parts.clone()).unwrap();
+    /// assert_eq!(consent.status_at(at(20)), ConsentStatus::Given {});
+    ///
+    /// // A withdrawal before anything was given makes no sense.
+    /// parts.events[0].kind = ConsentEventKind::Withdrawn;
+    /// assert_eq!(
+    ///     ConsentRecord::try_from(parts).unwrap_err().to_string(),
+    ///     "events/0/kind: a withdrawal cannot follow the start of the record"
+    /// );
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct ConsentRecord(ConsentRecordParts);
+    check = check_consent;
+    error = ConsentError;
+}
+
+/// Where a consent record stands at a moment, derived from its events and period.
+///
+/// Mirrors the W3C Data Privacy Vocabulary's consent statuses; see
+/// [`fhir_r4_code`](ConsentStatus::fhir_r4_code) for FHIR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ConsentStatus {
+    /// Nothing had happened yet at that moment.
+    NotYetRecorded {},
+    /// Asked for, not yet answered.
+    Requested {},
+    /// Given and in force.
+    Given {},
+    /// Refused, and the refusal in force.
+    Refused {},
+    /// Given or refused, but the period has not started.
+    NotYetInForce {
+        /// The first day in force.
+        from: NaiveDate,
+    },
+    /// The period has ended.
+    Expired {
+        /// The last day it was in force.
+        on: NaiveDate,
+    },
+    /// Withdrawn by the person who gave it.
+    Withdrawn {
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// Ended by someone else.
+    Revoked {
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// Found invalid or entered in error.
+    Invalidated {
+        /// When.
+        at: DateTime<Utc>,
+    },
+}
+
+impl ConsentStatus {
+    /// The FHIR R4 `Consent.status` code for this status.
+    ///
+    /// | ours | FHIR R4 | why |
+    /// |---|---|---|
+    /// | not-yet-recorded | `draft` | nothing decided yet |
+    /// | requested | `proposed` | asked for, not answered |
+    /// | given, not-yet-in-force | `active` | in force, or will be (FHIR carries the period in `provision.period`) |
+    /// | refused | `rejected` | a recorded refusal (R4 only: R5 drops it; export as `active` with `decision: deny`) |
+    /// | expired, withdrawn, revoked | `inactive` | no longer in force |
+    /// | invalidated | `entered-in-error` | never valid |
+    ///
+    /// The permit or deny itself travels in R4's `provision.type`.
+    ///
+    /// ```
+    /// use partnership_consent::ConsentStatus;
+    /// assert_eq!(ConsentStatus::Refused {}.fhir_r4_code(), "rejected");
+    /// ```
+    pub const fn fhir_r4_code(&self) -> &'static str {
+        match self {
+            Self::NotYetRecorded {} => "draft",
+            Self::Requested {} => "proposed",
+            Self::Given {} | Self::NotYetInForce { .. } => "active",
+            Self::Refused {} => "rejected",
+            Self::Expired { .. } | Self::Withdrawn { .. } | Self::Revoked { .. } => "inactive",
+            Self::Invalidated { .. } => "entered-in-error",
+        }
+    }
+}
+
+impl fmt::Display for ConsentStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotYetRecorded {} => f.write_str("not yet recorded"),
+            Self::Requested {} => f.write_str("requested, awaiting an answer"),
+            Self::Given {} => f.write_str("given"),
+            Self::Refused {} => f.write_str("refused"),
+            Self::NotYetInForce { from } => write!(f, "not in force until {from}"),
+            Self::Expired { on } => write!(f, "expired after {on}"),
+            Self::Withdrawn { at } => write!(f, "withdrawn on {}", at.date_naive()),
+            Self::Revoked { at } => write!(f, "revoked on {}", at.date_naive()),
+            Self::Invalidated { at } => write!(f, "invalidated on {}", at.date_naive()),
+        }
+    }
+}
+
+/// Whether a record is a permit or a deny, once its answer is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentDecision {
+    /// Consent was given: sharing within the scope is permitted.
+    Permit,
+    /// Consent was refused: sharing within the scope is denied, and the refusal beats
+    /// any permit.
+    Deny,
+}
+
+impl ConsentRecord {
+    /// The record with one more event (a renewal, a withdrawal, …), checked like any
+    /// other history: an event that cannot follow the ones before is an error and
+    /// leaves nothing changed.
+    pub fn with_event(self, event: ConsentEvent) -> Result<Self, ConsentError> {
+        let mut parts = self.into_parts();
+        parts.events.push(event);
+        Self::try_from(parts)
+    }
+
+    /// Permit or deny, derived from the history: `None` while the request is unanswered.
+    pub fn decision(&self) -> Option<ConsentDecision> {
+        self.events.iter().find_map(|e| match e.kind {
+            ConsentEventKind::Given => Some(ConsentDecision::Permit),
+            ConsentEventKind::Refused => Some(ConsentDecision::Deny),
+            _ => None,
+        })
+    }
+
+    /// The last day in force as of `at`, after renewals up to then; `None` if open-ended.
+    pub fn valid_until_at(&self, at: DateTime<Utc>) -> Option<NaiveDate> {
+        self.events
+            .iter()
+            .filter(|e| e.at <= at && e.kind == ConsentEventKind::Renewed)
+            .fold(self.valid_until, |until, e| e.valid_until.or(until))
+    }
+
+    /// The status at `at`, from the events up to then and the period. Dates are
+    /// compared with the UTC date of `at`.
+    ///
+    /// ```
+    /// # use chrono::{NaiveDate, TimeZone, Utc};
+    /// # use partnership_consent::*;
+    /// # use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalRole};
+    /// # let mum = CarerId::random();
+    /// let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).unwrap();
+    /// # let consent = ConsentRecord::try_from(ConsentRecordParts {
+    /// #     id: ConsentId::random(), child: ChildId::random(),
+    /// #     given_by: ConsentGiver::ParentalResponsibility { carer: mum },
+    /// #     scope: Scope { purposes: vec![Purpose::HealthCare],
+    /// #         recipients: vec![RecipientScope::Role { role: ProfessionalRole::Gp }],
+    /// #         data_categories: vec![DataCategory::Health] },
+    /// #     valid_from: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+    /// #     valid_until: NaiveDate::from_ymd_opt(2026, 8, 31),
+    /// #     method: ConsentMethod::Verbal, notice_version: Label::new("v1").unwrap(),
+    /// #     events: vec![
+    /// #         ConsentEvent { kind: ConsentEventKind::Requested, at: at(2, 20), by: PartyRef::Carer { id: mum }, valid_until: None },
+    /// #         ConsentEvent { kind: ConsentEventKind::Given, at: at(2, 25), by: PartyRef::Carer { id: mum }, valid_until: None },
+    /// #     ],
+    /// # }).unwrap();
+    /// // Requested on 20 February, given on 25 February for March to August.
+    /// assert_eq!(consent.status_at(at(2, 1)), ConsentStatus::NotYetRecorded {});
+    /// assert_eq!(consent.status_at(at(2, 21)), ConsentStatus::Requested {});
+    /// assert_eq!(consent.status_at(at(2, 26)), ConsentStatus::NotYetInForce { from: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() });
+    /// assert_eq!(consent.status_at(at(5, 1)), ConsentStatus::Given {});
+    /// assert_eq!(consent.status_at(at(9, 1)), ConsentStatus::Expired { on: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap() });
+    /// ```
+    pub fn status_at(&self, at: DateTime<Utc>) -> ConsentStatus {
+        let mut stage = Stage::Start;
+        for event in self.events.iter().take_while(|e| e.at <= at) {
+            // The history was checked on construction, so every step is allowed.
+            stage = stage.after(event.kind, event.at).unwrap_or(stage);
+        }
+        let answered = match stage {
+            Stage::Start => return ConsentStatus::NotYetRecorded {},
+            Stage::Requested => return ConsentStatus::Requested {},
+            Stage::Ended(ConsentEventKind::Withdrawn, at) => {
+                return ConsentStatus::Withdrawn { at };
+            }
+            Stage::Ended(ConsentEventKind::Revoked, at) => return ConsentStatus::Revoked { at },
+            Stage::Ended(_, at) => return ConsentStatus::Invalidated { at },
+            Stage::Given => ConsentStatus::Given {},
+            Stage::Refused => ConsentStatus::Refused {},
+        };
+        let today = at.date_naive();
+        if today < self.valid_from {
+            return ConsentStatus::NotYetInForce {
+                from: self.valid_from,
+            };
+        }
+        match self.valid_until_at(at) {
+            Some(until) if today > until => ConsentStatus::Expired { on: until },
+            _ => answered,
+        }
+    }
+
+    /// Whether the record permits sharing within its scope at `at`.
+    pub fn permits_at(&self, at: DateTime<Utc>) -> bool {
+        self.status_at(at) == ConsentStatus::Given {}
+    }
+
+    /// Whether the record is a refusal in force at `at`.
+    pub fn denies_at(&self, at: DateTime<Utc>) -> bool {
+        self.status_at(at) == ConsentStatus::Refused {}
+    }
+
+    /// Whether a consent in force on `as_of` reaches its last day within `days` days
+    /// (on `as_of` itself up to `as_of + days`): a renewal to plan for.
+    pub fn expires_within(&self, as_of: NaiveDate, days: u32) -> bool {
+        let Some(noon) = as_of.and_hms_opt(12, 0, 0).map(|t| t.and_utc()) else {
+            return false;
+        };
+        if !self.permits_at(noon) {
+            return false;
+        }
+        let horizon = as_of.checked_add_days(Days::new(u64::from(days)));
+        matches!((self.valid_until_at(noon), horizon), (Some(until), Some(h)) if until <= h)
+    }
+}

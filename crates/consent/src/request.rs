@@ -1,0 +1,102 @@
+//! [`SharingRequest`]: a request to share information about a child.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use partnership_core::{ChildId, ProfessionalId, SharingRequestId};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::record::non_empty_unique;
+use crate::{ConsentError, DataCategory, Purpose, Recipient};
+
+/// Whether the child can decide about sharing their own information, for this
+/// decision.
+///
+/// From 16 capacity is presumed; under 16 a child may be assessed as competent
+/// (Gillick), decision by decision, by a professional. When the child decides, a
+/// carer's consent alone does not cover sharing the child's own information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ChildCapacity {
+    /// Under 16 and not assessed for this decision: those with parental
+    /// responsibility decide.
+    NotAssessed {},
+    /// Under 16 and assessed as competent for this decision.
+    #[serde(rename_all = "camelCase")]
+    Competent {
+        /// Who assessed.
+        assessed_by: ProfessionalId,
+        /// When.
+        assessed_on: NaiveDate,
+    },
+    /// Assessed as not competent for this decision.
+    #[serde(rename_all = "camelCase")]
+    NotCompetent {
+        /// Who assessed.
+        assessed_by: ProfessionalId,
+        /// When.
+        assessed_on: NaiveDate,
+    },
+    /// 16 or over: capacity presumed (Mental Capacity Act 2005).
+    SixteenOrOver {},
+}
+
+impl ChildCapacity {
+    /// Whether the child decides for themselves.
+    pub const fn child_decides(&self) -> bool {
+        matches!(self, Self::Competent { .. } | Self::SixteenOrOver {})
+    }
+}
+
+/// The plain fields of a [`SharingRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SharingRequestParts {
+    /// The request's id.
+    pub id: SharingRequestId,
+    /// The child the information is about.
+    pub child: ChildId,
+    /// The professional asking to share.
+    pub requested_by: ProfessionalId,
+    /// Who would receive the information.
+    pub recipient: Recipient,
+    /// Why.
+    pub purpose: Purpose,
+    /// What information: at least one category, none twice. Ask only for what the
+    /// purpose needs.
+    pub data_categories: Vec<DataCategory>,
+    /// When the information would be shared (RFC 3339, UTC).
+    pub at: DateTime<Utc>,
+    /// Whether the child decides for themselves, for this decision.
+    pub child_capacity: ChildCapacity,
+}
+
+fn check_request(parts: &SharingRequestParts) -> Result<(), ConsentError> {
+    non_empty_unique(&parts.data_categories, "dataCategories")
+}
+
+partnership_core::validated! {
+    /// A request to share information about a child: who asks, who would receive it,
+    /// why, what, when, and whether the child decides for themselves.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use partnership_consent::*;
+    /// use partnership_core::{AgencyId, AgencyKind, ChildId, ProfessionalId, ProfessionalRole, SharingRequestId};
+    ///
+    /// let request = SharingRequest::try_from(SharingRequestParts {
+    ///     id: SharingRequestId::random(),
+    ///     child: ChildId::random(),
+    ///     requested_by: ProfessionalId::random(),
+    ///     recipient: Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::Health },
+    ///     purpose: Purpose::ReferralToService,
+    ///     data_categories: vec![],
+    ///     at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+    ///     child_capacity: ChildCapacity::NotAssessed {},
+    /// });
+    /// assert_eq!(request.unwrap_err().to_string(), "dataCategories: must list at least one entry");
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct SharingRequest(SharingRequestParts);
+    check = check_request;
+    error = ConsentError;
+}

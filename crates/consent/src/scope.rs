@@ -1,0 +1,263 @@
+//! What a consent or a request is about: purposes, recipients and data categories.
+
+use partnership_core::{AgencyId, AgencyKind, CarerId, Label, ProfessionalId, ProfessionalRole};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+partnership_core::labelled_enum! {
+    /// Why information would be shared.
+    pub enum Purpose {
+        /// Planning support in education (a SEN support plan, an EHC needs assessment).
+        EducationSupportPlanning => "education-support-planning", "planning support in education";
+        /// Health care.
+        HealthCare => "health-care", "health care";
+        /// A social care assessment.
+        SocialCareAssessment => "social-care-assessment", "a social care assessment";
+        /// Multi-agency planning (team around the child, early help).
+        MultiAgencyPlanning => "multi-agency-planning", "multi-agency planning";
+        /// A referral to a service.
+        ReferralToService => "referral-to-service", "a referral to a service";
+        /// Statistics and service planning, de-identified where possible.
+        Statistics => "statistics", "statistics";
+        /// Protecting the child or someone else from harm.
+        Safeguarding => "safeguarding", "safeguarding";
+    }
+    /// Any other purpose.
+    Other { label: Label => "The purpose, in words." }
+}
+
+partnership_core::labelled_enum! {
+    /// A category of information about the child.
+    ///
+    /// [`is_special_category`](DataCategory::is_special_category) says which need an
+    /// Article 9 condition (UK GDPR) to be shared without explicit consent.
+    pub enum DataCategory {
+        /// Contact details: address, telephone, email.
+        ContactDetails => "contact-details", "contact details";
+        /// Education progress: attainment, attendance, reports.
+        EducationProgress => "education-progress", "education progress";
+        /// Health, including mental health.
+        Health => "health", "health";
+        /// Special educational needs and disability.
+        SpecialEducationalNeedsAndDisability => "special-educational-needs-and-disability", "special educational needs and disability";
+        /// Family circumstances.
+        FamilyCircumstances => "family-circumstances", "family circumstances";
+        /// The child's own views.
+        ChildsViews => "childs-views", "the child's views";
+        /// Safeguarding information: concerns, enquiries, plans.
+        SafeguardingInformation => "safeguarding-information", "safeguarding information";
+        /// Ethnicity.
+        Ethnicity => "ethnicity", "ethnicity";
+        /// Religion or belief.
+        ReligionOrBelief => "religion-or-belief", "religion or belief";
+    }
+    /// Any other category (treated as special category data, to be safe).
+    Other { label: Label => "The category, in words." }
+}
+
+impl DataCategory {
+    /// Whether this is special category data under UK GDPR Article 9 (health,
+    /// disability, ethnicity, religion or belief), which needs an Article 9 condition
+    /// to be shared without explicit consent.
+    ///
+    /// Safeguarding information and family circumstances are not special category
+    /// data as such, though a particular record may contain some. An `other`
+    /// category is treated as special, so that sharing it without consent always asks
+    /// for a condition.
+    ///
+    /// ```
+    /// use partnership_consent::DataCategory;
+    ///
+    /// assert!(DataCategory::Health.is_special_category());
+    /// assert!(DataCategory::SpecialEducationalNeedsAndDisability.is_special_category());
+    /// assert!(!DataCategory::EducationProgress.is_special_category());
+    /// ```
+    pub fn is_special_category(&self) -> bool {
+        matches!(
+            self,
+            Self::Health
+                | Self::SpecialEducationalNeedsAndDisability
+                | Self::Ethnicity
+                | Self::ReligionOrBelief
+                | Self::Other { .. }
+        )
+    }
+}
+
+/// The recipient of a sharing request: a particular carer, professional or agency,
+/// described fully enough to match a consent's scope and to know whether it has a
+/// safeguarding role.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Recipient {
+    /// A carer.
+    Carer {
+        /// The carer.
+        id: CarerId,
+    },
+    /// A professional, with their role and agency.
+    #[serde(rename_all = "camelCase")]
+    Professional {
+        /// The professional.
+        id: ProfessionalId,
+        /// Their role.
+        role: ProfessionalRole,
+        /// Their agency.
+        agency: AgencyId,
+        /// The kind of their agency.
+        agency_kind: AgencyKind,
+    },
+    /// An agency as a whole (a team's secure inbox).
+    #[serde(rename_all = "camelCase")]
+    Agency {
+        /// The agency.
+        id: AgencyId,
+        /// Its kind.
+        agency_kind: AgencyKind,
+    },
+}
+
+impl Recipient {
+    /// Whether the recipient has a safeguarding role, so that information may be
+    /// shared with it under a safeguarding justification: the statutory safeguarding
+    /// partners' agencies (children's social care, police, health), and social
+    /// workers, independent reviewing officers and designated safeguarding leads
+    /// wherever they work. Carers never have one in this sense.
+    ///
+    /// ```
+    /// use partnership_consent::Recipient;
+    /// use partnership_core::{AgencyId, AgencyKind, ProfessionalId, ProfessionalRole};
+    ///
+    /// let dsl = Recipient::Professional {
+    ///     id: ProfessionalId::random(),
+    ///     role: ProfessionalRole::DesignatedSafeguardingLead,
+    ///     agency: AgencyId::random(),
+    ///     agency_kind: AgencyKind::School,
+    /// };
+    /// assert!(dsl.has_safeguarding_role());
+    /// let club = Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::VoluntarySector };
+    /// assert!(!club.has_safeguarding_role());
+    /// ```
+    pub fn has_safeguarding_role(&self) -> bool {
+        let agency_has = |kind: &AgencyKind| {
+            matches!(
+                kind,
+                AgencyKind::SocialCare | AgencyKind::Police | AgencyKind::Health
+            )
+        };
+        match self {
+            Self::Carer { .. } => false,
+            Self::Professional {
+                role, agency_kind, ..
+            } => {
+                agency_has(agency_kind)
+                    || matches!(
+                        role,
+                        ProfessionalRole::SocialWorker
+                            | ProfessionalRole::IndependentReviewingOfficer
+                            | ProfessionalRole::DesignatedSafeguardingLead
+                    )
+            }
+            Self::Agency { agency_kind, .. } => agency_has(agency_kind),
+        }
+    }
+}
+
+/// Who a consent or a withholding rule reaches: a particular carer, professional or
+/// agency, every agency of a kind, or every professional in a role.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum RecipientScope {
+    /// A particular carer.
+    Carer {
+        /// The carer.
+        id: CarerId,
+    },
+    /// A particular professional.
+    Professional {
+        /// The professional.
+        id: ProfessionalId,
+    },
+    /// A particular agency, and every professional in it.
+    Agency {
+        /// The agency.
+        id: AgencyId,
+    },
+    /// Every agency of a kind, and every professional in one.
+    #[serde(rename_all = "camelCase")]
+    AgencyKind {
+        /// The kind of agency.
+        agency_kind: AgencyKind,
+    },
+    /// Every professional in a role.
+    Role {
+        /// The role.
+        role: ProfessionalRole,
+    },
+}
+
+impl RecipientScope {
+    /// Whether this scope reaches `recipient`.
+    ///
+    /// ```
+    /// use partnership_consent::{Recipient, RecipientScope};
+    /// use partnership_core::{AgencyId, AgencyKind, ProfessionalId, ProfessionalRole};
+    ///
+    /// let slt = Recipient::Professional {
+    ///     id: ProfessionalId::random(),
+    ///     role: ProfessionalRole::SpeechAndLanguageTherapist,
+    ///     agency: AgencyId::random(),
+    ///     agency_kind: AgencyKind::Health,
+    /// };
+    /// assert!(RecipientScope::Role { role: ProfessionalRole::SpeechAndLanguageTherapist }.covers(&slt));
+    /// assert!(!RecipientScope::AgencyKind { agency_kind: AgencyKind::School }.covers(&slt));
+    /// ```
+    pub fn covers(&self, recipient: &Recipient) -> bool {
+        match (self, recipient) {
+            (Self::Carer { id }, Recipient::Carer { id: r }) => id == r,
+            (Self::Professional { id }, Recipient::Professional { id: r, .. }) => id == r,
+            (Self::Agency { id }, Recipient::Professional { agency, .. }) => id == agency,
+            (Self::Agency { id }, Recipient::Agency { id: r, .. }) => id == r,
+            (
+                Self::AgencyKind { agency_kind },
+                Recipient::Professional { agency_kind: r, .. }
+                | Recipient::Agency { agency_kind: r, .. },
+            ) => agency_kind == r,
+            (Self::Role { role }, Recipient::Professional { role: r, .. }) => role == r,
+            _ => false,
+        }
+    }
+}
+
+/// What a consent covers: purposes, recipients and categories of information. Each
+/// list holds at least one entry and none twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scope {
+    /// The purposes the information may be used for.
+    pub purposes: Vec<Purpose>,
+    /// Who may receive it.
+    pub recipients: Vec<RecipientScope>,
+    /// What information.
+    pub data_categories: Vec<DataCategory>,
+}
+
+impl Scope {
+    /// Whether this scope covers sharing `category` with `recipient` for `purpose`.
+    pub fn covers(
+        &self,
+        recipient: &Recipient,
+        purpose: &Purpose,
+        category: &DataCategory,
+    ) -> bool {
+        self.purposes.contains(purpose)
+            && self.data_categories.contains(category)
+            && self.recipients.iter().any(|r| r.covers(recipient))
+    }
+}
