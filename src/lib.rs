@@ -12,6 +12,7 @@
 //! |---|---|---|
 //! | [`core`] | `partnership-core` | typed ids, [`Sensitive`](core::Sensitive), NHS numbers, the child, school years, professionals, dates, JSON errors |
 //! | [`carers`] | `partnership-carers` | carers and their legal standing, communication preferences and agreements, culture, support, involvement, contact log |
+//! | [`consent`] | `partnership-consent` | consent records, sharing decisions, safeguarding justifications, withholding rules, the disclosure ledger |
 //!
 //! [`chrono`] is re-exported so that dates in the API and in your code are the same type.
 //!
@@ -69,6 +70,13 @@ pub mod carers {
     pub use partnership_carers::*;
 }
 
+/// Consent and information sharing: consent records, sharing decisions,
+/// safeguarding justifications, withholding rules and the hash-chained disclosure
+/// ledger (`partnership-consent`).
+pub mod consent {
+    pub use partnership_consent::*;
+}
+
 /// The names most programs need, in one `use partnership::prelude::*;`.
 pub mod prelude {
     pub use chrono::{DateTime, NaiveDate, Utc};
@@ -77,6 +85,10 @@ pub mod prelude {
         ContactLog, ContactRecord, ContactRecordParts, CulturalConsiderations, DelegatedArea,
         Involvement, LanguageTag, LegalStanding, ParentalResponsibilityBasis, Relationship,
         UpdateFrequency,
+    };
+    pub use partnership_consent::{
+        ConsentRecord, ConsentRecordParts, DataCategory, DisclosureLedger, Purpose, Recipient,
+        SharingDecision, SharingRequest, SharingRequestParts,
     };
     pub use partnership_core::json::from_json_str;
     pub use partnership_core::{

@@ -66,9 +66,7 @@ pub enum CarersError {
     #[error("until: an availability window ends after it starts")]
     EmptyWindow,
     /// A language tag that is not well-formed BCP 47.
-    #[error(
-        "preferredLanguage: not a well-formed BCP 47 language tag (for example en, cy, pl, pa-Guru, bfi)"
-    )]
+    #[error("language tag: not a well-formed BCP 47 tag (for example en, cy, pl, pa-Guru, bfi)")]
     LanguageTag,
     /// A restriction whose reconsideration date is not after the decision.
     #[error(

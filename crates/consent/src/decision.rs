@@ -474,7 +474,17 @@ pub fn decide(
 
 /// Proof that sharing was permitted: made only by a
 /// [`DisclosureLedger`](crate::DisclosureLedger) from a permit it has recorded. It
-/// has no public constructor and cannot be read from JSON.
+/// has no public constructor and cannot be read from JSON:
+///
+/// ```compile_fail
+/// // A Disclosure cannot be conjured from a partner's JSON…
+/// let forged: partnership_consent::Disclosure = serde_json::from_str("{}").unwrap();
+/// ```
+///
+/// ```compile_fail
+/// // …nor built field by field.
+/// let forged = partnership_consent::Disclosure { ledger_index: 0 };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Disclosure {

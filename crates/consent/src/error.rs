@@ -30,6 +30,12 @@ pub enum ConsentError {
         /// The end field, as a JSON Pointer.
         field: &'static str,
     },
+    /// A renewal whose new end date is before the period starts.
+    #[error("events/{index}/validUntil: a renewal cannot end the period before it starts")]
+    RenewalEndsBeforeStart {
+        /// Index of the renewal.
+        index: usize,
+    },
     /// Events out of time order.
     #[error("events/{index}/at: events are kept in time order, oldest first")]
     EventsOutOfOrder {
@@ -83,6 +89,6 @@ pub enum ConsentError {
         message: String,
     },
     /// A digest that is not 64 lower-case hexadecimal digits.
-    #[error("hash: must be 64 lower-case hexadecimal digits (SHA-256)")]
+    #[error("SHA-256 hash: must be 64 lower-case hexadecimal digits")]
     Digest,
 }

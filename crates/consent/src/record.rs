@@ -243,16 +243,14 @@ fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {
                 after: stage.words(),
             })?;
         match event.kind {
-            ConsentEventKind::Renewed => {
+            ConsentEventKind::Renewed
                 if event
                     .valid_until
-                    .is_some_and(|until| until < parts.valid_from)
-                {
-                    return Err(ConsentError::PeriodEndsBeforeStart {
-                        field: "events/validUntil",
-                    });
-                }
+                    .is_some_and(|until| until < parts.valid_from) =>
+            {
+                return Err(ConsentError::RenewalEndsBeforeStart { index });
             }
+            ConsentEventKind::Renewed => {}
             _ if event.valid_until.is_some() => {
                 return Err(ConsentError::UntilOnlyOnRenewal { index });
             }

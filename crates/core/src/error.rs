@@ -41,10 +41,10 @@ pub enum CoreError {
     #[error("NHS number: the check digit does not match the first nine digits (modulus 11)")]
     NhsNumberCheckDigit,
     /// A label is empty or only whitespace.
-    #[error("label: must contain at least one non-whitespace character")]
+    #[error("label text: must contain at least one non-whitespace character")]
     LabelEmpty,
     /// A label is longer than [`Label::MAX_CHARS`](crate::Label::MAX_CHARS).
-    #[error("label: must be at most {max} characters, found {found}")]
+    #[error("label text: must be at most {max} characters, found {found}")]
     LabelTooLong {
         /// The limit.
         max: usize,
@@ -52,13 +52,13 @@ pub enum CoreError {
         found: usize,
     },
     /// A label contains a control character such as a line break.
-    #[error("label: must be a single line without control characters")]
+    #[error("label text: must be a single line without control characters")]
     LabelControlCharacter,
     /// A time of day is not written `HH:MM` on the 24-hour clock.
     #[error("time of day: must be HH:MM on the 24-hour clock, from 00:00 to 23:59")]
     TimeOfDay,
     /// A typed id is not a UUID.
-    #[error("{kind}: must be a UUID such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b")]
+    #[error("{kind} must be a UUID such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b")]
     InvalidId {
         /// The kind of id, for example `CarerId`.
         kind: &'static str,

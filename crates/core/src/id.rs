@@ -137,7 +137,7 @@ mod tests {
         let err = "carer-7".parse::<CarerId>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "CarerId: must be a UUID such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b"
+            "CarerId must be a UUID such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b"
         );
         let json: Result<CarerId, _> = serde_json::from_str(r#""carer-7""#);
         assert!(json.is_err());

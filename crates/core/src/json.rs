@@ -64,9 +64,10 @@ impl JsonError {
         self.kind
     }
 
-    /// One-based line of the input where the problem was found (0 if unknown). For a
-    /// value that is well-formed but breaks a rule, this is where the parser stood when
-    /// the rule was checked: at or just after the value.
+    /// One-based line of the input where the problem was found; 0 when unknown (a
+    /// rule checked once the whole document was read). For a value that is
+    /// well-formed but breaks a rule, this is where the parser stood when the rule was
+    /// checked: at or just after the value.
     pub fn line(&self) -> usize {
         self.line
     }
@@ -89,11 +90,12 @@ impl fmt::Display for JsonError {
         } else {
             &self.pointer
         };
-        write!(
-            f,
-            "{at}: {} (line {}, column {})",
-            self.message, self.line, self.column
-        )
+        write!(f, "{at}: {}", self.message)?;
+        // A rule checked once a whole value has been read has no position of its own.
+        if self.line > 0 {
+            write!(f, " (line {}, column {})", self.line, self.column)?;
+        }
+        Ok(())
     }
 }
 
@@ -132,7 +134,7 @@ fn finish<'de, T, R: serde_json::de::Read<'de>>(
     Ok(value)
 }
 
-fn convert(pointer: String, err: &serde_json::Error) -> JsonError {
+fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
     use serde_json::error::Category;
     let kind = match err.classify() {
         Category::Syntax => JsonErrorKind::Syntax,
@@ -142,14 +144,33 @@ fn convert(pointer: String, err: &serde_json::Error) -> JsonError {
     };
     let full = err.to_string();
     let position = format!(" at line {} column {}", err.line(), err.column());
-    let message = full.strip_suffix(&position).unwrap_or(&full);
+    let mut message = scrub(full.strip_suffix(&position).unwrap_or(&full));
+    // The library's own rules name the field they concern as a pointer relative to
+    // the value being checked ("legalStanding: …", "events/2/by: …"): fold it into
+    // the pointer so that it leads to the offending value itself.
+    if kind == JsonErrorKind::Data
+        && let Some((field, rule)) = message.split_once(": ")
+        && is_relative_pointer(field)
+    {
+        pointer.push('/');
+        pointer.push_str(field);
+        message = rule.to_owned();
+    }
     JsonError {
         pointer,
         kind,
         line: err.line(),
         column: err.column(),
-        message: scrub(message),
+        message,
     }
+}
+
+/// Whether `text` reads as a relative JSON Pointer made of field names and indexes
+/// (`legalStanding`, `events/2/by`), as the library's rules write them.
+fn is_relative_pointer(text: &str) -> bool {
+    text.split('/')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && text.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// Removes the rejected value from serde's messages, keeping what was expected.
@@ -178,6 +199,19 @@ fn scrub(message: &str) -> String {
                 .unwrap_or(found);
             return format!("{prefix}{kind}{expected}");
         }
+    }
+    // chrono's parse errors say what went wrong but not what was expected.
+    match message {
+        "input is out of range" => {
+            return "not a valid date or time: a part is out of range (for example 30 February)"
+                .into();
+        }
+        "premature end of input" | "input contains invalid characters" | "trailing input" => {
+            return format!(
+                "not a valid date or time ({message}); expected ISO 8601, such as 2026-11-23 or 2026-11-23T09:30:00Z"
+            );
+        }
+        _ => {}
     }
     if message.starts_with("unknown variant ") {
         if let Some(expected_at) = message.rfind(", expected ") {

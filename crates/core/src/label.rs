@@ -38,7 +38,7 @@ impl Label {
     /// # use partnership_core::Label;
     /// assert_eq!(
     ///     Label::new("").unwrap_err().to_string(),
-    ///     "label: must contain at least one non-whitespace character"
+    ///     "label text: must contain at least one non-whitespace character"
     /// );
     /// ```
     pub fn new(text: impl Into<String>) -> Result<Self, CoreError> {
@@ -154,6 +154,6 @@ mod tests {
     #[test]
     fn deserialises_through_the_check() {
         let err = serde_json::from_str::<Label>(r#""""#).unwrap_err();
-        assert!(err.to_string().starts_with("label: must contain"));
+        assert!(err.to_string().starts_with("label text: must contain"));
     }
 }
