@@ -13,6 +13,7 @@
 //! | [`core`] | `partnership-core` | typed ids, [`Sensitive`](core::Sensitive), NHS numbers, the child, school years, professionals, dates, JSON errors |
 //! | [`carers`] | `partnership-carers` | carers and their legal standing, communication preferences and agreements, culture, support, involvement, contact log |
 //! | [`consent`] | `partnership-consent` | consent records, sharing decisions, safeguarding justifications, withholding rules, the disclosure ledger |
+//! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
 //!
 //! [`chrono`] is re-exported so that dates in the API and in your code are the same type.
 //!
@@ -77,9 +78,16 @@ pub mod consent {
     pub use partnership_consent::*;
 }
 
+/// Barriers to partnership: the register, the mitigation catalogue, escalation and
+/// effectiveness reviews (`partnership-barriers`).
+pub mod barriers {
+    pub use partnership_barriers::*;
+}
+
 /// The names most programs need, in one `use partnership::prelude::*;`.
 pub mod prelude {
     pub use chrono::{DateTime, NaiveDate, Utc};
+    pub use partnership_barriers::{Barrier, BarrierKind, BarrierRegister, MitigationStrategy};
     pub use partnership_carers::{
         AgreedAction, Carer, CarerParts, Channel, CommunicationAgreement, CommunicationPreferences,
         ContactLog, ContactRecord, ContactRecordParts, CulturalConsiderations, DelegatedArea,

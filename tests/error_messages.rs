@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+use partnership::barriers::Barrier;
 use partnership::carers::{Carer, ContactRecord, Involvement};
 use partnership::consent::{ConsentRecord, SharingRequest};
 use partnership::core::json::from_json_str;
@@ -39,6 +40,20 @@ const CONSENT: &str = r#"{
   "method": "verbal",
   "noticeVersion": "v1",
   "events": [{"kind": "given", "at": "2026-01-01T09:00:00Z", "by": {"kind": "carer", "id": "00000000-0000-4000-8000-000000000004"}}]
+}"#;
+
+const BARRIER: &str = r#"{
+  "id": "00000000-0000-4000-8000-000000000001",
+  "kind": {"kind": "time-and-work-patterns"},
+  "affects": ["00000000-0000-4000-8000-000000000002"],
+  "identifiedBy": {"kind": "professional", "id": "00000000-0000-4000-8000-000000000003"},
+  "identifiedOn": "2026-10-01",
+  "description": "Works nights",
+  "severity": "high",
+  "history": [
+    {"to": "mitigating", "on": "2026-10-02", "by": {"kind": "professional", "id": "00000000-0000-4000-8000-000000000003"}},
+    {"to": "STATUS", "on": "2026-10-20", "by": {"kind": "professional", "id": "00000000-0000-4000-8000-000000000003"}}
+  ]
 }"#;
 
 #[test]
@@ -79,6 +94,8 @@ fn error_messages() {
                "recipient": {"kind": "carer", "id": "00000000-0000-4000-8000-000000000004"}, "purpose": {"kind": "health-care"}, "dataCategories": [],
                "at": "2026-01-02T09:00:00Z", "childCapacity": {"kind": "not-assessed"}}"#,
         )),
+        ("barrier: resolved with no reviewed mitigation", error_of::<Barrier>(&BARRIER.replace("STATUS", "resolved"))),
+        ("barrier: escalated without saying to whom", error_of::<Barrier>(&BARRIER.replace("STATUS", "escalated"))),
     ];
     let mut report = String::new();
     for (what, message) in &cases {
