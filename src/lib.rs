@@ -12,6 +12,7 @@
 //! |---|---|---|
 //! | [`core`] | `partnership-core` | typed ids, [`Sensitive`](core::Sensitive), NHS numbers, the child, school years, professionals, dates, JSON errors |
 //! | [`carers`] | `partnership-carers` | carers and their legal standing, communication preferences and agreements, culture, support, involvement, contact log |
+//! | [`goals`] | `partnership-goals` | shared goals, responsibilities, carers' agreement, lifecycle, progress, goal attainment scaling |
 //! | [`consent`] | `partnership-consent` | consent records, sharing decisions, safeguarding justifications, withholding rules, the disclosure ledger |
 //! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
 //!
@@ -71,6 +72,12 @@ pub mod carers {
     pub use partnership_carers::*;
 }
 
+/// Shared goals: responsibilities, carers' agreement, the child's view, lifecycle,
+/// progress, milestones, reviews and goal attainment scaling (`partnership-goals`).
+pub mod goals {
+    pub use partnership_goals::*;
+}
+
 /// Consent and information sharing: consent records, sharing decisions,
 /// safeguarding justifications, withholding rules and the hash-chained disclosure
 /// ledger (`partnership-consent`).
@@ -103,4 +110,5 @@ pub mod prelude {
         AgencyId, CarerId, ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, PartyRef,
         Professional, ProfessionalId, ProfessionalRole, SchoolYear, Sensitive,
     };
+    pub use partnership_goals::{GasLevel, GoalStatus, SharedGoal, SharedGoalParts, gas_t_score};
 }

@@ -15,6 +15,7 @@ use partnership::carers::{Carer, ContactRecord, Involvement};
 use partnership::consent::{ConsentRecord, SharingRequest};
 use partnership::core::json::from_json_str;
 use partnership::core::{ChildProfile, NhsNumber};
+use partnership::goals::{GasLevel, SharedGoal};
 use serde::de::DeserializeOwned;
 
 fn error_of<T: DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
@@ -96,6 +97,19 @@ fn error_messages() {
         )),
         ("barrier: resolved with no reviewed mitigation", error_of::<Barrier>(&BARRIER.replace("STATUS", "resolved"))),
         ("barrier: escalated without saying to whom", error_of::<Barrier>(&BARRIER.replace("STATUS", "escalated"))),
+        ("goal attainment level out of range", error_of::<GasLevel>("3")),
+        ("goal: target before it was created", error_of::<SharedGoal>(
+            r#"{"id": "00000000-0000-4000-8000-000000000001", "child": "00000000-0000-4000-8000-000000000002",
+               "area": {"kind": "behaviour"}, "description": "x", "createdOn": "2026-09-08", "targetDate": "2026-09-01"}"#,
+        )),
+        ("goal: active with no carer's agreement", error_of::<SharedGoal>(
+            r#"{"id": "00000000-0000-4000-8000-000000000001", "child": "00000000-0000-4000-8000-000000000002",
+               "area": {"kind": "behaviour"}, "description": "x", "createdOn": "2026-09-08", "targetDate": "2026-12-01",
+               "responsibilities": [{"id": "00000000-0000-4000-8000-000000000003", "party": {"kind": "child", "id": "00000000-0000-4000-8000-000000000002"},
+                 "action": "x", "setting": "school", "frequency": {"kind": "daily"}}],
+               "transitions": [{"to": "accepted", "on": "2026-09-08", "by": {"kind": "child", "id": "00000000-0000-4000-8000-000000000002"}},
+                               {"to": "active", "on": "2026-09-09", "by": {"kind": "child", "id": "00000000-0000-4000-8000-000000000002"}}]}"#,
+        )),
     ];
     let mut report = String::new();
     for (what, message) in &cases {

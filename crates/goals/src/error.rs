@@ -1,0 +1,111 @@
+//! The one error type of `partnership-goals`.
+
+use thiserror::Error;
+
+/// Everything that can be wrong with a shared goal or a goal attainment score.
+///
+/// Messages start with the field as a JSON Pointer relative to the goal, then the
+/// rule broken; none contains personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum GoalsError {
+    /// A goal attainment level outside −2 to +2.
+    #[error("goal attainment level: must be from -2 to 2, found {found}")]
+    GasLevel {
+        /// The level found.
+        found: i64,
+    },
+    /// Something dated before the goal was created.
+    #[error("{field}: is before the goal was created")]
+    BeforeCreated {
+        /// The field, as a JSON Pointer.
+        field: String,
+    },
+    /// Entries out of date order.
+    #[error("{field}/{index}: entries are kept in date order, oldest first")]
+    OutOfOrder {
+        /// The list.
+        field: &'static str,
+        /// Index of the first entry dated before its predecessor.
+        index: usize,
+    },
+    /// The same entry twice in a list that must not repeat.
+    #[error("{field}/{index}: repeats an earlier entry")]
+    Duplicate {
+        /// The list, as a JSON Pointer.
+        field: &'static str,
+        /// Index of the repeat.
+        index: usize,
+    },
+    /// A lifecycle move the goal's status does not allow.
+    #[error("transitions/{index}/to: a goal cannot move from {from} to {to}")]
+    TransitionNotAllowed {
+        /// Index of the transition (the history's length for one just attempted).
+        index: usize,
+        /// The status before.
+        from: &'static str,
+        /// The status asked for.
+        to: &'static str,
+    },
+    /// Activation without any carer's agreement when it was required.
+    #[error(
+        "transitions/{index}/basis: a goal becomes active only once a carer has agreed to it (or every carer's involvement is restricted by a recorded decision)"
+    )]
+    NoCarerAgreement {
+        /// Index of the activation.
+        index: usize,
+    },
+    /// An activation naming a carer who had not agreed by then.
+    #[error(
+        "transitions/{index}/basis/carers/{carer}: this carer had not agreed to the goal by then"
+    )]
+    AgreementNotRecorded {
+        /// Index of the activation.
+        index: usize,
+        /// Index of the carer in the basis.
+        carer: usize,
+    },
+    /// An activation basis on a transition that is not an activation.
+    #[error("transitions/{index}/basis: only a move to active records a basis")]
+    BasisOnlyOnActivation {
+        /// Index of the transition.
+        index: usize,
+    },
+    /// Activation without a responsibility or a target date.
+    #[error("{field}: a goal becomes active only with {rule}")]
+    NotReadyToActivate {
+        /// The missing field.
+        field: &'static str,
+        /// What it needs.
+        rule: &'static str,
+    },
+    /// A goal review whose previous target does not match the target it replaced.
+    #[error(
+        "reviews/{index}/decision/previousTarget: does not match the target before this review"
+    )]
+    TargetChainBroken {
+        /// Index of the review.
+        index: usize,
+    },
+    /// A new target date before the review that set it.
+    #[error("reviews/{index}/decision/newTarget: is before the review")]
+    TargetBeforeReview {
+        /// Index of the review.
+        index: usize,
+    },
+    /// The goal's target date is not the last one a review set.
+    #[error("targetDate: differs from the target set by the latest review")]
+    TargetNotLatest,
+    /// A goal attainment score over no goals, or with no positive weight.
+    #[error("goal attainment score: needs at least one goal with a positive weight")]
+    NoWeightedGoals,
+    /// Weights so large the score cannot be computed.
+    #[error("goal attainment score: the weights are too large to compute a score; scale them down")]
+    WeightsOutOfRange,
+    /// A weight that is negative or not a finite number.
+    #[error("goal attainment score: weight {index} must be a finite number of zero or more")]
+    InvalidWeight {
+        /// Index of the weight.
+        index: usize,
+    },
+}

@@ -1,0 +1,872 @@
+//! [`SharedGoal`]: a goal set with carers, with who does what, the child's view,
+//! agreement, lifecycle, progress, milestones and reviews.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::NaiveDate;
+use partnership_core::{
+    CarerId, ChildId, ChildView, GoalId, Label, MilestoneId, PartyRef, ProgressEntryId,
+    ResponsibilityId, Sensitive,
+};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{GasLevel, GoalsError};
+
+partnership_core::labelled_enum! {
+    /// The area of the child's life a goal is about.
+    pub enum OutcomeArea {
+        /// Communication and language.
+        CommunicationAndLanguage => "communication-and-language", "communication and language";
+        /// Physical health and mobility.
+        PhysicalHealthAndMobility => "physical-health-and-mobility", "physical health and mobility";
+        /// Education and learning.
+        EducationAndLearning => "education-and-learning", "education and learning";
+        /// Social skills and relationships.
+        SocialSkillsAndRelationships => "social-skills-and-relationships", "social skills and relationships";
+        /// Emotional wellbeing.
+        EmotionalWellbeing => "emotional-wellbeing", "emotional wellbeing";
+        /// Behaviour.
+        Behaviour => "behaviour", "behaviour";
+        /// Independence and self-care.
+        IndependenceAndSelfCare => "independence-and-self-care", "independence and self-care";
+        /// Family routines.
+        FamilyRoutines => "family-routines", "family routines";
+        /// Health care needs.
+        HealthCareNeeds => "health-care-needs", "health care needs";
+    }
+    /// Any other area.
+    Other { label: Label => "The area, in words." }
+}
+
+/// Where something happens.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Setting {
+    /// At home.
+    Home,
+    /// At nursery or another early years setting.
+    Nursery,
+    /// At school or college.
+    School,
+    /// At a clinic.
+    Clinic,
+    /// In the community.
+    Community,
+    /// Online.
+    Online,
+}
+
+impl fmt::Display for Setting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Home => "at home",
+            Self::Nursery => "at nursery",
+            Self::School => "at school",
+            Self::Clinic => "at clinic",
+            Self::Community => "in the community",
+            Self::Online => "online",
+        })
+    }
+}
+
+partnership_core::labelled_enum! {
+    /// How often a responsibility is carried out.
+    pub enum Frequency {
+        /// Every day.
+        Daily => "daily", "daily";
+        /// Every school or nursery day.
+        EverySchoolDay => "every-school-day", "every school day";
+        /// Several times a week.
+        SeveralTimesAWeek => "several-times-a-week", "several times a week";
+        /// Weekly.
+        Weekly => "weekly", "weekly";
+        /// At each session (therapy, key-worker time).
+        EachSession => "each-session", "at each session";
+        /// When the situation arises.
+        AsNeeded => "as-needed", "as needed";
+    }
+    /// Any other frequency ("three mornings a week").
+    Other { label: Label => "The frequency, in words." }
+}
+
+/// Who does what, where and how often.
+///
+/// "Practise naming pictures for ten minutes after tea, daily, at home, by the
+/// carer" and "use the visual timetable every morning at school, by the teaching
+/// assistant" are both responsibilities of one goal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Responsibility {
+    /// The responsibility's id.
+    pub id: ResponsibilityId,
+    /// Who does it: a carer, a professional or the child.
+    pub party: PartyRef,
+    /// What they do. Personal data (it may describe the family's routines).
+    pub action: Sensitive<String>,
+    /// Where.
+    pub setting: Setting,
+    /// How often.
+    pub frequency: Frequency,
+}
+
+/// The child's view of a goal: recorded, or the recorded reason it could not be gathered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ChildsView {
+    /// The child's view, with the aids that helped them give it.
+    Recorded {
+        /// The view.
+        view: ChildView,
+    },
+    /// Why the child's view could not be gathered.
+    #[serde(rename_all = "camelCase")]
+    NotGathered {
+        /// Why. Personal data.
+        reason: Sensitive<String>,
+        /// When this was recorded.
+        recorded_on: NaiveDate,
+        /// Who recorded it.
+        recorded_by: PartyRef,
+    },
+}
+
+/// A carer's agreement to a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CarerAgreement {
+    /// The carer.
+    pub carer: CarerId,
+    /// When they agreed.
+    pub on: NaiveDate,
+}
+
+/// A goal's lifecycle status, aligned with FHIR `Goal.lifecycleStatus`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum GoalStatus {
+    /// Proposed, not yet agreed.
+    Proposed,
+    /// Accepted by the team; not yet being worked on.
+    Accepted,
+    /// Being worked on.
+    Active,
+    /// Paused.
+    OnHold,
+    /// Achieved, or ended as planned.
+    Completed,
+    /// Stopped before completion.
+    Cancelled,
+    /// Not taken up.
+    Rejected,
+    /// Recorded in error.
+    EnteredInError,
+}
+
+impl GoalStatus {
+    /// Whether nothing follows this status.
+    pub const fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            Self::Completed | Self::Cancelled | Self::Rejected | Self::EnteredInError
+        )
+    }
+
+    /// The statuses a goal may move to from this one.
+    ///
+    /// ```text
+    /// proposed -> accepted | rejected | cancelled | entered-in-error
+    /// accepted -> active | on-hold | cancelled | entered-in-error
+    /// active   -> on-hold | completed | cancelled | entered-in-error
+    /// on-hold  -> active | cancelled | entered-in-error
+    /// completed, cancelled, rejected, entered-in-error: terminal
+    /// ```
+    pub const fn next(self) -> &'static [GoalStatus] {
+        use GoalStatus as S;
+        match self {
+            S::Proposed => &[S::Accepted, S::Rejected, S::Cancelled, S::EnteredInError],
+            S::Accepted => &[S::Active, S::OnHold, S::Cancelled, S::EnteredInError],
+            S::Active => &[S::OnHold, S::Completed, S::Cancelled, S::EnteredInError],
+            S::OnHold => &[S::Active, S::Cancelled, S::EnteredInError],
+            S::Completed | S::Cancelled | S::Rejected | S::EnteredInError => &[],
+        }
+    }
+
+    /// The FHIR `Goal.lifecycleStatus` code (the same as the JSON value).
+    pub const fn fhir_code(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Accepted => "accepted",
+            Self::Active => "active",
+            Self::OnHold => "on-hold",
+            Self::Completed => "completed",
+            Self::Cancelled => "cancelled",
+            Self::Rejected => "rejected",
+            Self::EnteredInError => "entered-in-error",
+        }
+    }
+}
+
+impl fmt::Display for GoalStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.fhir_code())
+    }
+}
+
+/// Why a goal could become active.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ActivationBasis {
+    /// These carers had agreed to it (at least one).
+    CarersAgreed {
+        /// The carers whose agreement was required and given.
+        carers: Vec<CarerId>,
+    },
+    /// No carer's agreement was required: every carer's involvement is restricted by
+    /// a recorded decision (the record crate checks that it was).
+    AllCarersRestricted {},
+}
+
+/// A lifecycle move: to what, when, by whom and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Transition {
+    /// The new status.
+    pub to: GoalStatus,
+    /// When.
+    pub on: NaiveDate,
+    /// Who.
+    pub by: PartyRef,
+    /// Why. Personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Sensitive<String>>,
+    /// For a move to active only: whose agreement made it possible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<ActivationBasis>,
+}
+
+partnership_core::labelled_enum! {
+    /// How a goal is going, aligned with FHIR `Goal.achievementStatus`.
+    pub enum AchievementStatus {
+        /// In progress.
+        InProgress => "in-progress", "in progress";
+        /// Improving.
+        Improving => "improving", "improving";
+        /// Worsening.
+        Worsening => "worsening", "worsening";
+        /// No change.
+        NoChange => "no-change", "no change";
+        /// Achieved.
+        Achieved => "achieved", "achieved";
+        /// Sustaining.
+        Sustaining => "sustaining", "sustaining";
+        /// Not achieved.
+        NotAchieved => "not-achieved", "not achieved";
+        /// No progress.
+        NoProgress => "no-progress", "no progress";
+        /// Not attainable.
+        NotAttainable => "not-attainable", "not attainable";
+    }
+    /// A local status beyond FHIR's.
+    Other { label: Label => "The status, in words." }
+}
+
+/// An observation of progress. Carers' observations count as evidence as
+/// professionals' do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProgressEntry {
+    /// The entry's id.
+    pub id: ProgressEntryId,
+    /// When; not before the goal was created.
+    pub on: NaiveDate,
+    /// Who observed and recorded it.
+    pub recorded_by: PartyRef,
+    /// Where the child was observed.
+    pub setting: Setting,
+    /// The goal attainment level observed.
+    pub level: GasLevel,
+    /// How the goal is going.
+    pub achievement: AchievementStatus,
+    /// What was seen. Personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Sensitive<String>>,
+}
+
+/// An achievement to celebrate, however small.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Milestone {
+    /// The milestone's id.
+    pub id: MilestoneId,
+    /// When; not before the goal was created.
+    pub on: NaiveDate,
+    /// Who noticed it.
+    pub noticed_by: PartyRef,
+    /// What was achieved. Personal data.
+    pub description: Sensitive<String>,
+}
+
+/// What a goal review decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ReviewDecision {
+    /// Carry on as planned.
+    Continue {},
+    /// Move the target date, keeping the old one in the history.
+    #[serde(rename_all = "camelCase")]
+    ChangeTarget {
+        /// The target before (none if there was none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous_target: Option<NaiveDate>,
+        /// The new target; not before the review.
+        new_target: NaiveDate,
+        /// Why. Personal data.
+        reason: Sensitive<String>,
+    },
+    /// Replace this goal with another (this one is cancelled).
+    ReplaceWith {
+        /// The new goal.
+        goal: GoalId,
+        /// Why. Personal data.
+        reason: Sensitive<String>,
+    },
+    /// Close the goal: completed or cancelled.
+    Close {
+        /// Completed or cancelled.
+        outcome: Closure,
+        /// Why. Personal data.
+        reason: Sensitive<String>,
+    },
+}
+
+/// How a goal was closed at review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Closure {
+    /// The goal was achieved or ended as planned.
+    Completed,
+    /// The goal was stopped.
+    Cancelled,
+}
+
+/// A review of a goal: when, by whom, and what was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GoalReview {
+    /// When.
+    pub on: NaiveDate,
+    /// Who led it.
+    pub by: PartyRef,
+    /// What was decided.
+    pub decision: ReviewDecision,
+}
+
+/// The plain fields of a [`SharedGoal`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SharedGoalParts {
+    /// The goal's id.
+    pub id: GoalId,
+    /// The child.
+    pub child: ChildId,
+    /// The area of the child's life it is about.
+    pub area: OutcomeArea,
+    /// The goal, in words. Personal data.
+    pub description: Sensitive<String>,
+    /// How success will be measured. Personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Sensitive<String>>,
+    /// When it was created (proposed).
+    pub created_on: NaiveDate,
+    /// When it should be achieved by; not before creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_date: Option<NaiveDate>,
+    /// The child's view, or why it could not be gathered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub childs_view: Option<ChildsView>,
+    /// Who does what, where and how often.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsibilities: Vec<Responsibility>,
+    /// Carers who agreed to the goal, once each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<CarerAgreement>,
+    /// Lifecycle moves after creation (a goal starts proposed), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transitions: Vec<Transition>,
+    /// Progress observed, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressEntry>,
+    /// Achievements to celebrate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    /// Reviews, oldest first: how the plan adapted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<GoalReview>,
+}
+
+fn first_repeat<T: Ord>(
+    items: impl IntoIterator<Item = T>,
+    field: &'static str,
+) -> Result<(), GoalsError> {
+    let mut seen = BTreeSet::new();
+    for (index, item) in items.into_iter().enumerate() {
+        if !seen.insert(item) {
+            return Err(GoalsError::Duplicate { field, index });
+        }
+    }
+    Ok(())
+}
+
+fn in_order(
+    dates: impl IntoIterator<Item = NaiveDate>,
+    created: NaiveDate,
+    field: &'static str,
+) -> Result<(), GoalsError> {
+    let mut previous = created;
+    for (index, date) in dates.into_iter().enumerate() {
+        if date < created {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("{field}/{index}"),
+            });
+        }
+        if date < previous {
+            return Err(GoalsError::OutOfOrder { field, index });
+        }
+        previous = date;
+    }
+    Ok(())
+}
+
+/// Checks one lifecycle move against the status before it: the rule shared by
+/// construction and by [`SharedGoal::transition`].
+fn check_transition(
+    parts: &SharedGoalParts,
+    from: GoalStatus,
+    transition: &Transition,
+    index: usize,
+) -> Result<(), GoalsError> {
+    if !from.next().contains(&transition.to) {
+        return Err(GoalsError::TransitionNotAllowed {
+            index,
+            from: from.fhir_code(),
+            to: transition.to.fhir_code(),
+        });
+    }
+    if transition.to != GoalStatus::Active {
+        if transition.basis.is_some() {
+            return Err(GoalsError::BasisOnlyOnActivation { index });
+        }
+        return Ok(());
+    }
+    if parts.responsibilities.is_empty() {
+        return Err(GoalsError::NotReadyToActivate {
+            field: "responsibilities",
+            rule: "at least one responsibility (who does what)",
+        });
+    }
+    if parts.target_date.is_none() {
+        return Err(GoalsError::NotReadyToActivate {
+            field: "targetDate",
+            rule: "a target date",
+        });
+    }
+    match &transition.basis {
+        None => Err(GoalsError::NoCarerAgreement { index }),
+        Some(ActivationBasis::AllCarersRestricted {}) => Ok(()),
+        Some(ActivationBasis::CarersAgreed { carers }) => {
+            if carers.is_empty() {
+                return Err(GoalsError::NoCarerAgreement { index });
+            }
+            for (carer_index, carer) in carers.iter().enumerate() {
+                let agreed = parts
+                    .agreements
+                    .iter()
+                    .any(|a| a.carer == *carer && a.on <= transition.on);
+                if !agreed {
+                    return Err(GoalsError::AgreementNotRecorded {
+                        index,
+                        carer: carer_index,
+                    });
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn check_goal(parts: &SharedGoalParts) -> Result<(), GoalsError> {
+    let created = parts.created_on;
+    if parts.target_date.is_some_and(|t| t < created) {
+        return Err(GoalsError::BeforeCreated {
+            field: "targetDate".into(),
+        });
+    }
+    first_repeat(
+        parts.responsibilities.iter().map(|r| r.id),
+        "responsibilities",
+    )?;
+    first_repeat(parts.agreements.iter().map(|a| a.carer), "agreements")?;
+    first_repeat(parts.progress.iter().map(|p| p.id), "progress")?;
+    first_repeat(parts.milestones.iter().map(|m| m.id), "milestones")?;
+    for (index, agreement) in parts.agreements.iter().enumerate() {
+        if agreement.on < created {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("agreements/{index}/on"),
+            });
+        }
+    }
+    for (index, milestone) in parts.milestones.iter().enumerate() {
+        if milestone.on < created {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("milestones/{index}/on"),
+            });
+        }
+    }
+    in_order(parts.progress.iter().map(|p| p.on), created, "progress")?;
+    in_order(
+        parts.transitions.iter().map(|t| t.on),
+        created,
+        "transitions",
+    )?;
+    in_order(parts.reviews.iter().map(|r| r.on), created, "reviews")?;
+    let mut status = GoalStatus::Proposed;
+    for (index, transition) in parts.transitions.iter().enumerate() {
+        check_transition(parts, status, transition, index)?;
+        status = transition.to;
+    }
+    // Target changes chain: each records the target it replaced.
+    let mut target: Option<Option<NaiveDate>> = None;
+    for (index, review) in parts.reviews.iter().enumerate() {
+        if let ReviewDecision::ChangeTarget {
+            previous_target,
+            new_target,
+            ..
+        } = &review.decision
+        {
+            if *new_target < review.on {
+                return Err(GoalsError::TargetBeforeReview { index });
+            }
+            if target.is_some_and(|t| t != *previous_target) {
+                return Err(GoalsError::TargetChainBroken { index });
+            }
+            target = Some(Some(*new_target));
+        }
+    }
+    if target.is_some_and(|t| t != parts.target_date) {
+        return Err(GoalsError::TargetNotLatest);
+    }
+    Ok(())
+}
+
+partnership_core::validated! {
+    /// A goal set together by carers and professionals for a child: the area, what
+    /// success looks like, who does what at home and in the setting, the child's view,
+    /// the carers' agreement, and a lifecycle aligned with FHIR.
+    ///
+    /// A goal moves only through checked methods, each move recorded with who, when
+    /// and why. It cannot become active until at least one carer whose agreement is
+    /// required has agreed (unless every carer's involvement is restricted by a
+    /// recorded decision), nor without a responsibility and a target date. Terminal
+    /// statuses stay terminal. Progress and milestones cannot predate the goal.
+    ///
+    /// Reading a goal from JSON runs the same checks over its whole history.
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct SharedGoal(SharedGoalParts);
+    check = check_goal;
+    error = GoalsError;
+}
+
+/// Which way recent progress is going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trend {
+    /// The latest level is above the earliest in the window.
+    Improving,
+    /// The latest level is below the earliest in the window.
+    Worsening,
+    /// The same level.
+    NoChange,
+}
+
+/// Something a goal does not yet show, by the SMART criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SmartFinding {
+    /// Specific: the description is too short to say exactly what will change.
+    NotSpecific,
+    /// Measurable: no measure of success is recorded.
+    NotMeasurable,
+    /// Achievable: nobody has a responsibility for it yet.
+    NotAchievable,
+    /// Relevant: neither the child's view nor any carer's agreement is recorded, so
+    /// nothing shows it matters to the child and family.
+    NotRelevant,
+    /// Time-bound: no target date.
+    NotTimeBound,
+}
+
+impl fmt::Display for SmartFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NotSpecific => {
+                "specific: say exactly what the child will do, where and with whom"
+            }
+            Self::NotMeasurable => "measurable: record how everyone will know it has been achieved",
+            Self::NotAchievable => "achievable: agree who does what, at home and in the setting",
+            Self::NotRelevant => "relevant: record the child's view and the carers' agreement",
+            Self::NotTimeBound => "time-bound: agree a target date",
+        })
+    }
+}
+
+/// A description shorter than this many words is unlikely to be specific.
+const SPECIFIC_MIN_WORDS: usize = 6;
+
+impl SharedGoal {
+    /// The current status: the last move's, or proposed.
+    pub fn status(&self) -> GoalStatus {
+        self.transitions
+            .last()
+            .map_or(GoalStatus::Proposed, |t| t.to)
+    }
+
+    /// The status on `date`; `None` before the goal was created.
+    pub fn status_on(&self, date: NaiveDate) -> Option<GoalStatus> {
+        (date >= self.created_on).then(|| {
+            self.transitions
+                .iter()
+                .take_while(|t| t.on <= date)
+                .last()
+                .map_or(GoalStatus::Proposed, |t| t.to)
+        })
+    }
+
+    fn last_date(&self) -> NaiveDate {
+        [
+            self.transitions.last().map(|t| t.on),
+            self.reviews.last().map(|r| r.on),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(self.created_on)
+    }
+
+    /// Moves the lifecycle, checking the move; on error nothing changes. For a move
+    /// to active use [`activate`](Self::activate), which works out the basis.
+    pub fn transition(&mut self, transition: Transition) -> Result<(), GoalsError> {
+        let index = self.transitions.len();
+        let last = self.transitions.last().map_or(self.created_on, |t| t.on);
+        if transition.on < self.created_on {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("transitions/{index}/on"),
+            });
+        }
+        if transition.on < last {
+            return Err(GoalsError::OutOfOrder {
+                field: "transitions",
+                index,
+            });
+        }
+        check_transition(&self.0, self.status(), &transition, index)?;
+        self.0.transitions.push(transition);
+        Ok(())
+    }
+
+    /// Records a carer's agreement to the goal (once per carer).
+    pub fn agree(&mut self, carer: CarerId, on: NaiveDate) -> Result<(), GoalsError> {
+        let index = self.agreements.len();
+        if on < self.created_on {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("agreements/{index}/on"),
+            });
+        }
+        if self.agreements.iter().any(|a| a.carer == carer) {
+            return Err(GoalsError::Duplicate {
+                field: "agreements",
+                index,
+            });
+        }
+        self.0.agreements.push(CarerAgreement { carer, on });
+        Ok(())
+    }
+
+    /// Makes the goal active. `required` are the carers whose agreement is required:
+    /// every carer whose involvement is not restricted by a recorded decision (the
+    /// caller knows; this crate does not depend on the carers crate). At least one of
+    /// them must have agreed by `on`; when `required` is empty, the activation records
+    /// that every carer's involvement is restricted.
+    pub fn activate(
+        &mut self,
+        on: NaiveDate,
+        by: PartyRef,
+        required: &[CarerId],
+    ) -> Result<(), GoalsError> {
+        let basis = if required.is_empty() {
+            ActivationBasis::AllCarersRestricted {}
+        } else {
+            let carers: Vec<CarerId> = self
+                .agreements
+                .iter()
+                .filter(|a| a.on <= on && required.contains(&a.carer))
+                .map(|a| a.carer)
+                .collect();
+            if carers.is_empty() {
+                return Err(GoalsError::NoCarerAgreement {
+                    index: self.transitions.len(),
+                });
+            }
+            ActivationBasis::CarersAgreed { carers }
+        };
+        self.transition(Transition {
+            to: GoalStatus::Active,
+            on,
+            by,
+            reason: None,
+            basis: Some(basis),
+        })
+    }
+
+    /// Records progress; not before the goal was created, nor before the last entry.
+    pub fn record_progress(&mut self, entry: ProgressEntry) -> Result<(), GoalsError> {
+        let index = self.progress.len();
+        if entry.on < self.created_on {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("progress/{index}/on"),
+            });
+        }
+        if self.progress.last().is_some_and(|p| entry.on < p.on) {
+            return Err(GoalsError::OutOfOrder {
+                field: "progress",
+                index,
+            });
+        }
+        if self.progress.iter().any(|p| p.id == entry.id) {
+            return Err(GoalsError::Duplicate {
+                field: "progress",
+                index,
+            });
+        }
+        self.0.progress.push(entry);
+        Ok(())
+    }
+
+    /// Records a milestone to celebrate; not before the goal was created.
+    pub fn celebrate(&mut self, milestone: Milestone) -> Result<(), GoalsError> {
+        let index = self.milestones.len();
+        if milestone.on < self.created_on {
+            return Err(GoalsError::BeforeCreated {
+                field: format!("milestones/{index}/on"),
+            });
+        }
+        if self.milestones.iter().any(|m| m.id == milestone.id) {
+            return Err(GoalsError::Duplicate {
+                field: "milestones",
+                index,
+            });
+        }
+        self.0.milestones.push(milestone);
+        Ok(())
+    }
+
+    /// Records a goal review and carries out its decision: a new target (keeping the
+    /// old one in the review), or closing the goal (completed or cancelled; a
+    /// replaced goal is cancelled). On error nothing changes.
+    pub fn review(&mut self, review: GoalReview) -> Result<(), GoalsError> {
+        let index = self.reviews.len();
+        if review.on < self.last_date() {
+            return Err(GoalsError::OutOfOrder {
+                field: "reviews",
+                index,
+            });
+        }
+        if let ReviewDecision::ChangeTarget {
+            previous_target, ..
+        } = &review.decision
+            && *previous_target != self.target_date
+        {
+            return Err(GoalsError::TargetChainBroken { index });
+        }
+        let mut next = self.clone();
+        let closing = match &review.decision {
+            ReviewDecision::Continue {} => None,
+            ReviewDecision::ChangeTarget { new_target, .. } => {
+                next.0.target_date = Some(*new_target);
+                None
+            }
+            ReviewDecision::ReplaceWith { reason, .. } => Some((GoalStatus::Cancelled, reason)),
+            ReviewDecision::Close { outcome, reason } => Some((
+                match outcome {
+                    Closure::Completed => GoalStatus::Completed,
+                    Closure::Cancelled => GoalStatus::Cancelled,
+                },
+                reason,
+            )),
+        };
+        if let Some((to, reason)) = closing {
+            next.transition(Transition {
+                to,
+                on: review.on,
+                by: review.by,
+                reason: Some(reason.clone()),
+                basis: None,
+            })?;
+        }
+        next.0.reviews.push(review);
+        check_goal(&next.0)?;
+        *self = next;
+        Ok(())
+    }
+
+    /// Which way the last `window` progress entries go (at least two needed).
+    pub fn trend(&self, window: usize) -> Option<Trend> {
+        let start = self.progress.len().saturating_sub(window.max(2));
+        let recent = self.progress.get(start..)?;
+        let (first, last) = (recent.first()?, recent.last()?);
+        if recent.len() < 2 {
+            return None;
+        }
+        Some(match last.level.cmp(&first.level) {
+            std::cmp::Ordering::Greater => Trend::Improving,
+            std::cmp::Ordering::Less => Trend::Worsening,
+            std::cmp::Ordering::Equal => Trend::NoChange,
+        })
+    }
+
+    /// The most recent goal attainment level recorded, if any.
+    pub fn latest_level(&self) -> Option<GasLevel> {
+        self.progress.last().map(|p| p.level)
+    }
+
+    /// The SMART criteria the goal does not yet meet: a list for a practitioner to
+    /// work through, not an error.
+    pub fn smart_findings(&self) -> Vec<SmartFinding> {
+        let mut findings = Vec::new();
+        if self.description.expose().split_whitespace().count() < SPECIFIC_MIN_WORDS {
+            findings.push(SmartFinding::NotSpecific);
+        }
+        if self
+            .measure
+            .as_ref()
+            .is_none_or(|m| m.expose().trim().is_empty())
+        {
+            findings.push(SmartFinding::NotMeasurable);
+        }
+        if self.responsibilities.is_empty() {
+            findings.push(SmartFinding::NotAchievable);
+        }
+        if self.childs_view.is_none() && self.agreements.is_empty() {
+            findings.push(SmartFinding::NotRelevant);
+        }
+        if self.target_date.is_none() {
+            findings.push(SmartFinding::NotTimeBound);
+        }
+        findings
+    }
+}
