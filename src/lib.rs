@@ -14,6 +14,7 @@
 //! | [`carers`] | `partnership-carers` | carers and their legal standing, communication preferences and agreements, culture, support, involvement, contact log |
 //! | [`goals`] | `partnership-goals` | shared goals, responsibilities, carers' agreement, lifecycle, progress, goal attainment scaling |
 //! | [`consent`] | `partnership-consent` | consent records, sharing decisions, safeguarding justifications, withholding rules, the disclosure ledger |
+//! | [`reviews`] | `partnership-reviews` | working-day calendar, statutory cadences, schedules, meetings, invitations, outcomes, phase transitions, iCalendar |
 //! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
 //!
 //! [`chrono`] is re-exported so that dates in the API and in your code are the same type.
@@ -91,6 +92,13 @@ pub mod barriers {
     pub use partnership_barriers::*;
 }
 
+/// Review scheduling: the working-day calendar, statutory cadences, schedules and
+/// outcomes, carer-aware meeting dates, invitations, school-phase transitions and
+/// iCalendar export (`partnership-reviews`).
+pub mod reviews {
+    pub use partnership_reviews::*;
+}
+
 /// The names most programs need, in one `use partnership::prelude::*;`.
 pub mod prelude {
     pub use chrono::{DateTime, NaiveDate, Utc};
@@ -111,4 +119,5 @@ pub mod prelude {
         Professional, ProfessionalId, ProfessionalRole, SchoolYear, Sensitive,
     };
     pub use partnership_goals::{GasLevel, GoalStatus, SharedGoal, SharedGoalParts, gas_t_score};
+    pub use partnership_reviews::{ReviewKind, ReviewSchedule, WorkingCalendar, next_review_due};
 }

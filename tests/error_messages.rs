@@ -16,6 +16,7 @@ use partnership::consent::{ConsentRecord, SharingRequest};
 use partnership::core::json::from_json_str;
 use partnership::core::{ChildProfile, NhsNumber};
 use partnership::goals::{GasLevel, SharedGoal};
+use partnership::reviews::ReviewSchedule;
 use serde::de::DeserializeOwned;
 
 fn error_of<T: DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
@@ -109,6 +110,11 @@ fn error_messages() {
                  "action": "x", "setting": "school", "frequency": {"kind": "daily"}}],
                "transitions": [{"to": "accepted", "on": "2026-09-08", "by": {"kind": "child", "id": "00000000-0000-4000-8000-000000000002"}},
                                {"to": "active", "on": "2026-09-09", "by": {"kind": "child", "id": "00000000-0000-4000-8000-000000000002"}}]}"#,
+        )),
+        ("review schedule: next review agreed past the statutory deadline", error_of::<ReviewSchedule>(
+            r#"{"id": "00000000-0000-4000-8000-000000000001", "child": "00000000-0000-4000-8000-000000000002",
+               "kind": {"kind": "looked-after-child"}, "startsOn": "2026-12-18",
+               "outcomes": [{"review": "00000000-0000-4000-8000-000000000003", "heldOn": "2027-01-15", "attended": [], "nextReviewAgreed": "2027-05-01"}]}"#,
         )),
     ];
     let mut report = String::new();

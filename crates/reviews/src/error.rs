@@ -1,0 +1,75 @@
+//! The one error type of `partnership-reviews`.
+
+use thiserror::Error;
+
+/// Everything that can be wrong with a calendar, a schedule or an outcome.
+///
+/// Messages start with the field as a JSON Pointer relative to the document, then the
+/// rule broken; none contains personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ReviewsError {
+    /// A date calculation left the calendar the library can represent.
+    #[error("{what}: the date falls outside the representable calendar")]
+    OutOfRange {
+        /// What was being calculated.
+        what: &'static str,
+    },
+    /// A number of months or weeks outside what the rule allows.
+    #[error("{field}: must be from {min} to {max}, found {found}")]
+    OutOfBounds {
+        /// The field.
+        field: &'static str,
+        /// The least allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+        /// What was found.
+        found: u32,
+    },
+    /// Terms that do not cover the academic year once, in order.
+    #[error("terms: {rule}")]
+    Terms {
+        /// The rule broken.
+        rule: &'static str,
+    },
+    /// Outcomes out of date order, or before the schedule started.
+    #[error("outcomes/{index}/heldOn: {rule}")]
+    HeldOn {
+        /// Index of the outcome.
+        index: usize,
+        /// The rule broken.
+        rule: &'static str,
+    },
+    /// An agreed next review later than the statutory deadline.
+    #[error(
+        "outcomes/{index}/nextReviewAgreed: {agreed} is after the latest date the next review may be held, {deadline} ({rule})"
+    )]
+    AgreedAfterDeadline {
+        /// Index of the outcome.
+        index: usize,
+        /// The date agreed.
+        agreed: chrono::NaiveDate,
+        /// The deadline.
+        deadline: chrono::NaiveDate,
+        /// The rule that sets the deadline, in words.
+        rule: String,
+    },
+    /// An agreed next review before the review that agreed it.
+    #[error("outcomes/{index}/nextReviewAgreed: is before the review was held")]
+    AgreedBeforeHeld {
+        /// Index of the outcome.
+        index: usize,
+    },
+    /// The same entry twice in a list that must not repeat.
+    #[error("{field}/{index}: repeats an earlier entry")]
+    Duplicate {
+        /// The list, as a JSON Pointer.
+        field: &'static str,
+        /// Index of the repeat.
+        index: usize,
+    },
+    /// A meeting window that ends before it starts.
+    #[error("window: the earliest date is after the deadline")]
+    EmptyWindow,
+}

@@ -1,0 +1,138 @@
+//! iCalendar (RFC 5545) export of proposed review meetings.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use partnership_core::{ReviewId, TimeOfDay};
+
+/// A meeting to put in a calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarEvent {
+    /// The review: the event's UID is derived from it, so exporting again updates the
+    /// same event rather than adding another.
+    pub review: ReviewId,
+    /// The date.
+    pub date: NaiveDate,
+    /// The start time and length in minutes; `None` for an all-day event.
+    pub time: Option<(TimeOfDay, u16)>,
+    /// What kind of review it is, shown as the summary ("looked-after child review").
+    /// Must not be personal data.
+    pub kind: String,
+    /// Extra text the caller opts in to showing (a child's first name, a venue).
+    /// `None` keeps personal data out of calendars, which are often shared or synced
+    /// to phones.
+    pub personal_detail: Option<String>,
+}
+
+/// Escapes text for a TEXT property (RFC 5545 section 3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line folded at 75 octets (RFC 5545 section 3.1): a line longer
+/// than that continues on the next after CRLF and a space, never splitting a
+/// character.
+fn push_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn stamp(instant: DateTime<Utc>) -> String {
+    instant.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// Writes `events` as an iCalendar object (RFC 5545): one VEVENT per meeting with a
+/// stable UID from the review id, the DTSTAMP supplied by the caller (the library
+/// reads no clock), all-day or timed events (times are local wall-clock times at the
+/// setting, written as floating times), CRLF line endings and 75-octet folding.
+/// SUMMARY and DESCRIPTION carry no personal data unless the caller opts in through
+/// [`CalendarEvent::personal_detail`].
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use partnership_core::ReviewId;
+/// use partnership_reviews::{to_icalendar, CalendarEvent};
+///
+/// let review: ReviewId = "0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b".parse().unwrap();
+/// let text = to_icalendar(
+///     &[CalendarEvent {
+///         review,
+///         date: NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+///         time: Some(("18:00".parse().unwrap(), 60)),
+///         kind: "partnership review".into(),
+///         personal_detail: None,
+///     }],
+///     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+/// );
+/// assert!(text.contains("UID:0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b@partnership\r\n"));
+/// assert!(text.contains("DTSTART:20261203T180000\r\n"));
+/// assert!(text.contains("SUMMARY:Partnership review\r\n"));
+/// assert!(text.lines().all(|l| l.len() <= 76)); // 75 octets plus the CR
+/// ```
+pub fn to_icalendar(events: &[CalendarEvent], dtstamp: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    push_line(&mut out, "BEGIN:VCALENDAR");
+    push_line(&mut out, "VERSION:2.0");
+    push_line(&mut out, "PRODID:-//partnership//review scheduling//EN");
+    push_line(&mut out, "CALSCALE:GREGORIAN");
+    for event in events {
+        push_line(&mut out, "BEGIN:VEVENT");
+        push_line(&mut out, &format!("UID:{}@partnership", event.review));
+        push_line(&mut out, &format!("DTSTAMP:{}", stamp(dtstamp)));
+        match event.time {
+            Some((start, minutes)) => {
+                let begins = event.date.and_time(start.to_naive_time());
+                let ends = begins + chrono::Duration::minutes(i64::from(minutes));
+                push_line(
+                    &mut out,
+                    &format!("DTSTART:{}", begins.format("%Y%m%dT%H%M%S")),
+                );
+                push_line(&mut out, &format!("DTEND:{}", ends.format("%Y%m%dT%H%M%S")));
+            }
+            None => {
+                let next = event
+                    .date
+                    .checked_add_days(Days::new(1))
+                    .unwrap_or(event.date);
+                push_line(
+                    &mut out,
+                    &format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
+                );
+                push_line(
+                    &mut out,
+                    &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+                );
+            }
+        }
+        let mut summary = event.kind.clone();
+        if let Some(first) = summary.get(..1) {
+            summary = first.to_uppercase() + summary.get(1..).unwrap_or_default();
+        }
+        push_line(&mut out, &format!("SUMMARY:{}", escape(&summary)));
+        if let Some(detail) = &event.personal_detail {
+            push_line(&mut out, &format!("DESCRIPTION:{}", escape(detail)));
+        }
+        push_line(&mut out, "END:VEVENT");
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    out
+}

@@ -1,0 +1,418 @@
+//! The calendar, cadences, meetings and iCalendar export, as properties and tables.
+
+// Tests report failure by panicking; the panic family is denied only in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use partnership_core::json::from_json_str;
+use partnership_core::strategies::{date, date_between, json_round_trip};
+use partnership_reviews::strategies as s;
+use partnership_reviews::*;
+use proptest::collection::vec;
+use proptest::prelude::*;
+
+static CALENDAR: LazyLock<WorkingCalendar> = LazyLock::new(WorkingCalendar::england_and_wales);
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+const ONE_OFF_YEARS: [i32; 8] = [1995, 1999, 2002, 2011, 2012, 2020, 2022, 2023];
+
+fn wide_date() -> impl Strategy<Value = NaiveDate> {
+    date_between(d(1994, 6, 1), d(2102, 6, 1))
+}
+
+proptest! {
+    #[test]
+    fn add_working_days_lands_on_working_day(from in wide_date(), n in 1u32..400) {
+        let to = CALENDAR.add_working_days(from, n).unwrap();
+        prop_assert!(CALENDAR.is_working_day(to));
+        prop_assert!(to > from);
+        prop_assert!(to.weekday() != Weekday::Sat && to.weekday() != Weekday::Sun);
+        prop_assert!(!CALENDAR.is_bank_holiday(to));
+    }
+
+    #[test]
+    fn working_days_between_inverts_add_working_days(from in wide_date(), n in 0u32..400) {
+        let to = CALENDAR.add_working_days(from, n).unwrap();
+        prop_assert_eq!(CALENDAR.working_days_between(from, to), i64::from(n));
+        // And from the other side: counting then adding returns the last working day.
+        let later = from + Duration::days(i64::from(n));
+        let count = CALENDAR.working_days_between(from, later);
+        let back = CALENDAR.add_working_days(from, u32::try_from(count).unwrap()).unwrap();
+        prop_assert!(back <= later);
+        prop_assert_eq!(CALENDAR.working_days_between(back, later), 0);
+    }
+
+    #[test]
+    fn fast_table_agrees_with_counting_day_by_day(from in date(), n in 0u32..60) {
+        let to = CALENDAR.add_working_days(from, n).unwrap();
+        let mut day = from;
+        let mut left = n;
+        while left > 0 {
+            day = day.succ_opt().unwrap();
+            let working = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !CALENDAR.is_bank_holiday(day);
+            if working { left -= 1; }
+        }
+        prop_assert_eq!(to, day);
+    }
+
+    #[test]
+    fn bank_holidays_are_eight_in_ordinary_years(year in 1995i32..=2100) {
+        prop_assume!(!ONE_OFF_YEARS.contains(&year));
+        let days = CALENDAR.bank_holidays(year);
+        prop_assert_eq!(days.len(), 8, "{}: {:?}", year, days);
+        for day in &days {
+            prop_assert!(!matches!(day.weekday(), Weekday::Sat | Weekday::Sun), "{} at a weekend", day);
+        }
+    }
+
+    #[test]
+    fn next_review_never_after_statutory_deadline(schedule in s::review_schedule(6)) {
+        // Every agreed date in a valid schedule is within the rule after its review.
+        let kind = &schedule.kind;
+        let held = schedule.held();
+        for (i, outcome) in schedule.outcomes.iter().enumerate() {
+            if let Some(agreed) = outcome.next_review_agreed {
+                let deadline = next_review_due(kind, schedule.starts_on, &held[..=i], &CALENDAR).unwrap();
+                prop_assert!(agreed <= deadline.date);
+                prop_assert!(agreed >= outcome.held_on);
+            }
+        }
+        // The deadline runs from when the last review was actually held.
+        let due = schedule.next_review_due(&CALENDAR).unwrap();
+        if let Some(last) = held.last() {
+            prop_assert!(due.date > *last);
+            prop_assert!(due.rule.contains(&last.to_string()));
+        }
+    }
+
+    #[test]
+    fn agreed_date_beyond_deadline_rejected(schedule in s::review_schedule(4), later in 1i64..400, extra in s::review_schedule(1)) {
+        let due = schedule.next_review_due(&CALENDAR).unwrap();
+        let held_on = due.date.min(schedule.held().last().copied().unwrap_or(schedule.starts_on).max(schedule.starts_on));
+        let mut held = schedule.held();
+        held.push(held_on);
+        let deadline = next_review_due(&schedule.kind, schedule.starts_on, &held, &CALENDAR).unwrap();
+        let mut outcome = extra.outcomes.first().cloned().unwrap_or(ReviewOutcome {
+            review: "00000000-0000-4000-8000-000000000001".parse().unwrap(),
+            held_on,
+            attended: vec![],
+            goals: vec![],
+            changes_agreed: vec![],
+            carer_feedback: vec![],
+            next_review_agreed: None,
+        });
+        prop_assume!(!schedule.outcomes.iter().any(|o| o.review == outcome.review));
+        outcome.held_on = held_on;
+        outcome.next_review_agreed = Some(deadline.date + Duration::days(later));
+        let mut changed = schedule.clone();
+        let err = changed.record(outcome.clone());
+        let is_after_deadline = matches!(err, Err(ReviewsError::AgreedAfterDeadline { .. }));
+        prop_assert!(is_after_deadline);
+        prop_assert_eq!(&changed, &schedule, "a refused outcome changed the schedule");
+        // On the deadline itself it is accepted.
+        outcome.next_review_agreed = Some(deadline.date);
+        prop_assert!(changed.record(outcome).is_ok());
+    }
+
+    #[test]
+    fn proposed_meeting_is_a_working_day_within_window(constraints in s::meeting_constraints()) {
+        let proposal = propose_meeting(&CALENDAR, &constraints).unwrap();
+        if proposal.conflicts.is_empty() {
+            prop_assert!(CALENDAR.is_working_day(proposal.date));
+            prop_assert!(proposal.date >= constraints.not_before && proposal.date <= constraints.deadline);
+            let day = partnership_core::DayOfWeek::of(proposal.date);
+            prop_assert!(!constraints.avoid_days.contains(&day));
+            prop_assert!(!constraints.avoid_dates.contains(&proposal.date));
+            if !constraints.available.is_empty() {
+                let start = proposal.starts_at.unwrap();
+                prop_assert!(constraints.available.iter().any(|w| w.day == day && w.from == start));
+            }
+        } else {
+            // Nothing in the window fitted: the proposal says which rules it breaks.
+            let mut day = constraints.not_before;
+            while day <= constraints.deadline {
+                let fits = CALENDAR.is_working_day(day)
+                    && !constraints.avoid_days.contains(&partnership_core::DayOfWeek::of(day))
+                    && !constraints.avoid_dates.contains(&day)
+                    && (constraints.available.is_empty() || constraints.available.iter().any(|w| w.day == partnership_core::DayOfWeek::of(day)
+                        && w.until.minutes_since_midnight() >= w.from.minutes_since_midnight() + constraints.duration_minutes));
+                prop_assert!(!fits, "{} fitted but was not proposed", day);
+                day = day.succ_opt().unwrap();
+            }
+            prop_assert!(proposal.date <= constraints.deadline);
+        }
+    }
+
+    #[test]
+    fn due_state_is_monotone(due in date(), start in -100i64..0, soon in 0u32..30) {
+        let rank = |s: DueState| match s {
+            DueState::Upcoming { .. } => 0,
+            DueState::DueSoon { .. } => 1,
+            DueState::Overdue { .. } => 2,
+        };
+        let mut previous = 0;
+        for offset in start..60 {
+            let state = DueState::of(due, due + Duration::days(offset), soon);
+            prop_assert!(rank(state) >= previous, "went back to {:?}", state);
+            previous = rank(state);
+        }
+        prop_assert_eq!(previous, 2);
+    }
+
+    #[test]
+    fn icalendar_lines_fold_within_75_octets(events in vec(s::calendar_event(), 0..5)) {
+        let stamp = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let text = to_icalendar(&events, stamp);
+        prop_assert!(text.ends_with("\r\n"));
+        for line in text.split("\r\n") {
+            prop_assert!(line.len() <= 75, "{} octets", line.len());
+            prop_assert!(!line.contains('\n') && !line.contains('\r'));
+        }
+        // Unfolding gives each event's UID back, and personal detail only if given.
+        let unfolded = text.replace("\r\n ", "");
+        for event in &events {
+            let uid = format!("UID:{}@partnership\r\n", event.review);
+            prop_assert!(unfolded.contains(&uid));
+        }
+        let descriptions = unfolded.matches("DESCRIPTION:").count();
+        prop_assert_eq!(descriptions, events.iter().filter(|e| e.personal_detail.is_some()).count());
+        // The same events and stamp give the same bytes.
+        prop_assert_eq!(to_icalendar(&events, stamp), text);
+    }
+
+    #[test]
+    fn json_round_trip_of_schedules(schedule in s::review_schedule(5), constraints in s::meeting_constraints()) {
+        json_round_trip(&schedule)?;
+        json_round_trip(&constraints)?;
+        json_round_trip(&propose_meeting(&CALENDAR, &constraints).unwrap())?;
+        json_round_trip(&schedule.next_review_due(&CALENDAR).unwrap())?;
+    }
+}
+
+#[test]
+fn easter_monday_in_known_years() {
+    for (year, month, day) in [
+        (1995, 4, 17),
+        (2000, 4, 24),
+        (2008, 3, 24),
+        (2011, 4, 25),
+        (2019, 4, 22),
+        (2024, 4, 1),
+        (2025, 4, 21),
+        (2026, 4, 6),
+        (2027, 3, 29),
+        (2038, 4, 26),
+        (2100, 3, 29),
+    ] {
+        let monday = d(year, month, day);
+        assert!(CALENDAR.is_bank_holiday(monday), "{monday}");
+        assert!(
+            CALENDAR.is_bank_holiday(monday - Duration::days(3)),
+            "Good Friday {year}"
+        );
+        assert_eq!(easter_sunday(year), Some(monday - Duration::days(1)));
+    }
+}
+
+#[test]
+fn one_offs_of_2022_and_2023() {
+    let y2022 = CALENDAR.bank_holidays(2022);
+    assert!(
+        y2022.contains(&d(2022, 6, 2))
+            && y2022.contains(&d(2022, 6, 3))
+            && y2022.contains(&d(2022, 9, 19))
+    );
+    assert!(
+        !y2022.contains(&d(2022, 5, 30)),
+        "spring bank holiday moved to 2 June"
+    );
+    assert_eq!(y2022.len(), 10);
+    let y2023 = CALENDAR.bank_holidays(2023);
+    assert!(y2023.contains(&d(2023, 5, 8)) && y2023.contains(&d(2023, 5, 1)));
+    assert_eq!(y2023.len(), 9);
+    assert_eq!(
+        CALENDAR
+            .bank_holidays(2020)
+            .iter()
+            .filter(|h| h.month() == 5)
+            .collect::<Vec<_>>(),
+        vec![&d(2020, 5, 8), &d(2020, 5, 25)]
+    );
+}
+
+#[test]
+fn christmas_substitutes() {
+    let christmas = |year| {
+        CALENDAR
+            .bank_holidays(year)
+            .into_iter()
+            .filter(|h| h.month() == 12)
+            .collect::<Vec<_>>()
+    };
+    // 2021: Saturday and Sunday, so Monday 27 and Tuesday 28.
+    assert_eq!(christmas(2021), vec![d(2021, 12, 27), d(2021, 12, 28)]);
+    // 2022: Christmas on Sunday, Boxing Day on Monday: Monday 26 and Tuesday 27.
+    assert_eq!(christmas(2022), vec![d(2022, 12, 26), d(2022, 12, 27)]);
+    // 2027: Saturday and Sunday again.
+    assert_eq!(christmas(2027), vec![d(2027, 12, 27), d(2027, 12, 28)]);
+    // New Year's Day 2022 was a Saturday: substitute Monday 3 January.
+    assert!(CALENDAR.bank_holidays(2022).contains(&d(2022, 1, 3)));
+}
+
+#[test]
+fn statutory_examples() {
+    // Looked after from Friday 18 December 2026: 20 working days across Christmas.
+    let first = next_review_due(
+        &ReviewKind::LookedAfterChild {},
+        d(2026, 12, 18),
+        &[],
+        &CALENDAR,
+    )
+    .unwrap();
+    assert_eq!(first.date, d(2027, 1, 20));
+    // Child protection: 15 working days from a strategy discussion on 2026-12-18.
+    let conference = next_review_due(
+        &ReviewKind::ChildProtection {},
+        d(2026, 12, 18),
+        &[],
+        &CALENDAR,
+    )
+    .unwrap();
+    assert_eq!(conference.date, d(2027, 1, 13));
+    // "Within 3 months of 30 November" is the end of February.
+    let cp = next_review_due(
+        &ReviewKind::ChildProtection {},
+        d(2026, 11, 2),
+        &[d(2026, 11, 30)],
+        &CALENDAR,
+    )
+    .unwrap();
+    assert_eq!(cp.date, d(2027, 2, 28));
+    // EHC plan issued 2026-03-31: first annual review within 12 months.
+    let ehc = next_review_due(
+        &ReviewKind::EhcPlanAnnualReview {},
+        d(2026, 3, 31),
+        &[],
+        &CALENDAR,
+    )
+    .unwrap();
+    assert_eq!(ehc.date, d(2027, 3, 31));
+    // Personal education plan: 10 working days, then by the end of the next term.
+    let pep = ReviewKind::PersonalEducationPlan {
+        terms: Terms::default(),
+    };
+    assert_eq!(
+        next_review_due(&pep, d(2026, 12, 18), &[], &CALENDAR)
+            .unwrap()
+            .date,
+        d(2027, 1, 6)
+    );
+    assert_eq!(
+        next_review_due(&pep, d(2026, 9, 1), &[d(2026, 10, 5)], &CALENDAR)
+            .unwrap()
+            .date,
+        d(2027, 3, 31)
+    );
+    assert_eq!(
+        next_review_due(&pep, d(2026, 9, 1), &[d(2027, 6, 5)], &CALENDAR)
+            .unwrap()
+            .date,
+        d(2027, 12, 31)
+    );
+}
+
+#[test]
+fn closures_and_announced_changes_are_data() {
+    let calendar = WorkingCalendar::england_and_wales()
+        .with_closures([d(2027, 1, 4)])
+        .with_change(HolidayChange::Added { on: d(2027, 1, 5) });
+    assert!(!calendar.is_working_day(d(2027, 1, 4)));
+    assert!(calendar.is_bank_holiday(d(2027, 1, 5)));
+    assert_eq!(
+        calendar.add_working_days(d(2026, 12, 18), 20),
+        Some(d(2027, 1, 22))
+    );
+    let change: HolidayChange =
+        from_json_str(r#"{"kind": "moved", "from": "2030-05-06", "to": "2030-05-10"}"#).unwrap();
+    let moved = WorkingCalendar::england_and_wales().with_change(change);
+    assert!(moved.is_working_day(d(2030, 5, 6)) && !moved.is_working_day(d(2030, 5, 10)));
+}
+
+#[test]
+fn schedules_reject_bad_input_clearly() {
+    let json = r#"{"id": "00000000-0000-4000-8000-000000000001", "child": "00000000-0000-4000-8000-000000000002",
+      "kind": {"kind": "looked-after-child"}, "startsOn": "2026-12-18",
+      "outcomes": [{"review": "00000000-0000-4000-8000-000000000003", "heldOn": "2027-01-15", "attended": [], "nextReviewAgreed": "AGREED"}]}"#;
+    assert!(from_json_str::<ReviewSchedule>(&json.replace("AGREED", "2027-04-15")).is_ok());
+    let err = from_json_str::<ReviewSchedule>(&json.replace("AGREED", "2027-04-16")).unwrap_err();
+    assert_eq!(err.pointer(), "/outcomes/0/nextReviewAgreed");
+    assert_eq!(
+        err.message(),
+        "2027-04-16 is after the latest date the next review may be held, 2027-04-15 (3 months after the first review, held on 2027-01-15)"
+    );
+    let err = from_json_str::<ReviewSchedule>(
+        &json
+            .replace(
+                r#"{"kind": "looked-after-child"}"#,
+                r#"{"kind": "ehc-plan-under-five", "months": 9}"#,
+            )
+            .replace("AGREED", "2027-02-01"),
+    )
+    .unwrap_err();
+    assert_eq!(err.pointer(), "/kind/months");
+    let err = from_json_str::<ReviewSchedule>(
+        &json
+            .replace("2027-01-15", "2026-12-01")
+            .replace("AGREED", "2027-01-01"),
+    )
+    .unwrap_err();
+    assert_eq!(err.pointer(), "/outcomes/0/heldOn");
+}
+
+#[test]
+fn phase_transitions_and_preparing_for_adulthood() {
+    // Born 31 August 2015 (youngest in year) and 1 September 2015 (oldest a year later).
+    let young = phase_transitions(d(2015, 8, 31));
+    let old = phase_transitions(d(2015, 9, 1));
+    let find = |t: &[PhaseTransition], p| t.iter().find(|x| x.transfer == p).unwrap().clone();
+    assert_eq!(
+        find(&young, PhaseTransfer::EarlyYearsToSchool)
+            .academic_year
+            .starts_in(),
+        2019
+    );
+    assert_eq!(
+        find(&old, PhaseTransfer::EarlyYearsToSchool)
+            .academic_year
+            .starts_in(),
+        2020
+    );
+    assert_eq!(
+        find(&young, PhaseTransfer::InfantToJunior).ehc_plan_amended_by,
+        d(2022, 2, 15)
+    );
+    assert_eq!(
+        find(&young, PhaseTransfer::SecondaryToPost16).ehc_plan_amended_by,
+        d(2031, 3, 31)
+    );
+    assert_eq!(
+        find(&young, PhaseTransfer::PrimaryToSecondary).ehc_review_meeting_by,
+        d(2026, 2, 15) - Duration::weeks(12)
+    );
+    assert_eq!(
+        preparing_for_adulthood_from(d(2015, 8, 31))
+            .unwrap()
+            .starts_in(),
+        2028
+    );
+}
