@@ -16,8 +16,61 @@
 //!   mitigations [due a review](BarrierRegister::mitigations_due_review), barriers by
 //!   carer and goal, counts by kind and status, all as of a date.
 //!
-//! The worked example on [`Barrier`] follows a father on night shifts from a missed
-//! review to a resolved barrier.
+//! # A worked example
+//!
+//! A father works night shifts and cannot come to daytime reviews. A video meeting
+//! at 7 pm is tried; reviewed a month later, it helped; the barrier is resolved.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use partnership_barriers::*;
+//! use partnership_core::{BarrierId, CarerId, MitigationId, PartyRef, ProfessionalId, Sensitive};
+//!
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let dad = CarerId::random();
+//! let senco = PartyRef::Professional { id: ProfessionalId::random() };
+//!
+//! let mut barrier = Barrier::try_from(BarrierParts {
+//!     id: BarrierId::random(),
+//!     kind: BarrierKind::TimeAndWorkPatterns,
+//!     affects: vec![dad],
+//!     goals: vec![],
+//!     identified_by: senco,
+//!     identified_on: d(9, 15),
+//!     description: Sensitive::new("Works nights; asleep during school-day reviews".into()),
+//!     severity: Severity::High,
+//!     owner: None,
+//!     mitigations: vec![],
+//!     history: vec![],
+//! })
+//! .unwrap();
+//!
+//! // What usually helps?
+//! assert!(recommended_mitigations(&barrier.kind).contains(&MitigationStrategy::RemoteOrVideoMeetings));
+//!
+//! barrier.assign_owner(senco, d(9, 16)).unwrap();
+//! let video = MitigationId::random();
+//! barrier.start_mitigation(MitigationAttempt {
+//!     id: video,
+//!     strategy: MitigationStrategy::RemoteOrVideoMeetings,
+//!     started_on: d(9, 18),
+//!     by: senco,
+//!     review: None,
+//! }).unwrap();
+//! assert_eq!(barrier.status(), BarrierStatus::Mitigating);
+//!
+//! // Not resolved until someone has looked at whether it helped.
+//! assert!(barrier.resolve(d(10, 1), senco).is_err());
+//! barrier.review_mitigation(video, EffectivenessReview {
+//!     on: d(10, 16),
+//!     by: PartyRef::Carer { id: dad },
+//!     outcome: Effectiveness::Helped,
+//!     note: Some(Sensitive::new("Joined both reviews from home at 7 pm".into())),
+//! }).unwrap();
+//! barrier.resolve(d(10, 16), senco).unwrap();
+//! assert_eq!(barrier.status(), BarrierStatus::Resolved);
+//! assert_eq!(barrier.history.len(), 2);
+//! ```
 
 mod barrier;
 mod catalogue;
