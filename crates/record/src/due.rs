@@ -1,0 +1,187 @@
+//! [`due_items`]: what is due or overdue across many records, for a dashboard.
+
+use chrono::{Days, NaiveDate};
+use partnership_barriers::AttentionRules;
+use partnership_core::{ChildId, PartyRef, RecordId};
+use partnership_reviews::WorkingCalendar;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::PartnershipRecord;
+
+/// What is due.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DueKind {
+    /// A review meeting.
+    Review,
+    /// An update agreed with a carer.
+    Update,
+    /// An action agreed in a discussion.
+    Action,
+    /// A consent to renew.
+    ConsentRenewal,
+    /// A barrier to act on, or a mitigation's effectiveness to review.
+    BarrierReview,
+}
+
+/// One thing due or overdue in one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DueItem {
+    /// The record.
+    pub record: RecordId,
+    /// The child.
+    pub child: ChildId,
+    /// What is due.
+    pub kind: DueKind,
+    /// By when.
+    pub due: NaiveDate,
+    /// Days past due (negative: days left).
+    pub days_overdue: i64,
+    /// JSON Pointer to the item in its record.
+    pub pointer: String,
+}
+
+/// Everything due by `as_of + within_days` (or overdue) across `records`, sorted by
+/// date, then record, then pointer: reviews, updates agreed with carers, agreed
+/// actions, consents to renew and barriers to act on or review.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_record::{due_items, PartnershipRecord};
+/// use partnership_reviews::WorkingCalendar;
+///
+/// let record = PartnershipRecord::from_json(r#"{
+///   "schemaVersion": 1,
+///   "id": "00000000-0000-4000-8000-000000000001",
+///   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Noah", "dateOfBirth": "2015-01-10"},
+///   "reviews": [{"id": "00000000-0000-4000-8000-000000000003", "child": "00000000-0000-4000-8000-000000000002",
+///                "kind": {"kind": "ehc-plan-annual-review"}, "startsOn": "2025-12-01"}]
+/// }"#).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let due = due_items(&[record], as_of, 14, &WorkingCalendar::england_and_wales());
+/// assert_eq!(due.len(), 1);
+/// assert_eq!(due[0].due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+/// assert_eq!(due[0].days_overdue, -8);
+/// ```
+pub fn due_items(
+    records: &[PartnershipRecord],
+    as_of: NaiveDate,
+    within_days: u32,
+    calendar: &WorkingCalendar,
+) -> Vec<DueItem> {
+    let horizon = as_of
+        .checked_add_days(Days::new(u64::from(within_days)))
+        .unwrap_or(as_of);
+    let mut items = Vec::new();
+    for record in records {
+        record.collect_due(as_of, horizon, calendar, &mut items);
+    }
+    items.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then(a.record.cmp(&b.record))
+            .then(a.pointer.cmp(&b.pointer))
+    });
+    items
+}
+
+impl PartnershipRecord {
+    fn collect_due(
+        &self,
+        as_of: NaiveDate,
+        horizon: NaiveDate,
+        calendar: &WorkingCalendar,
+        items: &mut Vec<DueItem>,
+    ) {
+        let mut push = |kind, due: NaiveDate, pointer: String| {
+            if due <= horizon {
+                items.push(DueItem {
+                    record: self.id,
+                    child: self.child.id,
+                    kind,
+                    due,
+                    days_overdue: (as_of - due).num_days(),
+                    pointer,
+                });
+            }
+        };
+        for (s, schedule) in self.reviews.iter().enumerate() {
+            if let Ok(due) = schedule.next_review_due(calendar) {
+                push(DueKind::Review, due.date, format!("/reviews/{s}"));
+            }
+        }
+        for (a, agreement) in self.communication_agreements.iter().enumerate() {
+            let last = self
+                .contact_log
+                .last_contact_with(
+                    PartyRef::Carer {
+                        id: agreement.carer,
+                    },
+                    as_of,
+                )
+                .unwrap_or(agreement.agreed_on);
+            if let Some(due) = agreement.next_update_due(last) {
+                push(
+                    DueKind::Update,
+                    due,
+                    format!("/communicationAgreements/{a}"),
+                );
+            }
+        }
+        for (r, entry) in self.contact_log.iter().enumerate() {
+            for (j, action) in entry.agreed_actions.iter().enumerate() {
+                if action.completed_on.is_none_or(|done| done > as_of) {
+                    push(
+                        DueKind::Action,
+                        action.due_on,
+                        format!("/contactLog/{r}/agreedActions/{j}"),
+                    );
+                }
+            }
+        }
+        if let Some(noon) = as_of.and_hms_opt(12, 0, 0).map(|t| t.and_utc()) {
+            for (k, consent) in self.consents.iter().enumerate() {
+                if consent.permits_at(noon)
+                    && let Some(until) = consent.valid_until_at(noon)
+                {
+                    push(DueKind::ConsentRenewal, until, format!("/consents/{k}"));
+                }
+            }
+        }
+        let rules = AttentionRules::default();
+        for unattended in self.barriers.needing_attention(as_of, &rules) {
+            let b = self
+                .barriers
+                .iter()
+                .position(|x| x.id == unattended.barrier.id)
+                .unwrap_or(0);
+            push(
+                DueKind::BarrierReview,
+                unattended.due,
+                format!("/barriers/{b}"),
+            );
+        }
+        for due in self.barriers.mitigations_due_review(horizon, &rules) {
+            let b = self
+                .barriers
+                .iter()
+                .position(|x| x.id == due.barrier)
+                .unwrap_or(0);
+            let m = self
+                .barriers
+                .get(b)
+                .and_then(|x| x.mitigations.iter().position(|m| m.id == due.mitigation.id))
+                .unwrap_or(0);
+            push(
+                DueKind::BarrierReview,
+                due.due,
+                format!("/barriers/{b}/mitigations/{m}"),
+            );
+        }
+    }
+}

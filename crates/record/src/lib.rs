@@ -1,0 +1,70 @@
+//! The partnership record: one validated document, path-precise loading, a practice
+//! report and due lists.
+//!
+//! A service or a partner system holds one [`PartnershipRecord`] per child: the child,
+//! the carers, the team around them, what was agreed, consented and shared, what stands
+//! in the way, and when they next meet. The domain crates each check their own rules;
+//! only the record can check that they fit together, and only the record can say how
+//! well the partnership is working.
+//!
+//! - [`PartnershipRecord::from_json`] and [`from_reader`](PartnershipRecord::from_reader):
+//!   a valid record or every [`Problem`], each with a JSON Pointer and its [`Rule`].
+//! - [`PartnershipRecord::to_json`]: byte-for-byte stable output.
+//! - [`PartnershipRecord::practice_report`]: [`Finding`]s tied to the principles of
+//!   the partnership model, as text or JSON, with no personal data.
+//! - [`due_items`]: what is due or overdue across many records, for a dashboard.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use partnership_record::{FindingCode, PartnershipRecord};
+//!
+//! let record = PartnershipRecord::from_json(r#"{
+//!   "schemaVersion": 1,
+//!   "id": "00000000-0000-4000-8000-000000000001",
+//!   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Layla Ahmed", "dateOfBirth": "2022-10-03"},
+//!   "carers": [{
+//!     "id": "00000000-0000-4000-8000-000000000004",
+//!     "name": "Samira Ahmed",
+//!     "relationship": {"kind": "birth-parent"},
+//!     "legalStanding": {"kind": "parental-responsibility", "basis": {"kind": "birth-mother"}},
+//!     "livesWithChild": true,
+//!     "primaryContact": true,
+//!     "communication": {"preferredLanguage": "ar", "interpreterNeeded": true, "easyReadNeeded": false}
+//!   }],
+//!   "professionals": [{"id": "00000000-0000-4000-8000-000000000005", "name": "Priya Shah",
+//!     "role": {"kind": "early-years-key-worker"}, "agency": "00000000-0000-4000-8000-000000000006"}],
+//!   "agencies": [{"id": "00000000-0000-4000-8000-000000000006", "name": "Little Acorns Nursery", "kind": {"kind": "early-years"}}],
+//!   "communicationAgreements": [{
+//!     "id": "00000000-0000-4000-8000-000000000003",
+//!     "carer": "00000000-0000-4000-8000-000000000004",
+//!     "frequency": {"kind": "fortnightly"},
+//!     "channel": "text-message",
+//!     "updatesGivenBy": {"kind": "professional", "id": "00000000-0000-4000-8000-000000000005"},
+//!     "agreedOn": "2026-09-07"
+//!   }]
+//! }"#).unwrap();
+//!
+//! let report = record.practice_report(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+//! let codes: Vec<FindingCode> = report.findings.iter().map(|f| f.code).collect();
+//! assert_eq!(codes, [FindingCode::UpdateOverdue, FindingCode::LanguageSupportNotArranged]);
+//! let text = report.to_text();
+//! assert!(text.contains("Carer 1 (birth parent) agreed to fortnightly updates by text message"));
+//! assert!(!text.contains("Samira") && !text.contains("Priya"));
+//!
+//! // Read and written again: the same bytes.
+//! assert_eq!(PartnershipRecord::from_json(&record.to_json()).unwrap().to_json(), record.to_json());
+//! ```
+
+mod due;
+mod load;
+mod problem;
+mod record;
+mod report;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+mod validate;
+
+pub use due::{DueItem, DueKind, due_items};
+pub use problem::{Problem, RecordError, Rule};
+pub use record::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};
+pub use report::{Finding, FindingCode, FindingSeverity, PracticeReport, Principle};

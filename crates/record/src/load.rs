@@ -1,0 +1,97 @@
+//! Reading and writing records: either a valid record, or every problem found.
+
+use std::io::Read;
+
+use partnership_core::json::{JsonErrorKind, from_json_slice, from_json_str};
+
+use crate::validate::cross_check;
+use crate::{PartnershipRecord, PartnershipRecordParts, Problem, RecordError, Rule};
+
+fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
+    Problem {
+        pointer: err.pointer().to_owned(),
+        rule: match err.kind() {
+            JsonErrorKind::Data => Rule::InvalidValue,
+            _ => Rule::JsonSyntax,
+        },
+        message: err.message().to_owned(),
+        line: (err.line() > 0).then_some(err.line()),
+        column: (err.line() > 0).then_some(err.column()),
+    }
+}
+
+fn accept(parts: PartnershipRecordParts) -> Result<PartnershipRecord, RecordError> {
+    let problems = cross_check(&parts);
+    if problems.is_empty() {
+        PartnershipRecord::try_from(parts)
+    } else {
+        Err(RecordError { problems })
+    }
+}
+
+impl PartnershipRecord {
+    /// Reads a record from JSON: a valid record, or an error listing what is wrong,
+    /// each problem with its JSON Pointer. A syntax error comes with its line and
+    /// column; a value of the wrong type or breaking its own rules with the path to
+    /// it (reading stops there); once the document is read, every cross-reference
+    /// problem is listed, not only the first.
+    ///
+    /// ```
+    /// use partnership_record::{PartnershipRecord, Rule};
+    ///
+    /// let json = r#"{
+    ///   "schemaVersion": 1,
+    ///   "id": "00000000-0000-4000-8000-000000000001",
+    ///   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Layla Ahmed", "dateOfBirth": "2022-10-03"},
+    ///   "communicationAgreements": [{
+    ///     "id": "00000000-0000-4000-8000-000000000003",
+    ///     "carer": "00000000-0000-4000-8000-000000000004",
+    ///     "frequency": {"kind": "weekly"},
+    ///     "channel": "phone",
+    ///     "updatesGivenBy": {"kind": "professional", "id": "00000000-0000-4000-8000-000000000005"},
+    ///     "agreedOn": "2026-09-01"
+    ///   }]
+    /// }"#;
+    /// let err = PartnershipRecord::from_json(json).unwrap_err();
+    /// let pointers: Vec<&str> = err.problems.iter().map(|p| p.pointer.as_str()).collect();
+    /// assert_eq!(pointers, ["/communicationAgreements/0/carer", "/communicationAgreements/0/updatesGivenBy/id"]);
+    /// assert!(err.problems.iter().all(|p| p.rule == Rule::DanglingReference));
+    /// assert!(!err.to_string().contains("Layla"));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, RecordError> {
+        let parts = from_json_str::<PartnershipRecordParts>(json).map_err(|e| RecordError {
+            problems: vec![read_problem(&e)],
+        })?;
+        accept(parts)
+    }
+
+    /// Reads a record from a reader; see [`from_json`](Self::from_json).
+    pub fn from_reader(mut reader: impl Read) -> Result<Self, RecordError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(|e| RecordError {
+            problems: vec![Problem {
+                pointer: String::new(),
+                rule: Rule::JsonSyntax,
+                message: format!("could not read the input: {}", e.kind()),
+                line: None,
+                column: None,
+            }],
+        })?;
+        let parts = from_json_slice::<PartnershipRecordParts>(&bytes).map_err(|e| RecordError {
+            problems: vec![read_problem(&e)],
+        })?;
+        accept(parts)
+    }
+
+    /// Writes the record as pretty-printed JSON: fields in a fixed order, no maps, so
+    /// a record read and written again is byte-for-byte the same.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Every cross-reference problem the parts would have as a record (empty for a
+    /// valid record's parts): for checking a record being assembled.
+    pub fn problems_of(parts: &PartnershipRecordParts) -> Vec<Problem> {
+        cross_check(parts)
+    }
+}

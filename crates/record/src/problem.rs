@@ -1,0 +1,121 @@
+//! [`Problem`]: one thing wrong with a record, where, and which rule.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Which rule a problem breaks.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// The input is not well-formed JSON.
+    JsonSyntax,
+    /// Well-formed JSON of the wrong shape, or a value that breaks a rule of its own
+    /// type (a wrong check digit, a history that makes no sense).
+    InvalidValue,
+    /// The record is of a schema version this library does not read.
+    SchemaVersion,
+    /// An id that resolves to nothing in the record.
+    DanglingReference,
+    /// An id that belongs to another kind of party (a carer's id named as a professional).
+    WrongKindOfParty,
+    /// Two entities of one kind with the same id.
+    DuplicateId,
+    /// Something about a different child from the record's.
+    WrongChild,
+    /// Consent given as a holder of parental responsibility by a carer who does not hold it.
+    ConsentWithoutParentalResponsibility,
+    /// A goal activated without the agreement of any carer whose involvement is not
+    /// restricted, or recorded as "all carers restricted" when one is not.
+    ActivationWithoutCarerAgreement,
+    /// A carer whose involvement is restricted at a review held after the decision.
+    RestrictedCarerAtReview,
+    /// Information disclosed to someone it was withheld from.
+    DisclosedDespiteWithholding,
+    /// The disclosure ledger does not verify.
+    LedgerTampered,
+}
+
+impl Rule {
+    /// The rule's code, as in JSON.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::JsonSyntax => "json-syntax",
+            Self::InvalidValue => "invalid-value",
+            Self::SchemaVersion => "schema-version",
+            Self::DanglingReference => "dangling-reference",
+            Self::WrongKindOfParty => "wrong-kind-of-party",
+            Self::DuplicateId => "duplicate-id",
+            Self::WrongChild => "wrong-child",
+            Self::ConsentWithoutParentalResponsibility => "consent-without-parental-responsibility",
+            Self::ActivationWithoutCarerAgreement => "activation-without-carer-agreement",
+            Self::RestrictedCarerAtReview => "restricted-carer-at-review",
+            Self::DisclosedDespiteWithholding => "disclosed-despite-withholding",
+            Self::LedgerTampered => "ledger-tampered",
+        }
+    }
+}
+
+/// One thing wrong with a record: a JSON Pointer to the offending value, the rule it
+/// breaks, and what is wrong in words (never personal data).
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Problem {
+    /// JSON Pointer (RFC 6901) to the offending value; empty for the whole record.
+    pub pointer: String,
+    /// The rule broken.
+    pub rule: Rule,
+    /// What is wrong.
+    pub message: String,
+    /// Line of the input, for problems found while reading it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Column of the input, for problems found while reading it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "(record)"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{at}: {} [{}]", self.message, self.rule.code())?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A record that could not be accepted, with every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// The problems, in the order of the record.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "{n} problem{} in the record",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.problems {
+            write!(f, "\n- {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RecordError {}

@@ -1,0 +1,95 @@
+//! [`PartnershipRecord`]: everything about one child's partnership, in one document.
+
+use partnership_barriers::BarrierRegister;
+use partnership_carers::{Carer, CommunicationAgreement, ContactLog};
+use partnership_consent::{
+    ConsentRecord, DisclosureLedger, SafeguardingJustification, WithholdingRule,
+};
+use partnership_core::{Agency, ChildProfile, Professional, RecordId};
+use partnership_goals::SharedGoal;
+use partnership_reviews::ReviewSchedule;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{RecordError, validate::cross_check};
+
+/// The schema version this library writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The plain fields of a [`PartnershipRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PartnershipRecordParts {
+    /// The version of this document's schema: 1.
+    pub schema_version: u32,
+    /// The record's id.
+    pub id: RecordId,
+    /// The child or young person.
+    pub child: ChildProfile,
+    /// The carers.
+    #[serde(default)]
+    pub carers: Vec<Carer>,
+    /// The professionals in the team around the child.
+    #[serde(default)]
+    pub professionals: Vec<Professional>,
+    /// Their agencies and settings.
+    #[serde(default)]
+    pub agencies: Vec<Agency>,
+    /// What was agreed with each carer about updates.
+    #[serde(default)]
+    pub communication_agreements: Vec<CommunicationAgreement>,
+    /// Discussions with carers and the actions agreed.
+    #[serde(default)]
+    pub contact_log: ContactLog,
+    /// Shared goals.
+    #[serde(default)]
+    pub goals: Vec<SharedGoal>,
+    /// Consent records.
+    #[serde(default)]
+    pub consents: Vec<ConsentRecord>,
+    /// Rules withholding information to protect someone's safety.
+    #[serde(default)]
+    pub withholding_rules: Vec<WithholdingRule>,
+    /// Safeguarding justifications for sharing without consent.
+    #[serde(default)]
+    pub justifications: Vec<SafeguardingJustification>,
+    /// Every sharing decision, permit or refusal, hash-chained.
+    #[serde(default)]
+    pub disclosures: DisclosureLedger,
+    /// Barriers to partnership.
+    #[serde(default)]
+    pub barriers: BarrierRegister,
+    /// Review schedules and their outcomes.
+    #[serde(default)]
+    pub reviews: Vec<ReviewSchedule>,
+}
+
+fn check_record(parts: &PartnershipRecordParts) -> Result<(), RecordError> {
+    let problems = cross_check(parts);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(RecordError { problems })
+    }
+}
+
+partnership_core::validated! {
+    /// One child's partnership record: the child, the carers, the team around them,
+    /// what was agreed, what was consented and shared, what stands in the way, and
+    /// when they next meet.
+    ///
+    /// The domain crates each check their own rules; the record checks that the parts
+    /// fit together: every id resolves to the right kind of party, no id is used
+    /// twice, consent "as a holder of parental responsibility" comes from a carer who
+    /// holds it, goals were activated with an unrestricted carer's agreement, a
+    /// restricted carer is not at a review held after the decision, nothing was
+    /// disclosed to someone it was withheld from, and the ledger verifies. Every
+    /// problem is reported, each with a JSON Pointer, not only the first.
+    ///
+    /// Read one with [`PartnershipRecord::from_json`]; write one with
+    /// [`to_json`](PartnershipRecord::to_json), which is byte-for-byte stable.
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct PartnershipRecord(PartnershipRecordParts);
+    check = check_record;
+    error = RecordError;
+}

@@ -1,0 +1,548 @@
+//! The practice report: how well the partnership is working, as advice.
+
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use partnership_barriers::{AttentionRules, BarrierRegister, MitigationStrategy, Severity};
+use partnership_carers::{AccessibilityNeed, Carer};
+use partnership_consent::consents_expiring_within;
+use partnership_core::PartyRef;
+use partnership_goals::GoalStatus;
+use partnership_reviews::{DueState, WorkingCalendar};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::PartnershipRecord;
+
+/// A principle of the partnership model (DOMAIN.md section 1).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Principle {
+    /// Mutual respect and equality.
+    MutualRespect,
+    /// Shared responsibility.
+    SharedResponsibility,
+    /// Open, honest communication.
+    OpenCommunication,
+    /// Inclusivity.
+    Inclusivity,
+    /// Empowerment.
+    Empowerment,
+    /// Transparency and accountability.
+    Transparency,
+    /// Confidentiality.
+    Confidentiality,
+    /// Child participation.
+    ChildParticipation,
+    /// Support for carers.
+    SupportForCarers,
+    /// Monitoring and review.
+    MonitoringAndReview,
+}
+
+impl Principle {
+    /// The principle in words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::MutualRespect => "mutual respect",
+            Self::SharedResponsibility => "shared responsibility",
+            Self::OpenCommunication => "open, honest communication",
+            Self::Inclusivity => "inclusivity",
+            Self::Empowerment => "empowerment",
+            Self::Transparency => "transparency and accountability",
+            Self::Confidentiality => "confidentiality",
+            Self::ChildParticipation => "child participation",
+            Self::SupportForCarers => "support for carers",
+            Self::MonitoringAndReview => "monitoring and review",
+        }
+    }
+}
+
+/// How much a finding matters.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingSeverity {
+    /// Worth knowing.
+    Information,
+    /// Worth acting on.
+    Advice,
+    /// Act on it now.
+    Concern,
+}
+
+/// What a finding is about.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FindingCode {
+    /// An involved carer was not at the last review.
+    CarerNotAtReview,
+    /// An update agreed with a carer is overdue.
+    UpdateOverdue,
+    /// A goal is active without an involved carer's agreement.
+    GoalActiveWithoutCarerAgreement,
+    /// An active goal has no record of the child's view.
+    GoalWithoutChildsView,
+    /// An agreed action is overdue.
+    ActionOverdue,
+    /// A barrier has gone without an owner or a mitigation past its deadline.
+    BarrierUnattended,
+    /// A mitigation is due an effectiveness review.
+    MitigationReviewDue,
+    /// A carer needs language or access support that is not arranged.
+    LanguageSupportNotArranged,
+    /// A consent ends within 30 days.
+    ConsentExpiringSoon,
+    /// A review is due soon.
+    ReviewDueSoon,
+    /// A review is overdue.
+    ReviewOverdue,
+    /// No carer feedback was recorded at the last review.
+    NoCarerFeedback,
+    /// A restriction on a carer's involvement is past its reconsideration date.
+    RestrictionNotReconsidered,
+}
+
+/// One finding: the principle, how much it matters, what it is about (JSON Pointers
+/// into the record), and a plain-English explanation a practitioner can act on. No
+/// finding contains personal data: carers are named by position and relationship.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Finding {
+    /// What the finding is about.
+    pub code: FindingCode,
+    /// The principle it concerns.
+    pub principle: Principle,
+    /// How much it matters.
+    pub severity: FindingSeverity,
+    /// The items it is about, as JSON Pointers into the record.
+    pub about: Vec<String>,
+    /// What is wrong and what to do, in plain English.
+    pub explanation: String,
+}
+
+/// How well a partnership is working as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PracticeReport {
+    /// The date the report is as of.
+    pub as_of: NaiveDate,
+    /// Findings, concerns first.
+    pub findings: Vec<Finding>,
+}
+
+impl PracticeReport {
+    /// The report as text for a practitioner to read.
+    pub fn to_text(&self) -> String {
+        let count = |s: FindingSeverity| self.findings.iter().filter(|f| f.severity == s).count();
+        let mut out = format!(
+            "Practice report as of {}: {} concern{}, {} piece{} of advice, {} note{}\n",
+            self.as_of,
+            count(FindingSeverity::Concern),
+            plural(count(FindingSeverity::Concern)),
+            count(FindingSeverity::Advice),
+            plural(count(FindingSeverity::Advice)),
+            count(FindingSeverity::Information),
+            plural(count(FindingSeverity::Information)),
+        );
+        if self.findings.is_empty() {
+            out.push_str("\nNothing needs attention: the partnership is on track.\n");
+        }
+        for finding in &self.findings {
+            let severity = match finding.severity {
+                FindingSeverity::Concern => "Concern",
+                FindingSeverity::Advice => "Advice",
+                FindingSeverity::Information => "Note",
+            };
+            let _ = write!(
+                out,
+                "\n{severity} ({})\n  {}\n  About: {}\n",
+                finding.principle.words(),
+                finding.explanation,
+                finding.about.join(", ")
+            );
+        }
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn carer_label(index: usize, carer: &Carer) -> String {
+    format!("Carer {} ({})", index + 1, carer.relationship)
+}
+
+static ENGLAND_AND_WALES: LazyLock<WorkingCalendar> =
+    LazyLock::new(WorkingCalendar::england_and_wales);
+
+impl PartnershipRecord {
+    /// The practice report as of `as_of`, on the England and Wales calendar.
+    pub fn practice_report(&self, as_of: NaiveDate) -> PracticeReport {
+        self.practice_report_with(as_of, &ENGLAND_AND_WALES)
+    }
+
+    /// The practice report as of `as_of`, on a given calendar (a setting's closures).
+    pub fn practice_report_with(
+        &self,
+        as_of: NaiveDate,
+        calendar: &WorkingCalendar,
+    ) -> PracticeReport {
+        let mut findings = Vec::new();
+        let mut add = |code, principle, severity, about: Vec<String>, explanation: String| {
+            findings.push(Finding {
+                code,
+                principle,
+                severity,
+                about,
+                explanation,
+            });
+        };
+        let involved = |carer: &Carer, on: NaiveDate| match carer.involvement.restriction() {
+            Some(r) => r.decided_on > on,
+            None => true,
+        };
+
+        // Reviews: due, attendance, feedback.
+        for (s, schedule) in self.reviews.iter().enumerate() {
+            let about = format!("/reviews/{s}");
+            if let Ok(due) = schedule.next_review_due(calendar) {
+                match DueState::of(due.date, as_of, schedule.due_soon_days) {
+                    DueState::Overdue { days_overdue } => add(
+                        FindingCode::ReviewOverdue,
+                        Principle::MonitoringAndReview,
+                        FindingSeverity::Concern,
+                        vec![about.clone()],
+                        format!(
+                            "The {} was due by {} ({}) and is {days_overdue} day{} overdue. Hold it as soon as the carers can attend, and record why it is late.",
+                            schedule.kind,
+                            due.date,
+                            due.rule,
+                            plural(usize::try_from(days_overdue).unwrap_or(2))
+                        ),
+                    ),
+                    DueState::DueSoon { days_left } => add(
+                        FindingCode::ReviewDueSoon,
+                        Principle::MonitoringAndReview,
+                        FindingSeverity::Advice,
+                        vec![about.clone()],
+                        format!(
+                            "The {} is due by {} ({}), in {days_left} day{}. If invitations have not gone out, send them now, at a time the carers said suits them.",
+                            schedule.kind,
+                            due.date,
+                            due.rule,
+                            plural(usize::try_from(days_left).unwrap_or(2))
+                        ),
+                    ),
+                    DueState::Upcoming { .. } => {}
+                }
+            }
+            let Some((o, last)) = schedule
+                .outcomes
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, o)| o.held_on <= as_of)
+            else {
+                continue;
+            };
+            let at = format!("{about}/outcomes/{o}");
+            for (i, carer) in self.carers.iter().enumerate() {
+                if involved(carer, last.held_on)
+                    && !last.attended.contains(&PartyRef::Carer { id: carer.id })
+                {
+                    add(
+                        FindingCode::CarerNotAtReview,
+                        Principle::Inclusivity,
+                        FindingSeverity::Advice,
+                        vec![at.clone(), format!("/carers/{i}")],
+                        format!(
+                            "{} was not at the last {} on {}. Check they were invited, at a time and place they could manage, and note why if they could not come.",
+                            carer_label(i, carer),
+                            schedule.kind,
+                            last.held_on
+                        ),
+                    );
+                }
+            }
+            if last.carer_feedback.is_empty() {
+                add(
+                    FindingCode::NoCarerFeedback,
+                    Principle::SupportForCarers,
+                    FindingSeverity::Advice,
+                    vec![at],
+                    format!(
+                        "No carer's feedback on the support they receive was recorded at the {} on {}. Ask them next time, and record what they say.",
+                        schedule.kind, last.held_on
+                    ),
+                );
+            }
+        }
+
+        // Communication agreements kept to.
+        for (a, agreement) in self.communication_agreements.iter().enumerate() {
+            let Some((i, carer)) = self
+                .carers
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.id == agreement.carer)
+            else {
+                continue;
+            };
+            if agreement.agreed_on > as_of {
+                continue;
+            }
+            let last = self
+                .contact_log
+                .last_contact_with(PartyRef::Carer { id: carer.id }, as_of)
+                .unwrap_or(agreement.agreed_on);
+            if agreement.is_overdue(as_of, last) {
+                let due = agreement
+                    .next_update_due(last)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                add(
+                    FindingCode::UpdateOverdue,
+                    Principle::OpenCommunication,
+                    FindingSeverity::Concern,
+                    vec![
+                        format!("/communicationAgreements/{a}"),
+                        format!("/carers/{i}"),
+                    ],
+                    format!(
+                        "{} agreed to {} updates by {}; the last contact was on {last}, so one was due by {due}. Get in touch, and if the rhythm no longer suits them, agree a new one.",
+                        carer_label(i, carer),
+                        agreement.frequency,
+                        agreement.channel
+                    ),
+                );
+            }
+        }
+
+        // Goals.
+        for (g, goal) in self.goals.iter().enumerate() {
+            if goal.status_on(as_of) != Some(GoalStatus::Active) {
+                continue;
+            }
+            let agreed_by_involved = self.carers.iter().any(|carer| {
+                !carer.involvement.is_restricted()
+                    && goal
+                        .agreements
+                        .iter()
+                        .any(|a| a.carer == carer.id && a.on <= as_of)
+            });
+            let any_involved = self.carers.iter().any(|c| !c.involvement.is_restricted());
+            if any_involved && !agreed_by_involved {
+                add(
+                    FindingCode::GoalActiveWithoutCarerAgreement,
+                    Principle::Empowerment,
+                    FindingSeverity::Concern,
+                    vec![format!("/goals/{g}")],
+                    format!(
+                        "Goal {} ({}) is active but no involved carer has agreed to it. Talk it through with them; a goal set without them is not a shared goal.",
+                        g + 1,
+                        goal.area
+                    ),
+                );
+            }
+            if goal.childs_view.is_none() {
+                add(
+                    FindingCode::GoalWithoutChildsView,
+                    Principle::ChildParticipation,
+                    FindingSeverity::Advice,
+                    vec![format!("/goals/{g}")],
+                    format!(
+                        "Goal {} ({}) has no record of the child's view. Ask the child, with the aids they need, or record why it could not be gathered.",
+                        g + 1,
+                        goal.area
+                    ),
+                );
+            }
+        }
+
+        // Agreed actions.
+        for (r, record) in self.contact_log.iter().enumerate() {
+            for (j, action) in record.agreed_actions.iter().enumerate() {
+                if let Some(days) = action.days_overdue(as_of) {
+                    add(
+                        FindingCode::ActionOverdue,
+                        Principle::Transparency,
+                        FindingSeverity::Concern,
+                        vec![format!("/contactLog/{r}/agreedActions/{j}")],
+                        format!(
+                            "An action agreed on {} was due by {} and is {days} day{} overdue. Follow it through, or tell the family why it has changed.",
+                            record.date,
+                            action.due_on,
+                            plural(usize::try_from(days).unwrap_or(2))
+                        ),
+                    );
+                }
+            }
+        }
+
+        // Barriers.
+        let rules = AttentionRules::default();
+        let register: &BarrierRegister = &self.barriers;
+        for unattended in register.needing_attention(as_of, &rules) {
+            let b = register
+                .iter()
+                .position(|x| x.id == unattended.barrier.id)
+                .unwrap_or(0);
+            let high = unattended.barrier.severity == Severity::High;
+            let missing: Vec<&str> = unattended
+                .missing
+                .iter()
+                .map(|m| match m {
+                    partnership_barriers::Missing::Owner => "owner",
+                    partnership_barriers::Missing::Mitigation => "mitigation under way",
+                })
+                .collect();
+            add(
+                FindingCode::BarrierUnattended,
+                Principle::SharedResponsibility,
+                if high {
+                    FindingSeverity::Concern
+                } else {
+                    FindingSeverity::Advice
+                },
+                vec![format!("/barriers/{b}")],
+                format!(
+                    "A {}barrier ({}) identified on {} still has no {} {} day{} after it should have. Agree who owns it and what to try first.",
+                    if high { "high-severity " } else { "" },
+                    unattended.barrier.kind,
+                    unattended.barrier.identified_on,
+                    missing.join(" and no "),
+                    unattended.days_overdue,
+                    plural(usize::try_from(unattended.days_overdue).unwrap_or(2))
+                ),
+            );
+        }
+        for due in register.mitigations_due_review(as_of, &rules) {
+            let b = register
+                .iter()
+                .position(|x| x.id == due.barrier)
+                .unwrap_or(0);
+            let m = register
+                .get(b)
+                .and_then(|x| x.mitigations.iter().position(|m| m.id == due.mitigation.id))
+                .unwrap_or(0);
+            add(
+                FindingCode::MitigationReviewDue,
+                Principle::MonitoringAndReview,
+                FindingSeverity::Advice,
+                vec![format!("/barriers/{b}/mitigations/{m}")],
+                format!(
+                    "{} has been tried since {}; whether it helped was due to be reviewed by {}. Ask the carers what difference it made.",
+                    capitalise(&due.mitigation.strategy.to_string()),
+                    due.mitigation.started_on,
+                    due.due
+                ),
+            );
+        }
+
+        // Language and access support for the next meeting.
+        for (i, carer) in self.carers.iter().enumerate() {
+            let prefs = &carer.communication;
+            let needs_interpreter = prefs.interpreter_needed
+                || prefs
+                    .accessibility_needs
+                    .contains(&AccessibilityNeed::BslInterpreter);
+            let wanted: &[MitigationStrategy] = match (needs_interpreter, prefs.easy_read_needed) {
+                (true, _) => &[MitigationStrategy::Interpreter],
+                (false, true) => &[MitigationStrategy::EasyReadOrVerbalSummaries],
+                (false, false) => continue,
+            };
+            let arranged = register.affecting(carer.id).iter().any(|b| {
+                b.mitigations
+                    .iter()
+                    .any(|m| m.started_on <= as_of && wanted.contains(&m.strategy))
+            });
+            if !arranged && involved(carer, as_of) {
+                add(
+                    FindingCode::LanguageSupportNotArranged,
+                    Principle::Inclusivity,
+                    FindingSeverity::Advice,
+                    vec![format!("/carers/{i}/communication")],
+                    format!(
+                        "{} needs {} for meetings, and none is recorded as arranged. Book it for the next review now.",
+                        carer_label(i, carer),
+                        if needs_interpreter {
+                            "an interpreter"
+                        } else {
+                            "easy-read or verbal summaries"
+                        }
+                    ),
+                );
+            }
+        }
+
+        // Consents coming to an end.
+        for consent in consents_expiring_within(&self.consents, as_of, 30) {
+            let k = self
+                .consents
+                .iter()
+                .position(|c| c.id == consent.id)
+                .unwrap_or(0);
+            let until = as_of
+                .and_hms_opt(12, 0, 0)
+                .and_then(|t| consent.valid_until_at(t.and_utc()))
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            add(
+                FindingCode::ConsentExpiringSoon,
+                Principle::Confidentiality,
+                FindingSeverity::Information,
+                vec![format!("/consents/{k}")],
+                format!(
+                    "A consent to share information ends on {until}. Ask whether it should be renewed before then; after it ends nothing can be shared on its strength."
+                ),
+            );
+        }
+
+        // Restrictions on involvement.
+        for (i, carer) in self.carers.iter().enumerate() {
+            if carer.involvement.reconsideration_overdue(as_of) {
+                let by = carer
+                    .involvement
+                    .restriction()
+                    .map(|r| r.reconsider_by.to_string())
+                    .unwrap_or_default();
+                add(
+                    FindingCode::RestrictionNotReconsidered,
+                    Principle::Inclusivity,
+                    FindingSeverity::Concern,
+                    vec![format!("/carers/{i}/involvement")],
+                    format!(
+                        "The decision restricting {}'s involvement was to be reconsidered by {by}. Reconsider it and record the outcome.",
+                        carer_label(i, carer)
+                    ),
+                );
+            }
+        }
+
+        findings.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(a.code.cmp(&b.code))
+                .then(a.about.cmp(&b.about))
+        });
+        PracticeReport { as_of, findings }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
