@@ -1,5 +1,6 @@
 //! Quickstart: a child, her two carers, how each prefers to hear from the nursery,
-//! and whether the updates they agreed are on time.
+//! whether the updates they agreed are on time, the whole record's practice report,
+//! and what a partner system is told when a record does not hold together.
 //!
 //! Run with `cargo run --example quickstart`.
 //!
@@ -14,7 +15,7 @@ use std::error::Error;
 use partnership::carers::{
     AvailabilityWindow, ContactRecord, ContactRecordParts, ReligiousObservance,
 };
-use partnership::core::{CommunicationNeed, DayOfWeek};
+use partnership::core::{Agency, AgencyKind, CommunicationNeed, DayOfWeek, ProfessionalRole};
 use partnership::prelude::*;
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -194,6 +195,57 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("In a log line (Debug), a name reads: {:?}", mum.name);
     let debug = format!("{layla:?}{mum:?}{dad:?}{log:?}");
     assert!(!debug.contains("Ahmed") && !debug.contains("5919"));
+
+    // The whole record: the parts above, the key worker and her nursery.
+    let nursery = Agency {
+        id: "3e0a7b2c-8d4f-4e1a-9b6c-5d4e3f2a1b0c".parse()?,
+        name: Label::new("Little Acorns Nursery")?,
+        kind: AgencyKind::EarlyYears,
+    };
+    let record = PartnershipRecord::try_from(PartnershipRecordParts {
+        schema_version: partnership::record::SCHEMA_VERSION,
+        id: "4f1b8c3d-9e5a-4f2b-8c7d-6e5f4a3b2c1d".parse()?,
+        child: layla,
+        carers: vec![mum, dad],
+        professionals: vec![Professional {
+            id: key_worker,
+            name: Sensitive::new(Label::new("Priya Shah")?),
+            role: ProfessionalRole::EarlyYearsKeyWorker,
+            agency: nursery.id,
+            work_contact: None,
+        }],
+        agencies: vec![nursery],
+        communication_agreements: agreements.to_vec(),
+        contact_log: log,
+        goals: vec![],
+        consents: vec![],
+        withholding_rules: vec![],
+        justifications: vec![],
+        disclosures: Default::default(),
+        barriers: Default::default(),
+        reviews: vec![],
+    })?;
+    println!();
+    print!("{}", record.practice_report(today).to_text());
+
+    // A partner system sends a record whose agreement names a carer who is not in
+    // it: every problem comes back with a JSON Pointer, and no personal data.
+    let mut broken: serde_json::Value = serde_json::from_str(&record.to_json())?;
+    for (pointer, value) in [
+        (
+            "/communicationAgreements/1/carer",
+            "00000000-0000-4000-8000-00000000dead",
+        ),
+        ("/contactLog/0/participants/1/kind", "carer"),
+    ] {
+        if let Some(slot) = broken.pointer_mut(pointer) {
+            *slot = value.into();
+        }
+    }
+    match PartnershipRecord::from_json(&broken.to_string()) {
+        Ok(_) => println!("\nUnexpectedly valid."),
+        Err(err) => println!("\nA partner's copy with two mistakes is refused:\n{err}"),
+    }
     Ok(())
 }
 

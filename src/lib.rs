@@ -15,6 +15,7 @@
 //! | [`goals`] | `partnership-goals` | shared goals, responsibilities, carers' agreement, lifecycle, progress, goal attainment scaling |
 //! | [`consent`] | `partnership-consent` | consent records, sharing decisions, safeguarding justifications, withholding rules, the disclosure ledger |
 //! | [`reviews`] | `partnership-reviews` | working-day calendar, statutory cadences, schedules, meetings, invitations, outcomes, phase transitions, iCalendar |
+//! | [`record`] | `partnership-record` | the partnership record: cross-reference validation, loading with JSON Pointers, the practice report, due items |
 //! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
 //!
 //! [`chrono`] is re-exported so that dates in the API and in your code are the same type.
@@ -99,6 +100,12 @@ pub mod reviews {
     pub use partnership_reviews::*;
 }
 
+/// The partnership record: one validated document joining every part, loading with
+/// path-precise errors, the practice report and due lists (`partnership-record`).
+pub mod record {
+    pub use partnership_record::*;
+}
+
 /// The names most programs need, in one `use partnership::prelude::*;`.
 pub mod prelude {
     pub use chrono::{DateTime, NaiveDate, Utc};
@@ -119,5 +126,8 @@ pub mod prelude {
         Professional, ProfessionalId, ProfessionalRole, SchoolYear, Sensitive,
     };
     pub use partnership_goals::{GasLevel, GoalStatus, SharedGoal, SharedGoalParts, gas_t_score};
+    pub use partnership_record::{
+        PartnershipRecord, PartnershipRecordParts, PracticeReport, Problem, due_items,
+    };
     pub use partnership_reviews::{ReviewKind, ReviewSchedule, WorkingCalendar, next_review_due};
 }

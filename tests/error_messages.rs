@@ -16,6 +16,7 @@ use partnership::consent::{ConsentRecord, SharingRequest};
 use partnership::core::json::from_json_str;
 use partnership::core::{ChildProfile, NhsNumber};
 use partnership::goals::{GasLevel, SharedGoal};
+use partnership::record::PartnershipRecord;
 use partnership::reviews::ReviewSchedule;
 use serde::de::DeserializeOwned;
 
@@ -117,6 +118,15 @@ fn error_messages() {
                "outcomes": [{"review": "00000000-0000-4000-8000-000000000003", "heldOn": "2027-01-15", "attended": [], "nextReviewAgreed": "2027-05-01"}]}"#,
         )),
     ];
+    let record = PartnershipRecord::from_json(&format!(
+        r#"{{"schemaVersion": 2, "id": "00000000-0000-4000-8000-000000000001", "child": {CHILD},
+            "professionals": [{{"id": "6f1b0c2e-4d8a-4a7e-9b3f-1c2d3e4f5a6b", "name": "Priya Shah", "role": {{"kind": "gp"}},
+              "agency": "00000000-0000-4000-8000-0000000000aa"}}],
+            "carers": [{CARER}]}}"#
+    ))
+    .unwrap_err();
+    let mut cases = cases;
+    cases.push(("record: several problems at once", record.to_string()));
     let mut report = String::new();
     for (what, message) in &cases {
         for personal in [

@@ -1,1 +1,327 @@
-//! s
+//! Proptest strategies for whole valid records (feature `proptest`), composed from
+//! the domain crates' strategies.
+//!
+//! Consents, rules, justifications and the ledger are drawn for a world made of the
+//! record's own people and agencies. The other parts are drawn freely and then their
+//! references are pointed at people, goals and agencies that exist in the record
+//! (each id is mapped to one of the right kind by its value, so the same id always
+//! maps to the same entity and histories stay consistent).
+
+use chrono::{Duration, TimeZone, Utc};
+use partnership_barriers::{BarrierRegister, strategies as barriers};
+use partnership_carers::{
+    Carer, CommunicationAgreement, ContactLog, Involvement, LegalStanding,
+    ParentalResponsibilityBasis, Relationship, strategies as carers,
+};
+use partnership_consent::strategies::{self as consent, World};
+use partnership_consent::{DataCategory, DisclosureLedger, Purpose, Recipient};
+use partnership_core::strategies::{agency, child_profile, id, professional};
+use partnership_core::{Agency, ChildProfile, Professional};
+use partnership_goals::{SharedGoal, strategies as goals};
+use partnership_reviews::{ReviewSchedule, strategies as reviews};
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};
+
+/// The ids a record's references may point at.
+struct Pool {
+    child: String,
+    carers: Vec<String>,
+    professionals: Vec<String>,
+    agencies: Vec<String>,
+    goals: Vec<String>,
+}
+
+fn pick(pool: &[String], id: &str) -> Option<String> {
+    let n = u128::try_from(pool.len()).ok().filter(|n| *n > 0)?;
+    let value = uuid::Uuid::parse_str(id).ok()?.as_u128();
+    pool.get(usize::try_from(value % n).ok()?).cloned()
+}
+
+impl Pool {
+    fn map(&self, kind: &str, id: &str) -> Option<String> {
+        match kind {
+            "carer" => pick(&self.carers, id),
+            "professional" => pick(&self.professionals, id),
+            "agency" => pick(&self.agencies, id),
+            "goal" => pick(&self.goals, id),
+            "child" => Some(self.child.clone()),
+            _ => None,
+        }
+    }
+
+    /// Points every reference in `value` at an entity in the pool.
+    fn rehome(&self, value: &mut Value, field: Option<&str>) {
+        let kind_of_field = |f: &str| match f {
+            "carer" | "carers" | "affects" => Some("carer"),
+            "child" => Some("child"),
+            "agency" => Some("agency"),
+            "goal" | "goals" => Some("goal"),
+            "decidedBy" | "approvedBy" | "assessedBy" | "requestedBy" => Some("professional"),
+            _ => None,
+        };
+        match value {
+            Value::String(s) => {
+                if let Some(kind) = field.and_then(kind_of_field)
+                    && let Some(new) = self.map(kind, s)
+                {
+                    *s = new;
+                }
+            }
+            Value::Array(items) => {
+                if field.and_then(kind_of_field) == Some("goal") && self.goals.is_empty() {
+                    items.retain(|i| !i.is_string());
+                }
+                for item in items.iter_mut() {
+                    self.rehome(item, field);
+                }
+                // Mapping can make two entries the same; lists never repeat.
+                let mut seen = Vec::new();
+                items.retain(|i| {
+                    let keep = !(i.is_string() || is_party(i)) || !seen.contains(i);
+                    seen.push(i.clone());
+                    keep
+                });
+            }
+            Value::Object(map) => {
+                if is_party(&Value::Object(map.clone())) {
+                    let kind = map
+                        .get("kind")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned();
+                    if let Some(Value::String(id)) = map.get_mut("id")
+                        && let Some(new) = self.map(&kind, id)
+                    {
+                        *id = new;
+                    }
+                    return;
+                }
+                for (key, item) in map.iter_mut() {
+                    self.rehome(item, Some(key));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn rehomed<T: Serialize + DeserializeOwned>(&self, value: &T) -> Option<T> {
+        let mut json = serde_json::to_value(value).ok()?;
+        self.rehome(&mut json, None);
+        serde_json::from_value(json).ok()
+    }
+}
+
+fn is_party(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| {
+        m.len() == 2
+            && m.contains_key("id")
+            && matches!(
+                m.get("kind").and_then(Value::as_str),
+                Some("carer" | "professional" | "child")
+            )
+    })
+}
+
+/// The record's people: the child, carers (the first a birth mother holding parental
+/// responsibility and involved), agencies and professionals in them.
+fn people() -> impl Strategy<Value = (ChildProfile, Vec<Carer>, Vec<Agency>, Vec<Professional>)> {
+    (
+        child_profile(),
+        vec(carers::carer(), 1..4),
+        vec(agency(), 1..3),
+        vec(professional(), 1..4),
+    )
+        .prop_filter_map(
+            "unique people",
+            |(child, carers, agencies, professionals)| {
+                let mut carers = carers;
+                let first = carers.first_mut()?;
+                let mut parts = first.clone().into_parts();
+                parts.relationship = Relationship::BirthParent;
+                parts.legal_standing = LegalStanding::ParentalResponsibility {
+                    basis: ParentalResponsibilityBasis::BirthMother,
+                    since: None,
+                    until: None,
+                };
+                parts.involvement = Involvement::Involved {};
+                *first = Carer::try_from(parts).ok()?;
+                let professionals = professionals
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut p)| {
+                        p.agency = agencies.get(i % agencies.len()).map_or(p.agency, |a| a.id);
+                        p
+                    })
+                    .collect::<Vec<_>>();
+                let mut ids: Vec<uuid::Uuid> = carers.iter().map(|c| *c.id.as_uuid()).collect();
+                ids.extend(professionals.iter().map(|p| *p.id.as_uuid()));
+                ids.extend(agencies.iter().map(|a| *a.id.as_uuid()));
+                ids.push(*child.id.as_uuid());
+                let n = ids.len();
+                ids.sort();
+                ids.dedup();
+                (ids.len() == n).then_some((child, carers, agencies, professionals))
+            },
+        )
+}
+
+fn world_of(
+    child: &ChildProfile,
+    carers: &[Carer],
+    agencies: &[Agency],
+    professionals: &[Professional],
+) -> World {
+    let mut recipients: Vec<Recipient> = professionals
+        .iter()
+        .filter_map(|p| {
+            let agency = agencies.iter().find(|a| a.id == p.agency)?;
+            Some(Recipient::Professional {
+                id: p.id,
+                role: p.role.clone(),
+                agency: agency.id,
+                agency_kind: agency.kind.clone(),
+            })
+        })
+        .collect();
+    recipients.extend(agencies.iter().map(|a| Recipient::Agency {
+        id: a.id,
+        agency_kind: a.kind.clone(),
+    }));
+    recipients.extend(carers.iter().skip(1).map(|c| Recipient::Carer { id: c.id }));
+    World {
+        child: child.id,
+        carers: carers
+            .iter()
+            .filter(|c| c.legal_standing.holds_parental_responsibility())
+            .map(|c| c.id)
+            .collect(),
+        professionals: professionals.iter().map(|p| p.id).collect(),
+        recipients,
+        purposes: vec![
+            Purpose::EducationSupportPlanning,
+            Purpose::MultiAgencyPlanning,
+        ],
+        categories: vec![
+            DataCategory::EducationProgress,
+            DataCategory::Health,
+            DataCategory::FamilyCircumstances,
+        ],
+        start: Utc
+            .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+            .single()
+            .unwrap_or_default(),
+    }
+}
+
+/// A valid partnership record of modest size.
+pub fn record() -> impl Strategy<Value = PartnershipRecord> {
+    people()
+        .prop_flat_map(|(child, carer_list, agencies, professionals)| {
+            let world = world_of(&child, &carer_list, &agencies, &professionals);
+            (
+                (id(), Just((child, carer_list, agencies, professionals))),
+                (
+                    vec(consent::consent_record(&world), 0..4),
+                    vec(consent::withholding_rule(&world), 0..2),
+                    option::of(consent::justification(&world)),
+                    vec(consent::sharing_request(&world), 0..4),
+                ),
+                (
+                    vec(carers::communication_agreement(), 0..3),
+                    carers::contact_log(3),
+                    vec(goals::goal(12), 0..3),
+                    barriers::register(2),
+                    vec(reviews::review_schedule(2), 0..2),
+                ),
+            )
+        })
+        .prop_filter_map(
+            "a valid record",
+            |((id, (child, carer_list, agencies, professionals)), consent_parts, other_parts)| {
+                assemble(
+                    id,
+                    child,
+                    carer_list,
+                    agencies,
+                    professionals,
+                    consent_parts,
+                    other_parts,
+                )
+            },
+        )
+}
+
+type ConsentParts = (
+    Vec<partnership_consent::ConsentRecord>,
+    Vec<partnership_consent::WithholdingRule>,
+    Option<partnership_consent::SafeguardingJustification>,
+    Vec<partnership_consent::SharingRequest>,
+);
+
+type OtherParts = (
+    Vec<CommunicationAgreement>,
+    ContactLog,
+    Vec<SharedGoal>,
+    BarrierRegister,
+    Vec<ReviewSchedule>,
+);
+
+fn assemble(
+    id: partnership_core::RecordId,
+    child: ChildProfile,
+    carer_list: Vec<Carer>,
+    agencies: Vec<Agency>,
+    professionals: Vec<Professional>,
+    (consents, withholding_rules, justification, requests): ConsentParts,
+    (agreements, log, goal_list, register, schedules): OtherParts,
+) -> Option<PartnershipRecord> {
+    let text = |id: &uuid::Uuid| id.to_string();
+    let mut pool = Pool {
+        child: text(child.id.as_uuid()),
+        carers: carer_list.iter().map(|c| text(c.id.as_uuid())).collect(),
+        professionals: professionals.iter().map(|p| text(p.id.as_uuid())).collect(),
+        agencies: agencies.iter().map(|a| text(a.id.as_uuid())).collect(),
+        goals: Vec::new(),
+    };
+    let child = pool.rehomed(&child)?;
+    let goal_list: Vec<SharedGoal> = pool.rehomed(&goal_list)?;
+    pool.goals = goal_list.iter().map(|g| text(g.id.as_uuid())).collect();
+    let mut ledger = DisclosureLedger::default();
+    let mut requests = requests;
+    requests.sort_by_key(|r| r.at);
+    for request in &requests {
+        ledger
+            .decide(
+                request,
+                &consents,
+                &withholding_rules,
+                justification.as_ref(),
+                request.at + Duration::minutes(1),
+            )
+            .ok()?;
+    }
+    let parts = PartnershipRecordParts {
+        schema_version: SCHEMA_VERSION,
+        id,
+        child,
+        carers: carer_list,
+        professionals,
+        agencies,
+        communication_agreements: pool.rehomed(&agreements)?,
+        contact_log: pool.rehomed(&log)?,
+        goals: goal_list,
+        consents,
+        withholding_rules,
+        justifications: justification.into_iter().collect(),
+        disclosures: ledger,
+        barriers: pool.rehomed(&register)?,
+        reviews: pool.rehomed(&schedules)?,
+    };
+    PartnershipRecord::try_from(parts).ok()
+}

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use partnership_carers::{Carer, Involvement};
 use partnership_consent::{
-    ConsentGiver, PermitBasis, Recipient, RecipientScope, SharingDecision, SharingRequest,
+    ChildCapacity, ConsentGiver, PermitBasis, Recipient, RecipientScope, SharingDecision,
+    SharingRequest,
 };
 use partnership_core::{AgencyId, CarerId, GoalId, PartyRef, ProfessionalId};
 use partnership_goals::{ActivationBasis, ChildsView, GoalStatus};
@@ -141,6 +142,11 @@ impl Checker<'_> {
         self.child(format!("{pointer}/child"), request.child);
         self.professional(format!("{pointer}/requestedBy"), request.requested_by);
         self.recipient(format!("{pointer}/recipient"), &request.recipient);
+        if let ChildCapacity::Competent { assessed_by, .. }
+        | ChildCapacity::NotCompetent { assessed_by, .. } = request.child_capacity
+        {
+            self.professional(format!("{pointer}/childCapacity/assessedBy"), assessed_by);
+        }
     }
 }
 
@@ -207,6 +213,47 @@ pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
         record.justifications.iter().map(|x| x.id),
     );
     duplicates(&mut c, "reviews", record.reviews.iter().map(|x| x.id));
+    // One id, two kinds of party: a reference could not say which it meant.
+    let mut people: BTreeMap<uuid::Uuid, &str> = BTreeMap::new();
+    people.insert(*record.child.id.as_uuid(), "the child");
+    let everyone = record
+        .carers
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (format!("/carers/{i}/id"), *x.id.as_uuid()))
+        .chain(
+            record
+                .professionals
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("/professionals/{i}/id"), *x.id.as_uuid())),
+        )
+        .chain(
+            record
+                .agencies
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("/agencies/{i}/id"), *x.id.as_uuid())),
+        );
+    for (pointer, id) in everyone {
+        let kind = if pointer.starts_with("/carers") {
+            "a carer"
+        } else if pointer.starts_with("/professionals") {
+            "a professional"
+        } else {
+            "an agency"
+        };
+        match people.get(&id) {
+            Some(other) if *other != kind => c.problem(
+                pointer,
+                Rule::DuplicateId,
+                format!("uses the same id as {other}"),
+            ),
+            _ => {
+                people.insert(id, kind);
+            }
+        }
+    }
 
     for (i, view) in record.child.views.iter().enumerate() {
         c.party(format!("/child/views/{i}/recordedBy"), &view.recorded_by);
