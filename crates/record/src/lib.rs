@@ -60,6 +60,7 @@ mod load;
 mod problem;
 mod record;
 mod report;
+pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 mod validate;

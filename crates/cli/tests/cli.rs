@@ -1,0 +1,204 @@
+//! The `partnership` command on fixture files, its output snapshotted.
+
+// Tests report failure by panicking; the panic family is denied only in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// Runs the command in the fixtures folder; returns exit code, stdout and stderr as
+/// one text for a snapshot.
+fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partnership"))
+        .args(args)
+        .current_dir(fixtures())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    format!(
+        "exit {}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        out.status.code().unwrap_or(-1)
+    )
+}
+
+#[test]
+fn check_valid_and_invalid() {
+    insta::assert_snapshot!(run(&["check", "record.json", "invalid-record.json"], None));
+}
+
+#[test]
+fn check_reads_standard_input() {
+    let record = std::fs::read(fixtures().join("record.json")).unwrap();
+    insta::assert_snapshot!(run(&["check", "-"], Some(&record)));
+}
+
+#[test]
+fn report_text_and_json() {
+    insta::assert_snapshot!(run(
+        &["report", "record.json", "--as-of", "2026-11-23"],
+        None
+    ));
+    let json = run(
+        &[
+            "report",
+            "record.json",
+            "--as-of",
+            "2026-11-23",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(json.starts_with("exit 0"));
+    assert!(json.contains("\"code\": \"update-overdue\""));
+}
+
+#[test]
+fn due_across_records() {
+    insta::assert_snapshot!(run(
+        &[
+            "due",
+            "record.json",
+            "record.json",
+            "--as-of",
+            "2026-11-23",
+            "--within",
+            "30"
+        ],
+        None
+    ));
+}
+
+#[test]
+fn share_prints_the_decision_without_changing_the_record() {
+    let before = std::fs::read(fixtures().join("record.json")).unwrap();
+    insta::assert_snapshot!(run(
+        &[
+            "share",
+            "record.json",
+            "--request",
+            "request.json",
+            "--as-of",
+            "2026-11-23"
+        ],
+        None
+    ));
+    assert_eq!(
+        std::fs::read(fixtures().join("record.json")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn share_with_record_appends_to_the_ledger() {
+    let dir = std::env::temp_dir().join(format!("partnership-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = dir.join("record.json");
+    std::fs::copy(fixtures().join("record.json"), &copy).unwrap();
+    let copy_arg = copy.to_str().unwrap();
+    let out = run(
+        &[
+            "share",
+            copy_arg,
+            "--request",
+            "request.json",
+            "--as-of",
+            "2026-11-23",
+            "--record",
+        ],
+        None,
+    );
+    assert!(out.starts_with("exit 0"), "{out}");
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&copy).unwrap()).unwrap();
+    assert_eq!(record["disclosures"].as_array().unwrap().len(), 1);
+    assert!(run(&["check", copy_arg], None).starts_with("exit 0"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ics_for_the_next_reviews() {
+    insta::assert_snapshot!(
+        run(&["ics", "record.json", "--as-of", "2026-11-23"], None).replace("\r\n", "\\r\\n\n")
+    );
+}
+
+#[test]
+fn schema_lists_documents() {
+    insta::assert_snapshot!(run(&["schema"], None));
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_exit_2() {
+    let dir = std::env::temp_dir().join(format!("partnership-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let invalid_utf8 = dir.join("latin1.json");
+    std::fs::write(&invalid_utf8, b"{\"name\": \"Zo\xeb\"}").unwrap();
+    let huge = dir.join("huge.json");
+    // A sparse file: large to the command, nothing on disk.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let mut report = String::new();
+    for (what, args) in [
+        ("missing file", vec!["check", "no-such-file.json"]),
+        ("a directory", vec!["check", "."]),
+        (
+            "invalid UTF-8",
+            vec!["check", invalid_utf8.to_str().unwrap()],
+        ),
+        ("1 GB file", vec!["check", huge.to_str().unwrap()]),
+        (
+            "bad date",
+            vec!["report", "record.json", "--as-of", "2026-02-30"],
+        ),
+        ("no subcommand", vec![]),
+        (
+            "report on an invalid record",
+            vec!["report", "invalid-record.json", "--as-of", "2026-11-23"],
+        ),
+    ] {
+        let out = run(&args, None).replace(dir.to_str().unwrap(), "<tmp>");
+        report.push_str(&format!("== {what}\n{out}\n"));
+    }
+    let truncated = run(
+        &["check", "-"],
+        Some(b"{\"schemaVersion\": 1, \"id\": \"00000000-0000"),
+    );
+    report.push_str(&format!(
+        "== truncated JSON on standard input\n{truncated}\n"
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for sub in ["schema", "check", "report", "due", "share", "ics"] {
+        let out = run(&[sub, "--help"], None);
+        assert!(out.starts_with("exit 0"), "{sub}: {out}");
+        assert!(out.contains("Example:\n  partnership "), "{sub}");
+    }
+}
