@@ -106,6 +106,9 @@ pub mod record {
     pub use partnership_record::*;
 }
 
+/// JSON Schemas (draft 2020-12) for every document a partner system exchanges.
+pub use partnership_record::schema;
+
 /// The names most programs need, in one `use partnership::prelude::*;`.
 pub mod prelude {
     pub use chrono::{DateTime, NaiveDate, Utc};
