@@ -1,6 +1,5 @@
 //! [`Barrier`]: something in the way of partnership, owned, worked on and reviewed.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -211,13 +210,9 @@ fn first_repeat<T: Ord>(
     items: impl IntoIterator<Item = T>,
     field: &'static str,
 ) -> Result<(), BarriersError> {
-    let mut seen = BTreeSet::new();
-    for (index, item) in items.into_iter().enumerate() {
-        if !seen.insert(item) {
-            return Err(BarriersError::Duplicate { field, index });
-        }
-    }
-    Ok(())
+    partnership_core::first_repeat(items).map_or(Ok(()), |index| {
+        Err(BarriersError::Duplicate { field, index })
+    })
 }
 
 /// Checks one status change against the status before it and the barrier's

@@ -1,6 +1,5 @@
 //! [`Carer`]: who cares for the child, and on what legal footing.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -317,13 +316,8 @@ pub(crate) fn first_repeat<T: Ord>(
     items: impl IntoIterator<Item = T>,
     field: &'static str,
 ) -> Result<(), CarersError> {
-    let mut seen = BTreeSet::new();
-    for (index, item) in items.into_iter().enumerate() {
-        if !seen.insert(item) {
-            return Err(CarersError::Duplicate { field, index });
-        }
-    }
-    Ok(())
+    partnership_core::first_repeat(items)
+        .map_or(Ok(()), |index| Err(CarersError::Duplicate { field, index }))
 }
 
 partnership_core::validated! {

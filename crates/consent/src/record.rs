@@ -1,6 +1,5 @@
 //! [`ConsentRecord`]: who consented (or refused) to what, how, and what happened since.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -193,13 +192,9 @@ fn first_repeat<T: Ord>(
     items: impl IntoIterator<Item = T>,
     field: &'static str,
 ) -> Result<(), ConsentError> {
-    let mut seen = BTreeSet::new();
-    for (index, item) in items.into_iter().enumerate() {
-        if !seen.insert(item) {
-            return Err(ConsentError::Duplicate { field, index });
-        }
-    }
-    Ok(())
+    partnership_core::first_repeat(items).map_or(Ok(()), |index| {
+        Err(ConsentError::Duplicate { field, index })
+    })
 }
 
 pub(crate) fn non_empty_unique<T: Ord>(

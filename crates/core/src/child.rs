@@ -1,7 +1,5 @@
 //! [`ChildProfile`]: the child or young person at the centre of the record.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -44,13 +42,10 @@ fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
             field: format!("views/{index}/recordedOn"),
         });
     }
-    let mut systems = BTreeSet::new();
-    for (index, identifier) in parts.identifiers.iter().enumerate() {
-        if !systems.insert(&identifier.system) {
-            return Err(CoreError::DuplicateIdentifierSystem { index });
-        }
+    match crate::first_repeat(parts.identifiers.iter().map(|i| &i.system)) {
+        Some(index) => Err(CoreError::DuplicateIdentifierSystem { index }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 crate::validated! {

@@ -45,6 +45,7 @@ mod error;
 mod id;
 pub mod json;
 mod label;
+mod lists;
 mod nhs;
 mod party;
 mod professional;
@@ -67,6 +68,7 @@ pub use id::{
     ResponsibilityId, ReviewId, ReviewScheduleId, SharingRequestId, SupportId, WithholdingRuleId,
 };
 pub use label::Label;
+pub use lists::first_repeat;
 pub use nhs::{Identifier, NhsNumber};
 pub use party::PartyRef;
 pub use professional::{Agency, AgencyKind, Professional, ProfessionalRole};

@@ -1,7 +1,6 @@
 //! [`SharedGoal`]: a goal set with carers, with who does what, the child's view,
 //! agreement, lifecycle, progress, milestones and reviews.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -414,13 +413,8 @@ fn first_repeat<T: Ord>(
     items: impl IntoIterator<Item = T>,
     field: &'static str,
 ) -> Result<(), GoalsError> {
-    let mut seen = BTreeSet::new();
-    for (index, item) in items.into_iter().enumerate() {
-        if !seen.insert(item) {
-            return Err(GoalsError::Duplicate { field, index });
-        }
-    }
-    Ok(())
+    partnership_core::first_repeat(items)
+        .map_or(Ok(()), |index| Err(GoalsError::Duplicate { field, index }))
 }
 
 fn in_order(
