@@ -155,7 +155,10 @@ fn people() -> impl Strategy<Value = (ChildProfile, Vec<Carer>, Vec<Agency>, Vec
                     .into_iter()
                     .enumerate()
                     .map(|(i, mut p)| {
-                        p.agency = agencies.get(i % agencies.len()).map_or(p.agency, |a| a.id);
+                        p.agency = i
+                            .checked_rem(agencies.len())
+                            .and_then(|j| agencies.get(j))
+                            .map_or(p.agency, |a| a.id);
                         p
                     })
                     .collect::<Vec<_>>();
