@@ -283,12 +283,13 @@ impl WorkingCalendar {
         ymd(FIRST_YEAR, 1, 1)
     }
 
-    fn index(date: NaiveDate) -> Option<usize> {
+    /// The day's position in the table, when the table covers it. The table has one
+    /// entry more than it has days, so its length bounds the index.
+    fn index(&self, date: NaiveDate) -> Option<usize> {
         let days = (date - Self::table_start()).num_days();
-        usize::try_from(days).ok().filter(|&i| {
-            i < usize::try_from((ymd(LAST_YEAR, 12, 31) - Self::table_start()).num_days() + 1)
-                .unwrap_or(0)
-        })
+        usize::try_from(days)
+            .ok()
+            .filter(|&i| i + 1 < self.working_before.len())
     }
 
     fn rebuild(&mut self) {
@@ -352,15 +353,12 @@ impl WorkingCalendar {
 
     /// Whether `date` is a working day: a weekday, not a bank holiday, not a closure.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        match (
-            Self::index(date),
-            Self::index(date).and_then(|i| i.checked_add(1)),
-        ) {
-            (Some(i), Some(j)) => match (self.working_before.get(i), self.working_before.get(j)) {
-                (Some(a), Some(b)) => b > a,
-                _ => self.is_working_day_slow(date),
-            },
-            _ => self.is_working_day_slow(date),
+        let counts = self
+            .index(date)
+            .and_then(|i| Some((self.working_before.get(i)?, self.working_before.get(i + 1)?)));
+        match counts {
+            Some((before, through)) => through > before,
+            None => self.is_working_day_slow(date),
         }
     }
 
@@ -374,7 +372,7 @@ impl WorkingCalendar {
         if n == 0 {
             return Some(date);
         }
-        if let Some(i) = Self::index(date) {
+        if let Some(i) = self.index(date) {
             let target = self.working_before.get(i + 1)?.checked_add(n)?;
             // The first day whose count of working days up to and including it
             // reaches the target is the day we want.
@@ -400,7 +398,7 @@ impl WorkingCalendar {
         if to < from {
             return -self.working_days_between(to, from);
         }
-        if let (Some(a), Some(b)) = (Self::index(from), Self::index(to))
+        if let (Some(a), Some(b)) = (self.index(from), self.index(to))
             && let (Some(x), Some(y)) = (
                 self.working_before.get(a + 1),
                 self.working_before.get(b + 1),
