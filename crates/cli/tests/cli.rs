@@ -202,3 +202,41 @@ fn every_subcommand_has_help_with_an_example() {
         assert!(out.contains("Example:\n  partnership "), "{sub}");
     }
 }
+
+/// The fixture set generated from the teaching scenarios (see the root test
+/// `scenario_fixtures`).
+fn scenario_fixtures() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join("scenarios"))
+        .unwrap()
+        .map(|e| format!("scenarios/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn check_every_scenario_fixture() {
+    let files = scenario_fixtures();
+    assert_eq!(files.len(), 10);
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    insta::assert_snapshot!(run(&args, None));
+}
+
+#[test]
+fn due_across_the_scenario_fixtures() {
+    let files = scenario_fixtures();
+    let mut args = vec!["due", "--as-of", "2026-11-23", "--within", "60"];
+    args.extend(files.iter().map(String::as_str));
+    insta::assert_snapshot!(run(&args, None));
+}
+
+#[test]
+fn report_and_calendar_for_the_foster_care_scenario() {
+    let file = "scenarios/foster_care_christmas_reviews.json";
+    insta::assert_snapshot!(run(
+        &["report", file, "--as-of", "2027-01-25", "--format", "json"],
+        None
+    ));
+    insta::assert_snapshot!(run(&["ics", file, "--as-of", "2027-01-25"], None));
+}

@@ -588,6 +588,16 @@ pub enum Trend {
     NoChange,
 }
 
+impl fmt::Display for Trend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Improving => "improving",
+            Self::Worsening => "worsening",
+            Self::NoChange => "no change",
+        })
+    }
+}
+
 /// Something a goal does not yet show, by the SMART criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

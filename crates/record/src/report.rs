@@ -42,6 +42,14 @@ pub enum Principle {
     SupportForCarers,
     /// Monitoring and review.
     MonitoringAndReview,
+    /// Valuing carers' expertise: their observations count as evidence.
+    ValuingCarersExpertise,
+    /// Cultural sensitivity.
+    CulturalSensitivity,
+    /// Consistency across services: one shared record, explicit roles.
+    ConsistencyAcrossServices,
+    /// Adaptability: plans and arrangements change, with recorded reasons.
+    Adaptability,
 }
 
 impl Principle {
@@ -58,6 +66,10 @@ impl Principle {
             Self::ChildParticipation => "child participation",
             Self::SupportForCarers => "support for carers",
             Self::MonitoringAndReview => "monitoring and review",
+            Self::ValuingCarersExpertise => "valuing carers' expertise",
+            Self::CulturalSensitivity => "cultural sensitivity",
+            Self::ConsistencyAcrossServices => "consistency across services",
+            Self::Adaptability => "adaptability",
         }
     }
 }
