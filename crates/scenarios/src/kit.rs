@@ -87,23 +87,49 @@ pub(crate) fn build(
         scenario: about.slug,
         source,
     };
-    let mut case = Case::new(number, child_name, date_of_birth).map_err(wrap)?;
+    let space = IdSpace {
+        high: 0x5ce0_0000 + u32::from(number),
+        middle: 0,
+    };
+    let mut case = Case::new(space, child_name, date_of_birth).map_err(wrap)?;
     write(&mut case).map_err(wrap)?;
     case.finish(about).map_err(wrap)
 }
 
+/// Where a case's ids come from: the top 48 bits of each UUID, so that no two cases
+/// (scenarios, or synthetic children) share an id.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IdSpace {
+    pub high: u32,
+    pub middle: u16,
+}
+
+impl IdSpace {
+    /// The `n`th id in this space, laid out as a version 4 UUID (version and variant
+    /// bits set) so partner systems that check the version accept it.
+    pub(crate) fn uuid(self, n: u64) -> Uuid {
+        Uuid::from_u128(
+            (u128::from(self.high) << 96)
+                | (u128::from(self.middle) << 80)
+                | (0x4000_u128 << 64)
+                | (0x8000_u128 << 48)
+                | u128::from(n & 0xffff_ffff_ffff),
+        )
+    }
+}
+
 /// A case being written: the record so far and the narrated steps.
 pub(crate) struct Case {
-    number: u8,
+    space: IdSpace,
     next: u64,
     pub parts: PartnershipRecordParts,
     steps: Vec<Step>,
 }
 
 impl Case {
-    fn new(number: u8, child_name: &str, date_of_birth: &str) -> Fallible<Self> {
+    pub(crate) fn new(space: IdSpace, child_name: &str, date_of_birth: &str) -> Fallible<Self> {
         let mut case = Self {
-            number,
+            space,
             next: 0,
             parts: PartnershipRecordParts {
                 schema_version: SCHEMA_VERSION,
@@ -138,15 +164,10 @@ impl Case {
         Ok(case)
     }
 
-    /// A new id, the same every run: the scenario's number, then a counter, laid out
-    /// as a version 4 UUID so partner systems that check the version accept it.
+    /// A new id, the same every run: the case's id space, then a counter.
     pub fn id<T: From<Uuid>>(&mut self) -> T {
         self.next += 1;
-        let scenario = 0x5ce0_0000_u128 + u128::from(self.number);
-        Uuid::from_u128(
-            (scenario << 96) | (0x4000_u128 << 64) | (0x8000_u128 << 48) | u128::from(self.next),
-        )
-        .into()
+        self.space.uuid(self.next).into()
     }
 
     /// The child's id.
