@@ -145,6 +145,20 @@ fn benches(c: &mut Criterion) {
     c.bench_function("ledger_verify_10000", |b| {
         b.iter(|| black_box(&ledger).verify())
     });
+
+    // The target: a million entries verified in at most a second.
+    for _ in 10_000..1_000_000 {
+        let _ = ledger.decide(&request, &consents, &rules, None, request.at);
+    }
+    let mut group = c.benchmark_group("ledger_verify_1000000");
+    group.sample_size(10);
+    group.bench_function("one_thread", |b| b.iter(|| black_box(&ledger).verify()));
+    if let Some(two) = std::num::NonZeroUsize::new(2) {
+        group.bench_function("two_threads", |b| {
+            b.iter(|| black_box(&ledger).verify_with_threads(two))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(consent, benches);

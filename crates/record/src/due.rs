@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 use partnership_barriers::AttentionRules;
-use partnership_core::{ChildId, PartyRef, RecordId};
+use partnership_core::{CarerId, ChildId, PartyRef, RecordId};
 use partnership_reviews::WorkingCalendar;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -81,16 +81,48 @@ pub fn due_items(
     for record in records {
         record.collect_due(as_of, horizon, calendar, &mut items);
     }
-    items.sort_by(|a, b| {
-        a.due
-            .cmp(&b.due)
-            .then(a.record.cmp(&b.record))
-            .then(a.pointer.cmp(&b.pointer))
+    // Soonest first, then by record and place in it: a total order (a pointer names
+    // one place in one record), so an unstable sort gives the same list every time.
+    items.sort_unstable_by(|a, b| {
+        (a.due, a.record.as_uuid().as_u128())
+            .cmp(&(b.due, b.record.as_uuid().as_u128()))
+            .then_with(|| a.pointer.cmp(&b.pointer))
     });
     items
 }
 
 impl PartnershipRecord {
+    /// For each carer with an update agreement, the last discussion on or before
+    /// `as_of` they took part in: one pass back through the log for all of them,
+    /// stopping as soon as each has been found.
+    fn last_contacts(&self, as_of: NaiveDate) -> Vec<(CarerId, Option<NaiveDate>)> {
+        let mut found: Vec<(CarerId, Option<NaiveDate>)> = Vec::new();
+        for agreement in &self.communication_agreements {
+            if !found.iter().any(|(carer, _)| *carer == agreement.carer) {
+                found.push((agreement.carer, None));
+            }
+        }
+        let mut missing = found.len();
+        for record in self.contact_log.iter().rev() {
+            if missing == 0 {
+                break;
+            }
+            if record.date > as_of {
+                continue;
+            }
+            for (carer, last) in found.iter_mut().filter(|(_, last)| last.is_none()) {
+                if record
+                    .participants
+                    .contains(&PartyRef::Carer { id: *carer })
+                {
+                    *last = Some(record.date);
+                    missing -= 1;
+                }
+            }
+        }
+        found
+    }
+
     fn collect_due(
         &self,
         as_of: NaiveDate,
@@ -98,7 +130,9 @@ impl PartnershipRecord {
         calendar: &WorkingCalendar,
         items: &mut Vec<DueItem>,
     ) {
-        let mut push = |kind, due: NaiveDate, pointer: String| {
+        // The pointer is written only for what is due: most of a record is not, and
+        // across a whole authority the formatting would otherwise dominate.
+        let mut push = |kind, due: NaiveDate, pointer: &dyn Fn() -> String| {
             if due <= horizon {
                 items.push(DueItem {
                     record: self.id,
@@ -106,41 +140,34 @@ impl PartnershipRecord {
                     kind,
                     due,
                     days_overdue: (as_of - due).num_days(),
-                    pointer,
+                    pointer: pointer(),
                 });
             }
         };
         for (s, schedule) in self.reviews.iter().enumerate() {
             if let Ok(due) = schedule.next_review_due(calendar) {
-                push(DueKind::Review, due.date, format!("/reviews/{s}"));
+                push(DueKind::Review, due.date, &|| format!("/reviews/{s}"));
             }
         }
+        let last_contacts = self.last_contacts(as_of);
         for (a, agreement) in self.communication_agreements.iter().enumerate() {
-            let last = self
-                .contact_log
-                .last_contact_with(
-                    PartyRef::Carer {
-                        id: agreement.carer,
-                    },
-                    as_of,
-                )
+            let last = last_contacts
+                .iter()
+                .find(|(carer, _)| *carer == agreement.carer)
+                .and_then(|(_, last)| *last)
                 .unwrap_or(agreement.agreed_on);
             if let Some(due) = agreement.next_update_due(last) {
-                push(
-                    DueKind::Update,
-                    due,
-                    format!("/communicationAgreements/{a}"),
-                );
+                push(DueKind::Update, due, &|| {
+                    format!("/communicationAgreements/{a}")
+                });
             }
         }
         for (r, entry) in self.contact_log.iter().enumerate() {
             for (j, action) in entry.agreed_actions.iter().enumerate() {
                 if action.completed_on.is_none_or(|done| done > as_of) {
-                    push(
-                        DueKind::Action,
-                        action.due_on,
-                        format!("/contactLog/{r}/agreedActions/{j}"),
-                    );
+                    push(DueKind::Action, action.due_on, &|| {
+                        format!("/contactLog/{r}/agreedActions/{j}")
+                    });
                 }
             }
         }
@@ -149,9 +176,12 @@ impl PartnershipRecord {
                 if consent.permits_at(noon)
                     && let Some(until) = consent.valid_until_at(noon)
                 {
-                    push(DueKind::ConsentRenewal, until, format!("/consents/{k}"));
+                    push(DueKind::ConsentRenewal, until, &|| format!("/consents/{k}"));
                 }
             }
+        }
+        if self.barriers.is_empty() {
+            return;
         }
         let rules = AttentionRules::default();
         for unattended in self.barriers.needing_attention(as_of, &rules) {
@@ -160,11 +190,9 @@ impl PartnershipRecord {
                 .iter()
                 .position(|x| x.id == unattended.barrier.id)
                 .unwrap_or(0);
-            push(
-                DueKind::BarrierReview,
-                unattended.due,
-                format!("/barriers/{b}"),
-            );
+            push(DueKind::BarrierReview, unattended.due, &|| {
+                format!("/barriers/{b}")
+            });
         }
         for due in self.barriers.mitigations_due_review(horizon, &rules) {
             let b = self
@@ -177,11 +205,9 @@ impl PartnershipRecord {
                 .get(b)
                 .and_then(|x| x.mitigations.iter().position(|m| m.id == due.mitigation.id))
                 .unwrap_or(0);
-            push(
-                DueKind::BarrierReview,
-                due.due,
-                format!("/barriers/{b}/mitigations/{m}"),
-            );
+            push(DueKind::BarrierReview, due.due, &|| {
+                format!("/barriers/{b}/mitigations/{m}")
+            });
         }
     }
 }

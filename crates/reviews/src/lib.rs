@@ -107,7 +107,7 @@ pub use meeting::{
 };
 pub use phases::{PhaseTransfer, PhaseTransition, phase_transitions, preparing_for_adulthood_from};
 pub use schedule::{
-    AgreedCadence, CarerFeedback, DueDate, DueState, GoalDecision, GoalReviewed, ReviewKind,
-    ReviewOutcome, ReviewSchedule, ReviewScheduleParts, next_review_due,
+    AgreedCadence, CarerFeedback, DueDate, DueRule, DueState, DueUnit, GoalDecision, GoalReviewed,
+    ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts, next_review_due,
 };
 pub use terms::{MonthDay, Term, TermName, Terms};

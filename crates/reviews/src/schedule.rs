@@ -131,24 +131,142 @@ impl fmt::Display for ReviewKind {
     }
 }
 
-/// The latest date a review may be held, and the rule that set it, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The latest date a review may be held, and the rule that set it.
+///
+/// The rule is kept as data and put into words only when it is shown (`Display`, or
+/// `Serialize` as a string): working out a deadline is on the hot path of due lists
+/// over a whole authority, and most deadlines are never shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct DueDate {
     /// The latest date.
     pub date: NaiveDate,
-    /// Why, in words: "6 months after the review held on 2026-03-02".
-    pub rule: String,
+    /// Why: shown as "6 months after the review held on 2026-03-02".
+    #[serde(serialize_with = "serialize_display")]
+    #[schemars(with = "String")]
+    pub rule: DueRule,
 }
 
-fn months_after(from: NaiveDate, months: u32, what: &str) -> Result<DueDate, ReviewsError> {
+fn serialize_display<S: serde::Serializer>(
+    value: &impl fmt::Display,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+/// How a deadline was counted: so many units after an event on a date.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_reviews::{next_review_due, ReviewKind, WorkingCalendar};
+///
+/// let start = NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
+/// let due = next_review_due(&ReviewKind::LookedAfterChild {}, start, &[], &WorkingCalendar::england_and_wales()).unwrap();
+/// assert_eq!(due.rule.to_string(), "20 working days after becoming looked after on 2026-12-18");
+/// assert_eq!(due.rule, "20 working days after becoming looked after on 2026-12-18");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DueRule {
+    /// How many units: 20 (working days), 3 (months), 6 (weeks); 1 for a term.
+    pub count: u32,
+    /// The unit counted.
+    pub unit: DueUnit,
+    /// The event the count starts from, in words: "becoming looked after on".
+    pub after: &'static str,
+    /// The date of that event.
+    pub from: NaiveDate,
+    /// Whether the cadence was agreed locally rather than set by statute.
+    pub agreed: bool,
+}
+
+/// The unit a review deadline is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DueUnit {
+    /// Working days (no weekends or bank holidays).
+    WorkingDays,
+    /// Calendar months, clamped to the end of a shorter month.
+    Months,
+    /// Weeks of seven days.
+    Weeks,
+    /// The end of the next school term.
+    NextTerm,
+}
+
+impl fmt::Display for DueRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            count,
+            unit,
+            after,
+            from,
+            agreed,
+        } = *self;
+        let plural = if count == 1 { "" } else { "s" };
+        match unit {
+            DueUnit::WorkingDays => write!(f, "{count} working day{plural} after {after} {from}")?,
+            DueUnit::Months => write!(f, "{count} month{plural} after {after} {from}")?,
+            DueUnit::Weeks => write!(f, "{count} week{plural} after {after} {from}")?,
+            DueUnit::NextTerm => write!(
+                f,
+                "by the end of the term after the one in which {after} {from}"
+            )?,
+        }
+        if agreed && unit != DueUnit::NextTerm {
+            f.write_str(", as agreed")?;
+        }
+        Ok(())
+    }
+}
+
+impl PartialEq<str> for DueRule {
+    fn eq(&self, words: &str) -> bool {
+        // Compare without allocating: write the words into a comparing sink.
+        struct Compare<'a> {
+            rest: &'a str,
+            same: bool,
+        }
+        impl fmt::Write for Compare<'_> {
+            fn write_str(&mut self, piece: &str) -> fmt::Result {
+                match self.rest.strip_prefix(piece) {
+                    Some(rest) if self.same => self.rest = rest,
+                    _ => self.same = false,
+                }
+                Ok(())
+            }
+        }
+        let mut sink = Compare {
+            rest: words,
+            same: true,
+        };
+        let _ = fmt::write(&mut sink, format_args!("{self}"));
+        sink.same && sink.rest.is_empty()
+    }
+}
+
+impl PartialEq<&str> for DueRule {
+    fn eq(&self, words: &&str) -> bool {
+        self == *words
+    }
+}
+
+fn months_after(
+    from: NaiveDate,
+    months: u32,
+    after: &'static str,
+) -> Result<DueDate, ReviewsError> {
     let date = add_months(from, months).ok_or(ReviewsError::OutOfRange {
         what: "next review",
     })?;
-    let unit = if months == 1 { "month" } else { "months" };
     Ok(DueDate {
         date,
-        rule: format!("{months} {unit} after {what} {from}"),
+        rule: DueRule {
+            count: months,
+            unit: DueUnit::Months,
+            after,
+            from,
+            agreed: false,
+        },
     })
 }
 
@@ -156,7 +274,7 @@ fn working_days_after(
     calendar: &WorkingCalendar,
     from: NaiveDate,
     days: u32,
-    what: &str,
+    after: &'static str,
 ) -> Result<DueDate, ReviewsError> {
     let date = calendar
         .add_working_days(from, days)
@@ -165,11 +283,17 @@ fn working_days_after(
         })?;
     Ok(DueDate {
         date,
-        rule: format!("{days} working days after {what} {from}"),
+        rule: DueRule {
+            count: days,
+            unit: DueUnit::WorkingDays,
+            after,
+            from,
+            agreed: false,
+        },
     })
 }
 
-fn next_term(terms: &Terms, from: NaiveDate, what: &str) -> Result<DueDate, ReviewsError> {
+fn next_term(terms: &Terms, from: NaiveDate, after: &'static str) -> Result<DueDate, ReviewsError> {
     let date = terms
         .end_of_next_term(from)
         .ok_or(ReviewsError::OutOfRange {
@@ -177,7 +301,13 @@ fn next_term(terms: &Terms, from: NaiveDate, what: &str) -> Result<DueDate, Revi
         })?;
     Ok(DueDate {
         date,
-        rule: format!("by the end of the term after the one in which {what} {from}"),
+        rule: DueRule {
+            count: 1,
+            unit: DueUnit::NextTerm,
+            after,
+            from,
+            agreed: false,
+        },
     })
 }
 
@@ -213,27 +343,31 @@ fn deadline_after_review(
 fn agreed_after(
     cadence: &AgreedCadence,
     from: NaiveDate,
-    what: &str,
+    after: &'static str,
 ) -> Result<DueDate, ReviewsError> {
-    match cadence {
+    let mut due = match cadence {
         AgreedCadence::EveryNWeeks { weeks } => {
             let date = from
                 .checked_add_days(Days::new(u64::from(*weeks) * 7))
                 .ok_or(ReviewsError::OutOfRange {
                     what: "next review",
                 })?;
-            let unit = if *weeks == 1 { "week" } else { "weeks" };
-            Ok(DueDate {
+            DueDate {
                 date,
-                rule: format!("{weeks} {unit} after {what} {from}, as agreed"),
-            })
+                rule: DueRule {
+                    count: *weeks,
+                    unit: DueUnit::Weeks,
+                    after,
+                    from,
+                    agreed: false,
+                },
+            }
         }
-        AgreedCadence::Monthly {} => months_after(from, 1, what).map(|d| DueDate {
-            rule: format!("{}, as agreed", d.rule),
-            ..d
-        }),
-        AgreedCadence::Termly { terms } => next_term(terms, from, "it was agreed on"),
-    }
+        AgreedCadence::Monthly {} => months_after(from, 1, after)?,
+        AgreedCadence::Termly { terms } => next_term(terms, from, "it was agreed on")?,
+    };
+    due.rule.agreed = true;
+    Ok(due)
 }
 
 /// The latest date the next review may be held, with the rule that set it, for a
@@ -259,8 +393,19 @@ pub fn next_review_due(
     held: &[NaiveDate],
     calendar: &WorkingCalendar,
 ) -> Result<DueDate, ReviewsError> {
-    if let Some(last) = held.last() {
-        return deadline_after_review(kind, held.len(), *last);
+    next_due(kind, starts_on, held.len(), held.last().copied(), calendar)
+}
+
+/// [`next_review_due`] from how many reviews were held and when the last one was.
+fn next_due(
+    kind: &ReviewKind,
+    starts_on: NaiveDate,
+    held: usize,
+    last: Option<NaiveDate>,
+    calendar: &WorkingCalendar,
+) -> Result<DueDate, ReviewsError> {
+    if let Some(last) = last {
+        return deadline_after_review(kind, held, last);
     }
     match kind {
         ReviewKind::LookedAfterChild {} => {
@@ -474,7 +619,7 @@ fn check_agreed(
             index,
             agreed,
             deadline: deadline.date,
-            rule: deadline.rule,
+            rule: deadline.rule.to_string(),
         });
     }
     Ok(())
@@ -534,7 +679,13 @@ impl ReviewSchedule {
 
     /// The latest date the next review may be held, and the rule; see [`next_review_due`].
     pub fn next_review_due(&self, calendar: &WorkingCalendar) -> Result<DueDate, ReviewsError> {
-        next_review_due(&self.kind, self.starts_on, &self.held(), calendar)
+        next_due(
+            &self.kind,
+            self.starts_on,
+            self.outcomes.len(),
+            self.outcomes.last().map(|o| o.held_on),
+            calendar,
+        )
     }
 
     /// The date agreed at the last review for the next one, if any.
