@@ -13,8 +13,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use partnership_consent::{SharingRequest, decide};
-use partnership_core::json::from_json_slice;
-use partnership_record::{PartnershipRecord, due_items, schema};
+use partnership_core::json::{InputLimits, from_json_slice};
+use partnership_record::{Document, PartnershipRecord, due_items, schema};
 use partnership_reviews::{
     CalendarEvent, MeetingConstraints, MeetingWindow, WorkingCalendar, propose_meeting,
     to_icalendar,
@@ -42,6 +42,21 @@ enum Format {
     Json,
 }
 
+/// Checks one file as `document`: `Ok(Err(..))` carries the problems (exit 1).
+fn check_document(
+    path: &Path,
+    document: Document,
+    limits: &InputLimits,
+) -> Result<Result<(), String>, Failure> {
+    let bytes = read_input(path)?;
+    Ok(document.check(&bytes, limits).map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| format!("{}: {p}\n", path.display()))
+            .collect()
+    }))
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Write the JSON Schemas (draft 2020-12) for every document, or list them.
@@ -51,14 +66,27 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Check records: print every problem with its JSON Pointer.
+    /// Check records, or other documents: print every problem with its JSON Pointer.
     #[command(
-        after_help = "Example:\n  partnership check record.json other.json\n\nExit 0 when all are valid, 1 when any is invalid, 2 on usage or input errors."
+        after_help = "Examples:\n  partnership check record.json other.json\n  partnership check --document sharing-request request.json\n  partnership check --document ledger ledger.jsonl\n\nExit 0 when all are valid, 1 when any is invalid, 2 on usage or input errors."
     )]
     Check {
-        /// Record files (`-` for standard input).
+        /// Files (`-` for standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// The kind of document the files hold: record, child-profile, carer,
+        /// communication-agreement, contact-record, shared-goal, consent-record,
+        /// sharing-request, sharing-decision, withholding-rule,
+        /// safeguarding-justification, ledger-entry, ledger (JSON lines), barrier,
+        /// review-schedule or review-outcome.
+        #[arg(long, default_value = "record")]
+        document: Document,
+        /// The deepest nesting of objects and arrays accepted.
+        #[arg(long, default_value_t = InputLimits::default().max_depth)]
+        max_depth: usize,
+        /// The longest string accepted, in bytes.
+        #[arg(long, default_value_t = InputLimits::default().max_string_bytes)]
+        max_string_bytes: usize,
     },
     /// Print a record's practice report.
     #[command(
@@ -222,10 +250,20 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { files } => {
+        Command::Check {
+            files,
+            document,
+            max_depth,
+            max_string_bytes,
+        } => {
+            let limits = InputLimits {
+                max_bytes: usize::try_from(MAX_INPUT_BYTES).unwrap_or(usize::MAX),
+                max_depth,
+                max_string_bytes,
+            };
             let mut all_valid = true;
             for file in &files {
-                match read_record(file)? {
+                match check_document(file, document, &limits)? {
                     Ok(_) => writeln!(out, "{}: valid", file.display()).map_err(write_err)?,
                     Err(problems) => {
                         all_valid = false;

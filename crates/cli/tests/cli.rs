@@ -199,7 +199,10 @@ fn every_subcommand_has_help_with_an_example() {
     for sub in ["schema", "check", "report", "due", "share", "ics"] {
         let out = run(&[sub, "--help"], None);
         assert!(out.starts_with("exit 0"), "{sub}: {out}");
-        assert!(out.contains("Example:\n  partnership "), "{sub}");
+        assert!(
+            out.contains("Example:\n  partnership ") || out.contains("Examples:\n  partnership "),
+            "{sub}"
+        );
     }
 }
 
@@ -239,4 +242,41 @@ fn report_and_calendar_for_the_foster_care_scenario() {
         None
     ));
     insta::assert_snapshot!(run(&["ics", file, "--as-of", "2027-01-25"], None));
+}
+
+/// The bad-input corpus through the command: `check --document KIND FILE` for every
+/// file, one snapshot per kind. Every file is refused with exit 1 and no panic.
+#[test]
+fn check_refuses_every_bad_input() {
+    let corpus = fixtures().join("../bad_inputs");
+    let mut kinds: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    kinds.sort();
+    assert!(kinds.len() >= 16);
+    for dir in kinds {
+        let kind = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let mut report = String::new();
+        for file in files {
+            let relative = format!(
+                "../bad_inputs/{kind}/{}",
+                file.file_name().unwrap().to_string_lossy()
+            );
+            let out = run(&["check", "--document", &kind, &relative], None);
+            // Invalid: exit 1; unreadable (not UTF-8): exit 2, as for any input error.
+            assert!(
+                out.starts_with("exit 1") || out.starts_with("exit 2"),
+                "{relative}: {out}"
+            );
+            report.push_str(&out);
+        }
+        insta::assert_snapshot!(format!("bad_{kind}"), report);
+    }
 }

@@ -25,7 +25,10 @@ impl ChoiceLabel for crate::Sensitive<crate::Label> {
 /// the kind and the label.
 #[doc(hidden)]
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an object with a `kind` (and a `label` for `other`)"
+)]
 pub struct ChoiceRepr<L> {
     /// The choice's code.
     pub kind: String,

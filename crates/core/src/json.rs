@@ -21,6 +21,127 @@ pub enum JsonErrorKind {
     Eof,
     /// The input could not be read.
     Io,
+    /// The input is larger, nests deeper or holds a longer string than the
+    /// [`InputLimits`] allow; it was refused before being read.
+    Limit,
+}
+
+/// Limits on untrusted input, checked in one pass over the bytes before they are
+/// read, so that hostile input costs no more than its length to refuse.
+///
+/// The defaults suit any real record: the largest synthetic record of twenty years'
+/// history is a few megabytes, nests about ten levels deep, and its longest string is a
+/// note of a few hundred bytes.
+///
+/// ```
+/// use partnership_core::json::{InputLimits, JsonErrorKind, from_json_str_with};
+///
+/// let limits = InputLimits { max_depth: 3, ..InputLimits::default() };
+/// let err = from_json_str_with::<serde_json::Value>("[[[[1]]]]", &limits).unwrap_err();
+/// assert_eq!(err.kind(), JsonErrorKind::Limit);
+/// assert_eq!(err.message(), "nests deeper than 3 levels of objects and arrays");
+/// assert_eq!((err.line(), err.column()), (1, 4));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InputLimits {
+    /// The most bytes a document may have. Default 64 MiB.
+    pub max_bytes: usize,
+    /// The deepest nesting of objects and arrays. Default 64.
+    pub max_depth: usize,
+    /// The longest string, in bytes as written (escapes counted as written).
+    /// Default 1 MiB.
+    pub max_string_bytes: usize,
+}
+
+impl Default for InputLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 64,
+            max_string_bytes: 1024 * 1024,
+        }
+    }
+}
+
+impl InputLimits {
+    /// Checks `input` against the limits in one pass, without reading it as JSON: the
+    /// first limit broken, with the line and column where it was broken.
+    ///
+    /// ```
+    /// use partnership_core::json::InputLimits;
+    ///
+    /// let limits = InputLimits { max_string_bytes: 4, ..InputLimits::default() };
+    /// assert!(limits.check(br#"{"a": "abcd"}"#).is_ok());
+    /// let err = limits.check(br#"{"a": "abcde"}"#).unwrap_err();
+    /// assert_eq!(err.message(), "holds a string longer than 4 bytes");
+    /// ```
+    pub fn check(&self, input: &[u8]) -> Result<(), JsonError> {
+        let limit = |message: String, line: usize, column: usize| JsonError {
+            pointer: String::new(),
+            kind: JsonErrorKind::Limit,
+            line,
+            column,
+            message,
+        };
+        if input.len() > self.max_bytes {
+            return Err(limit(
+                format!(
+                    "is {} bytes, more than the {} allowed",
+                    input.len(),
+                    self.max_bytes
+                ),
+                0,
+                0,
+            ));
+        }
+        let (mut line, mut column) = (1usize, 0usize);
+        let mut depth = 0usize;
+        let mut string: Option<usize> = None;
+        let mut escaped = false;
+        for &byte in input {
+            if byte == b'\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+            match (&mut string, byte) {
+                (Some(length), _) if escaped => {
+                    escaped = false;
+                    *length += 1;
+                }
+                (Some(_), b'\\') => escaped = true,
+                (Some(_), b'"') => string = None,
+                (Some(length), _) => {
+                    *length += 1;
+                    if *length > self.max_string_bytes {
+                        return Err(limit(
+                            format!("holds a string longer than {} bytes", self.max_string_bytes),
+                            line,
+                            column,
+                        ));
+                    }
+                }
+                (None, b'"') => string = Some(0),
+                (None, b'[' | b'{') => {
+                    depth += 1;
+                    if depth > self.max_depth {
+                        return Err(limit(
+                            format!(
+                                "nests deeper than {} levels of objects and arrays",
+                                self.max_depth
+                            ),
+                            line,
+                            column,
+                        ));
+                    }
+                }
+                (None, b']' | b'}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A document that could not be read: where, what kind of problem, and why.
@@ -101,13 +222,23 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-/// Reads a document from a string; see [`JsonError`].
+/// Reads a document from a string within [`InputLimits::default`]; see
+/// [`JsonError`].
 ///
 /// A valid document is read once, at `serde_json`'s own speed. Only when reading
 /// fails is the document read a second time, keeping track of the path, to say
 /// where: the same reader on the same bytes fails at the same place, so the error
 /// is the one the first reading met.
 pub fn from_json_str<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
+    from_json_str_with(input, &InputLimits::default())
+}
+
+/// Reads a document from a string within `limits`; see [`from_json_str`].
+pub fn from_json_str_with<T: DeserializeOwned>(
+    input: &str,
+    limits: &InputLimits,
+) -> Result<T, JsonError> {
+    limits.check(input.as_bytes())?;
     if let Ok(value) = serde_json::from_str(input) {
         return Ok(value);
     }
@@ -115,7 +246,7 @@ pub fn from_json_str<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
     finish(serde_path_to_error::deserialize(&mut de), de)
 }
 
-/// Reads a document from bytes; see [`JsonError`].
+/// Reads a document from bytes within [`InputLimits::default`]; see [`JsonError`].
 ///
 /// ```
 /// use partnership_core::{json::from_json_slice, TimeOfDay};
@@ -125,6 +256,15 @@ pub fn from_json_str<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
 /// assert_eq!(err.message(), "invalid type: integer, expected a string");
 /// ```
 pub fn from_json_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, JsonError> {
+    from_json_slice_with(input, &InputLimits::default())
+}
+
+/// Reads a document from bytes within `limits`; see [`from_json_slice`].
+pub fn from_json_slice_with<T: DeserializeOwned>(
+    input: &[u8],
+    limits: &InputLimits,
+) -> Result<T, JsonError> {
+    limits.check(input)?;
     if let Ok(value) = serde_json::from_slice(input) {
         return Ok(value);
     }
@@ -177,15 +317,25 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
 }
 
 /// Whether `text` reads as a relative JSON Pointer made of field names and indexes
-/// (`legalStanding`, `events/2/by`), as the library's rules write them.
+/// (`legalStanding`, `events/2/by`, or an index alone, `3`, as a list's own rules
+/// write it), as the library's rules write them.
 fn is_relative_pointer(text: &str) -> bool {
-    text.split('/')
+    let index = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    let field = text
+        .split('/')
         .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
-        && text.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && text.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
+    index || field
 }
 
-/// Removes the rejected value from serde's messages, keeping what was expected.
+/// Removes the rejected value from serde's messages, keeping what was expected, and
+/// says "an object" where serde names one of our Rust types.
 fn scrub(message: &str) -> String {
+    let message = match message.split_once(", expected struct ") {
+        Some((before, _type_name)) => format!("{before}, expected an object"),
+        None => message.to_owned(),
+    };
+    let message = message.as_str();
     // serde writes "invalid type: string \"Sarah\", expected …" and
     // "unknown variant `Sarah`, expected …": the value sits between the prefix and
     // the last ", expected", which is serde's own text and never in a value we echo.

@@ -55,6 +55,7 @@
 //! assert_eq!(PartnershipRecord::from_json(&record.to_json()).unwrap().to_json(), record.to_json());
 //! ```
 
+mod document;
 mod due;
 mod load;
 mod problem;
@@ -65,6 +66,7 @@ pub mod schema;
 pub mod strategies;
 mod validate;
 
+pub use document::{Document, UnknownDocument};
 pub use due::{DueItem, DueKind, due_items};
 pub use problem::{Problem, RecordError, Rule};
 pub use record::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};

@@ -2,16 +2,19 @@
 
 use std::io::Read;
 
-use partnership_core::json::{JsonErrorKind, from_json_slice, from_json_str};
+use partnership_core::json::{
+    InputLimits, JsonErrorKind, from_json_slice_with, from_json_str_with,
+};
 
 use crate::validate::cross_check;
 use crate::{PartnershipRecord, PartnershipRecordParts, Problem, RecordError, Rule};
 
-fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
+pub(crate) fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
     Problem {
         pointer: err.pointer().to_owned(),
         rule: match err.kind() {
             JsonErrorKind::Data => Rule::InvalidValue,
+            JsonErrorKind::Limit => Rule::InputLimit,
             _ => Rule::JsonSyntax,
         },
         message: err.message().to_owned(),
@@ -56,27 +59,63 @@ impl PartnershipRecord {
     /// assert!(!err.to_string().contains("Layla"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, RecordError> {
-        let parts = from_json_str::<PartnershipRecordParts>(json).map_err(|e| RecordError {
-            problems: vec![read_problem(&e)],
+        Self::from_json_with(json, &InputLimits::default())
+    }
+
+    /// Reads a record from JSON within `limits` on size, nesting and string length,
+    /// checked in one pass before the JSON is read; see [`from_json`](Self::from_json).
+    ///
+    /// ```
+    /// use partnership_core::json::InputLimits;
+    /// use partnership_record::{PartnershipRecord, Rule};
+    ///
+    /// let limits = InputLimits { max_bytes: 100, ..InputLimits::default() };
+    /// let err = PartnershipRecord::from_json_with(&" ".repeat(101), &limits).unwrap_err();
+    /// assert_eq!(err.problems[0].rule, Rule::InputLimit);
+    /// ```
+    pub fn from_json_with(json: &str, limits: &InputLimits) -> Result<Self, RecordError> {
+        crate::document::not_an_array(json.as_bytes())
+            .map_err(|problems| RecordError { problems })?;
+        let parts = from_json_str_with::<PartnershipRecordParts>(json, limits).map_err(|e| {
+            RecordError {
+                problems: vec![read_problem(&e)],
+            }
         })?;
         accept(parts)
     }
 
-    /// Reads a record from a reader; see [`from_json`](Self::from_json).
-    pub fn from_reader(mut reader: impl Read) -> Result<Self, RecordError> {
+    /// Reads a record from a reader within [`InputLimits::default`]; see
+    /// [`from_json`](Self::from_json).
+    pub fn from_reader(reader: impl Read) -> Result<Self, RecordError> {
+        Self::from_reader_with(reader, &InputLimits::default())
+    }
+
+    /// Reads a record from a reader within `limits`: no more than one byte past the
+    /// size limit is read, however long the input.
+    pub fn from_reader_with(reader: impl Read, limits: &InputLimits) -> Result<Self, RecordError> {
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(|e| RecordError {
-            problems: vec![Problem {
-                pointer: String::new(),
-                rule: Rule::JsonSyntax,
-                message: format!("could not read the input: {}", e.kind()),
-                line: None,
-                column: None,
-            }],
-        })?;
-        let parts = from_json_slice::<PartnershipRecordParts>(&bytes).map_err(|e| RecordError {
-            problems: vec![read_problem(&e)],
-        })?;
+        let most = u64::try_from(limits.max_bytes)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        reader
+            .take(most)
+            .read_to_end(&mut bytes)
+            .map_err(|e| RecordError {
+                problems: vec![Problem {
+                    pointer: String::new(),
+                    rule: Rule::JsonSyntax,
+                    message: format!("could not read the input: {}", e.kind()),
+                    line: None,
+                    column: None,
+                }],
+            })?;
+        crate::document::not_an_array(&bytes).map_err(|problems| RecordError { problems })?;
+        let parts =
+            from_json_slice_with::<PartnershipRecordParts>(&bytes, limits).map_err(|e| {
+                RecordError {
+                    problems: vec![read_problem(&e)],
+                }
+            })?;
         accept(parts)
     }
 

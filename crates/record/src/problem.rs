@@ -38,6 +38,9 @@ pub enum Rule {
     DisclosedDespiteWithholding,
     /// The disclosure ledger does not verify.
     LedgerTampered,
+    /// The input is larger, nests deeper or holds a longer string than the loading
+    /// limits allow ([`InputLimits`](partnership_core::json::InputLimits)).
+    InputLimit,
 }
 
 impl Rule {
@@ -56,6 +59,7 @@ impl Rule {
             Self::RestrictedCarerAtReview => "restricted-carer-at-review",
             Self::DisclosedDespiteWithholding => "disclosed-despite-withholding",
             Self::LedgerTampered => "ledger-tampered",
+            Self::InputLimit => "input-limit",
         }
     }
 }
@@ -84,7 +88,7 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = if self.pointer.is_empty() {
-            "(record)"
+            "(document)"
         } else {
             &self.pointer
         };

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus from the valid scenario fixtures.
+
+Each case starts from a valid document taken from tests/fixtures/scenarios/ and breaks
+one thing, so each file shows one way a partner system's document goes wrong. Run from
+the repository root after a scenario changes: python3 tests/bad_inputs/generate.py
+The files are committed; the tests read them and never run this script.
+"""
+import copy
+import json
+import os
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(ROOT, "..", "fixtures", "scenarios")
+
+
+def load(name):
+    with open(os.path.join(FIX, name + ".json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+safe = load("safeguarding_one_carer")
+lang = load("language_barrier_interpreter")
+consent = load("consent_declined_narrowed_withdrawn")
+foster = load("foster_care_christmas_reviews")
+speech = load("speech_delay_nursery")
+
+written = []
+
+
+def put(kind, name, doc=None, raw=None):
+    folder = os.path.join(ROOT, kind)
+    os.makedirs(folder, exist_ok=True)
+    ext = ".jsonl" if kind == "ledger" else ".json"
+    path = os.path.join(folder, name + ext)
+    if raw is None:
+        raw = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    elif isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(raw)
+    written.append(path)
+
+
+def change(doc, edit):
+    doc = copy.deepcopy(doc)
+    edit(doc)
+    return doc
+
+
+def at(doc, pointer):
+    """The parent container and the last key of a JSON Pointer."""
+    parts = [p for p in pointer.split("/")[1:]]
+    node = doc
+    for p in parts[:-1]:
+        node = node[int(p)] if isinstance(node, list) else node[p]
+    last = parts[-1]
+    return node, (int(last) if isinstance(node, list) else last)
+
+
+def setp(pointer, value):
+    def edit(doc):
+        node, key = at(doc, pointer)
+        node[key] = value
+    return edit
+
+
+def delp(pointer):
+    def edit(doc):
+        node, key = at(doc, pointer)
+        del node[key]
+    return edit
+
+
+# --- whole records -------------------------------------------------------------
+R = "record"
+put(R, "schema-version-wrong-type", change(safe, setp("/schemaVersion", "one")))
+put(R, "schema-version-from-the-future", change(safe, setp("/schemaVersion", 2)))
+put(R, "schema-version-out-of-range", raw=json.dumps(safe, indent=2, ensure_ascii=False).replace('"schemaVersion": 1', '"schemaVersion": 99999999999999999999999', 1))
+put(R, "unknown-field", change(safe, setp("/colour", "red")))
+put(R, "misspelt-field", change(safe, lambda d: d.__setitem__("carer", d.pop("carers"))))
+put(R, "missing-child", change(safe, delp("/child")))
+put(R, "bad-relationship-choice", change(safe, setp("/carers/0/relationship/kind", "mother-ish")))
+put(R, "invalid-nhs-number", change(safe, setp("/child/nhsNumber", "943 476 5918")))
+put(R, "impossible-date", change(safe, setp("/child/dateOfBirth", "2026-02-30")))
+put(R, "consent-period-ends-before-start", change(consent, setp("/consents/2/validUntil", "2026-01-01")))
+put(R, "consent-history-out-of-order", change(consent, lambda d: d["consents"][0]["events"].reverse()))
+put(R, "dangling-carer-reference", change(safe, setp("/communicationAgreements/0/carer", "00000000-0000-4000-8000-00000000dead")))
+put(R, "duplicate-carer-id", change(safe, setp("/carers/1/id", safe["carers"][0]["id"])))
+put(R, "wrong-kind-of-party", change(safe, setp("/communicationAgreements/0/carer", safe["professionals"][0]["id"])))
+put(R, "gas-level-out-of-range", change(speech, setp("/goals/0/progress/0/level", 7)))
+put(R, "empty-name", change(safe, setp("/carers/0/name", "")))
+put(R, "foster-carer-with-parental-responsibility", change(foster, setp("/carers/0/legalStanding", {"kind": "parental-responsibility", "basis": {"kind": "birth-mother"}})))
+put(R, "tampered-ledger", change(safe, setp("/disclosures/0/request/dataCategories/0", {"kind": "health"})))
+put(R, "restricted-carer-at-review", change(safe, lambda d: d["reviews"][0]["outcomes"][0]["attended"].append({"kind": "carer", "id": d["carers"][1]["id"]})))
+put(R, "array-instead-of-object", raw="[" + json.dumps(safe, ensure_ascii=False) + "]\n")
+put(R, "null", raw="null\n")
+put(R, "empty-file", raw="")
+put(R, "truncated", raw=json.dumps(safe, indent=2, ensure_ascii=False)[: len(json.dumps(safe, indent=2)) // 2])
+put(R, "trailing-data", raw=json.dumps(safe, ensure_ascii=False) + "\n}\n")
+put(R, "duplicate-key", raw=json.dumps(safe, ensure_ascii=False).replace('"schemaVersion": 1', '"schemaVersion": 1, "schemaVersion": 1', 1))
+put(R, "byte-order-mark", raw=b"\xef\xbb\xbf" + json.dumps(safe, ensure_ascii=False).encode("utf-8"))
+put(R, "invalid-utf8", raw=json.dumps(safe, ensure_ascii=False).encode("utf-8").replace(b"Kerry", b"K\xffrry", 1))
+put(R, "nesting-10000-deep", raw='{"schemaVersion": ' + "[" * 10000 + "]" * 10000 + "}\n")
+put(R, "id-not-a-uuid", change(safe, setp("/id", "record-7")))
+
+# --- single documents ---------------------------------------------------------------
+carer = safe["carers"][0]
+C = "carer"
+put(C, "missing-legal-standing", change(carer, delp("/legalStanding")))
+put(C, "relationship-as-a-string", change(carer, setp("/relationship", "birth-parent")))
+put(C, "foster-carer-with-parental-responsibility", change(foster["carers"][0], setp("/legalStanding", {"kind": "parental-responsibility", "basis": {"kind": "birth-mother"}})))
+put(C, "named-on-register-before-2003", change(foster["carers"][3], setp("/legalStanding/since", "2001-05-20")))
+put(C, "unknown-channel", change(carer, setp("/communication/channels", ["carrier-pigeon"])))
+
+child = safe["child"]
+P = "child-profile"
+put(P, "invalid-nhs-number", change(child, setp("/nhsNumber", "943 476 5918")))
+put(P, "impossible-date", change(child, setp("/dateOfBirth", "2018-13-01")))
+put(P, "view-before-birth", change(foster["child"], setp("/views/0/recordedOn", "2001-01-01")))
+put(P, "number-instead-of-name", change(child, setp("/name", 42)))
+
+agreement = safe["communicationAgreements"][0]
+A = "communication-agreement"
+put(A, "bad-frequency", change(agreement, setp("/frequency", {"kind": "every-blue-moon"})))
+put(A, "missing-carer", change(agreement, delp("/carer")))
+put(A, "id-not-a-uuid", change(agreement, setp("/id", "agreement-1")))
+
+contact = safe["contactLog"][0]
+K = "contact-record"
+put(K, "no-participants", change(contact, setp("/participants", [])))
+put(K, "action-due-before-discussion", change(contact, setp("/agreedActions/0/dueOn", "2020-01-01")))
+put(K, "impossible-date", change(contact, setp("/date", "2026-04-31")))
+
+goal = speech["goals"][0]
+G = "shared-goal"
+put(G, "gas-level-out-of-range", change(goal, setp("/progress/0/level", 3)))
+put(G, "active-without-agreement", change(goal, setp("/agreements", [])))
+put(G, "progress-out-of-order", change(goal, lambda d: d["progress"].reverse()))
+put(G, "transition-from-terminal", change(load("disagreement_trial_with_mediator")["goals"][0], lambda d: d["transitions"].append({"to": "active", "on": "2026-12-01", "by": d["transitions"][0]["by"]})))
+
+given = consent["consents"][2]
+N = "consent-record"
+put(N, "withdrawn-before-given", change(given, lambda d: d["events"].reverse()))
+put(N, "period-ends-before-start", change(given, setp("/validUntil", "2025-01-01")))
+put(N, "empty-purposes", change(given, setp("/scope/purposes", [])))
+put(N, "unknown-method", change(given, setp("/method", "telepathy")))
+put(N, "refused-then-given", change(consent["consents"][0], lambda d: d["events"].append({"kind": "given", "at": "2026-09-09T10:00:00Z", "by": d["events"][1]["by"]})))
+
+request = safe["disclosures"][0]["request"]
+Q = "sharing-request"
+put(Q, "no-categories", change(request, setp("/dataCategories", [])))
+put(Q, "bad-capacity", change(request, setp("/childCapacity", {"kind": "probably-fine"})))
+put(Q, "time-not-rfc3339", change(request, setp("/at", "5 October 2026, half past eleven")))
+put(Q, "repeated-category", change(request, setp("/dataCategories", [{"kind": "health"}, {"kind": "health"}])))
+
+decision = safe["disclosures"][0]["decision"]
+D = "sharing-decision"
+put(D, "unknown-kind", change(decision, setp("/kind", "maybe")))
+put(D, "permit-without-basis", change(decision, delp("/basis")))
+
+rule = safe["withholdingRules"][0]
+W = "withholding-rule"
+put(W, "until-before-from", change(rule, setp("/until", "2026-01-01")))
+put(W, "protects-nobody", change(rule, setp("/protects", [])))
+
+justification = safe["justifications"][0]
+J = "safeguarding-justification"
+put(J, "window-ends-before-start", change(justification, setp("/validUntil", "2026-01-01T00:00:00Z")))
+put(J, "unknown-lawful-basis", change(justification, setp("/lawfulBasis", {"kind": "because"})))
+
+entry = safe["disclosures"][0]
+E = "ledger-entry"
+put(E, "hash-not-hex", change(entry, setp("/hash", "not-a-hash")))
+put(E, "missing-index", change(entry, delp("/index")))
+
+L = "ledger"
+lines = [json.dumps(e, ensure_ascii=False) for e in safe["disclosures"]]
+put(L, "valid-then-tampered", raw="\n".join([lines[0], json.dumps(change(safe["disclosures"][1], setp("/recordedAt", "2026-10-09T14:00:01Z")), ensure_ascii=False)]) + "\n")
+put(L, "entries-swapped", raw="\n".join(reversed(lines)) + "\n")
+put(L, "line-not-json", raw=lines[0] + "\n{this is not json\n")
+put(L, "array-line", raw="[" + lines[0] + "]\n")
+
+barrier = lang["barriers"][0]
+B = "barrier"
+put(B, "resolved-without-reviewed-mitigation", change(barrier, lambda d: [m.pop("review", None) for m in d["mitigations"]]))
+put(B, "unknown-severity", change(barrier, setp("/severity", "extreme")))
+put(B, "history-out-of-order", change(barrier, lambda d: d["history"].reverse()))
+
+schedule = foster["reviews"][0]
+S = "review-schedule"
+put(S, "agreed-after-deadline", change(schedule, setp("/outcomes/0/nextReviewAgreed", "2028-01-01")))
+put(S, "zero-week-cadence", change(speech["reviews"][0], setp("/kind", {"kind": "agreed-partnership", "cadence": {"kind": "every-n-weeks", "weeks": 0}})))
+put(S, "held-before-start", change(schedule, setp("/outcomes/0/heldOn", "2020-01-01")))
+
+outcome = schedule["outcomes"][0]
+O = "review-outcome"
+put(O, "missing-held-on", change(outcome, delp("/heldOn")))
+put(O, "attended-as-a-string", change(outcome, setp("/attended", "everyone")))
+
+print(len(written), "files")
