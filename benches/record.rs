@@ -63,5 +63,30 @@ fn due(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(record, load, due);
+/// Refusing hostile input costs at most one pass over it, and with the default
+/// limits stops at the first byte past a limit: a megabyte and ten megabytes of
+/// nesting, and of one long string, cost about the same to refuse.
+fn reject(c: &mut Criterion) {
+    let limits = partnership::core::json::InputLimits::default();
+    let mut group = c.benchmark_group("reject_hostile");
+    group.sample_size(20);
+    for megabytes in [1usize, 10] {
+        let n = megabytes * 1_000_000;
+        let deep = format!(
+            "{{\"schemaVersion\": {}{}}}",
+            "[".repeat(n / 2),
+            "]".repeat(n / 2)
+        );
+        let long = format!("{{\"schemaVersion\": 1, \"id\": \"{}\"}}", "x".repeat(n));
+        group.throughput(Throughput::Bytes(n as u64));
+        for (what, input) in [("deep", deep), ("long_string", long)] {
+            group.bench_with_input(BenchmarkId::new(what, megabytes), &input, |b, input| {
+                b.iter(|| PartnershipRecord::from_json_with(black_box(input), &limits).is_err())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(record, load, due, reject);
 criterion_main!(record);

@@ -140,6 +140,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Print a record as a FHIR R4 Bundle (type collection) for health partners.
+    #[command(
+        after_help = "Example:\n  partnership fhir record.json --as-of 2026-11-23 > bundle.json\n\nConsents' statuses are given as of the date. Share the bundle only where a consent or a recorded lawful basis covers it."
+    )]
+    Fhir {
+        /// The record file (`-` for standard input).
+        file: PathBuf,
+        /// The date to give consents' statuses as of (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: NaiveDate,
+    },
     /// Write each review's proposed next meeting as iCalendar (RFC 5545).
     #[command(
         after_help = "Example:\n  partnership ics record.json --as-of 2026-11-23 > reviews.ics"
@@ -405,6 +416,12 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 Format::Text => writeln!(out, "{decision}").map_err(write_err)?,
                 Format::Json => write!(out, "{}", json(&decision)).map_err(write_err)?,
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Fhir { file, as_of } => {
+            let record = valid_record(&file)?;
+            let bundle = record.to_fhir_bundle(as_of);
+            writeln!(out, "{}", bundle.to_json()).map_err(write_err)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ics { file, as_of } => {

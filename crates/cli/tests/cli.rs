@@ -196,7 +196,7 @@ fn bad_input_gets_a_clear_message_and_exit_2() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in ["schema", "check", "report", "due", "share", "ics"] {
+    for sub in ["schema", "check", "report", "due", "share", "fhir", "ics"] {
         let out = run(&[sub, "--help"], None);
         assert!(out.starts_with("exit 0"), "{sub}: {out}");
         assert!(
@@ -279,4 +279,25 @@ fn check_refuses_every_bad_input() {
         }
         insta::assert_snapshot!(format!("bad_{kind}"), report);
     }
+}
+
+#[test]
+fn fhir_prints_the_records_bundle() {
+    let file = "scenarios/safeguarding_one_carer.json";
+    let out = run(&["fhir", file, "--as-of", "2026-11-23"], None);
+    assert!(out.starts_with("exit 0"), "{out}");
+    let json = std::fs::read_to_string(fixtures().join(file)).unwrap();
+    let record = partnership_record::PartnershipRecord::from_json(&json).unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let expected = format!(
+        "exit 0\n--- stdout\n{}\n--- stderr\n",
+        record.to_fhir_bundle(as_of).to_json()
+    );
+    assert_eq!(out, expected);
+    // An invalid record is refused, as by every command that needs a valid one.
+    let refused = run(
+        &["fhir", "invalid-record.json", "--as-of", "2026-11-23"],
+        None,
+    );
+    assert!(refused.starts_with("exit 2"), "{refused}");
 }

@@ -57,6 +57,8 @@
 
 mod document;
 mod due;
+#[cfg(feature = "fhir")]
+pub mod fhir;
 mod load;
 mod problem;
 mod record;
