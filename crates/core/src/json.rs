@@ -48,7 +48,7 @@ pub struct InputLimits {
     pub max_bytes: usize,
     /// The deepest nesting of objects and arrays. Default 64.
     pub max_depth: usize,
-    /// The longest string, in bytes as written (escapes counted as written).
+    /// The longest string, in bytes as written (an escape such as `\n` counts as one).
     /// Default 1 MiB.
     pub max_string_bytes: usize,
 }
