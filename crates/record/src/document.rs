@@ -122,7 +122,7 @@ impl Document {
         use partnership_reviews::{ReviewOutcome, ReviewSchedule};
 
         match self {
-            Self::Record => PartnershipRecord::from_reader_with(bytes, limits)
+            Self::Record => PartnershipRecord::from_slice_with(bytes, limits)
                 .map(|_| ())
                 .map_err(|e| e.problems),
             Self::ChildProfile => read::<ChildProfile>(bytes, limits),

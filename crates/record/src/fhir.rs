@@ -415,18 +415,17 @@ fn practitioner(professional: &Professional) -> Practitioner {
 }
 
 fn goal(record: &PartnershipRecord, goal: &SharedGoal) -> Goal {
-    let achievement = goal.progress.last().map(|p| CodeableConcept {
-        coding: vec![Coding {
-            system: "http://terminology.hl7.org/CodeSystem/goal-achievement".to_owned(),
-            code: p.achievement.code().to_owned(),
-            display: Some(p.achievement.to_string()),
-        }],
-        text: None,
-    });
-    // An `other` achievement has no goal-achievement code: send its words only.
-    let achievement = achievement.map(|c| match goal.progress.last() {
-        Some(p) if p.achievement.code() == "other" => text(&p.achievement),
-        _ => c,
+    // An `other` achievement has no goal-achievement code: its words only.
+    let achievement = goal.progress.last().map(|p| match p.achievement.code() {
+        "other" => text(&p.achievement),
+        code => CodeableConcept {
+            coding: vec![Coding {
+                system: "http://terminology.hl7.org/CodeSystem/goal-achievement".to_owned(),
+                code: code.to_owned(),
+                display: Some(p.achievement.to_string()),
+            }],
+            text: None,
+        },
     });
     Goal {
         id: goal.id.to_string(),

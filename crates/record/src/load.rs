@@ -109,13 +109,17 @@ impl PartnershipRecord {
                     column: None,
                 }],
             })?;
-        crate::document::not_an_array(&bytes).map_err(|problems| RecordError { problems })?;
-        let parts =
-            from_json_slice_with::<PartnershipRecordParts>(&bytes, limits).map_err(|e| {
-                RecordError {
-                    problems: vec![read_problem(&e)],
-                }
-            })?;
+        Self::from_slice_with(&bytes, limits)
+    }
+
+    /// Reads a record from bytes already in memory, within `limits`.
+    pub(crate) fn from_slice_with(bytes: &[u8], limits: &InputLimits) -> Result<Self, RecordError> {
+        crate::document::not_an_array(bytes).map_err(|problems| RecordError { problems })?;
+        let parts = from_json_slice_with::<PartnershipRecordParts>(bytes, limits).map_err(|e| {
+            RecordError {
+                problems: vec![read_problem(&e)],
+            }
+        })?;
         accept(parts)
     }
 

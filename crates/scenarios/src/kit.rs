@@ -616,6 +616,28 @@ impl Case {
         }
     }
 
+    /// Sets out a proposed goal's plan: who does what, where and how often (in that
+    /// order), then anything else `adjust` fills in (the measure, the target, the
+    /// child's view); the goal's own rules are checked again.
+    pub fn plan(
+        &mut self,
+        goal: GoalId,
+        duties: impl IntoIterator<Item = (PartyRef, &'static str, Setting, Frequency)>,
+        adjust: impl FnOnce(&mut SharedGoalParts) -> Fallible<()>,
+    ) -> Fallible<()> {
+        let responsibilities = duties
+            .into_iter()
+            .map(|(party, action, setting, frequency)| {
+                self.who_does(party, action, setting, frequency)
+            })
+            .collect();
+        let mut parts = self.goal_mut(goal)?.clone().into_parts();
+        parts.responsibilities = responsibilities;
+        adjust(&mut parts)?;
+        *self.goal_mut(goal)? = SharedGoal::try_from(parts)?;
+        Ok(())
+    }
+
     /// A responsibility on a goal: who does what, where, how often.
     pub fn who_does(
         &mut self,

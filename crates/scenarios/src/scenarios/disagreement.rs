@@ -163,21 +163,17 @@ fn write(case: &mut Case) -> Fallible<()> {
             },
         ),
     ];
-    let responsibilities = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
-    let mut parts = case.goal_mut(goal)?.clone().into_parts();
-    parts.responsibilities = responsibilities;
-    parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
-        view: partnership_core::ChildView {
-            recorded_on: trial_start,
-            recorded_by: mediator_p,
-            aids: vec![partnership_core::ParticipationAid::DrawingOrPlay],
-            view: note("Drew a den with a blanket: 'my quiet place'"),
-        },
-    });
-    *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
+    case.plan(goal, duties, |parts| {
+        parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
+            view: partnership_core::ChildView {
+                recorded_on: trial_start,
+                recorded_by: mediator_p,
+                aids: vec![partnership_core::ParticipationAid::DrawingOrPlay],
+                view: note("Drew a den with a blanket: 'my quiet place'"),
+            },
+        });
+        Ok(())
+    })?;
     case.agree_and_activate(goal, &[chloe, ben], "2026-10-05", teacher_p)?;
     case.discuss(
         "2026-10-05",

@@ -255,21 +255,17 @@ fn write(case: &mut Case) -> Fallible<()> {
             },
         ),
     ];
-    let responsibilities = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
-    let mut parts = case.goal_mut(goal)?.clone().into_parts();
-    parts.responsibilities = responsibilities;
-    parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
-        view: partnership_core::ChildView {
-            recorded_on: day("2026-11-10")?,
-            recorded_by: senco_p,
-            aids: vec![partnership_core::ParticipationAid::VisualMaterials],
-            view: note("I'm worried about getting lost and nobody hearing me ask"),
-        },
-    });
-    *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
+    case.plan(goal, duties, |parts| {
+        parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
+            view: partnership_core::ChildView {
+                recorded_on: day("2026-11-10")?,
+                recorded_by: senco_p,
+                aids: vec![partnership_core::ParticipationAid::VisualMaterials],
+                view: note("I'm worried about getting lost and nobody hearing me ask"),
+            },
+        });
+        Ok(())
+    })?;
     case.agree_and_activate(goal, &[rukhsana, imran], "2026-11-10", senco_p)?;
     case.hold_review(
         schedule,

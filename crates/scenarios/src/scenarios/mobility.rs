@@ -107,23 +107,19 @@ fn write(case: &mut Case) -> Fallible<()> {
             Frequency::Daily,
         ),
     ];
-    let responsibilities = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
     let created = day("2026-09-10")?;
-    let mut parts = case.goal_mut(goal)?.clone().into_parts();
-    parts.responsibilities = responsibilities;
-    parts.target_date = Some(day("2027-03-31")?);
-    parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
-        view: partnership_core::ChildView {
-            recorded_on: created,
-            recorded_by: laura_p,
-            aids: vec![],
-            view: note("I want to walk to the car like my brother does"),
-        },
-    });
-    *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
+    case.plan(goal, duties, |parts| {
+        parts.target_date = Some(day("2027-03-31")?);
+        parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
+            view: partnership_core::ChildView {
+                recorded_on: created,
+                recorded_by: laura_p,
+                aids: vec![],
+                view: note("I want to walk to the car like my brother does"),
+            },
+        });
+        Ok(())
+    })?;
     case.agree_and_activate(goal, &[ngozi, emeka], "2026-09-10", laura_p)?;
     case.step(
         "2026-09-10",

@@ -215,21 +215,19 @@ fn write(case: &mut Case) -> Fallible<()> {
             Frequency::Daily,
         ),
     ];
-    let responsibilities = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
-    let mut parts = case.goal_mut(goal)?.clone().into_parts();
-    parts.responsibilities = responsibilities;
-    parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
-        view: partnership_core::ChildView {
-            recorded_on: day("2026-10-06")?,
-            recorded_by: dsl_p,
-            aids: vec![partnership_core::ParticipationAid::TrustedAdult],
-            view: note("I want to talk to Miss at the start of the day, not in front of everyone"),
-        },
-    });
-    *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
+    case.plan(goal, duties, |parts| {
+        parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
+            view: partnership_core::ChildView {
+                recorded_on: day("2026-10-06")?,
+                recorded_by: dsl_p,
+                aids: vec![partnership_core::ParticipationAid::TrustedAdult],
+                view: note(
+                    "I want to talk to Miss at the start of the day, not in front of everyone",
+                ),
+            },
+        });
+        Ok(())
+    })?;
     // Only Kerry's agreement is asked for: Lee's involvement is restricted, so the
     // goal is activated on the agreement of the carer who is involved.
     case.agree_and_activate(goal, &[kerry], "2026-10-06", dsl_p)?;

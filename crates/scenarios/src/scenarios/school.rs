@@ -118,23 +118,19 @@ fn write(case: &mut Case) -> Fallible<()> {
             Frequency::SeveralTimesAWeek,
         ),
     ];
-    let responsibilities = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
     let created = day("2026-10-08")?;
-    let mut parts = case.goal_mut(goal)?.clone().into_parts();
-    parts.responsibilities = responsibilities;
-    parts.target_date = Some(day("2027-02-12")?);
-    parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
-        view: partnership_core::ChildView {
-            recorded_on: created,
-            recorded_by: okafor_p,
-            aids: vec![partnership_core::ParticipationAid::TrustedAdult],
-            view: note("I know what I want to say but my hand gets tired and then I forget it"),
-        },
-    });
-    *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
+    case.plan(goal, duties, |parts| {
+        parts.target_date = Some(day("2027-02-12")?);
+        parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
+            view: partnership_core::ChildView {
+                recorded_on: created,
+                recorded_by: okafor_p,
+                aids: vec![partnership_core::ParticipationAid::TrustedAdult],
+                view: note("I know what I want to say but my hand gets tired and then I forget it"),
+            },
+        });
+        Ok(())
+    })?;
     let smart = case.goal_mut(goal)?.smart_findings();
     case.step(
         "2026-10-08",

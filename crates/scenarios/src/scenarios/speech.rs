@@ -137,19 +137,13 @@ fn write(case: &mut Case) -> Fallible<()> {
             },
         ),
     ];
-    let responsibilities = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
     let target = day("2026-12-18")?;
     let target_set = day("2026-09-21")?;
-    {
-        let mut parts = case.goal_mut(goal)?.clone().into_parts();
+    case.plan(goal, duties, |parts| {
         parts.measure = Some(note(
             "Two-word requests heard at snack time and at breakfast on most days of a week",
         ));
         parts.target_date = Some(target);
-        parts.responsibilities = responsibilities;
         parts.childs_view = Some(partnership_goals::ChildsView::Recorded {
             view: partnership_core::ChildView {
                 recorded_on: target_set,
@@ -160,8 +154,8 @@ fn write(case: &mut Case) -> Fallible<()> {
                 ),
             },
         });
-        *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
-    }
+        Ok(())
+    })?;
     let smart = case.goal_mut(goal)?.smart_findings();
     case.step(
         "2026-09-21",

@@ -158,13 +158,7 @@ fn write(case: &mut Case) -> Fallible<()> {
             Frequency::AsNeeded,
         ),
     ];
-    let responsibilities: Vec<_> = duties
-        .into_iter()
-        .map(|(party, action, setting, frequency)| case.who_does(party, action, setting, frequency))
-        .collect();
-    let mut parts = case.goal_mut(goal)?.clone().into_parts();
-    parts.responsibilities = responsibilities;
-    *case.goal_mut(goal)? = partnership_goals::SharedGoal::try_from(parts)?;
+    case.plan(goal, duties, |_| Ok(()))?;
     case.agree_and_activate(goal, &[margaret], "2026-09-22", david_p)?;
     let target = case.goal_mut(goal)?.target_date.ok_or("no target")?;
     case.step(
