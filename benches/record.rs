@@ -77,7 +77,7 @@ fn reject(c: &mut Criterion) {
             "[".repeat(n / 2),
             "]".repeat(n / 2)
         );
-        let long = format!("{{\"schemaVersion\": 1, \"id\": \"{}\"}}", "x".repeat(n));
+        let long = format!("{{\"schemaVersion\": 2, \"id\": \"{}\"}}", "x".repeat(n));
         group.throughput(Throughput::Bytes(n as u64));
         for (what, input) in [("deep", deep), ("long_string", long)] {
             group.bench_with_input(BenchmarkId::new(what, megabytes), &input, |b, input| {

@@ -219,6 +219,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         contact_log: log,
         goals: vec![],
         consents: vec![],
+        competence_assessments: vec![],
         withholding_rules: vec![],
         justifications: vec![],
         disclosures: Default::default(),

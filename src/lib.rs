@@ -120,8 +120,9 @@ pub mod prelude {
         UpdateFrequency,
     };
     pub use partnership_consent::{
-        ConsentRecord, ConsentRecordParts, DataCategory, DisclosureLedger, Purpose, Recipient,
-        SharingDecision, SharingRequest, SharingRequestParts,
+        ConsentEvent, ConsentEventKind, ConsentGiver, ConsentRecord, ConsentRecordParts,
+        DataCategory, DisclosureLedger, Purpose, Recipient, RecipientRef, SharingDecision,
+        SharingQuestion, SharingRequest, SharingRequestParts,
     };
     pub use partnership_core::json::from_json_str;
     pub use partnership_core::{
@@ -130,7 +131,8 @@ pub mod prelude {
     };
     pub use partnership_goals::{GasLevel, GoalStatus, SharedGoal, SharedGoalParts, gas_t_score};
     pub use partnership_record::{
-        PartnershipRecord, PartnershipRecordParts, PracticeReport, Problem, due_items,
+        Decided, DecisionError, Disclosure, PartnershipRecord, PartnershipRecordParts,
+        PracticeReport, Problem, WhatIf, due_items,
     };
     pub use partnership_reviews::{ReviewKind, ReviewSchedule, WorkingCalendar, next_review_due};
 }

@@ -119,7 +119,7 @@ fn error_messages() {
         )),
     ];
     let record = PartnershipRecord::from_json(&format!(
-        r#"{{"schemaVersion": 2, "id": "00000000-0000-4000-8000-000000000001", "child": {CHILD},
+        r#"{{"schemaVersion": 3, "id": "00000000-0000-4000-8000-000000000001", "child": {CHILD},
             "professionals": [{{"id": "6f1b0c2e-4d8a-4a7e-9b3f-1c2d3e4f5a6b", "name": "Priya Shah", "role": {{"kind": "gp"}},
               "agency": "00000000-0000-4000-8000-0000000000aa"}}],
             "carers": [{CARER}]}}"#

@@ -184,7 +184,11 @@ proptest! {
         let mut at = world.start;
         for request in &requests {
             at += chrono::Duration::minutes(1);
-            ledger.decide(request, &[], &[], None, at).unwrap();
+            let mut parts = request.clone().into_parts();
+            parts.at = at;
+            let request = SharingRequest::try_from(parts).unwrap();
+            let decision = decide(&request, &[], &[], None);
+            ledger.append(request, decision, at).unwrap();
         }
         let mut bytes = ledger.to_json_lines().into_bytes();
         for m in &mutations {

@@ -133,7 +133,7 @@ proptest! {
 /// A small valid record to break in the ways partner systems do.
 fn sample() -> Value {
     json!({
-        "schemaVersion": 1,
+        "schemaVersion": 2,
         "id": "00000000-0000-4000-8000-000000000001",
         "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Layla Ahmed", "dateOfBirth": "2022-10-03",
                   "nhsNumber": "9434765919", "communicationNeeds": [{"kind": "visual-supports"}]},

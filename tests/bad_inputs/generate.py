@@ -75,8 +75,8 @@ def delp(pointer):
 # --- whole records -------------------------------------------------------------
 R = "record"
 put(R, "schema-version-wrong-type", change(safe, setp("/schemaVersion", "one")))
-put(R, "schema-version-from-the-future", change(safe, setp("/schemaVersion", 2)))
-put(R, "schema-version-out-of-range", raw=json.dumps(safe, indent=2, ensure_ascii=False).replace('"schemaVersion": 1', '"schemaVersion": 99999999999999999999999', 1))
+put(R, "schema-version-from-the-future", change(safe, setp("/schemaVersion", 3)))
+put(R, "schema-version-out-of-range", raw=json.dumps(safe, indent=2, ensure_ascii=False).replace('"schemaVersion": 2', '"schemaVersion": 99999999999999999999999', 1))
 put(R, "unknown-field", change(safe, setp("/colour", "red")))
 put(R, "misspelt-field", change(safe, lambda d: d.__setitem__("carer", d.pop("carers"))))
 put(R, "missing-child", change(safe, delp("/child")))
@@ -98,11 +98,58 @@ put(R, "null", raw="null\n")
 put(R, "empty-file", raw="")
 put(R, "truncated", raw=json.dumps(safe, indent=2, ensure_ascii=False)[: len(json.dumps(safe, indent=2)) // 2])
 put(R, "trailing-data", raw=json.dumps(safe, ensure_ascii=False) + "\n}\n")
-put(R, "duplicate-key", raw=json.dumps(safe, ensure_ascii=False).replace('"schemaVersion": 1', '"schemaVersion": 1, "schemaVersion": 1', 1))
+put(R, "duplicate-key", raw=json.dumps(safe, ensure_ascii=False).replace('"schemaVersion": 2', '"schemaVersion": 2, "schemaVersion": 2', 1))
 put(R, "byte-order-mark", raw=b"\xef\xbb\xbf" + json.dumps(safe, ensure_ascii=False).encode("utf-8"))
 put(R, "invalid-utf8", raw=json.dumps(safe, ensure_ascii=False).encode("utf-8").replace(b"Kerry", b"K\xffrry", 1))
 put(R, "nesting-10000-deep", raw='{"schemaVersion": ' + "[" * 10000 + "]" * 10000 + "}\n")
 put(R, "id-not-a-uuid", change(safe, setp("/id", "record-7")))
+
+# The record decides who may consent, on the day they consented.
+sophie = consent["consents"][2]["givenBy"]["carer"]
+ruby = consent["child"]["id"]
+senco = consent["professionals"][0]["id"]
+put(R, "consent-before-parental-responsibility-began", change(consent, lambda d: [c for c in d["carers"] if c["id"] == sophie][0]["legalStanding"].__setitem__("since", "2027-01-01")))
+put(R, "consent-after-parental-responsibility-ended", change(consent, lambda d: [c for c in d["carers"] if c["id"] == sophie][0]["legalStanding"].update({"basis": {"kind": "parental-responsibility-order"}, "since": "2014-03-01", "until": "2025-06-30"})))
+
+
+def as_young_person(d):
+    c = d["consents"][2]
+    c["givenBy"] = {"kind": "young-person"}
+    for e in c["events"]:
+        e["by"] = {"kind": "child", "id": ruby}
+
+
+put(R, "young-person-consent-from-a-twelve-year-old", change(consent, as_young_person))
+
+
+def as_competent_child(d):
+    as_young_person(d)
+    d["consents"][2]["givenBy"] = {"kind": "competent-child", "assessedBy": senco, "assessedOn": "2026-09-29"}
+
+
+put(R, "competent-child-consent-without-an-assessment", change(consent, as_competent_child))
+put(R, "consent-given-by-someone-else", change(consent, setp("/consents/2/events/0/by", {"kind": "professional", "id": senco})))
+put(R, "renewed-by-a-professional", change(consent, lambda d: d["consents"][2]["events"].insert(1, {"kind": "renewed", "at": "2026-10-15T09:00:00Z", "by": {"kind": "professional", "id": senco}, "validUntil": "2030-07-31"})))
+put(R, "other-authority-as-version-1-wrote-it", change(consent, setp("/consents/2/givenBy", {"kind": "other-authority", "name": "Sophie Clarke", "authority": "care order"})))
+
+
+def foster_consents(d):
+    carer = d["carers"][0]["id"]
+    d["consents"] = [{
+        "id": "5ce00009-0000-4000-8000-0000000fffff",
+        "child": d["child"]["id"],
+        "givenBy": {"kind": "other-authority", "authority": {"kind": "delegated-authority", "carer": carer}},
+        "scope": {"purposes": [{"kind": "health-care"}], "recipients": [{"kind": "agency-kind", "agencyKind": {"kind": "health"}}], "dataCategories": [{"kind": "health"}]},
+        "validFrom": "2026-12-20",
+        "method": "verbal",
+        "noticeVersion": "Fostering service notice",
+        "events": [{"kind": "given", "at": "2026-12-20T10:00:00Z", "by": {"kind": "carer", "id": carer}}],
+    }]
+
+
+put(R, "foster-carer-consenting-without-delegated-information-sharing", change(foster, foster_consents))
+put(R, "justification-bound-to-nobody", change(safe, setp("/justifications/0/recipients", [])))
+put(R, "schema-version-1", change(safe, setp("/schemaVersion", 1)))
 
 # --- single documents ---------------------------------------------------------------
 carer = safe["carers"][0]
@@ -145,6 +192,8 @@ put(N, "withdrawn-before-given", change(given, lambda d: d["events"].reverse()))
 put(N, "period-ends-before-start", change(given, setp("/validUntil", "2025-01-01")))
 put(N, "empty-purposes", change(given, setp("/scope/purposes", [])))
 put(N, "unknown-method", change(given, setp("/method", "telepathy")))
+put(N, "withdrawn-by-a-professional", change(given, setp("/events/1/by", {"kind": "professional", "id": senco})))
+put(N, "court-order-naming-the-child", change(given, lambda d: [d.__setitem__("givenBy", {"kind": "other-authority", "authority": {"kind": "court-order", "holder": {"kind": "child", "id": ruby}, "order": "specific issue order", "madeOn": "2026-01-01"}}), [e.__setitem__("by", {"kind": "child", "id": ruby}) for e in d["events"]]]))
 put(N, "refused-then-given", change(consent["consents"][0], lambda d: d["events"].append({"kind": "given", "at": "2026-09-09T10:00:00Z", "by": d["events"][1]["by"]})))
 
 request = safe["disclosures"][0]["request"]
@@ -153,6 +202,27 @@ put(Q, "no-categories", change(request, setp("/dataCategories", [])))
 put(Q, "bad-capacity", change(request, setp("/childCapacity", {"kind": "probably-fine"})))
 put(Q, "time-not-rfc3339", change(request, setp("/at", "5 October 2026, half past eleven")))
 put(Q, "repeated-category", change(request, setp("/dataCategories", [{"kind": "health"}, {"kind": "health"}])))
+
+question = change(request, lambda d: [d.pop("at"), d.pop("childCapacity"), d["recipient"].pop("role", None), d["recipient"].pop("agency", None), d["recipient"].pop("agencyKind", None)])
+U = "sharing-question"
+put(U, "no-categories", change(question, setp("/dataCategories", [])))
+put(U, "recipient-as-a-name", change(question, setp("/recipient", "Mark Stone")))
+put(U, "recipient-without-id", change(question, delp("/recipient/id")))
+put(U, "misspelt-requester", change(question, lambda d: d.__setitem__("requestedBY", d.pop("requestedBy"))))
+put(U, "claimed-capacity-unknown", change(question, setp("/childCapacity", {"kind": "old-enough"})))
+
+assessment = {
+    "id": "5ce00006-0000-4000-8000-0000000aaaaa",
+    "child": ruby,
+    "assessedBy": senco,
+    "assessedOn": "2026-10-01",
+    "decision": consent["consents"][2]["scope"],
+    "finding": "competent",
+}
+T = "competence-assessment"
+put(T, "unknown-finding", change(assessment, setp("/finding", "mostly")))
+put(T, "no-purposes", change(assessment, setp("/decision/purposes", [])))
+put(T, "impossible-date", change(assessment, setp("/assessedOn", "2026-02-30")))
 
 decision = safe["disclosures"][0]["decision"]
 D = "sharing-decision"
@@ -168,6 +238,8 @@ justification = safe["justifications"][0]
 J = "safeguarding-justification"
 put(J, "window-ends-before-start", change(justification, setp("/validUntil", "2026-01-01T00:00:00Z")))
 put(J, "unknown-lawful-basis", change(justification, setp("/lawfulBasis", {"kind": "because"})))
+put(J, "no-recipients", change(justification, setp("/recipients", [])))
+put(J, "missing-purposes", change(justification, delp("/purposes")))
 
 entry = safe["disclosures"][0]
 E = "ledger-entry"

@@ -114,11 +114,71 @@ impl LegalStanding {
 
     /// Whether the carer may make decisions in `area`: always with parental
     /// responsibility, only for delegated areas under delegated authority, never
-    /// otherwise. Who may consent is a per-decision question.
+    /// otherwise. Who may consent is a per-decision question; to ask it for a
+    /// particular day, use [`has_authority_for_on`](Self::has_authority_for_on).
     pub fn has_authority_for(&self, area: &DelegatedArea) -> bool {
         match self {
             Self::ParentalResponsibility { .. } => true,
-            Self::DelegatedAuthority { areas, .. } => areas.contains(area),
+            Self::DelegatedAuthority { areas, .. } => areas.iter().any(|a| a.same_choice(area)),
+            Self::None {} | Self::Unknown {} => false,
+        }
+    }
+
+    /// Whether the carer holds parental responsibility on `date`: responsibility
+    /// recorded `since` or `until` a date counts only on the days from `since` to
+    /// `until`, both included (DOMAIN.md section 2). Without dates it is held on every
+    /// day.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::{LegalStanding, ParentalResponsibilityBasis};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
+    /// let order = LegalStanding::ParentalResponsibility {
+    ///     basis: ParentalResponsibilityBasis::ChildArrangementsOrder,
+    ///     since: Some(d(2023, 4, 1)?),
+    ///     until: Some(d(2025, 3, 31)?),
+    /// };
+    /// assert!(order.holds_parental_responsibility_on(d(2024, 6, 1)?));
+    /// assert!(order.holds_parental_responsibility_on(d(2025, 3, 31)?));
+    /// assert!(!order.holds_parental_responsibility_on(d(2025, 4, 1)?));
+    /// assert!(!order.holds_parental_responsibility_on(d(2023, 3, 31)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holds_parental_responsibility_on(&self, date: NaiveDate) -> bool {
+        match self {
+            Self::ParentalResponsibility { since, until, .. } => {
+                since.is_none_or(|s| s <= date) && until.is_none_or(|u| date <= u)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the carer may decide in `area` on `date`: parental responsibility held
+    /// that day, or authority for the area delegated by a placement plan dated on or
+    /// before it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::{DelegatedArea, LegalStanding};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
+    /// let foster = LegalStanding::DelegatedAuthority {
+    ///     areas: vec![DelegatedArea::InformationSharing],
+    ///     placement_plan_dated: Some(d(2026, 9, 1)?),
+    /// };
+    /// assert!(foster.has_authority_for_on(&DelegatedArea::InformationSharing, d(2026, 9, 1)?));
+    /// assert!(!foster.has_authority_for_on(&DelegatedArea::InformationSharing, d(2026, 8, 31)?));
+    /// assert!(!foster.has_authority_for_on(&DelegatedArea::Health, d(2026, 10, 1)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn has_authority_for_on(&self, area: &DelegatedArea, date: NaiveDate) -> bool {
+        match self {
+            Self::ParentalResponsibility { .. } => self.holds_parental_responsibility_on(date),
+            Self::DelegatedAuthority {
+                placement_plan_dated,
+                ..
+            } => self.has_authority_for(area) && placement_plan_dated.is_none_or(|p| p <= date),
             Self::None {} | Self::Unknown {} => false,
         }
     }

@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
+
+mod share;
 use clap::{Parser, Subcommand, ValueEnum};
-use partnership_consent::{SharingRequest, decide};
-use partnership_core::json::{InputLimits, from_json_slice};
+use partnership_core::json::InputLimits;
 use partnership_record::{Document, PartnershipRecord, due_items, schema};
 use partnership_reviews::{
     CalendarEvent, MeetingConstraints, MeetingWindow, WorkingCalendar, propose_meeting,
@@ -36,7 +37,7 @@ struct Cli {
     command: Command,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -76,9 +77,9 @@ enum Command {
         files: Vec<PathBuf>,
         /// The kind of document the files hold: record, child-profile, carer,
         /// communication-agreement, contact-record, shared-goal, consent-record,
-        /// sharing-request, sharing-decision, withholding-rule,
-        /// safeguarding-justification, ledger-entry, ledger (JSON lines), barrier,
-        /// review-schedule or review-outcome.
+        /// sharing-question, sharing-request, sharing-decision, withholding-rule,
+        /// safeguarding-justification, competence-assessment, ledger-entry, ledger
+        /// (JSON lines), barrier, review-schedule or review-outcome.
         #[arg(long, default_value = "record")]
         document: Document,
         /// The deepest nesting of objects and arrays accepted.
@@ -120,20 +121,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Decide whether the information in a sharing request may be shared.
+    /// Decide whether the information a sharing question asks about may be shared.
     #[command(
-        after_help = "Example:\n  partnership share record.json --request request.json --as-of 2026-11-23\n\nWith --record, the decision is appended to the record's ledger and the file rewritten atomically."
+        after_help = "Examples:\n  partnership share record.json --request question.json\n  partnership share record.json --request question.json --record\n\nWithout --record the answer is a what-if: nothing is shared or recorded, and it says so.\nWith --record the decision is made now, on the record's own facts, appended to the\nrecord's ledger and the file rewritten atomically, before the answer is printed.\nThe question names the requester and the recipient by id; an older request file\nthat describes the recipient, or gives a time or the child's capacity, is read, and\nis refused where what it says disagrees with the record."
     )]
     Share {
         /// The record file.
         file: PathBuf,
-        /// The sharing request (a SharingRequest document).
+        /// The sharing question (a SharingQuestion document; older SharingRequest
+        /// files are read too).
         #[arg(long)]
         request: PathBuf,
-        /// The date of the decision (YYYY-MM-DD); recorded at midday UTC.
+        /// The decision date (YYYY-MM-DD), today if not given. With --record the
+        /// decision is made and recorded now, so only today is accepted.
         #[arg(long)]
-        as_of: NaiveDate,
-        /// Append the decision to the record's ledger and write the file back.
+        as_of: Option<NaiveDate>,
+        /// Decide now, append the decision to the record's ledger and write the file
+        /// back.
         #[arg(long)]
         record: bool,
         /// Text or JSON.
@@ -165,9 +169,9 @@ enum Command {
 }
 
 /// A failure that is the user's input or environment, not a record's content.
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
 
-fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
     let mut bytes = Vec::new();
     if path == Path::new("-") {
@@ -218,15 +222,15 @@ fn read_record(path: &Path) -> Result<Result<PartnershipRecord, String>, Failure
     )
 }
 
-fn valid_record(path: &Path) -> Result<PartnershipRecord, Failure> {
+pub(crate) fn valid_record(path: &Path) -> Result<PartnershipRecord, Failure> {
     read_record(path)?.map_err(|problems| Failure(format!("the record is not valid:\n{problems}")))
 }
 
-fn midday(date: NaiveDate) -> DateTime<Utc> {
+pub(crate) fn midday(date: NaiveDate) -> DateTime<Utc> {
     date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc()
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
@@ -357,67 +361,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             as_of,
             record: append,
             format,
-        } => {
-            let record = valid_record(&file)?;
-            let bytes = read_input(&request)?;
-            let request: SharingRequest = from_json_slice(&bytes)
-                .map_err(|e| Failure(format!("{}: {e}", request.display())))?;
-            // The justification that fits best: none of its problems, or the fewest.
-            let justification = record
-                .justifications
-                .iter()
-                .filter(|j| j.child == request.child)
-                .min_by_key(|j| j.problems(&request).len())
-                .cloned();
-            let justification = justification.as_ref();
-            let decision = if append {
-                let mut parts = record.into_parts();
-                let recorded_at = midday(as_of).max(
-                    parts
-                        .disclosures
-                        .last()
-                        .map_or(midday(as_of), |e| e.recorded_at),
-                );
-                let outcome = parts
-                    .disclosures
-                    .decide(
-                        &request,
-                        &parts.consents,
-                        &parts.withholding_rules,
-                        justification,
-                        recorded_at,
-                    )
-                    .map_err(|e| Failure(format!("the decision could not be recorded: {e}")))?;
-                let updated = PartnershipRecord::try_from(parts).map_err(|e| {
-                    Failure(format!(
-                        "the record would not be valid after recording: {e}"
-                    ))
-                })?;
-                let temp = file.with_extension("json.partnership-tmp");
-                fs::write(&temp, updated.to_json() + "\n")
-                    .and_then(|()| fs::rename(&temp, &file))
-                    .map_err(|e| {
-                        Failure(format!(
-                            "{}: cannot write it ({})",
-                            file.display(),
-                            e.kind()
-                        ))
-                    })?;
-                outcome.decision
-            } else {
-                decide(
-                    &request,
-                    &record.consents,
-                    &record.withholding_rules,
-                    justification,
-                )
-            };
-            match format {
-                Format::Text => writeln!(out, "{decision}").map_err(write_err)?,
-                Format::Json => write!(out, "{}", json(&decision)).map_err(write_err)?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => share::run(&file, &request, as_of, append, format, out),
         Command::Fhir { file, as_of } => {
             let record = valid_record(&file)?;
             let bundle = record.to_fhir_bundle(as_of);

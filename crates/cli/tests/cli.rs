@@ -92,6 +92,7 @@ fn due_across_records() {
 
 #[test]
 fn share_prints_the_decision_without_changing_the_record() {
+    // Without --record the answer is a what-if: it says so, and nothing is written.
     let before = std::fs::read(fixtures().join("record.json")).unwrap();
     insta::assert_snapshot!(run(
         &[
@@ -104,37 +105,204 @@ fn share_prints_the_decision_without_changing_the_record() {
         ],
         None
     ));
+    let asked = run(
+        &[
+            "share",
+            "record.json",
+            "--request",
+            "question.json",
+            "--as-of",
+            "2026-11-23",
+        ],
+        None,
+    );
+    assert!(
+        asked.contains("would be permitted: covered by 1 consent; nothing was shared or recorded"),
+        "{asked}"
+    );
     assert_eq!(
         std::fs::read(fixtures().join("record.json")).unwrap(),
         before
     );
 }
 
+/// A copy of a fixture record in a folder of its own, removed when dropped.
+struct Scratch {
+    dir: PathBuf,
+}
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("partnership-cli-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(fixtures().join("record.json"), dir.join("record.json")).unwrap();
+        Self { dir }
+    }
+
+    fn record(&self) -> String {
+        self.dir.join("record.json").to_str().unwrap().to_owned()
+    }
+
+    /// Writes a question or request file beside the record, from the fixture question
+    /// with `edit` applied.
+    fn question(&self, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut question: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(fixtures().join("question.json")).unwrap(),
+        )
+        .unwrap();
+        edit(&mut question);
+        let path = self.dir.join(name);
+        std::fs::write(&path, question.to_string()).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+
+    fn ledger(&self) -> Vec<serde_json::Value> {
+        let record: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(self.dir.join("record.json")).unwrap())
+                .unwrap();
+        record["disclosures"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 #[test]
 fn share_with_record_appends_to_the_ledger() {
-    let dir = std::env::temp_dir().join(format!("partnership-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let copy = dir.join("record.json");
-    std::fs::copy(fixtures().join("record.json"), &copy).unwrap();
-    let copy_arg = copy.to_str().unwrap();
+    let scratch = Scratch::new("record");
+    let question = scratch.question("question.json", |_| {});
     let out = run(
         &[
             "share",
-            copy_arg,
+            &scratch.record(),
             "--request",
-            "request.json",
-            "--as-of",
-            "2026-11-23",
+            &question,
             "--record",
         ],
         None,
     );
     assert!(out.starts_with("exit 0"), "{out}");
-    let record: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&copy).unwrap()).unwrap();
-    assert_eq!(record["disclosures"].as_array().unwrap().len(), 1);
-    assert!(run(&["check", copy_arg], None).starts_with("exit 0"));
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.contains("recorded as ledger entry 0"), "{out}");
+    let ledger = scratch.ledger();
+    assert_eq!(ledger.len(), 1);
+    // Recorded at the moment it was decided, with the recipient as the team has them.
+    assert_eq!(ledger[0]["request"]["at"], ledger[0]["recordedAt"]);
+    assert_eq!(
+        ledger[0]["request"]["recipient"]["role"]["kind"],
+        "speech-and-language-therapist"
+    );
+    assert!(run(&["check", &scratch.record()], None).starts_with("exit 0"));
+}
+
+#[test]
+fn share_refuses_and_records_what_a_request_claims_against_the_record() {
+    let scratch = Scratch::new("claims");
+    let key_worker = "2d9c6a1e-7f3b-4c8d-9e0a-1b2c3d4e5f60";
+    // A request dated weeks ago, and the key worker described as a speech and
+    // language therapist in a health service: each refused, and each refusal recorded.
+    let backdated = scratch.question("backdated.json", |q| {
+        q["at"] = "2026-10-01T09:00:00Z".into();
+    });
+    let described = scratch.question("described.json", |q| {
+        q["recipient"] = serde_json::json!({
+            "kind": "professional", "id": key_worker,
+            "role": {"kind": "speech-and-language-therapist"},
+            "agency": "9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b",
+            "agencyKind": {"kind": "health"}
+        });
+    });
+    let over_sixteen = scratch.question("capacity.json", |q| {
+        q["childCapacity"] = serde_json::json!({"kind": "sixteen-or-over"});
+    });
+    let mut answers = Vec::new();
+    for file in [&backdated, &described, &over_sixteen] {
+        let out = run(
+            &[
+                "share",
+                &scratch.record(),
+                "--request",
+                file,
+                "--record",
+                "--format",
+                "json",
+            ],
+            None,
+        );
+        assert!(out.starts_with("exit 0"), "{out}");
+        let json: serde_json::Value = serde_json::from_str(
+            out.split("--- stdout\n")
+                .nth(1)
+                .unwrap()
+                .split("--- stderr")
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(json["recorded"], true);
+        assert_eq!(json["decision"]["kind"], "refuse", "{out}");
+        answers.push(json["decision"]["reasons"].clone());
+    }
+    insta::assert_json_snapshot!(answers);
+    let ledger = scratch.ledger();
+    assert_eq!(ledger.len(), 3);
+    assert!(ledger.iter().all(|e| e["decision"]["kind"] == "refuse"));
+    assert!(run(&["check", &scratch.record()], None).starts_with("exit 0"));
+}
+
+#[test]
+fn share_refuses_questions_the_record_cannot_answer_and_writes_nothing() {
+    let scratch = Scratch::new("unknown");
+    let before = std::fs::read(scratch.dir.join("record.json")).unwrap();
+    let stranger = scratch.question("stranger.json", |q| {
+        q["requestedBy"] = "00000000-0000-4000-8000-00000000dead".into();
+        q["recipient"]["id"] = "00000000-0000-4000-8000-00000000beef".into();
+    });
+    let question = scratch.question("question.json", |_| {});
+    let mut report = String::new();
+    for args in [
+        vec![
+            "share",
+            &scratch.record(),
+            "--request",
+            &stranger,
+            "--record",
+        ],
+        vec!["share", &scratch.record(), "--request", &stranger],
+        vec![
+            "share",
+            &scratch.record(),
+            "--request",
+            &question,
+            "--record",
+            "--as-of",
+            "2026-10-01",
+        ],
+        vec!["share", "-", "--request", &question, "--record"],
+    ] {
+        let out = run(&args, Some(&before));
+        assert!(out.starts_with("exit 2"), "{out}");
+        report.push_str(&out.replace(&scratch.dir.display().to_string(), "SCRATCH"));
+    }
+    insta::assert_snapshot!(report.replace(&chrono_today(), "TODAY"));
+    assert_eq!(
+        std::fs::read(scratch.dir.join("record.json")).unwrap(),
+        before
+    );
+    assert!(!std::path::Path::new("-").exists());
+}
+
+/// Today's date as the command reads it, to keep snapshots stable.
+fn chrono_today() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .date_naive()
+        .to_string()
 }
 
 #[test]
@@ -185,7 +353,7 @@ fn bad_input_gets_a_clear_message_and_exit_2() {
     }
     let truncated = run(
         &["check", "-"],
-        Some(b"{\"schemaVersion\": 1, \"id\": \"00000000-0000"),
+        Some(b"{\"schemaVersion\": 2, \"id\": \"00000000-0000"),
     );
     report.push_str(&format!(
         "== truncated JSON on standard input\n{truncated}\n"

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use partnership_core::{ChildId, ConsentId, JustificationId, SharingRequestId, WithholdingRuleId};
+use partnership_core::{ChildId, ConsentId, JustificationId, WithholdingRuleId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +12,31 @@ use crate::{
     ChildCapacity, ConsentGiver, ConsentRecord, ConsentStatus, DataCategory, JustificationProblem,
     Purpose, Recipient, SafeguardingJustification, SharingRequest, WithholdingRule,
 };
+
+/// Which part of a recipient a request described differently from the record.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DescribedField {
+    /// The professional's role.
+    Role,
+    /// The professional's agency.
+    Agency,
+    /// The kind of the recipient's agency.
+    AgencyKind,
+}
+
+impl fmt::Display for DescribedField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Role => "role",
+            Self::Agency => "agency",
+            Self::AgencyKind => "kind of agency",
+        })
+    }
+}
 
 /// Why sharing is permitted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -132,6 +157,35 @@ pub enum RefusalReason {
         /// What is wrong with it.
         problem: JustificationProblem,
     },
+    /// The person who gave a consent that would cover the category no longer has the
+    /// standing to give it on the day of the decision (their parental responsibility
+    /// ended, or their delegated authority no longer covers information sharing).
+    GiverLacksStanding {
+        /// The consent.
+        consent: ConsentId,
+        /// The category.
+        category: DataCategory,
+    },
+    /// The request described the recipient differently from the record's team. The
+    /// record's facts decide, and a request that says otherwise is not acted on.
+    RecipientNotAsDescribed {
+        /// What the request got wrong.
+        field: DescribedField,
+    },
+    /// The request was dated on another day than the decision. A decision is made at
+    /// the moment it is recorded; a request cannot carry it back or forward in time.
+    DatedAnotherDay {
+        /// The time the request gave.
+        at: DateTime<Utc>,
+    },
+    /// The request claimed a capacity for the child that the record does not show:
+    /// capacity comes from the date of birth and the competence assessments recorded.
+    CapacityNotAsClaimed {
+        /// What the request claimed.
+        claimed: ChildCapacity,
+        /// What the record shows for this decision.
+        recorded: ChildCapacity,
+    },
 }
 
 impl fmt::Display for RefusalReason {
@@ -212,6 +266,23 @@ impl fmt::Display for RefusalReason {
             } => write!(
                 f,
                 "safeguarding justification {justification} does not permit this: {problem}"
+            ),
+            Self::GiverLacksStanding { consent, category } => write!(
+                f,
+                "the person who consented to sharing {category} no longer has the standing to consent on the day of the decision (consent {consent})"
+            ),
+            Self::RecipientNotAsDescribed { field } => write!(
+                f,
+                "the request describes the recipient's {field} differently from the record's team; the record decides, so nothing is shared on the request's description"
+            ),
+            Self::DatedAnotherDay { at } => write!(
+                f,
+                "the request is dated {}, another day than the decision; a decision is made when it is recorded, so ask again without a date",
+                at.date_naive()
+            ),
+            Self::CapacityNotAsClaimed { claimed, recorded } => write!(
+                f,
+                "the request says the child {claimed}, but the record shows the child {recorded}"
             ),
         }
     }
@@ -294,7 +365,13 @@ pub(crate) enum CategoryOutcome {
 }
 
 /// Evaluates the consents about `child` for sharing `category` with `recipient` for
-/// `purpose` at `at`: the one rule that `decide` and the helpers share.
+/// `purpose` at `at`: the one rule that `decide` and the helpers share. Consents
+/// listed in `without_standing` were given by someone who no longer has the standing
+/// to give them: they cover nothing, and a refusal from them blocks nothing.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the facts of one category's decision, each a plain value"
+)]
 pub(crate) fn evaluate_category(
     consents: &[ConsentRecord],
     child: ChildId,
@@ -303,6 +380,7 @@ pub(crate) fn evaluate_category(
     capacity: &ChildCapacity,
     category: &DataCategory,
     at: DateTime<Utc>,
+    without_standing: &[ConsentId],
 ) -> CategoryOutcome {
     let mut permits = Vec::new();
     let mut denies = Vec::new();
@@ -314,12 +392,21 @@ pub(crate) fn evaluate_category(
     {
         let can_decide = giver_can_decide(&consent.given_by, capacity);
         let id = consent.id;
+        let stands = !without_standing.contains(&id);
         match consent.status_at(at) {
-            ConsentStatus::Given {} if can_decide => permits.push(id),
-            ConsentStatus::Refused {} if can_decide => denies.push(RefusalReason::ConsentRefused {
-                consent: id,
-                category: category_of(),
-            }),
+            ConsentStatus::Given {} if can_decide && stands => permits.push(id),
+            ConsentStatus::Given {} if can_decide => {
+                reasons.push(RefusalReason::GiverLacksStanding {
+                    consent: id,
+                    category: category_of(),
+                })
+            }
+            ConsentStatus::Refused {} if can_decide && stands => {
+                denies.push(RefusalReason::ConsentRefused {
+                    consent: id,
+                    category: category_of(),
+                })
+            }
             ConsentStatus::Given {} if consent.given_by.is_the_child() => {
                 reasons.push(RefusalReason::GiverNotCompetent {
                     consent: id,
@@ -381,34 +468,110 @@ pub(crate) fn evaluate_category(
     CategoryOutcome::NotCovered(reasons)
 }
 
-/// Decides whether the information in `request` may be shared.
+/// Everything a sharing decision is made on besides the request itself.
 ///
-/// The rules, in order:
+/// The request must already state the facts as the record knows them: the
+/// recipient's role and agency from the team, the time of the decision, the child's
+/// capacity from the date of birth and the competence assessments. This function
+/// trusts its inputs; `PartnershipRecord::decide` in the record crate is the one place
+/// that builds them from a record, and the only way to obtain a `Disclosure`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DecisionFacts<'a> {
+    /// The consent records.
+    pub consents: &'a [ConsentRecord],
+    /// The withholding rules.
+    pub withholdings: &'a [WithholdingRule],
+    /// The safeguarding justifications: any that covers the request, with no problem,
+    /// permits it.
+    pub justifications: &'a [SafeguardingJustification],
+    /// Who else the information reaches: for an agency's inbox, every professional
+    /// of the agency. A withholding rule that reaches any of them refuses the request.
+    pub also_reaches: &'a [Recipient],
+    /// Consents whose giver has lost the standing to give them by the decision date
+    /// (parental responsibility ended, delegated authority withdrawn).
+    pub without_standing: &'a [ConsentId],
+}
+
+/// Decides whether the information in `request` may be shared, on the consents,
+/// withholding rules and (at most) one justification given, trusting everything the
+/// request states.
 ///
-/// 1. A [`WithholdingRule`] in force that withholds any requested category from the
-///    recipient refuses the request. Nothing overrides it.
-/// 2. A [`SafeguardingJustification`] with no [problems](SafeguardingJustification::problems)
-///    permits the request without consent. One with problems permits nothing; its
-///    problems are reported if consent does not cover the request either.
-/// 3. Otherwise every requested category must be covered by a consent about the child,
-///    in force at the request's time, whose scope covers the recipient and purpose,
-///    given by someone who can decide: a carer when the child does not decide for
-///    themselves; the child when they do. A refusal in force by someone who can
-///    decide beats any permit.
+/// This is the decision rule on plain data, for a "what would the rules say" on
+/// facts you vouch for. It records nothing and proves nothing: a service that shares
+/// asks `PartnershipRecord::decide`, which takes the facts from the record and
+/// records the decision before it answers. See [`decide_on_facts`] for the rules.
 ///
-/// The decision depends on the set of consents, not their order. This function only
-/// decides; to act on a decision, ask a [`DisclosureLedger`](crate::DisclosureLedger),
-/// which records every decision before it answers and is the only source of a
-/// [`Disclosure`](crate::Disclosure).
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use partnership_consent::*;
+/// use partnership_core::*;
+///
+/// let request = SharingRequest::try_from(SharingRequestParts {
+///     id: SharingRequestId::random(),
+///     child: ChildId::random(),
+///     requested_by: ProfessionalId::random(),
+///     recipient: Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::Health },
+///     purpose: Purpose::HealthCare,
+///     data_categories: vec![DataCategory::Health],
+///     at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().ok_or("no such time")?,
+///     child_capacity: ChildCapacity::NotAssessed {},
+/// })?;
+/// // No consent and no justification: refused.
+/// let decision = decide(&request, &[], &[], None);
+/// assert_eq!(
+///     decision.to_string(),
+///     "refused:\n- no consent covers sharing health with this recipient for this purpose"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn decide(
     request: &SharingRequest,
     consents: &[ConsentRecord],
     withholdings: &[WithholdingRule],
     justification: Option<&SafeguardingJustification>,
 ) -> SharingDecision {
+    decide_on_facts(
+        request,
+        &DecisionFacts {
+            consents,
+            withholdings,
+            justifications: justification.map_or(&[], std::slice::from_ref),
+            also_reaches: &[],
+            without_standing: &[],
+        },
+    )
+}
+
+/// Decides whether the information in `request` may be shared, on `facts`.
+///
+/// The rules, in order:
+///
+/// 1. A [`WithholdingRule`] in force that withholds any requested category from the
+///    recipient, or from anyone else the information reaches, refuses the request.
+///    Nothing overrides it.
+/// 2. A [`SafeguardingJustification`] with no [problems](SafeguardingJustification::problems)
+///    (it covers this recipient, purpose, every category and the moment) permits the
+///    request without consent. One with problems permits nothing; if consent does not
+///    cover the request either, the problems of the justification that came closest
+///    are reported.
+/// 3. Otherwise every requested category must be covered by a consent about the child,
+///    in force at the request's time, whose scope covers the recipient and purpose,
+///    given by someone who can decide and who still has the standing to: a carer when
+///    the child does not decide for themselves; the child when they do. A refusal in
+///    force by someone who can decide beats any permit.
+///
+/// The decision depends on the sets of consents and justifications, not their order.
+pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> SharingDecision {
     let mut reasons = BTreeSet::new();
-    for rule in withholdings.iter().filter(|r| r.child == request.child) {
-        for category in rule.withholds(&request.recipient, &request.data_categories, request.at) {
+    let mut reached = Vec::with_capacity(1 + facts.also_reaches.len());
+    reached.push(request.recipient.clone());
+    reached.extend(facts.also_reaches.iter().cloned());
+    for rule in facts
+        .withholdings
+        .iter()
+        .filter(|r| r.child == request.child)
+    {
+        for category in rule.withholds_from_any(&reached, &request.data_categories, request.at) {
             reasons.insert(RefusalReason::Withheld {
                 rule: rule.id,
                 category,
@@ -421,21 +584,37 @@ pub fn decide(
         };
     }
     let permitted = || request.data_categories.clone();
-    if let Some(justification) = justification {
+    // The justification that permits, or else the one that came closest (fewest
+    // problems; of equals, the lowest id, so that order never matters).
+    let mut closest: Option<(usize, JustificationId, Vec<JustificationProblem>)> = None;
+    for justification in facts.justifications {
         let problems = justification.problems(request);
         if problems.is_empty() {
+            let permitting = facts
+                .justifications
+                .iter()
+                .filter(|j| j.problems(request).is_empty())
+                .map(|j| j.id)
+                .min()
+                .unwrap_or(justification.id);
             return SharingDecision::Permit {
                 basis: PermitBasis::Safeguarding {
-                    justification: justification.id,
+                    justification: permitting,
                 },
                 data_categories: permitted(),
             };
         }
+        let key = (problems.len(), justification.id);
+        if closest.as_ref().is_none_or(|(n, id, _)| key < (*n, *id)) {
+            closest = Some((key.0, key.1, problems));
+        }
+    }
+    if let Some((_, justification, problems)) = closest {
         reasons.extend(
             problems
                 .into_iter()
                 .map(|problem| RefusalReason::Justification {
-                    justification: justification.id,
+                    justification,
                     problem,
                 }),
         );
@@ -444,13 +623,14 @@ pub fn decide(
     let mut uncovered = false;
     for category in &request.data_categories {
         match evaluate_category(
-            consents,
+            facts.consents,
             request.child,
             &request.recipient,
             &request.purpose,
             &request.child_capacity,
             category,
             request.at,
+            facts.without_standing,
         ) {
             CategoryOutcome::Covered(ids) => covering.extend(ids),
             CategoryOutcome::NotCovered(why) => {
@@ -469,92 +649,5 @@ pub fn decide(
             consents: covering.into_iter().collect(),
         },
         data_categories: permitted(),
-    }
-}
-
-/// Proof that sharing was permitted: made only by a
-/// [`DisclosureLedger`](crate::DisclosureLedger) from a permit it has recorded. It
-/// has no public constructor and cannot be read from JSON:
-///
-/// ```compile_fail
-/// // A Disclosure cannot be conjured from a partner's JSON…
-/// let forged: partnership_consent::Disclosure = serde_json::from_str("{}").unwrap();
-/// ```
-///
-/// ```compile_fail
-/// // …nor built field by field.
-/// let forged = partnership_consent::Disclosure { ledger_index: 0 };
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Disclosure {
-    request: SharingRequestId,
-    child: ChildId,
-    recipient: Recipient,
-    purpose: Purpose,
-    data_categories: Vec<DataCategory>,
-    basis: PermitBasis,
-    permitted_at: DateTime<Utc>,
-    ledger_index: u64,
-}
-
-impl Disclosure {
-    /// Made by the ledger only, from a permit it has just recorded.
-    pub(crate) fn from_recorded_permit(
-        request: &SharingRequest,
-        basis: PermitBasis,
-        data_categories: Vec<DataCategory>,
-        ledger_index: u64,
-    ) -> Self {
-        Self {
-            request: request.id,
-            child: request.child,
-            recipient: request.recipient.clone(),
-            purpose: request.purpose.clone(),
-            data_categories,
-            basis,
-            permitted_at: request.at,
-            ledger_index,
-        }
-    }
-
-    /// The request it answers.
-    pub fn request(&self) -> SharingRequestId {
-        self.request
-    }
-
-    /// The child the information is about.
-    pub fn child(&self) -> ChildId {
-        self.child
-    }
-
-    /// Who may receive it.
-    pub fn recipient(&self) -> &Recipient {
-        &self.recipient
-    }
-
-    /// For what purpose.
-    pub fn purpose(&self) -> &Purpose {
-        &self.purpose
-    }
-
-    /// The categories that may be shared: only these.
-    pub fn data_categories(&self) -> &[DataCategory] {
-        &self.data_categories
-    }
-
-    /// Why sharing is permitted.
-    pub fn basis(&self) -> &PermitBasis {
-        &self.basis
-    }
-
-    /// When sharing was permitted for.
-    pub fn permitted_at(&self) -> DateTime<Utc> {
-        self.permitted_at
-    }
-
-    /// The ledger entry that records the decision.
-    pub fn ledger_index(&self) -> u64 {
-        self.ledger_index
     }
 }

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::record::non_empty_unique;
-use crate::{ConsentError, DataCategory, SharingRequest};
+use crate::{ConsentError, DataCategory, Purpose, RecipientScope, SharingRequest};
 
 partnership_core::labelled_enum! {
     /// A lawful basis for processing under UK GDPR Article 6(1). The list can grow, as
@@ -93,6 +93,12 @@ pub struct SafeguardingJustificationParts {
     /// Personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Sensitive<String>>,
+    /// Who it justifies sharing with, by the same scopes consents use (a particular
+    /// professional, an agency, a role). At least one. The recipient's role and agency
+    /// come from the record's team, never from a request.
+    pub recipients: Vec<RecipientScope>,
+    /// What for: the purposes it justifies sharing for. At least one.
+    pub purposes: Vec<Purpose>,
     /// The categories it justifies sharing: the minimum necessary. At least one.
     pub data_categories: Vec<DataCategory>,
     /// The professional who decided.
@@ -110,6 +116,8 @@ pub struct SafeguardingJustificationParts {
 }
 
 fn check_justification(parts: &SafeguardingJustificationParts) -> Result<(), ConsentError> {
+    non_empty_unique(&parts.recipients, "recipients")?;
+    non_empty_unique(&parts.purposes, "purposes")?;
     non_empty_unique(&parts.data_categories, "dataCategories")?;
     if parts.valid_until <= parts.valid_from {
         return Err(ConsentError::PeriodEndsBeforeStart {
@@ -123,7 +131,8 @@ partnership_core::validated! {
     /// The recorded decision to share information without consent to protect a child:
     /// the lawful basis, an Article 9 condition for special category data, the reason,
     /// who decided and a different professional who approved, the window in which it
-    /// may be used, the categories it covers, and whether the carers were told.
+    /// may be used, the recipients, purposes and categories it covers, and whether the
+    /// carers were told.
     ///
     /// Not a yes/no flag: each part is recorded, and [`problems`](Self::problems)
     /// lists every part missing or out of bounds for a request. A justification with
@@ -176,6 +185,13 @@ pub enum JustificationProblem {
     },
     /// The recipient has no safeguarding role.
     RecipientHasNoSafeguardingRole {},
+    /// The recipient is not among those it justifies sharing with.
+    RecipientNotCovered {},
+    /// The purpose is not among those it justifies sharing for.
+    PurposeNotCovered {
+        /// The purpose asked for.
+        purpose: Purpose,
+    },
 }
 
 impl fmt::Display for JustificationProblem {
@@ -212,6 +228,12 @@ impl fmt::Display for JustificationProblem {
             }
             Self::RecipientHasNoSafeguardingRole {} => {
                 f.write_str("the recipient has no safeguarding role")
+            }
+            Self::RecipientNotCovered {} => {
+                f.write_str("it does not cover sharing with this recipient")
+            }
+            Self::PurposeNotCovered { purpose } => {
+                write!(f, "it does not cover sharing for {purpose}")
             }
         }
     }
@@ -268,11 +290,23 @@ impl SafeguardingJustification {
             });
         }
         for category in &request.data_categories {
-            if !self.data_categories.contains(category) {
+            if !self.data_categories.iter().any(|c| c.same_choice(category)) {
                 problems.push(P::CategoryNotJustified {
                     category: category.clone(),
                 });
             }
+        }
+        if !self.recipients.iter().any(|r| r.covers(&request.recipient)) {
+            problems.push(P::RecipientNotCovered {});
+        }
+        if !self
+            .purposes
+            .iter()
+            .any(|p| p.same_choice(&request.purpose))
+        {
+            problems.push(P::PurposeNotCovered {
+                purpose: request.purpose.clone(),
+            });
         }
         if !request.recipient.has_safeguarding_role() {
             problems.push(P::RecipientHasNoSafeguardingRole {});

@@ -10,10 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{
-    ConsentError, ConsentRecord, Disclosure, SafeguardingJustification, SharingDecision,
-    SharingRequest, WithholdingRule, decide,
-};
+use crate::{ConsentError, SharingDecision, SharingRequest};
 
 /// A SHA-256 digest, written as 64 lower-case hexadecimal digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -218,18 +215,6 @@ pub struct LedgerHead {
     pub hash: Sha256Digest,
 }
 
-/// What the ledger answers: the decision, its place in the ledger, and a
-/// [`Disclosure`] when sharing is permitted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedgerOutcome {
-    /// The decision, as recorded.
-    pub decision: SharingDecision,
-    /// The index of the entry that records it.
-    pub index: u64,
-    /// Proof that sharing is permitted; `None` for a refusal.
-    pub disclosure: Option<Disclosure>,
-}
-
 fn check_chain(entries: &[LedgerEntry]) -> Result<(), ConsentError> {
     tampered_at(first_broken_link(entries), first_bad_hash(entries, 0))
 }
@@ -297,15 +282,17 @@ partnership_core::validated! {
     /// are chained by SHA-256, so that changing, removing, reordering or inserting an
     /// entry is detected by [`verify`](Self::verify).
     ///
-    /// The ledger is the only way to obtain a [`Disclosure`]: ask it to
-    /// [`decide`](Self::decide), and it records the decision before it answers. Read
-    /// from JSON (an array of entries) or JSON lines, a ledger is verified first.
+    /// A record's ledger is written by `PartnershipRecord::decide` (record crate),
+    /// which decides on the record's own facts, records the decision and only then
+    /// answers; it is the only source of a `Disclosure`. Read from JSON (an array of
+    /// entries) or JSON lines, a ledger is verified first.
     ///
     /// ```
     /// # use chrono::{TimeZone, Utc};
     /// # use partnership_consent::*;
     /// # use partnership_core::*;
     /// let mut ledger = DisclosureLedger::default();
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().ok_or("no such time")?;
     /// let request = SharingRequest::try_from(SharingRequestParts {
     ///     id: SharingRequestId::random(),
     ///     child: ChildId::random(),
@@ -313,14 +300,15 @@ partnership_core::validated! {
     ///     recipient: Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::Health },
     ///     purpose: Purpose::HealthCare,
     ///     data_categories: vec![DataCategory::Health],
-    ///     at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+    ///     at,
     ///     child_capacity: ChildCapacity::NotAssessed {},
-    /// }).unwrap();
+    /// })?;
     /// // No consent and no justification: refused, and recorded all the same.
-    /// let outcome = ledger.decide(&request, &[], &[], None, request.at).unwrap();
-    /// assert!(outcome.disclosure.is_none());
+    /// let decision = decide(&request, &[], &[], None);
+    /// assert_eq!(ledger.append(request, decision, at)?, 0);
     /// assert_eq!(ledger.len(), 1);
     /// assert!(ledger.verify().is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[derive(Clone, Default, PartialEq, Eq)]
     pub struct DisclosureLedger(Vec<LedgerEntry>);
@@ -329,41 +317,22 @@ partnership_core::validated! {
 }
 
 impl DisclosureLedger {
-    /// Decides `request` (see [`decide`](crate::decide)), records the decision, and
-    /// answers: with a [`Disclosure`] when sharing is permitted.
+    /// Records a decision: appends an entry for `request` and `decision`, chained to
+    /// the one before, and gives its index.
     ///
-    /// `recorded_at` is the time of recording, supplied by the caller (the library
-    /// reads no clock); it may not be earlier than the last entry's.
-    pub fn decide(
-        &mut self,
-        request: &SharingRequest,
-        consents: &[ConsentRecord],
-        withholdings: &[WithholdingRule],
-        justification: Option<&SafeguardingJustification>,
-        recorded_at: DateTime<Utc>,
-    ) -> Result<LedgerOutcome, ConsentError> {
-        let decision = decide(request, consents, withholdings, justification);
-        let index = self.append(request.clone(), decision.clone(), recorded_at)?;
-        let disclosure = match &decision {
-            SharingDecision::Permit {
-                basis,
-                data_categories,
-            } => Some(Disclosure::from_recorded_permit(
-                request,
-                basis.clone(),
-                data_categories.clone(),
-                index,
-            )),
-            SharingDecision::Refuse { .. } => None,
-        };
-        Ok(LedgerOutcome {
-            decision,
-            index,
-            disclosure,
-        })
-    }
-
-    fn append(
+    /// A ledger entry records that a decision was made; it is not a permission to
+    /// share. Services decide and record in one step with `PartnershipRecord::decide`
+    /// (record crate), which takes the facts from the record, appends here, and only
+    /// then hands out a `Disclosure`.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::LedgerTimeGoesBack`] when `recorded_at` is before the last
+    /// entry's time (nothing is moved or clamped), and
+    /// [`ConsentError::LedgerRequestTimeDiffers`] when the request's `at` is not
+    /// `recorded_at`: a decision is made at the moment it is recorded. On error the
+    /// ledger is unchanged.
+    pub fn append(
         &mut self,
         request: SharingRequest,
         decision: SharingDecision,
@@ -372,6 +341,9 @@ impl DisclosureLedger {
         let last = self.0.last();
         if last.is_some_and(|e| recorded_at < e.recorded_at) {
             return Err(ConsentError::LedgerTimeGoesBack);
+        }
+        if request.at != recorded_at {
+            return Err(ConsentError::LedgerRequestTimeDiffers);
         }
         let previous_hash = last.map_or(Sha256Digest::GENESIS, |e| e.hash);
         let index = u64::try_from(self.0.len()).unwrap_or(u64::MAX);
@@ -385,6 +357,11 @@ impl DisclosureLedger {
             hash,
         });
         Ok(index)
+    }
+
+    /// The time of the last entry, if any: a new decision cannot be recorded before it.
+    pub fn last_recorded_at(&self) -> Option<DateTime<Utc>> {
+        self.0.last().map(|e| e.recorded_at)
     }
 
     /// Checks the whole chain; the error names the first entry that does not match.
@@ -512,7 +489,8 @@ mod tests {
                 .ok()
             };
             if let Some(request) = request() {
-                let _ = ledger.decide(&request, &[], &[], None, at);
+                let decision = crate::decide(&request, &[], &[], None);
+                let _ = ledger.append(request, decision, at);
             }
         }
         ledger.0

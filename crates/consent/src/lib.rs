@@ -1,19 +1,30 @@
-//! Consent and information sharing.
+//! Consent and information sharing: the rules.
 //!
-//! This crate carries the library's most important promise: **no personal
-//! information about a child is shared without a covering consent or a recorded
-//! lawful basis, and every decision to share or not to share is recorded.**
+//! This crate holds the rules behind the library's most important promise: **no
+//! personal information about a child is shared without a covering consent from
+//! someone entitled to give it, or a lawful basis that covers this recipient and
+//! purpose, and every decision to share or not to share is recorded.** The rules are
+//! functions over plain data; the record crate's `PartnershipRecord::decide` is where
+//! they are applied to a child's record, on the record's own facts, and recorded
+//! before the answer is given. Only it hands out a `Disclosure`.
 //!
-//! - [`ConsentRecord`]: who gave or refused consent and in what capacity, the
-//!   [`Scope`] (purposes, recipients, data categories), the period, how it was
-//!   obtained, and an event history from which the [status](ConsentRecord::status_at)
-//!   is derived. "No consent recorded" is not "refused".
-//! - [`decide`]: a [`SharingRequest`] is refused by a safety [`WithholdingRule`]
-//!   whatever else holds, permitted by a complete [`SafeguardingJustification`], or
-//!   else permitted only when consent covers every requested category; a refusal lists
-//!   every [`RefusalReason`] as data.
-//! - [`DisclosureLedger`]: every decision appended to a SHA-256 hash chain before the
-//!   answer is given; the only source of a [`Disclosure`].
+//! - [`ConsentRecord`]: who gave or refused consent and in what capacity
+//!   ([`ConsentGiver`], [`ActingAuthority`]), the [`Scope`] (purposes, recipients,
+//!   data categories), the period, how it was obtained, and an event history whose
+//!   every event is made by the person it says acted; the
+//!   [status](ConsentRecord::status_at) is derived from it. "No consent recorded" is
+//!   not "refused".
+//! - [`SharingQuestion`]: what a professional asks to share, naming the recipient by
+//!   id ([`RecipientRef`]) and carrying no time; older request files read as questions,
+//!   with what they claim checked against the record.
+//! - [`CompetenceAssessment`] and [`ChildCapacity::for_decision`]: the child's capacity
+//!   for a decision from the date of birth and dated, decision-specific assessments.
+//! - [`decide_on_facts`] (and [`decide`] for one justification): a [`SharingRequest`]
+//!   stating the record's facts is refused by a safety [`WithholdingRule`] whatever
+//!   else holds, permitted by a [`SafeguardingJustification`] that covers this
+//!   recipient, purpose, category and moment, or else permitted only when consent
+//!   covers every requested category; a refusal lists every [`RefusalReason`] as data.
+//! - [`DisclosureLedger`]: every decision in a SHA-256 hash chain.
 //! - Helpers: [`consents_in_force`], [`consents_expiring_within`],
 //!   [`permitted_categories`]; [`ConsentStatus::fhir_r4_code`] for FHIR.
 //!
@@ -22,15 +33,14 @@
 //! A mother consents to the nursery sharing her son's education progress with his
 //! speech and language therapist. The therapist's service then asks for his health
 //! information too: refused, because nobody consented to that. The mother later
-//! withdraws her consent, and the next request is refused. Every decision is in the
-//! ledger, and the ledger verifies.
+//! withdraws her consent, and the next request is refused.
 //!
 //! ```
 //! use chrono::{NaiveDate, TimeZone, Utc};
 //! use partnership_consent::*;
 //! use partnership_core::*;
 //!
-//! let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).unwrap();
+//! let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).single().ok_or("no such time");
 //! let (child, mum, key_worker) = (ChildId::random(), CarerId::random(), ProfessionalId::random());
 //! let therapist = Recipient::Professional {
 //!     id: ProfessionalId::random(),
@@ -49,19 +59,15 @@
 //!         recipients: vec![RecipientScope::Role { role: ProfessionalRole::SpeechAndLanguageTherapist }],
 //!         data_categories: vec![DataCategory::EducationProgress],
 //!     },
-//!     valid_from: NaiveDate::from_ymd_opt(2026, 9, 7).unwrap(),
+//!     valid_from: NaiveDate::from_ymd_opt(2026, 9, 7).ok_or("no such date")?,
 //!     valid_until: NaiveDate::from_ymd_opt(2027, 7, 23),
 //!     method: ConsentMethod::Written,
-//!     notice_version: Label::new("Little Acorns consent form 2026").unwrap(),
-//!     events: vec![ConsentEvent {
-//!         kind: ConsentEventKind::Given,
-//!         at: at(9, 7),
-//!         by: PartyRef::Carer { id: mum },
-//!         valid_until: None,
-//!     }],
-//! })
-//! .unwrap();
+//!     notice_version: Label::new("Little Acorns consent form 2026")?,
+//!     events: vec![ConsentEvent::new(ConsentEventKind::Given, at(9, 7)?, PartyRef::Carer { id: mum })],
+//! })?;
 //!
+//! // The facts as the record states them: the recipient from the team, the time of
+//! // the decision, the child's capacity from the date of birth.
 //! let request = |categories: Vec<DataCategory>, when| {
 //!     SharingRequest::try_from(SharingRequestParts {
 //!         id: SharingRequestId::random(),
@@ -73,52 +79,38 @@
 //!         at: when,
 //!         child_capacity: ChildCapacity::NotAssessed {},
 //!     })
-//!     .unwrap()
 //! };
 //!
-//! let mut ledger = DisclosureLedger::default();
 //! let mut consents = vec![consent];
 //!
 //! // Education progress: covered.
-//! let first = ledger
-//!     .decide(&request(vec![DataCategory::EducationProgress], at(10, 5)), &consents, &[], None, at(10, 5))
-//!     .unwrap();
-//! let disclosure = first.disclosure.expect("permitted");
-//! assert_eq!(disclosure.data_categories(), &[DataCategory::EducationProgress]);
+//! let first = decide(&request(vec![DataCategory::EducationProgress], at(10, 5)?)?, &consents, &[], None);
+//! assert!(first.is_permit());
 //!
 //! // Health information: nobody consented, so it is refused and the reason says why.
-//! let second = ledger
-//!     .decide(&request(vec![DataCategory::Health], at(10, 6)), &consents, &[], None, at(10, 6))
-//!     .unwrap();
+//! let second = decide(&request(vec![DataCategory::Health], at(10, 6)?)?, &consents, &[], None);
 //! assert_eq!(
-//!     second.decision.to_string(),
+//!     second.to_string(),
 //!     "refused:\n- no consent covers sharing health with this recipient for this purpose"
 //! );
 //!
 //! // The mother withdraws her consent.
-//! consents[0] = consents[0].clone().with_event(ConsentEvent {
-//!     kind: ConsentEventKind::Withdrawn,
-//!     at: at(11, 2),
-//!     by: PartyRef::Carer { id: mum },
-//!     valid_until: None,
-//! }).unwrap();
-//! let third = ledger
-//!     .decide(&request(vec![DataCategory::EducationProgress], at(11, 9)), &consents, &[], None, at(11, 9))
-//!     .unwrap();
-//! assert!(third.decision.to_string().starts_with(
+//! let withdrawn = ConsentEvent::new(ConsentEventKind::Withdrawn, at(11, 2)?, PartyRef::Carer { id: mum });
+//! consents[0] = consents[0].clone().with_event(withdrawn)?;
+//! let third = decide(&request(vec![DataCategory::EducationProgress], at(11, 9)?)?, &consents, &[], None);
+//! assert!(third.to_string().starts_with(
 //!     "refused:\n- consent to share education progress was withdrawn on 2026-11-02"
 //! ));
-//!
-//! // Every decision, permit or refusal, is recorded; the chain verifies.
-//! assert_eq!(ledger.len(), 3);
-//! assert!(ledger.verify().is_ok());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod competence;
 mod decision;
 mod error;
 mod justification;
 mod ledger;
 mod queries;
+mod question;
 mod record;
 mod request;
 mod rfc3339;
@@ -127,17 +119,24 @@ mod scope;
 pub mod strategies;
 mod withholding;
 
-pub use decision::{Disclosure, PermitBasis, RefusalReason, SharingDecision, decide};
+pub use competence::{
+    AGE_OF_PRESUMED_CAPACITY, CompetenceAssessment, CompetenceAssessmentParts, CompetenceFinding,
+};
+pub use decision::{
+    DecisionFacts, DescribedField, PermitBasis, RefusalReason, SharingDecision, decide,
+    decide_on_facts,
+};
 pub use error::ConsentError;
 pub use justification::{
     Article9Condition, CarersTold, JustificationProblem, LawfulBasis, SafeguardingJustification,
     SafeguardingJustificationParts,
 };
-pub use ledger::{DisclosureLedger, LedgerEntry, LedgerHead, LedgerOutcome, Sha256Digest};
+pub use ledger::{DisclosureLedger, LedgerEntry, LedgerHead, Sha256Digest};
 pub use queries::{consents_expiring_within, consents_in_force, permitted_categories};
+pub use question::{RecipientRef, SharingQuestion, SharingQuestionParts};
 pub use record::{
-    ConsentDecision, ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord,
-    ConsentRecordParts, ConsentStatus,
+    ActingAuthority, ConsentDecision, ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod,
+    ConsentRecord, ConsentRecordParts, ConsentStatus,
 };
 pub use request::{ChildCapacity, SharingRequest, SharingRequestParts};
 pub use scope::{DataCategory, Purpose, Recipient, RecipientScope, Scope};

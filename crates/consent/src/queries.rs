@@ -61,7 +61,16 @@ pub fn permitted_categories(
         .filter(|category| !withheld.contains(category))
         .filter(|category| {
             matches!(
-                evaluate_category(consents, child, recipient, purpose, capacity, category, at),
+                evaluate_category(
+                    consents,
+                    child,
+                    recipient,
+                    purpose,
+                    capacity,
+                    category,
+                    at,
+                    &[]
+                ),
                 CategoryOutcome::Covered(_)
             )
         })

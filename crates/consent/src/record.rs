@@ -3,25 +3,31 @@
 use std::fmt;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, Sensitive};
+use partnership_core::{AgencyId, CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{ConsentError, Scope};
 
 /// Who gave (or refused) consent, and in what capacity.
+///
+/// The record crate checks each giver against the record on the day of every event
+/// by which they gave, refused or renewed it: parental responsibility held that day,
+/// delegated authority that covers information sharing, a care order already made, a
+/// young person already 16, a competence assessment recorded for the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ConsentGiver {
     /// A carer, as a holder of parental responsibility (the record crate checks that
-    /// the carer holds it).
+    /// the carer held it on the day of each event).
     ParentalResponsibility {
         /// The carer.
         carer: CarerId,
     },
     /// The child, assessed by a named professional on a date as competent to decide
-    /// this for themselves (Gillick competence, assessed per decision).
+    /// this for themselves (Gillick competence, assessed per decision). The record
+    /// must hold that assessment.
     #[serde(rename_all = "camelCase")]
     CompetentChild {
         /// The professional who assessed the child's competence.
@@ -29,15 +35,56 @@ pub enum ConsentGiver {
         /// When.
         assessed_on: NaiveDate,
     },
-    /// A young person aged 16 or over, whose capacity is presumed (Mental Capacity Act 2005).
+    /// A young person aged 16 or over, whose capacity is presumed (Mental Capacity Act
+    /// 2005). The record checks the age on the day of each event.
     YoungPerson {},
-    /// Another person with a stated authority (a local authority officer under a care
-    /// order, an attorney, a deputy).
+    /// Someone acting under another authority: delegated authority from a placement
+    /// plan, a local authority under a care order, or a court order.
     OtherAuthority {
-        /// The person's name. Personal data.
-        name: Sensitive<Label>,
-        /// The authority they act under.
-        authority: Label,
+        /// The authority, and who acts under it.
+        authority: ActingAuthority,
+    },
+}
+
+/// The authority under which someone other than a holder of parental
+/// responsibility or the child consents.
+///
+/// A name and a line of text are not an authority: each kind names a person or agency
+/// in the record, so that the record can check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ActingAuthority {
+    /// A foster carer or residential care worker whose placement plan delegates
+    /// sharing information about the child to them (the record checks the carer's
+    /// delegated areas on the day of each event).
+    DelegatedAuthority {
+        /// The carer.
+        carer: CarerId,
+    },
+    /// The local authority, which shares parental responsibility under a care order
+    /// (Children Act 1989 s.33(3)), acting through an officer of its children's
+    /// social care.
+    #[serde(rename_all = "camelCase")]
+    CareOrder {
+        /// The local authority's children's social care, an agency in the record.
+        local_authority: AgencyId,
+        /// The officer who acts for it, a professional of that agency.
+        officer: ProfessionalId,
+        /// The day the care order was made.
+        made_on: NaiveDate,
+    },
+    /// Someone a court order authorises to make this decision for the child (for
+    /// example under a specific issue order).
+    #[serde(rename_all = "camelCase")]
+    CourtOrder {
+        /// The person authorised: a carer or professional in the record, never the
+        /// child.
+        holder: PartyRef,
+        /// The order, in words (its kind, court and date as written on it).
+        order: Label,
+        /// The day the order was made.
+        made_on: NaiveDate,
     },
 }
 
@@ -47,15 +94,30 @@ impl ConsentGiver {
         matches!(self, Self::CompetentChild { .. } | Self::YoungPerson {})
     }
 
-    /// The party who may withdraw this consent, when the record names them: the carer,
-    /// or the child for their own consent.
-    pub fn party(&self, child: ChildId) -> Option<PartyRef> {
+    /// The person whose consent this is: the one who gives, refuses, renews and
+    /// withdraws it. A carer, the child, the local authority's officer, or the holder
+    /// of a court order.
+    ///
+    /// ```
+    /// use partnership_consent::ConsentGiver;
+    /// use partnership_core::{CarerId, ChildId, PartyRef};
+    ///
+    /// let (mum, child) = (CarerId::random(), ChildId::random());
+    /// let giver = ConsentGiver::ParentalResponsibility { carer: mum };
+    /// assert_eq!(giver.party(child), PartyRef::Carer { id: mum });
+    /// assert_eq!(ConsentGiver::YoungPerson {}.party(child), PartyRef::Child { id: child });
+    /// ```
+    pub fn party(&self, child: ChildId) -> PartyRef {
         match self {
-            Self::ParentalResponsibility { carer } => Some(PartyRef::Carer { id: *carer }),
-            Self::CompetentChild { .. } | Self::YoungPerson {} => {
-                Some(PartyRef::Child { id: child })
-            }
-            Self::OtherAuthority { .. } => None,
+            Self::ParentalResponsibility { carer } => PartyRef::Carer { id: *carer },
+            Self::CompetentChild { .. } | Self::YoungPerson {} => PartyRef::Child { id: child },
+            Self::OtherAuthority { authority } => match authority {
+                ActingAuthority::DelegatedAuthority { carer } => PartyRef::Carer { id: *carer },
+                ActingAuthority::CareOrder { officer, .. } => {
+                    PartyRef::Professional { id: *officer }
+                }
+                ActingAuthority::CourtOrder { holder, .. } => *holder,
+            },
         }
     }
 }
@@ -109,6 +171,11 @@ impl ConsentEventKind {
 }
 
 /// One event in a consent record's history: what, when, and by whom.
+///
+/// `by` is the person who acted: the giver for consent given, refused, renewed or
+/// withdrawn; a professional for a request or an invalidation; anyone but the giver
+/// for a revocation. A professional who writes down, on the giver's behalf, what the
+/// giver said goes in `recordedBy`, never in `by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConsentEvent {
@@ -116,12 +183,63 @@ pub struct ConsentEvent {
     pub kind: ConsentEventKind,
     /// When (RFC 3339, UTC).
     pub at: DateTime<Utc>,
-    /// Who did it: the person who gave, refused or withdrew; the professional who
-    /// asked, recorded, revoked or invalidated.
+    /// Who did it: the person who gave, refused, renewed or withdrew; the professional
+    /// who asked or invalidated; whoever revoked.
     pub by: PartyRef,
     /// For a renewal only: the new last day the consent is in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,
+    /// The professional who recorded the event on the actor's behalf (a consent given
+    /// by phone and written down by the SENCO), if not the actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<ProfessionalId>,
+}
+
+impl ConsentEvent {
+    /// An event of `kind` at `at` by `by`, with no new end date, recorded by the actor
+    /// themselves.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use partnership_consent::{ConsentEvent, ConsentEventKind};
+    /// use partnership_core::{CarerId, PartyRef, ProfessionalId};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).single().ok_or("no such time")?;
+    /// let mum = PartyRef::Carer { id: CarerId::random() };
+    /// let given = ConsentEvent::new(ConsentEventKind::Given, at, mum)
+    ///     .recorded_by(ProfessionalId::random());
+    /// assert_eq!(given.by, mum);
+    /// assert!(given.recorded_by.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn new(kind: ConsentEventKind, at: DateTime<Utc>, by: PartyRef) -> Self {
+        Self {
+            kind,
+            at,
+            by,
+            valid_until: None,
+            recorded_by: None,
+        }
+    }
+
+    /// A renewal at `at` by `by`, moving the last day in force to `valid_until`
+    /// (`None` keeps it).
+    pub const fn renewal(at: DateTime<Utc>, by: PartyRef, valid_until: Option<NaiveDate>) -> Self {
+        Self {
+            kind: ConsentEventKind::Renewed,
+            at,
+            by,
+            valid_until,
+            recorded_by: None,
+        }
+    }
+
+    /// The same event, written down by `professional` on the actor's behalf.
+    #[must_use]
+    pub const fn recorded_by(mut self, professional: ProfessionalId) -> Self {
+        self.recorded_by = Some(professional);
+        self
+    }
 }
 
 /// The plain fields of a [`ConsentRecord`].
@@ -208,9 +326,7 @@ pub(crate) fn non_empty_unique<T: Ord>(
 }
 
 fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {
-    non_empty_unique(&parts.scope.purposes, "scope/purposes")?;
-    non_empty_unique(&parts.scope.recipients, "scope/recipients")?;
-    non_empty_unique(&parts.scope.data_categories, "scope/dataCategories")?;
+    parts.scope.check(crate::scope::ScopeField::CONSENT)?;
     if parts
         .valid_until
         .is_some_and(|until| until < parts.valid_from)
@@ -221,6 +337,13 @@ fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {
     }
     if parts.events.is_empty() {
         return Err(ConsentError::Empty { field: "events" });
+    }
+    if let ConsentGiver::OtherAuthority {
+        authority: ActingAuthority::CourtOrder { holder, .. },
+    } = &parts.given_by
+        && matches!(holder, PartyRef::Child { .. })
+    {
+        return Err(ConsentError::CourtOrderNamesTheChild);
     }
     let giver = parts.given_by.party(parts.child);
     let mut stage = Stage::Start;
@@ -249,22 +372,32 @@ fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {
             _ if event.valid_until.is_some() => {
                 return Err(ConsentError::UntilOnlyOnRenewal { index });
             }
-            ConsentEventKind::Withdrawn if giver.is_some_and(|g| g != event.by) => {
-                return Err(ConsentError::WrongActor {
-                    index,
-                    rule: "consent is withdrawn by the person who gave it; someone else revokes it",
-                });
-            }
-            ConsentEventKind::Revoked if giver == Some(event.by) => {
-                return Err(ConsentError::WrongActor {
-                    index,
-                    rule: "the person who gave consent withdraws it rather than revoking it",
-                });
-            }
             _ => {}
         }
+        check_actor(event, index, giver)?;
     }
     Ok(())
+}
+
+/// Whether `event` was made by the person it says acted: see [`ConsentEvent`].
+fn check_actor(event: &ConsentEvent, index: usize, giver: PartyRef) -> Result<(), ConsentError> {
+    use ConsentEventKind as K;
+    let rule = match event.kind {
+        K::Withdrawn if event.by != giver => {
+            "consent is withdrawn by the person who gave it; someone else revokes it"
+        }
+        K::Given | K::Refused | K::Renewed if event.by != giver => {
+            "consent is given, refused and renewed by the person named in givenBy; a professional who writes it down on their behalf goes in recordedBy"
+        }
+        K::Revoked if event.by == giver => {
+            "the person who gave consent withdraws it rather than revoking it"
+        }
+        K::Requested | K::Invalidated if !matches!(event.by, PartyRef::Professional { .. }) => {
+            "consent is asked for, and found invalid, by a professional"
+        }
+        _ => return Ok(()),
+    };
+    Err(ConsentError::WrongActor { index, rule })
 }
 
 partnership_core::validated! {
@@ -300,12 +433,7 @@ partnership_core::validated! {
     ///     valid_until: NaiveDate::from_ymd_opt(2027, 7, 31),
     ///     method: ConsentMethod::Written,
     ///     notice_version: Label::new("Nursery privacy notice v3").unwrap(),
-    ///     events: vec![ConsentEvent {
-    ///         kind: ConsentEventKind::Given,
-    ///         at: at(2),
-    ///         by: PartyRef::Carer { id: mum },
-    ///         valid_until: None,
-    ///     }],
+    ///     events: vec![ConsentEvent::new(ConsentEventKind::Given, at(2), PartyRef::Carer { id: mum })],
     /// };
     /// let consent = ConsentRecord::try_from(parts.clone()).unwrap();
     /// assert_eq!(consent.status_at(at(20)), ConsentStatus::Given {});
@@ -455,7 +583,7 @@ impl ConsentRecord {
     /// ```
     /// # use chrono::{NaiveDate, TimeZone, Utc};
     /// # use partnership_consent::*;
-    /// # use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalRole};
+    /// # use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, ProfessionalRole};
     /// # let mum = CarerId::random();
     /// let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).unwrap();
     /// # let consent = ConsentRecord::try_from(ConsentRecordParts {
@@ -468,8 +596,8 @@ impl ConsentRecord {
     /// #     valid_until: NaiveDate::from_ymd_opt(2026, 8, 31),
     /// #     method: ConsentMethod::Verbal, notice_version: Label::new("v1").unwrap(),
     /// #     events: vec![
-    /// #         ConsentEvent { kind: ConsentEventKind::Requested, at: at(2, 20), by: PartyRef::Carer { id: mum }, valid_until: None },
-    /// #         ConsentEvent { kind: ConsentEventKind::Given, at: at(2, 25), by: PartyRef::Carer { id: mum }, valid_until: None },
+    /// #         ConsentEvent::new(ConsentEventKind::Requested, at(2, 20), PartyRef::Professional { id: ProfessionalId::random() }),
+    /// #         ConsentEvent::new(ConsentEventKind::Given, at(2, 25), PartyRef::Carer { id: mum }),
     /// #     ],
     /// # }).unwrap();
     /// // Requested on 20 February, given on 25 February for March to August.

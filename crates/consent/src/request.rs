@@ -14,7 +14,9 @@ use crate::{ConsentError, DataCategory, Purpose, Recipient};
 /// From 16 capacity is presumed; under 16 a child may be assessed as competent
 /// (Gillick), decision by decision, by a professional. When the child decides, a
 /// carer's consent alone does not cover sharing the child's own information.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum ChildCapacity {
     /// Under 16 and not assessed for this decision: those with parental
@@ -44,6 +46,25 @@ impl ChildCapacity {
     /// Whether the child decides for themselves.
     pub const fn child_decides(&self) -> bool {
         matches!(self, Self::Competent { .. } | Self::SixteenOrOver {})
+    }
+}
+
+impl std::fmt::Display for ChildCapacity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotAssessed {} => f.write_str("is under 16 and not assessed for this decision"),
+            Self::Competent { assessed_on, .. } => {
+                write!(
+                    f,
+                    "was assessed on {assessed_on} as competent for this decision"
+                )
+            }
+            Self::NotCompetent { assessed_on, .. } => write!(
+                f,
+                "was assessed on {assessed_on} as not competent for this decision"
+            ),
+            Self::SixteenOrOver {} => f.write_str("is 16 or over"),
+        }
     }
 }
 

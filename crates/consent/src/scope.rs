@@ -4,6 +4,8 @@ use partnership_core::{AgencyId, AgencyKind, CarerId, Label, ProfessionalId, Pro
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::ConsentError;
+
 partnership_core::labelled_enum! {
     /// Why information would be shared.
     pub enum Purpose {
@@ -218,6 +220,9 @@ impl RecipientScope {
     /// assert!(RecipientScope::Role { role: ProfessionalRole::SpeechAndLanguageTherapist }.covers(&slt));
     /// assert!(!RecipientScope::AgencyKind { agency_kind: AgencyKind::School }.covers(&slt));
     /// ```
+    ///
+    /// Roles and kinds of agency written as `other` match whatever their case:
+    /// a rule about "Therapist" reaches a "therapist".
     pub fn covers(&self, recipient: &Recipient) -> bool {
         match (self, recipient) {
             (Self::Carer { id }, Recipient::Carer { id: r }) => id == r,
@@ -228,8 +233,8 @@ impl RecipientScope {
                 Self::AgencyKind { agency_kind },
                 Recipient::Professional { agency_kind: r, .. }
                 | Recipient::Agency { agency_kind: r, .. },
-            ) => agency_kind == r,
-            (Self::Role { role }, Recipient::Professional { role: r, .. }) => role == r,
+            ) => agency_kind.same_choice(r),
+            (Self::Role { role }, Recipient::Professional { role: r, .. }) => role.same_choice(r),
             _ => false,
         }
     }
@@ -250,14 +255,68 @@ pub struct Scope {
 
 impl Scope {
     /// Whether this scope covers sharing `category` with `recipient` for `purpose`.
+    /// Purposes and categories written as `other` match whatever their case.
     pub fn covers(
         &self,
         recipient: &Recipient,
         purpose: &Purpose,
         category: &DataCategory,
     ) -> bool {
-        self.purposes.contains(purpose)
-            && self.data_categories.contains(category)
+        self.covers_purpose(purpose)
+            && self.covers_category(category)
             && self.recipients.iter().any(|r| r.covers(recipient))
     }
+
+    /// Whether the scope lists `purpose`.
+    pub fn covers_purpose(&self, purpose: &Purpose) -> bool {
+        self.purposes.iter().any(|p| p.same_choice(purpose))
+    }
+
+    /// Whether the scope lists `category`.
+    pub fn covers_category(&self, category: &DataCategory) -> bool {
+        self.data_categories.iter().any(|c| c.same_choice(category))
+    }
+
+    /// Whether every purpose, recipient and category of `other` is also in this scope:
+    /// a consent given by a competent child may not reach further than the decision
+    /// the child was assessed as competent to make.
+    pub fn includes(&self, other: &Self) -> bool {
+        other.purposes.iter().all(|p| self.covers_purpose(p))
+            && other
+                .data_categories
+                .iter()
+                .all(|c| self.covers_category(c))
+            && other.recipients.iter().all(|r| self.recipients.contains(r))
+    }
+
+    /// Checks that each list holds at least one entry and none twice; `field` is the
+    /// scope's place in its document, for the error.
+    pub(crate) fn check(&self, field: ScopeField) -> Result<(), ConsentError> {
+        crate::record::non_empty_unique(&self.purposes, field.purposes)?;
+        crate::record::non_empty_unique(&self.recipients, field.recipients)?;
+        crate::record::non_empty_unique(&self.data_categories, field.data_categories)
+    }
+}
+
+/// Where a scope's lists are in a document, for its errors.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScopeField {
+    pub(crate) purposes: &'static str,
+    pub(crate) recipients: &'static str,
+    pub(crate) data_categories: &'static str,
+}
+
+impl ScopeField {
+    /// A scope under `scope` in a consent record.
+    pub(crate) const CONSENT: Self = Self {
+        purposes: "scope/purposes",
+        recipients: "scope/recipients",
+        data_categories: "scope/dataCategories",
+    };
+    /// A scope under `decision` in a competence assessment.
+    pub(crate) const ASSESSMENT: Self = Self {
+        purposes: "decision/purposes",
+        recipients: "decision/recipients",
+        data_categories: "decision/dataCategories",
+    };
 }

@@ -6,7 +6,7 @@
 //! requests and the decision rules are exercised on both sides.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use partnership_core::strategies::{id, label, labelled, personal_label, personal_note};
+use partnership_core::strategies::{id, label, labelled, personal_note};
 use partnership_core::{
     AgencyId, AgencyKind, CarerId, ChildId, PartyRef, ProfessionalId, ProfessionalRole,
 };
@@ -16,10 +16,10 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::{
-    Article9Condition, CarersTold, ChildCapacity, ConsentEvent, ConsentEventKind, ConsentGiver,
-    ConsentMethod, ConsentRecord, ConsentRecordParts, DataCategory, LawfulBasis, Purpose,
-    Recipient, RecipientScope, SafeguardingJustification, SafeguardingJustificationParts, Scope,
-    SharingRequest, SharingRequestParts, WithholdingRule, WithholdingRuleParts,
+    ActingAuthority, Article9Condition, CarersTold, ChildCapacity, ConsentEvent, ConsentEventKind,
+    ConsentGiver, ConsentMethod, ConsentRecord, ConsentRecordParts, DataCategory, LawfulBasis,
+    Purpose, Recipient, RecipientScope, SafeguardingJustification, SafeguardingJustificationParts,
+    Scope, SharingRequest, SharingRequestParts, WithholdingRule, WithholdingRuleParts,
 };
 
 /// A purpose.
@@ -61,12 +61,16 @@ pub struct World {
     pub categories: Vec<DataCategory>,
     /// The first moment of interest.
     pub start: DateTime<Utc>,
+    /// Who may give consent in this world. Drawn consents name one of these.
+    pub givers: Vec<ConsentGiver>,
 }
 
 /// A world with two carers, three professionals, four recipients (a therapist in a
 /// health service and a social care team, both with a safeguarding role; a teacher
-/// and a carer, without one), two purposes and four categories (two of them special
-/// category data).
+/// and a carer, without one), two purposes, four categories (two of them special
+/// category data), and givers of every kind: both carers as holders of parental
+/// responsibility, the child (competent, or 16 or over), the second carer under
+/// delegated authority, and the social care team under a care order.
 pub fn world() -> impl Strategy<Value = World> {
     (
         id::<ChildId>(),
@@ -80,9 +84,14 @@ pub fn world() -> impl Strategy<Value = World> {
         0i64..3000,
     )
         .prop_map(|(child, carers, professionals, agencies, day)| {
-            let [therapist, _, teacher] = professionals;
+            let [therapist, officer, teacher] = professionals;
             let [health, social_care, school] = agencies;
-            let [_, other_carer] = carers;
+            let [first_carer, other_carer] = carers;
+            let start = Utc
+                .with_ymd_and_hms(2024, 1, 1, 9, 0, 0)
+                .single()
+                .unwrap_or_default()
+                + Duration::days(day);
             World {
                 child,
                 carers: carers.to_vec(),
@@ -116,11 +125,26 @@ pub fn world() -> impl Strategy<Value = World> {
                     DataCategory::FamilyCircumstances,
                     DataCategory::SpecialEducationalNeedsAndDisability,
                 ],
-                start: Utc
-                    .with_ymd_and_hms(2024, 1, 1, 9, 0, 0)
-                    .single()
-                    .unwrap_or_default()
-                    + Duration::days(day),
+                start,
+                givers: vec![
+                    ConsentGiver::ParentalResponsibility { carer: first_carer },
+                    ConsentGiver::ParentalResponsibility { carer: other_carer },
+                    ConsentGiver::CompetentChild {
+                        assessed_by: therapist,
+                        assessed_on: start.date_naive(),
+                    },
+                    ConsentGiver::YoungPerson {},
+                    ConsentGiver::OtherAuthority {
+                        authority: ActingAuthority::DelegatedAuthority { carer: other_carer },
+                    },
+                    ConsentGiver::OtherAuthority {
+                        authority: ActingAuthority::CareOrder {
+                            local_authority: social_care,
+                            officer,
+                            made_on: start.date_naive() - Duration::days(1000),
+                        },
+                    },
+                ],
             }
         })
 }
@@ -172,20 +196,9 @@ pub fn scope(world: &World) -> impl Strategy<Value = Scope> + use<> {
         })
 }
 
-/// Who gave consent, in `world`.
+/// Who gave consent, in `world`: one of its givers.
 pub fn consent_giver(world: &World) -> impl Strategy<Value = ConsentGiver> + use<> {
-    let carers = world.carers.clone();
-    let professionals = world.professionals.clone();
-    let start = world.start;
-    prop_oneof![
-        4 => select(carers).prop_map(|carer| ConsentGiver::ParentalResponsibility { carer }),
-        1 => select(professionals).prop_map(move |assessed_by| ConsentGiver::CompetentChild {
-            assessed_by,
-            assessed_on: start.date_naive(),
-        }),
-        1 => Just(ConsentGiver::YoungPerson {}),
-        1 => (personal_label(), label()).prop_map(|(name, authority)| ConsentGiver::OtherAuthority { name, authority }),
-    ]
+    select(world.givers.clone())
 }
 
 /// How an answered consent's history ends.
@@ -242,16 +255,9 @@ pub fn consent_record(world: &World) -> impl Strategy<Value = ConsentRecord> + u
                     .first()
                     .copied()
                     .unwrap_or(ProfessionalId::from_uuid(Default::default()));
-                let giver = given_by
-                    .party(world.child)
-                    .unwrap_or(PartyRef::Professional { id: professional });
+                let giver = given_by.party(world.child);
                 let asker = PartyRef::Professional { id: professional };
-                let event = |kind, at, by| ConsentEvent {
-                    kind,
-                    at,
-                    by,
-                    valid_until: None,
-                };
+                let event = ConsentEvent::new;
                 let mut at = world.start;
                 let mut events = Vec::new();
                 if requested {
@@ -273,12 +279,11 @@ pub fn consent_record(world: &World) -> impl Strategy<Value = ConsentRecord> + u
                     events.push(event(ConsentEventKind::Given, at, giver));
                     for (after, until) in renewals {
                         at += Duration::days(after);
-                        events.push(ConsentEvent {
-                            kind: ConsentEventKind::Renewed,
+                        events.push(ConsentEvent::renewal(
                             at,
-                            by: giver,
-                            valid_until: until.map(|d| valid_from + Duration::days(d)),
-                        });
+                            giver,
+                            until.map(|d| valid_from + Duration::days(d)),
+                        ));
                     }
                     let end = at + Duration::days(end_after);
                     match ending {
@@ -288,12 +293,13 @@ pub fn consent_record(world: &World) -> impl Strategy<Value = ConsentRecord> + u
                         }
                         Ending::Revoked => {
                             // Revoked by someone other than the giver.
-                            let other = world.professionals.get(1).copied().unwrap_or(professional);
-                            events.push(event(
-                                ConsentEventKind::Revoked,
-                                end,
-                                PartyRef::Professional { id: other },
-                            ))
+                            let other = world
+                                .professionals
+                                .iter()
+                                .map(|&id| PartyRef::Professional { id })
+                                .find(|p| *p != giver)
+                                .unwrap_or(asker);
+                            events.push(event(ConsentEventKind::Revoked, end, other))
                         }
                         Ending::Invalidated => {
                             events.push(event(ConsentEventKind::Invalidated, end, asker))
@@ -422,7 +428,11 @@ pub fn justification(world: &World) -> impl Strategy<Value = SafeguardingJustifi
         option::weighted(0.9, lawful_basis()),
         option::weighted(0.8, article9_condition()),
         option::weighted(0.9, personal_note()),
-        subset(world.categories.clone()),
+        (
+            btree_set(recipient_scope(&world), 1..3),
+            subset(world.purposes.clone()),
+            subset(world.categories.clone()),
+        ),
         select(world.professionals.clone()),
         option::weighted(0.9, select(world.professionals.clone())),
         (0i64..800, 1i64..2000),
@@ -443,7 +453,7 @@ pub fn justification(world: &World) -> impl Strategy<Value = SafeguardingJustifi
                 lawful_basis,
                 article9_condition,
                 reason,
-                data_categories,
+                (recipients, purposes, data_categories),
                 decided_by,
                 approved_by,
                 (from, hours),
@@ -456,6 +466,8 @@ pub fn justification(world: &World) -> impl Strategy<Value = SafeguardingJustifi
                     lawful_basis,
                     article9_condition,
                     reason,
+                    recipients: recipients.into_iter().collect(),
+                    purposes,
                     data_categories,
                     decided_by,
                     approved_by,

@@ -91,12 +91,31 @@ impl WithholdingRule {
         categories: &[DataCategory],
         at: DateTime<Utc>,
     ) -> Vec<DataCategory> {
-        if !self.in_force_at(at) || !self.withheld_from.iter().any(|s| s.covers(recipient)) {
+        self.withholds_from_any(std::slice::from_ref(recipient), categories, at)
+    }
+
+    /// Which of `categories` this rule withholds from anyone in `reached` at `at`.
+    ///
+    /// Information sent to an agency's inbox reaches everyone in the agency, so a
+    /// decision about an agency passes the agency and each of its professionals here:
+    /// a rule that withholds from one of them withholds from the inbox too.
+    pub fn withholds_from_any(
+        &self,
+        reached: &[Recipient],
+        categories: &[DataCategory],
+        at: DateTime<Utc>,
+    ) -> Vec<DataCategory> {
+        let reaches = || {
+            reached
+                .iter()
+                .any(|r| self.withheld_from.iter().any(|s| s.covers(r)))
+        };
+        if !self.in_force_at(at) || !reaches() {
             return Vec::new();
         }
         categories
             .iter()
-            .filter(|c| self.data_categories.contains(c))
+            .filter(|c| self.data_categories.iter().any(|d| d.same_choice(c)))
             .cloned()
             .collect()
     }

@@ -151,27 +151,25 @@ proptest! {
         // Take every consent still open, withdraw it, and ask again at or after the
         // withdrawal: no permit through that consent, and earlier entries stay as they were.
         let mut ledger = DisclosureLedger::default();
-        let before = ledger.decide(&case.request, &case.consents, &case.withholdings, None, case.request.at).unwrap();
+        let (_, before) = record(&mut ledger, &case.request, &case.consents, &case.withholdings, None);
         let recorded = ledger.entries_snapshot();
         let withdrawn_at = case.request.at + Duration::minutes(1);
         let mut withdrawn = Vec::new();
         let consents: Vec<ConsentRecord> = case.consents.iter().cloned().map(|c| {
-            let Some(by) = c.given_by.party(c.child) else { return c };
-            match c.clone().with_event(ConsentEvent { kind: ConsentEventKind::Withdrawn, at: withdrawn_at, by, valid_until: None }) {
+            let by = c.given_by.party(c.child);
+            match c.clone().with_event(ConsentEvent::new(ConsentEventKind::Withdrawn, withdrawn_at, by)) {
                 Ok(w) => { withdrawn.push(w.id); w }
                 Err(_) => c,
             }
         }).collect();
-        let mut later = case.request.clone().into_parts();
-        later.at = withdrawn_at + Duration::hours(after_hours);
-        let later = SharingRequest::try_from(later).unwrap();
-        let after = ledger.decide(&later, &consents, &case.withholdings, None, later.at).unwrap();
-        if let SharingDecision::Permit { basis: PermitBasis::Consent { consents: used }, .. } = &after.decision {
+        let later = at_time(&case.request, withdrawn_at + Duration::hours(after_hours));
+        let (_, after) = record(&mut ledger, &later, &consents, &case.withholdings, None);
+        if let SharingDecision::Permit { basis: PermitBasis::Consent { consents: used }, .. } = &after {
             prop_assert!(used.iter().all(|id| !withdrawn.contains(id)));
         }
         let now = ledger.entries_snapshot();
         prop_assert_eq!(now.first(), recorded.first());
-        prop_assert_eq!(&ledger[0].decision, &before.decision);
+        prop_assert_eq!(&ledger[0].decision, &before);
         prop_assert!(ledger.verify().is_ok());
     }
 
@@ -205,7 +203,7 @@ proptest! {
         } else {
             ConsentGiver::ParentalResponsibility { carer: case.world.carers[0] }
         };
-        let by = given_by.party(case.world.child).unwrap();
+        let by = given_by.party(case.world.child);
         let refusal = ConsentRecord::try_from(ConsentRecordParts {
             id: "00000000-0000-4000-8000-000000000001".parse().unwrap(),
             child: case.world.child,
@@ -220,7 +218,7 @@ proptest! {
             valid_until: None,
             method: ConsentMethod::Verbal,
             notice_version: partnership_core::Label::new("v1").unwrap(),
-            events: vec![ConsentEvent { kind: ConsentEventKind::Refused, at: case.request.at - Duration::hours(1), by, valid_until: None }],
+            events: vec![ConsentEvent::new(ConsentEventKind::Refused, case.request.at - Duration::hours(1), by)],
         }).unwrap();
         let mut consents = case.consents.clone();
         consents.push(refusal.clone());
@@ -290,21 +288,33 @@ proptest! {
         let mut when = world.start;
         for (i, request) in requests.iter().enumerate() {
             when += Duration::minutes(5);
-            let outcome = ledger.decide(request, &consents, &[], None, when).unwrap();
-            prop_assert_eq!(outcome.index, i as u64);
+            let request = at_time(request, when);
+            let (index, decision) = record(&mut ledger, &request, &consents, &[], None);
+            prop_assert_eq!(index, i as u64);
             prop_assert_eq!(ledger.len(), i + 1);
-            prop_assert_eq!(&ledger[i].decision, &outcome.decision);
-            prop_assert_eq!(&ledger[i].request, request);
-            prop_assert_eq!(outcome.disclosure.is_some(), outcome.decision.is_permit());
-            if let Some(d) = &outcome.disclosure {
-                prop_assert_eq!(d.ledger_index(), i as u64);
-                prop_assert_eq!(d.data_categories(), &request.data_categories[..]);
-            }
+            prop_assert_eq!(&ledger[i].decision, &decision);
+            prop_assert_eq!(&ledger[i].request, &request);
         }
         prop_assert!(ledger.verify().is_ok());
         prop_assert!(ledger.verify_against(&ledger.head()).is_ok());
         let reread = DisclosureLedger::from_json_lines(&ledger.to_json_lines()).unwrap();
         prop_assert_eq!(reread, ledger);
+    }
+
+    #[test]
+    fn ledger_time_never_goes_back_or_differs_from_the_request(
+        (world, requests) in s::world().prop_flat_map(|w| (Just(w.clone()), vec(s::sharing_request(&w), 2..4))),
+        back in 1i64..100_000,
+    ) {
+        let ledger = ledger_of(&world, &requests);
+        let last = ledger.last_recorded_at().unwrap();
+        let mut copy = ledger.clone();
+        let earlier = at_time(&requests[0], last - Duration::seconds(back));
+        let decision = decide(&earlier, &[], &[], None);
+        prop_assert_eq!(copy.append(earlier, decision.clone(), last - Duration::seconds(back)), Err(ConsentError::LedgerTimeGoesBack));
+        let dated_otherwise = at_time(&requests[0], last - Duration::seconds(back));
+        prop_assert_eq!(copy.append(dated_otherwise, decision, last + Duration::seconds(1)), Err(ConsentError::LedgerRequestTimeDiffers));
+        prop_assert_eq!(copy, ledger);
     }
 
     #[test]
@@ -379,8 +389,9 @@ proptest! {
         if let Some(j) = &case.justification { json_round_trip(j)?; }
         json_round_trip(&case.decide())?;
         let mut ledger = DisclosureLedger::default();
-        ledger.decide(&case.request, &case.consents, &case.withholdings, case.justification.as_ref(), case.request.at).unwrap();
+        record(&mut ledger, &case.request, &case.consents, &case.withholdings, case.justification.as_ref());
         json_round_trip(&ledger)?;
+        json_round_trip(&SharingQuestion::from(case.request.clone()))?;
         json_round_trip(&ledger.head())?;
         json_round_trip(&ledger[0])?;
     }
@@ -394,7 +405,7 @@ proptest! {
         let last = consent.events.last().unwrap().clone();
         // Nothing may be requested, given or refused again after an answer.
         let mut parts = consent.clone().into_parts();
-        parts.events.push(ConsentEvent { kind, at: last.at + Duration::hours(1), by: last.by, valid_until: None });
+        parts.events.push(ConsentEvent::new(kind, last.at + Duration::hours(1), last.by));
         prop_assert!(ConsentRecord::try_from(parts.clone()).is_err());
         let json = serde_json::to_string(&parts).unwrap();
         let err = partnership_core::json::from_json_str::<ConsentRecord>(&json).unwrap_err();
@@ -409,6 +420,134 @@ proptest! {
         let mut parts = consent.into_parts();
         parts.valid_until = Some(parts.valid_from - Duration::days(1));
         prop_assert_eq!(ConsentRecord::try_from(parts), Err(ConsentError::PeriodEndsBeforeStart { field: "validUntil" }));
+    }
+
+    #[test]
+    fn events_are_made_by_their_actor(
+        case in case(),
+        pick in any::<prop::sample::Index>(),
+        event in any::<prop::sample::Index>(),
+        someone in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(!case.consents.is_empty());
+        let consent = pick.get(&case.consents).clone();
+        let giver = consent.given_by.party(consent.child);
+        let i = event.index(consent.events.len());
+        let kind = consent.events[i].kind;
+        let mut people: Vec<PartyRef> = case.world.carers.iter().map(|&id| PartyRef::Carer { id })
+            .chain(case.world.professionals.iter().map(|&id| PartyRef::Professional { id }))
+            .chain([PartyRef::Child { id: case.world.child }])
+            .collect();
+        use ConsentEventKind as K;
+        // Who may not make this event: anyone but the giver for their own acts; anyone
+        // but a professional for a request or an invalidation; the giver for a revocation.
+        people.retain(|p| match kind {
+            K::Given | K::Refused | K::Renewed | K::Withdrawn => *p != giver,
+            K::Requested | K::Invalidated => !matches!(p, PartyRef::Professional { .. }),
+            K::Revoked => *p == giver,
+        });
+        prop_assume!(!people.is_empty());
+        let mut parts = consent.clone().into_parts();
+        parts.events[i].by = *someone.get(&people);
+        let rejected = ConsentRecord::try_from(parts);
+        prop_assert!(
+            matches!(rejected, Err(ConsentError::WrongActor { index, .. }) if index == i),
+            "{:?} by someone else was accepted: {:?}", kind, rejected
+        );
+        // A professional writing it down on the actor's behalf changes nothing.
+        let mut parts = consent.clone().into_parts();
+        parts.events[i].recorded_by = case.world.professionals.first().copied();
+        prop_assert!(ConsentRecord::try_from(parts).is_ok());
+    }
+
+    #[test]
+    fn justification_covers_only_its_recipients_and_purpose(
+        case in case(),
+        other_purpose in s::purpose(),
+    ) {
+        let request = &case.request;
+        let complete = |recipients: Vec<RecipientScope>, purposes: Vec<Purpose>| {
+            SafeguardingJustification::try_from(SafeguardingJustificationParts {
+                id: "00000000-0000-4000-8000-0000000000aa".parse().unwrap(),
+                child: request.child,
+                lawful_basis: Some(LawfulBasis::PublicTask),
+                article9_condition: Some(Article9Condition::SafeguardingChildrenAndIndividualsAtRisk),
+                reason: Some(partnership_core::Sensitive::new("risk of harm".into())),
+                recipients,
+                purposes,
+                data_categories: request.data_categories.clone(),
+                decided_by: case.world.professionals[0],
+                approved_by: Some(case.world.professionals[1]),
+                valid_from: request.at - Duration::days(1),
+                valid_until: request.at + Duration::days(1),
+                carers_told: Some(CarersTold::Told { on: request.at.date_naive() }),
+            })
+            .unwrap()
+        };
+        let covering = complete(vec![scope_for(&request.recipient)], vec![request.purpose.clone()]);
+        let by_safeguarding = |j: &SafeguardingJustification| matches!(
+            decide(request, &case.consents, &case.withholdings, Some(j)),
+            SharingDecision::Permit { basis: PermitBasis::Safeguarding { .. }, .. }
+        );
+        prop_assert_eq!(
+            by_safeguarding(&covering),
+            request.recipient.has_safeguarding_role() && !withheld(&case)
+        );
+        // Another recipient: a professional nobody asked about.
+        let elsewhere = complete(
+            vec![RecipientScope::Professional { id: "00000000-0000-4000-8000-0000000000bb".parse().unwrap() }],
+            vec![request.purpose.clone()],
+        );
+        prop_assert!(!by_safeguarding(&elsewhere));
+        let not_covered = JustificationProblem::RecipientNotCovered {};
+        prop_assert!(elsewhere.problems(request).contains(&not_covered));
+        // Another purpose.
+        prop_assume!(!other_purpose.same_choice(&request.purpose));
+        let other = complete(vec![scope_for(&request.recipient)], vec![other_purpose]);
+        prop_assert!(!by_safeguarding(&other));
+        let not_covered = JustificationProblem::PurposeNotCovered { purpose: request.purpose.clone() };
+        prop_assert!(other.problems(request).contains(&not_covered));
+        // And whatever the case drew: a permit under it means it covered both.
+        if let SharingDecision::Permit { basis: PermitBasis::Safeguarding { .. }, .. } = case.decide() {
+            let j = case.justification.as_ref().unwrap();
+            prop_assert!(j.recipients.iter().any(|r| r.covers(&request.recipient)));
+            prop_assert!(j.purposes.iter().any(|p| p.same_choice(&request.purpose)));
+        }
+    }
+
+    #[test]
+    fn labels_match_whatever_their_case(case in case(), upper in any::<bool>()) {
+        // A withholding rule about a role written as `other` reaches that role however
+        // the recipient's record spells it.
+        let Recipient::Professional { id, agency, agency_kind, .. } = case.request.recipient.clone() else {
+            return Ok(());
+        };
+        let label = |text: &str| partnership_core::Label::new(text).unwrap();
+        let written = if upper { "THERAPIST" } else { "  Therapist " };
+        let mut parts = case.request.clone().into_parts();
+        parts.recipient = Recipient::Professional {
+            id, agency, agency_kind,
+            role: partnership_core::ProfessionalRole::Other { label: label("therapist") },
+        };
+        let request = SharingRequest::try_from(parts).unwrap();
+        let rule = WithholdingRule::try_from(WithholdingRuleParts {
+            id: "00000000-0000-4000-8000-0000000000cc".parse().unwrap(),
+            child: request.child,
+            protects: vec![PartyRef::Carer { id: case.world.carers[0] }],
+            data_categories: request.data_categories.clone(),
+            withheld_from: vec![RecipientScope::Role {
+                role: partnership_core::ProfessionalRole::Other { label: label(written) },
+            }],
+            reason: partnership_core::Sensitive::new("safety".into()),
+            decided_by: case.world.professionals[0],
+            from: request.at.date_naive(),
+            until: None,
+        })
+        .unwrap();
+        let decision = decide(&request, &case.consents, &[rule], case.justification.as_ref());
+        prop_assert!(!decision.is_permit());
+        let only_withheld = decision.reasons().iter().all(|r| matches!(r, RefusalReason::Withheld { .. }));
+        prop_assert!(only_withheld);
     }
 
     #[test]
@@ -439,9 +578,31 @@ fn ledger_of(world: &World, requests: &[SharingRequest]) -> DisclosureLedger {
     let mut when = world.start;
     for request in requests {
         when += Duration::minutes(1);
-        ledger.decide(request, &[], &[], None, when).unwrap();
+        record(&mut ledger, &at_time(request, when), &[], &[], None);
     }
     ledger
+}
+
+/// Decides `request` and records the decision at the request's time.
+fn record(
+    ledger: &mut DisclosureLedger,
+    request: &SharingRequest,
+    consents: &[ConsentRecord],
+    withholdings: &[WithholdingRule],
+    justification: Option<&SafeguardingJustification>,
+) -> (u64, SharingDecision) {
+    let decision = decide(request, consents, withholdings, justification);
+    let index = ledger
+        .append(request.clone(), decision.clone(), request.at)
+        .unwrap();
+    (index, decision)
+}
+
+/// The same request, at another time.
+fn at_time(request: &SharingRequest, at: chrono::DateTime<chrono::Utc>) -> SharingRequest {
+    let mut parts = request.clone().into_parts();
+    parts.at = at;
+    SharingRequest::try_from(parts).unwrap()
 }
 
 trait Snapshot {
@@ -497,6 +658,10 @@ fn incomplete_justification_says_why() {
         lawful_basis: Some(LawfulBasis::Consent),
         article9_condition: None,
         reason: None,
+        recipients: vec![RecipientScope::AgencyKind {
+            agency_kind: partnership_core::AgencyKind::SocialCare,
+        }],
+        purposes: vec![Purpose::Safeguarding],
         data_categories: vec![DataCategory::Health],
         decided_by: decider,
         approved_by: Some(decider),
@@ -538,6 +703,7 @@ fn incomplete_justification_says_why() {
             P::CategoryNotJustified {
                 category: DataCategory::FamilyCircumstances
             },
+            P::RecipientNotCovered {},
             P::RecipientHasNoSafeguardingRole {},
         ]
     );

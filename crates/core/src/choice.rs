@@ -7,10 +7,17 @@
 pub trait ChoiceLabel {
     /// What `Display` shows for an `other` choice with this label.
     fn display_text(&self) -> &str;
+
+    /// The label's text, for comparing two labels.
+    fn text(&self) -> &str;
 }
 
 impl ChoiceLabel for crate::Label {
     fn display_text(&self) -> &str {
+        self.as_str()
+    }
+
+    fn text(&self) -> &str {
         self.as_str()
     }
 }
@@ -19,6 +26,21 @@ impl ChoiceLabel for crate::Sensitive<crate::Label> {
     fn display_text(&self) -> &str {
         "other"
     }
+
+    fn text(&self) -> &str {
+        self.expose().as_str()
+    }
+}
+
+/// Whether two labels say the same thing: equal once surrounding whitespace is trimmed
+/// and case is ignored. People type "Therapist" in one system and "therapist " in
+/// another; a rule about one must reach the other.
+#[doc(hidden)]
+pub fn same_label_text(a: &str, b: &str) -> bool {
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.trim().chars().flat_map(char::to_lowercase)
+    }
+    a == b || folded(a).eq(folded(b))
 }
 
 /// The JSON shape a [`labelled_enum!`](crate::labelled_enum) reads before it checks
@@ -132,6 +154,23 @@ macro_rules! labelled_enum {
                 match self {
                     $(Self::$variant => $code,)*
                     Self::Other { .. } => "other",
+                }
+            }
+
+            /// Whether `self` and `other` are the same choice: the same fixed choice, or
+            /// both `other` with labels that differ only in case or surrounding
+            /// whitespace. Rules that match choices (a consent's scope, a withholding
+            /// rule) use this rather than `==`, so that "Therapist" and "therapist" are
+            /// one role.
+            pub fn same_choice(&self, other: &Self) -> bool {
+                match (self, other) {
+                    (Self::Other { label: a }, Self::Other { label: b }) => {
+                        $crate::__private::same_label_text(
+                            $crate::__private::ChoiceLabel::text(a),
+                            $crate::__private::ChoiceLabel::text(b),
+                        )
+                    }
+                    (a, b) => a == b,
                 }
             }
         }

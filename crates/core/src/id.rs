@@ -117,6 +117,7 @@ typed_ids! {
     SharingRequestId => "a request to share information about a child";
     WithholdingRuleId => "a rule that withholds information to protect someone's safety";
     JustificationId => "a safeguarding justification for sharing without consent";
+    CompetenceAssessmentId => "an assessment of whether a child under 16 is competent to make a particular decision (Gillick)";
     BarrierId => "a barrier to partnership";
     MitigationId => "a mitigation tried against a barrier";
     ReviewId => "a review meeting";

@@ -333,7 +333,12 @@ fn is_relative_pointer(text: &str) -> bool {
 fn scrub(message: &str) -> String {
     let message = match message.split_once(", expected struct ") {
         Some((before, _type_name)) => format!("{before}, expected an object"),
-        None => message.to_owned(),
+        None => match message.split_once(", expected internally tagged enum ") {
+            Some((before, _type_name)) => {
+                format!("{before}, expected an object with a `kind`")
+            }
+            None => message.to_owned(),
+        },
     };
     let message = message.as_str();
     // serde writes "invalid type: string \"Sarah\", expected …" and

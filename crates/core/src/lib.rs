@@ -63,9 +63,10 @@ pub use child::{
 pub use date::{DayOfWeek, TimeOfDay, add_months, sub_months};
 pub use error::CoreError;
 pub use id::{
-    ActionId, AgencyId, AgreementId, BarrierId, CarerId, ChildId, ConsentId, ContactRecordId,
-    GoalId, JustificationId, MilestoneId, MitigationId, ProfessionalId, ProgressEntryId, RecordId,
-    ResponsibilityId, ReviewId, ReviewScheduleId, SharingRequestId, SupportId, WithholdingRuleId,
+    ActionId, AgencyId, AgreementId, BarrierId, CarerId, ChildId, CompetenceAssessmentId,
+    ConsentId, ContactRecordId, GoalId, JustificationId, MilestoneId, MitigationId, ProfessionalId,
+    ProgressEntryId, RecordId, ResponsibilityId, ReviewId, ReviewScheduleId, SharingRequestId,
+    SupportId, WithholdingRuleId,
 };
 pub use label::Label;
 pub use lists::first_repeat;
@@ -78,7 +79,7 @@ pub use sensitive::Sensitive;
 /// Re-exports for [`validated!`]'s expansion in other crates; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::choice::{ChoiceLabel, ChoiceRepr, doc_text};
+    pub use crate::choice::{ChoiceLabel, ChoiceRepr, doc_text, same_label_text};
     pub use schemars;
     pub use serde;
     pub use serde_json;

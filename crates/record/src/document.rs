@@ -41,7 +41,9 @@ pub enum Document {
     SharedGoal,
     /// A consent record.
     ConsentRecord,
-    /// A request to share information.
+    /// A question to share information, naming people by id.
+    SharingQuestion,
+    /// A request to share information, as a ledger entry records it.
     SharingRequest,
     /// A sharing decision.
     SharingDecision,
@@ -49,6 +51,8 @@ pub enum Document {
     WithholdingRule,
     /// A safeguarding justification.
     SafeguardingJustification,
+    /// An assessment of a child's competence for a decision.
+    CompetenceAssessment,
     /// One entry of the disclosure ledger.
     LedgerEntry,
     /// The disclosure ledger as JSON lines, one entry per line; its chain is verified.
@@ -63,7 +67,7 @@ pub enum Document {
 
 impl Document {
     /// Every kind, in a fixed order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 18] = [
         Self::Record,
         Self::ChildProfile,
         Self::Carer,
@@ -71,10 +75,12 @@ impl Document {
         Self::ContactRecord,
         Self::SharedGoal,
         Self::ConsentRecord,
+        Self::SharingQuestion,
         Self::SharingRequest,
         Self::SharingDecision,
         Self::WithholdingRule,
         Self::SafeguardingJustification,
+        Self::CompetenceAssessment,
         Self::LedgerEntry,
         Self::Ledger,
         Self::Barrier,
@@ -92,10 +98,12 @@ impl Document {
             Self::ContactRecord => "contact-record",
             Self::SharedGoal => "shared-goal",
             Self::ConsentRecord => "consent-record",
+            Self::SharingQuestion => "sharing-question",
             Self::SharingRequest => "sharing-request",
             Self::SharingDecision => "sharing-decision",
             Self::WithholdingRule => "withholding-rule",
             Self::SafeguardingJustification => "safeguarding-justification",
+            Self::CompetenceAssessment => "competence-assessment",
             Self::LedgerEntry => "ledger-entry",
             Self::Ledger => "ledger",
             Self::Barrier => "barrier",
@@ -114,8 +122,8 @@ impl Document {
         }
         use partnership_carers::{Carer, CommunicationAgreement, ContactRecord};
         use partnership_consent::{
-            ConsentRecord, LedgerEntry, SafeguardingJustification, SharingDecision, SharingRequest,
-            WithholdingRule,
+            CompetenceAssessment, ConsentRecord, LedgerEntry, SafeguardingJustification,
+            SharingDecision, SharingQuestion, SharingRequest, WithholdingRule,
         };
         use partnership_core::ChildProfile;
         use partnership_goals::SharedGoal;
@@ -131,10 +139,12 @@ impl Document {
             Self::ContactRecord => read::<ContactRecord>(bytes, limits),
             Self::SharedGoal => read::<SharedGoal>(bytes, limits),
             Self::ConsentRecord => read::<ConsentRecord>(bytes, limits),
+            Self::SharingQuestion => read::<SharingQuestion>(bytes, limits),
             Self::SharingRequest => read::<SharingRequest>(bytes, limits),
             Self::SharingDecision => read::<SharingDecision>(bytes, limits),
             Self::WithholdingRule => read::<WithholdingRule>(bytes, limits),
             Self::SafeguardingJustification => read::<SafeguardingJustification>(bytes, limits),
+            Self::CompetenceAssessment => read::<CompetenceAssessment>(bytes, limits),
             Self::LedgerEntry => read::<LedgerEntry>(bytes, limits),
             Self::Ledger => read_ledger(bytes, limits),
             Self::Barrier => read::<Barrier>(bytes, limits),

@@ -56,7 +56,7 @@ pub struct DueItem {
 /// use partnership_reviews::WorkingCalendar;
 ///
 /// let record = PartnershipRecord::from_json(r#"{
-///   "schemaVersion": 1,
+///   "schemaVersion": 2,
 ///   "id": "00000000-0000-4000-8000-000000000001",
 ///   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Noah", "dateOfBirth": "2015-01-10"},
 ///   "reviews": [{"id": "00000000-0000-4000-8000-000000000003", "child": "00000000-0000-4000-8000-000000000002",

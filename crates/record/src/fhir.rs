@@ -36,8 +36,8 @@ use std::fmt;
 
 use partnership_carers::{Carer, LegalStanding, Relationship};
 use partnership_consent::{
-    ConsentEventKind, ConsentGiver, ConsentRecord, LedgerEntry, PermitBasis, RecipientScope,
-    SharingDecision,
+    ActingAuthority, ConsentEventKind, ConsentGiver, ConsentRecord, LedgerEntry, PermitBasis,
+    RecipientScope, SharingDecision,
 };
 use partnership_core::{PartyRef, Professional};
 use partnership_goals::SharedGoal;
@@ -466,13 +466,16 @@ fn consent(
         .events
         .iter()
         .any(|e| e.kind == ConsentEventKind::Refused);
-    let performer = match &consent.given_by {
-        ConsentGiver::ParentalResponsibility { carer } => vec![reference(carer)],
-        ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson {} => {
-            vec![reference(record.child.id)]
-        }
-        _ => vec![],
-    };
+    // Who consented: the giver, and for a care order the local authority they act for.
+    let mut performer = vec![party_reference(&consent.given_by.party(record.child.id))];
+    if let ConsentGiver::OtherAuthority {
+        authority: ActingAuthority::CareOrder {
+            local_authority, ..
+        },
+    } = &consent.given_by
+    {
+        performer.push(reference(local_authority));
+    }
     let mut unreferenced = Vec::new();
     let actor = consent
         .scope

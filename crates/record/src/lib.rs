@@ -19,7 +19,7 @@
 //! use partnership_record::{FindingCode, PartnershipRecord};
 //!
 //! let record = PartnershipRecord::from_json(r#"{
-//!   "schemaVersion": 1,
+//!   "schemaVersion": 2,
 //!   "id": "00000000-0000-4000-8000-000000000001",
 //!   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Layla Ahmed", "dateOfBirth": "2022-10-03"},
 //!   "carers": [{
@@ -55,6 +55,7 @@
 //! assert_eq!(PartnershipRecord::from_json(&record.to_json()).unwrap().to_json(), record.to_json());
 //! ```
 
+mod decide;
 mod document;
 mod due;
 #[cfg(feature = "fhir")]
@@ -68,6 +69,7 @@ pub mod schema;
 pub mod strategies;
 mod validate;
 
+pub use decide::{Decided, DecisionError, Disclosure, WhatIf};
 pub use document::{Document, UnknownDocument};
 pub use due::{DueItem, DueKind, due_items};
 pub use problem::{Problem, RecordError, Rule};

@@ -40,7 +40,7 @@ impl PartnershipRecord {
     /// use partnership_record::{PartnershipRecord, Rule};
     ///
     /// let json = r#"{
-    ///   "schemaVersion": 1,
+    ///   "schemaVersion": 2,
     ///   "id": "00000000-0000-4000-8000-000000000001",
     ///   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "Layla Ahmed", "dateOfBirth": "2022-10-03"},
     ///   "communicationAgreements": [{

@@ -27,8 +27,18 @@ pub enum Rule {
     DuplicateId,
     /// Something about a different child from the record's.
     WrongChild,
-    /// Consent given as a holder of parental responsibility by a carer who does not hold it.
+    /// Consent given, refused or renewed as a holder of parental responsibility by a
+    /// carer who did not hold it on that day.
     ConsentWithoutParentalResponsibility,
+    /// Consent given, refused or renewed under another authority that did not hold on
+    /// that day: delegated authority that does not cover information sharing, a care
+    /// order not yet made or a local authority that is not children's social care, a
+    /// court order not yet made.
+    ConsentWithoutAuthority,
+    /// The child's own consent without the capacity to give it: as a young person
+    /// before turning 16, or as a competent child without a recorded assessment
+    /// finding them competent for the decision.
+    ChildConsentWithoutCapacity,
     /// A goal activated without the agreement of any carer whose involvement is not
     /// restricted, or recorded as "all carers restricted" when one is not.
     ActivationWithoutCarerAgreement,
@@ -55,6 +65,8 @@ impl Rule {
             Self::DuplicateId => "duplicate-id",
             Self::WrongChild => "wrong-child",
             Self::ConsentWithoutParentalResponsibility => "consent-without-parental-responsibility",
+            Self::ConsentWithoutAuthority => "consent-without-authority",
+            Self::ChildConsentWithoutCapacity => "child-consent-without-capacity",
             Self::ActivationWithoutCarerAgreement => "activation-without-carer-agreement",
             Self::RestrictedCarerAtReview => "restricted-carer-at-review",
             Self::DisclosedDespiteWithholding => "disclosed-despite-withholding",

@@ -3,7 +3,8 @@
 use partnership_barriers::BarrierRegister;
 use partnership_carers::{Carer, CommunicationAgreement, ContactLog};
 use partnership_consent::{
-    ConsentRecord, DisclosureLedger, SafeguardingJustification, WithholdingRule,
+    CompetenceAssessment, ConsentRecord, DisclosureLedger, SafeguardingJustification,
+    WithholdingRule,
 };
 use partnership_core::{Agency, ChildProfile, Professional, RecordId};
 use partnership_goals::SharedGoal;
@@ -14,13 +15,20 @@ use serde::{Deserialize, Serialize};
 use crate::{RecordError, validate::cross_check};
 
 /// The schema version this library writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// Version 2 (this release) restated who may consent (`givenBy` of kind
+/// `other-authority` names its authority and the person acting under it), added who
+/// recorded a consent event on the actor's behalf (`recordedBy`), competence
+/// assessments, and the recipients and purposes a safeguarding justification covers.
+/// A version 1 record is refused with a problem that says so; see the changelog for
+/// what to restate.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The plain fields of a [`PartnershipRecord`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PartnershipRecordParts {
-    /// The version of this document's schema: 1.
+    /// The version of this document's schema: 2.
     pub schema_version: u32,
     /// The record's id.
     pub id: RecordId,
@@ -47,6 +55,10 @@ pub struct PartnershipRecordParts {
     /// Consent records.
     #[serde(default)]
     pub consents: Vec<ConsentRecord>,
+    /// Assessments of whether the child (under 16) is competent to decide particular
+    /// sharing questions for themselves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competence_assessments: Vec<CompetenceAssessment>,
     /// Rules withholding information to protect someone's safety.
     #[serde(default)]
     pub withholding_rules: Vec<WithholdingRule>,
@@ -80,16 +92,28 @@ partnership_core::validated! {
     ///
     /// The domain crates each check their own rules; the record checks that the parts
     /// fit together: every id resolves to the right kind of party, no id is used
-    /// twice, consent "as a holder of parental responsibility" comes from a carer who
-    /// holds it, goals were activated with an unrestricted carer's agreement, a
+    /// twice, every consent was given by someone entitled to give it on the day they
+    /// gave it (parental responsibility held that day, delegated authority for
+    /// information sharing, a care order already made, a young person already 16, a
+    /// competence assessment recorded), goals were activated with an unrestricted
+    /// carer's agreement, a
     /// restricted carer is not at a review held after the decision, nothing was
     /// disclosed to someone it was withheld from, and the ledger verifies. Every
     /// problem is reported, each with a JSON Pointer, not only the first.
     ///
     /// Read one with [`PartnershipRecord::from_json`]; write one with
-    /// [`to_json`](PartnershipRecord::to_json), which is byte-for-byte stable.
+    /// [`to_json`](PartnershipRecord::to_json), which is byte-for-byte stable. Share
+    /// information about the child only through [`decide`](PartnershipRecord::decide).
     #[derive(Clone, PartialEq, Eq)]
     pub struct PartnershipRecord(PartnershipRecordParts);
     check = check_record;
     error = RecordError;
+}
+
+impl PartnershipRecord {
+    /// The ledger, for the crate's own all-or-nothing recording of a decision
+    /// ([`PartnershipRecord::decide`]): nothing else writes to a checked record.
+    pub(crate) fn ledger_mut(&mut self) -> &mut DisclosureLedger {
+        &mut self.0.disclosures
+    }
 }

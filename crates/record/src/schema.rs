@@ -128,8 +128,8 @@ pub fn documents() -> Vec<SchemaDocument> {
     use partnership_barriers::Barrier;
     use partnership_carers::{Carer, CommunicationAgreement, ContactRecord};
     use partnership_consent::{
-        ConsentRecord, LedgerEntry, SafeguardingJustification, SharingDecision, SharingRequest,
-        WithholdingRule,
+        CompetenceAssessment, ConsentRecord, LedgerEntry, SafeguardingJustification,
+        SharingDecision, SharingQuestion, SharingRequest, WithholdingRule,
     };
     use partnership_core::ChildProfile;
     use partnership_goals::SharedGoal;
@@ -140,7 +140,7 @@ pub fn documents() -> Vec<SchemaDocument> {
         generate::<crate::PartnershipRecord>(
             "PartnershipRecord",
             &format!(
-                "schemaVersion is 1; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; {NHS}; consent given as a holder of parental responsibility comes from a carer who holds it; a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies; and every rule of the documents it contains"
+                "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; {NHS}; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies; and every rule of the documents it contains"
             ),
         ),
         generate::<ChildProfile>(
@@ -162,7 +162,11 @@ pub fn documents() -> Vec<SchemaDocument> {
         ),
         generate::<ConsentRecord>(
             "ConsentRecord",
-            "events are in time order and make sense (a request only first; a withdrawal only after consent was given, by the person who gave it; nothing after a withdrawal, revocation or invalidation); the period does not end before it starts; scope lists are not empty and do not repeat",
+            "events are in time order and make sense (a request only first; a withdrawal only after consent was given; nothing after a withdrawal, revocation or invalidation); every event is made by the person it says acted (given, refused, renewed and withdrawn by the giver, with a professional who wrote it down on their behalf in recordedBy; asked for and invalidated by a professional; revoked by anyone but the giver); a court order never names the child; the period does not end before it starts; scope lists are not empty and do not repeat",
+        ),
+        generate::<SharingQuestion>(
+            "SharingQuestion",
+            "data categories are not empty and do not repeat; asked of a record, every id names someone in it, and a deprecated description (the recipient's role, agency or kind of agency, a time on another day than the decision, a child's capacity) that disagrees with the record refuses the request",
         ),
         generate::<SharingRequest>(
             "SharingRequest",
@@ -175,7 +179,11 @@ pub fn documents() -> Vec<SchemaDocument> {
         ),
         generate::<SafeguardingJustification>(
             "SafeguardingJustification",
-            "the window ends after it starts; categories are not empty and do not repeat",
+            "the window ends after it starts; recipients, purposes and categories are not empty and do not repeat",
+        ),
+        generate::<CompetenceAssessment>(
+            "CompetenceAssessment",
+            "the decision's lists are not empty and do not repeat; in a record, the assessor is a professional in it and the date is not before the child's birth",
         ),
         generate::<LedgerEntry>(
             "LedgerEntry",

@@ -14,9 +14,11 @@ use partnership_carers::{
     ParentalResponsibilityBasis, Relationship, strategies as carers,
 };
 use partnership_consent::strategies::{self as consent, World};
-use partnership_consent::{DataCategory, DisclosureLedger, Purpose, Recipient};
+use partnership_consent::{
+    ConsentGiver, DataCategory, DisclosureLedger, Purpose, Recipient, RecipientRef, SharingQuestion,
+};
 use partnership_core::strategies::{agency, child_profile, id, professional};
-use partnership_core::{Agency, ChildProfile, Professional};
+use partnership_core::{Agency, CarerId, ChildProfile, Professional};
 use partnership_goals::{SharedGoal, strategies as goals};
 use partnership_reviews::{ReviewSchedule, strategies as reviews};
 use proptest::collection::vec;
@@ -197,13 +199,29 @@ fn world_of(
         agency_kind: a.kind.clone(),
     }));
     recipients.extend(carers.iter().skip(1).map(|c| Recipient::Carer { id: c.id }));
+    // Only carers holding parental responsibility on every day give consent here, so
+    // that every drawn consent is one the record accepts whenever it was given.
+    let pr_carers: Vec<CarerId> = carers
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.legal_standing,
+                LegalStanding::ParentalResponsibility {
+                    since: None,
+                    until: None,
+                    ..
+                }
+            )
+        })
+        .map(|c| c.id)
+        .collect();
     World {
         child: child.id,
-        carers: carers
+        givers: pr_carers
             .iter()
-            .filter(|c| c.legal_standing.holds_parental_responsibility())
-            .map(|c| c.id)
+            .map(|&carer| ConsentGiver::ParentalResponsibility { carer })
             .collect(),
+        carers: pr_carers,
         professionals: professionals.iter().map(|p| p.id).collect(),
         recipients,
         purposes: vec![
@@ -295,20 +313,6 @@ fn assemble(
     let child = pool.rehomed(&child)?;
     let goal_list: Vec<SharedGoal> = pool.rehomed(&goal_list)?;
     pool.goals = goal_list.iter().map(|g| text(g.id.as_uuid())).collect();
-    let mut ledger = DisclosureLedger::default();
-    let mut requests = requests;
-    requests.sort_by_key(|r| r.at);
-    for request in &requests {
-        ledger
-            .decide(
-                request,
-                &consents,
-                &withholding_rules,
-                justification.as_ref(),
-                request.at + Duration::minutes(1),
-            )
-            .ok()?;
-    }
     let parts = PartnershipRecordParts {
         schema_version: SCHEMA_VERSION,
         id,
@@ -320,11 +324,41 @@ fn assemble(
         contact_log: pool.rehomed(&log)?,
         goals: goal_list,
         consents,
+        competence_assessments: Vec::new(),
         withholding_rules,
         justifications: justification.into_iter().collect(),
-        disclosures: ledger,
+        disclosures: DisclosureLedger::default(),
         barriers: pool.rehomed(&register)?,
         reviews: pool.rehomed(&schedules)?,
     };
-    PartnershipRecord::try_from(parts).ok()
+    let mut record = PartnershipRecord::try_from(parts).ok()?;
+    // The ledger is written the one way a service writes it: by asking the record.
+    let mut requests = requests;
+    requests.sort_by_key(|r| r.at);
+    let born = record.child.date_of_birth;
+    for request in requests.iter().filter(|r| r.at.date_naive() >= born) {
+        let question = SharingQuestion::new(
+            request.id,
+            request.child,
+            request.requested_by,
+            recipient_ref(&request.recipient)?,
+            request.purpose.clone(),
+            request.data_categories.clone(),
+        )
+        .ok()?;
+        record
+            .decide(&question, request.at + Duration::minutes(1))
+            .ok()?;
+    }
+    Some(record)
+}
+
+/// The recipient of a drawn request, by id.
+pub fn recipient_ref(recipient: &Recipient) -> Option<RecipientRef> {
+    match recipient {
+        Recipient::Carer { id } => Some(RecipientRef::carer(*id)),
+        Recipient::Professional { id, .. } => Some(RecipientRef::professional(*id)),
+        Recipient::Agency { id, .. } => Some(RecipientRef::agency(*id)),
+        _ => None,
+    }
 }

@@ -3,27 +3,45 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use partnership_carers::{Carer, Involvement};
+use partnership_carers::{Carer, DelegatedArea, Involvement};
 use partnership_consent::{
-    ChildCapacity, ConsentGiver, PermitBasis, Recipient, RecipientScope, SharingDecision,
+    AGE_OF_PRESUMED_CAPACITY, ActingAuthority, ChildCapacity, CompetenceFinding, ConsentEventKind,
+    ConsentGiver, ConsentRecord, PermitBasis, Recipient, RecipientScope, SharingDecision,
     SharingRequest,
 };
-use partnership_core::{AgencyId, CarerId, GoalId, PartyRef, ProfessionalId};
+use partnership_core::{AgencyId, AgencyKind, CarerId, GoalId, PartyRef, ProfessionalId};
 use partnership_goals::{ActivationBasis, ChildsView, GoalStatus};
 
 use crate::{PartnershipRecordParts, Problem, Rule, SCHEMA_VERSION};
 
-struct Checker<'a> {
-    record: &'a PartnershipRecordParts,
+/// Collects problems while walking a record; shared by the whole-record check and the
+/// checks of a single change (a new ledger entry, a question's references).
+pub(crate) struct Checker<'a> {
+    pub(crate) record: &'a PartnershipRecordParts,
     carers: BTreeSet<CarerId>,
     professionals: BTreeSet<ProfessionalId>,
     agencies: BTreeSet<AgencyId>,
     goals: BTreeSet<GoalId>,
-    problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
-impl Checker<'_> {
-    fn problem(&mut self, pointer: String, rule: Rule, message: impl Into<String>) {
+impl<'a> Checker<'a> {
+    pub(crate) fn new(record: &'a PartnershipRecordParts) -> Self {
+        Checker {
+            record,
+            carers: record.carers.iter().map(|c| c.id).collect(),
+            professionals: record.professionals.iter().map(|p| p.id).collect(),
+            agencies: record.agencies.iter().map(|a| a.id).collect(),
+            goals: record.goals.iter().map(|g| g.id).collect(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn find_carer(&self, id: CarerId) -> Option<&'a Carer> {
+        self.record.carers.iter().find(|x| x.id == id)
+    }
+
+    pub(crate) fn problem(&mut self, pointer: String, rule: Rule, message: impl Into<String>) {
         self.problems.push(Problem {
             pointer,
             rule,
@@ -63,19 +81,19 @@ impl Checker<'_> {
         }
     }
 
-    fn carer(&mut self, pointer: String, id: CarerId) {
+    pub(crate) fn carer(&mut self, pointer: String, id: CarerId) {
         if !self.carers.contains(&id) {
             self.missing(pointer, "a carer", id.as_uuid());
         }
     }
 
-    fn professional(&mut self, pointer: String, id: ProfessionalId) {
+    pub(crate) fn professional(&mut self, pointer: String, id: ProfessionalId) {
         if !self.professionals.contains(&id) {
             self.missing(pointer, "a professional", id.as_uuid());
         }
     }
 
-    fn agency(&mut self, pointer: String, id: AgencyId) {
+    pub(crate) fn agency(&mut self, pointer: String, id: AgencyId) {
         if !self.agencies.contains(&id) {
             self.missing(pointer, "an agency", id.as_uuid());
         }
@@ -91,7 +109,7 @@ impl Checker<'_> {
         }
     }
 
-    fn party(&mut self, pointer: String, party: &PartyRef) {
+    pub(crate) fn party(&mut self, pointer: String, party: &PartyRef) {
         match party {
             PartyRef::Carer { id } => self.carer(pointer + "/id", *id),
             PartyRef::Professional { id } => self.professional(pointer + "/id", *id),
@@ -107,7 +125,7 @@ impl Checker<'_> {
         }
     }
 
-    fn child(&mut self, pointer: String, id: partnership_core::ChildId) {
+    pub(crate) fn child(&mut self, pointer: String, id: partnership_core::ChildId) {
         if id != self.record.child.id {
             self.problem(
                 pointer,
@@ -126,7 +144,7 @@ impl Checker<'_> {
         }
     }
 
-    fn recipient(&mut self, pointer: String, recipient: &Recipient) {
+    pub(crate) fn recipient(&mut self, pointer: String, recipient: &Recipient) {
         match recipient {
             Recipient::Carer { id } => self.carer(pointer + "/id", *id),
             Recipient::Professional { id, agency, .. } => {
@@ -173,20 +191,16 @@ fn restricted_on(carer: &Carer, date: NaiveDate) -> bool {
 
 /// Every cross-reference problem in a record, in the order of the record.
 pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
-    let mut c = Checker {
-        record,
-        carers: record.carers.iter().map(|c| c.id).collect(),
-        professionals: record.professionals.iter().map(|p| p.id).collect(),
-        agencies: record.agencies.iter().map(|a| a.id).collect(),
-        goals: record.goals.iter().map(|g| g.id).collect(),
-        problems: Vec::new(),
-    };
+    let mut c = Checker::new(record);
     if record.schema_version != SCHEMA_VERSION {
-        c.problem(
-            "/schemaVersion".into(),
-            Rule::SchemaVersion,
-            format!("this library reads schema version {SCHEMA_VERSION}"),
-        );
+        let message = if record.schema_version == 1 {
+            format!(
+                "this library reads schema version {SCHEMA_VERSION}; version 1 wrote consent under another authority as a name and a line of text: restate any such consent with the authority it rests on (see the changelog), then set schemaVersion to {SCHEMA_VERSION}"
+            )
+        } else {
+            format!("this library reads schema version {SCHEMA_VERSION}")
+        };
+        c.problem("/schemaVersion".into(), Rule::SchemaVersion, message);
     }
     duplicates(&mut c, "carers", record.carers.iter().map(|x| x.id));
     duplicates(
@@ -202,6 +216,11 @@ pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
     );
     duplicates(&mut c, "goals", record.goals.iter().map(|x| x.id));
     duplicates(&mut c, "consents", record.consents.iter().map(|x| x.id));
+    duplicates(
+        &mut c,
+        "competenceAssessments",
+        record.competence_assessments.iter().map(|x| x.id),
+    );
     duplicates(
         &mut c,
         "withholdingRules",
@@ -347,32 +366,197 @@ fn check_goals(c: &mut Checker<'_>) {
     }
 }
 
+/// The events by which a giver acts on their consent: giving, refusing and renewing
+/// it. Standing is checked on the day of each.
+fn acting_events(consent: &ConsentRecord) -> impl Iterator<Item = (usize, NaiveDate)> + '_ {
+    consent
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            matches!(
+                e.kind,
+                ConsentEventKind::Given | ConsentEventKind::Refused | ConsentEventKind::Renewed
+            )
+        })
+        .map(|(i, e)| (i, e.at.date_naive()))
+}
+
+/// Whether each giver was entitled to give their consent, on the day of each event
+/// by which they gave, refused or renewed it.
+fn check_giver(c: &mut Checker<'_>, k: usize, consent: &ConsentRecord) {
+    let record = c.record;
+    let at = |rest: &str| format!("/consents/{k}/{rest}");
+    let on_each_day =
+        |c: &mut Checker<'_>, rule: Rule, message: &str, stands: &dyn Fn(NaiveDate) -> bool| {
+            for (i, day) in acting_events(consent) {
+                if !stands(day) {
+                    c.problem(at(&format!("events/{i}/at")), rule, message);
+                }
+            }
+        };
+    match &consent.given_by {
+        ConsentGiver::ParentalResponsibility { carer } => match c.find_carer(*carer) {
+            Some(x) if !x.legal_standing.holds_parental_responsibility() => c.problem(
+                at("givenBy/carer"),
+                Rule::ConsentWithoutParentalResponsibility,
+                "consent was given as a holder of parental responsibility by a carer who does not hold it",
+            ),
+            Some(x) => on_each_day(
+                c,
+                Rule::ConsentWithoutParentalResponsibility,
+                "the carer named in givenBy did not hold parental responsibility on the day of this event",
+                &|day| x.legal_standing.holds_parental_responsibility_on(day),
+            ),
+            None => c.carer(at("givenBy/carer"), *carer),
+        },
+        ConsentGiver::OtherAuthority { authority } => check_authority(c, k, consent, authority),
+        ConsentGiver::YoungPerson {} => on_each_day(
+            c,
+            Rule::ChildConsentWithoutCapacity,
+            "the child was under 16 on the day of this event, so could not act on this consent as a young person",
+            &|day| {
+                record
+                    .child
+                    .age_on(day)
+                    .is_ok_and(|age| age >= AGE_OF_PRESUMED_CAPACITY)
+            },
+        ),
+        ConsentGiver::CompetentChild {
+            assessed_by,
+            assessed_on,
+        } => {
+            c.professional(at("givenBy/assessedBy"), *assessed_by);
+            let assessed = record.competence_assessments.iter().any(|a| {
+                a.child == record.child.id
+                    && a.assessed_by == *assessed_by
+                    && a.assessed_on == *assessed_on
+                    && a.finding == CompetenceFinding::Competent
+                    && a.decision.includes(&consent.scope)
+            });
+            if !assessed {
+                c.problem(
+                    at("givenBy"),
+                    Rule::ChildConsentWithoutCapacity,
+                    "names no competence assessment in the record, by that professional on that day, finding the child competent for a decision that includes this consent's scope",
+                );
+            }
+            on_each_day(
+                c,
+                Rule::ChildConsentWithoutCapacity,
+                "comes before the child's competence for the decision was assessed",
+                &|day| *assessed_on <= day,
+            );
+        }
+        _ => {}
+    }
+}
+
+fn check_authority(
+    c: &mut Checker<'_>,
+    k: usize,
+    consent: &ConsentRecord,
+    authority: &ActingAuthority,
+) {
+    let at = |rest: &str| format!("/consents/{k}/givenBy/authority/{rest}");
+    let not_before = |c: &mut Checker<'_>, made_on: NaiveDate, message: &str| {
+        for (i, day) in acting_events(consent) {
+            if day < made_on {
+                c.problem(
+                    format!("/consents/{k}/events/{i}/at"),
+                    Rule::ConsentWithoutAuthority,
+                    message,
+                );
+            }
+        }
+    };
+    let sharing = DelegatedArea::InformationSharing;
+    match authority {
+        ActingAuthority::DelegatedAuthority { carer } => match c.find_carer(*carer) {
+            None => c.carer(at("carer"), *carer),
+            Some(x) if !x.legal_standing.has_authority_for(&sharing) || x.legal_standing.holds_parental_responsibility() => {
+                c.problem(
+                    at("carer"),
+                    Rule::ConsentWithoutAuthority,
+                    "names a carer whose placement plan does not delegate information sharing to them",
+                )
+            }
+            Some(x) => {
+                for (i, day) in acting_events(consent) {
+                    if !x.legal_standing.has_authority_for_on(&sharing, day) {
+                        c.problem(
+                            format!("/consents/{k}/events/{i}/at"),
+                            Rule::ConsentWithoutAuthority,
+                            "comes before the placement plan that delegates information sharing to the carer",
+                        );
+                    }
+                }
+            }
+        },
+        ActingAuthority::CareOrder {
+            local_authority,
+            officer,
+            made_on,
+        } => {
+            match c.record.agencies.iter().find(|a| a.id == *local_authority) {
+                None => c.agency(at("localAuthority"), *local_authority),
+                Some(a) if !a.kind.same_choice(&AgencyKind::SocialCare) => c.problem(
+                    at("localAuthority"),
+                    Rule::ConsentWithoutAuthority,
+                    "names as the local authority an agency that is not children's social care",
+                ),
+                Some(_) => {}
+            }
+            match c.record.professionals.iter().find(|p| p.id == *officer) {
+                None => c.professional(at("officer"), *officer),
+                Some(p) if p.agency != *local_authority => c.problem(
+                    at("officer"),
+                    Rule::ConsentWithoutAuthority,
+                    "names an officer who does not work for the local authority named",
+                ),
+                Some(_) => {}
+            }
+            not_before(c, *made_on, "comes before the care order was made");
+        }
+        ActingAuthority::CourtOrder {
+            holder, made_on, ..
+        } => {
+            c.party(at("holder"), holder);
+            not_before(c, *made_on, "comes before the court order was made");
+        }
+        _ => {}
+    }
+}
+
 fn check_consent(c: &mut Checker<'_>) {
     let record = c.record;
-    let carers: BTreeMap<CarerId, &Carer> = record.carers.iter().map(|x| (x.id, x)).collect();
     for (k, consent) in record.consents.iter().enumerate() {
         let at = |rest: &str| format!("/consents/{k}/{rest}");
         c.child(at("child"), consent.child);
-        match &consent.given_by {
-            ConsentGiver::ParentalResponsibility { carer } => match carers.get(carer) {
-                Some(x) if !x.legal_standing.holds_parental_responsibility() => c.problem(
-                    at("givenBy/carer"),
-                    Rule::ConsentWithoutParentalResponsibility,
-                    "consent was given as a holder of parental responsibility by a carer who does not hold it",
-                ),
-                Some(_) => {}
-                None => c.carer(at("givenBy/carer"), *carer),
-            },
-            ConsentGiver::CompetentChild { assessed_by, .. } => {
-                c.professional(at("givenBy/assessedBy"), *assessed_by)
-            }
-            _ => {}
-        }
+        check_giver(c, k, consent);
         for (i, scope) in consent.scope.recipients.iter().enumerate() {
             c.scope(at(&format!("scope/recipients/{i}")), scope);
         }
         for (i, event) in consent.events.iter().enumerate() {
             c.party(at(&format!("events/{i}/by")), &event.by);
+            if let Some(recorder) = event.recorded_by {
+                c.professional(at(&format!("events/{i}/recordedBy")), recorder);
+            }
+        }
+    }
+    for (k, a) in record.competence_assessments.iter().enumerate() {
+        let at = |rest: &str| format!("/competenceAssessments/{k}/{rest}");
+        c.child(at("child"), a.child);
+        c.professional(at("assessedBy"), a.assessed_by);
+        if a.assessed_on < record.child.date_of_birth {
+            c.problem(
+                at("assessedOn"),
+                Rule::InvalidValue,
+                "is before the child's date of birth",
+            );
+        }
+        for (i, scope) in a.decision.recipients.iter().enumerate() {
+            c.scope(at(&format!("decision/recipients/{i}")), scope);
         }
     }
     for (k, rule) in record.withholding_rules.iter().enumerate() {
@@ -393,6 +577,9 @@ fn check_consent(c: &mut Checker<'_>) {
         if let Some(approver) = j.approved_by {
             c.professional(at("approvedBy"), approver);
         }
+        for (i, scope) in j.recipients.iter().enumerate() {
+            c.scope(at(&format!("recipients/{i}")), scope);
+        }
     }
     if let Err(partnership_consent::ConsentError::LedgerTampered { index }) =
         record.disclosures.verify()
@@ -404,38 +591,58 @@ fn check_consent(c: &mut Checker<'_>) {
         );
     }
     for (k, entry) in record.disclosures.iter().enumerate() {
-        c.request(format!("/disclosures/{k}/request"), &entry.request);
-        let SharingDecision::Permit {
-            data_categories,
-            basis,
-        } = &entry.decision
-        else {
-            continue;
-        };
-        if let PermitBasis::Consent { consents } = basis {
-            let known: BTreeSet<_> = record.consents.iter().map(|x| x.id).collect();
-            for (i, id) in consents.iter().enumerate() {
-                if !known.contains(id) {
-                    c.problem(
-                        format!("/disclosures/{k}/decision/basis/consents/{i}"),
-                        Rule::DanglingReference,
-                        "names a consent that is not in the record",
-                    );
-                }
+        check_entry(c, k, &entry.request, &entry.decision, &[]);
+    }
+}
+
+/// The problems one ledger entry brings to the record: references that do not
+/// resolve, a permit citing a consent that is not there, a permit to someone a
+/// withholding rule withholds from (or, through `also_reaches`, to an agency's
+/// inbox that reaches them).
+///
+/// The record's own check passes no `also_reaches` for past entries, since who works
+/// where may have changed since; a new decision passes everyone its recipient
+/// reaches today.
+pub(crate) fn check_entry(
+    c: &mut Checker<'_>,
+    k: usize,
+    request: &SharingRequest,
+    decision: &SharingDecision,
+    also_reaches: &[Recipient],
+) {
+    let record = c.record;
+    c.request(format!("/disclosures/{k}/request"), request);
+    let SharingDecision::Permit {
+        data_categories,
+        basis,
+    } = decision
+    else {
+        return;
+    };
+    if let PermitBasis::Consent { consents } = basis {
+        for (i, id) in consents.iter().enumerate() {
+            if !record.consents.iter().any(|x| x.id == *id) {
+                c.problem(
+                    format!("/disclosures/{k}/decision/basis/consents/{i}"),
+                    Rule::DanglingReference,
+                    "names a consent that is not in the record",
+                );
             }
         }
-        let withheld = record.withholding_rules.iter().any(|rule| {
-            !rule
-                .withholds(&entry.request.recipient, data_categories, entry.request.at)
-                .is_empty()
-        });
-        if withheld {
-            c.problem(
-                format!("/disclosures/{k}/decision"),
-                Rule::DisclosedDespiteWithholding,
-                "information was disclosed to a recipient it is withheld from to protect someone's safety",
-            );
-        }
+    }
+    let mut reached = vec![request.recipient.clone()];
+    reached.extend(also_reaches.iter().cloned());
+    let withheld = record.withholding_rules.iter().any(|rule| {
+        !rule
+            .withholds_from_any(&reached, data_categories, request.at)
+            .is_empty()
+    });
+    if withheld {
+        c.problem(
+            format!("/disclosures/{k}/decision"),
+            Rule::DisclosedDespiteWithholding,
+            "information was disclosed to a recipient it is withheld from to protect someone's safety",
+        );
     }
 }
 

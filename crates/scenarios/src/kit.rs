@@ -15,20 +15,20 @@ use partnership_carers::{
     LanguageTag, LegalStanding, Relationship, UpdateFrequency,
 };
 use partnership_consent::{
-    ChildCapacity, ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord,
-    ConsentRecordParts, DataCategory, LedgerOutcome, Purpose, Recipient, Scope, SharingDecision,
-    SharingRequest, SharingRequestParts,
+    ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord, ConsentRecordParts,
+    DataCategory, Purpose, RecipientRef, Scope, SharingDecision, SharingQuestion,
 };
 use partnership_core::{
-    Agency, AgencyId, AgencyKind, CarerId, ChildId, ChildProfile, ChildProfileParts, GoalId,
-    JustificationId, Label, PartyRef, Professional, ProfessionalId, ProfessionalRole,
-    ReviewScheduleId, Sensitive,
+    Agency, AgencyId, AgencyKind, CarerId, ChildId, ChildProfile, ChildProfileParts, GoalId, Label,
+    PartyRef, Professional, ProfessionalId, ProfessionalRole, ReviewScheduleId, Sensitive,
 };
 use partnership_goals::{
     AchievementStatus, Frequency, GasLevel, GoalStatus, OutcomeArea, ProgressEntry, Responsibility,
     Setting, SharedGoal, SharedGoalParts, SmartFinding, Transition,
 };
-use partnership_record::{PartnershipRecord, PartnershipRecordParts, Principle, SCHEMA_VERSION};
+use partnership_record::{
+    Decided, PartnershipRecord, PartnershipRecordParts, Principle, SCHEMA_VERSION, WhatIf,
+};
 use partnership_reviews::{
     CarerFeedback, GoalReviewed, ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
     WorkingCalendar,
@@ -150,6 +150,7 @@ impl Case {
                 contact_log: ContactLog::default(),
                 goals: vec![],
                 consents: vec![],
+                competence_assessments: vec![],
                 withholding_rules: vec![],
                 justifications: vec![],
                 disclosures: Default::default(),
@@ -339,53 +340,45 @@ impl Case {
         Ok(())
     }
 
-    /// A request from `requested_by` to share `categories` with `recipient`.
-    pub fn request(
+    /// A question from `requested_by` to share `categories` with `recipient`, named by
+    /// id: the record supplies the recipient's role and agency.
+    pub fn question(
         &mut self,
         requested_by: ProfessionalId,
-        recipient: Recipient,
+        recipient: RecipientRef,
         purpose: Purpose,
         categories: Vec<DataCategory>,
-        at: DateTime<Utc>,
-        child_capacity: ChildCapacity,
-    ) -> Fallible<SharingRequest> {
-        Ok(SharingRequest::try_from(SharingRequestParts {
-            id: self.id(),
-            child: self.child(),
+    ) -> Fallible<SharingQuestion> {
+        let id = self.id();
+        Ok(SharingQuestion::new(
+            id,
+            self.child(),
             requested_by,
             recipient,
             purpose,
-            data_categories: categories,
-            at,
-            child_capacity,
-        })?)
+            categories,
+        )?)
     }
 
-    /// Decides a request against the record's consents, withholding rules and (if
-    /// given) a justification, and records the decision in the ledger, permit or refusal.
+    /// Asks the record what it would decide about a question at `at`, recording
+    /// nothing.
+    pub fn what_if(&self, question: &SharingQuestion, at: DateTime<Utc>) -> Fallible<WhatIf> {
+        let record = PartnershipRecord::try_from(self.parts.clone())?;
+        Ok(record.what_if(question, at)?)
+    }
+
+    /// Asks the record to decide a question at `decided_at`, as a service would: the
+    /// record decides on its own facts and records the decision, permit or refusal,
+    /// before it answers.
     pub fn share(
         &mut self,
-        request: &SharingRequest,
-        justification: Option<JustificationId>,
-        recorded_at: DateTime<Utc>,
-    ) -> Fallible<LedgerOutcome> {
-        let justification = match justification {
-            Some(id) => Some(
-                self.parts
-                    .justifications
-                    .iter()
-                    .find(|j| j.id == id)
-                    .ok_or("no such justification in this case")?,
-            ),
-            None => None,
-        };
-        Ok(self.parts.disclosures.decide(
-            request,
-            &self.parts.consents,
-            &self.parts.withholding_rules,
-            justification,
-            recorded_at,
-        )?)
+        question: &SharingQuestion,
+        decided_at: DateTime<Utc>,
+    ) -> Fallible<Decided> {
+        let mut record = PartnershipRecord::try_from(self.parts.clone())?;
+        let decided = record.decide(question, decided_at)?;
+        self.parts = record.into_parts();
+        Ok(decided)
     }
 
     /// Records a barrier as identified.
@@ -699,34 +692,12 @@ pub(crate) fn consent_event(
     at: DateTime<Utc>,
     by: PartyRef,
 ) -> ConsentEvent {
-    ConsentEvent {
-        kind,
-        at,
-        by,
-        valid_until: None,
-    }
+    ConsentEvent::new(kind, at, by)
 }
 
-/// How a professional appears as a recipient of shared information.
-pub(crate) fn recipient(case: &Case, id: ProfessionalId) -> Fallible<Recipient> {
-    let professional = case
-        .parts
-        .professionals
-        .iter()
-        .find(|p| p.id == id)
-        .ok_or("no such professional in this case")?;
-    let agency = case
-        .parts
-        .agencies
-        .iter()
-        .find(|a| a.id == professional.agency)
-        .ok_or("no such agency in this case")?;
-    Ok(Recipient::Professional {
-        id,
-        role: professional.role.clone(),
-        agency: agency.id,
-        agency_kind: agency.kind.clone(),
-    })
+/// A professional as the recipient of shared information, by id.
+pub(crate) fn recipient(id: ProfessionalId) -> RecipientRef {
+    RecipientRef::professional(id)
 }
 
 /// What a SMART check found, in words: "no gaps", or each gap.
@@ -740,16 +711,38 @@ pub(crate) fn smart_words(findings: &[SmartFinding]) -> String {
 
 /// A recorded sharing decision in words, for a narrative: "permitted: covered by 1
 /// consent (ledger entry 2)" or "refused (ledger entry 0), because ...".
-pub(crate) fn decided(outcome: &LedgerOutcome) -> String {
-    match &outcome.decision {
+pub(crate) fn decided(outcome: &Decided) -> String {
+    match outcome.decision() {
         SharingDecision::Permit { .. } => {
-            format!("{} (ledger entry {})", outcome.decision, outcome.index)
+            format!(
+                "{} (ledger entry {})",
+                outcome.decision(),
+                outcome.ledger_index()
+            )
         }
         SharingDecision::Refuse { reasons } => {
             let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
             format!(
                 "refused (ledger entry {}), because {}",
-                outcome.index,
+                outcome.ledger_index(),
+                reasons.join("; and ")
+            )
+        }
+    }
+}
+
+/// A what-if answer in words, for a narrative: "would be permitted without consent
+/// under safeguarding justification …, though nothing was shared or recorded".
+pub(crate) fn would_words(answer: &WhatIf) -> String {
+    match answer.decision() {
+        SharingDecision::Permit { .. } => format!(
+            "would be {}, though nothing is shared or recorded by asking",
+            answer.decision()
+        ),
+        SharingDecision::Refuse { reasons } => {
+            let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
+            format!(
+                "would be refused (nothing is shared or recorded by asking), because {}",
                 reasons.join("; and ")
             )
         }

@@ -34,9 +34,8 @@ use partnership_carers::{
     UpdateFrequency,
 };
 use partnership_consent::{
-    ChildCapacity, ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord,
-    ConsentRecordParts, DataCategory, Purpose, Recipient, RecipientScope, Scope, SharingRequest,
-    SharingRequestParts,
+    ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord, ConsentRecordParts,
+    DataCategory, Purpose, RecipientRef, RecipientScope, Scope, SharingQuestion,
 };
 use partnership_core::{
     Agency, AgencyId, AgencyKind, CarerId, ChildProfile, ChildProfileParts, ChildView, GoalId,
@@ -166,22 +165,14 @@ fn grow(
             goal.record_progress(progress(ids, rng, on, &carers, &professionals)?)?;
         }
     }
-    let mut at = parts
-        .disclosures
-        .last()
-        .map_or(noon(AS_OF), |e| e.recorded_at);
+    let mut at = parts.disclosures.last_recorded_at().unwrap_or(noon(AS_OF));
+    let mut record = PartnershipRecord::try_from(parts)?;
     for _ in 0..rounds.saturating_mul(10) {
         at += chrono::Duration::minutes(7);
-        let request = request(ids, rng, &parts, at)?;
-        parts.disclosures.decide(
-            &request,
-            &parts.consents,
-            &parts.withholding_rules,
-            None,
-            at,
-        )?;
+        let question = question(ids, rng, &record)?;
+        record.decide(&question, at)?;
     }
-    Ok(PartnershipRecord::try_from(parts)?)
+    Ok(record)
 }
 
 /// SplitMix64: tiny, fast, and the same on every platform.
@@ -544,27 +535,25 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
         };
         let recipient = *rng.pick(&agencies).map(|a| &a.id).ok_or("no agency")?;
         let given = rng.days(history_start, 200);
-        let mut events = vec![ConsentEvent {
-            kind: if rng.chance(15) {
+        let mut events = vec![ConsentEvent::new(
+            if rng.chance(15) {
                 ConsentEventKind::Refused
             } else {
                 ConsentEventKind::Given
             },
-            at: noon(given),
-            by: PartyRef::Carer { id: giver },
-            valid_until: None,
-        }];
+            noon(given),
+            PartyRef::Carer { id: giver },
+        )];
         if events
             .first()
             .is_some_and(|e| e.kind == ConsentEventKind::Given)
             && rng.chance(10)
         {
-            events.push(ConsentEvent {
-                kind: ConsentEventKind::Withdrawn,
-                at: noon(given + Days::new(30 + rng.below(100))),
-                by: PartyRef::Carer { id: giver },
-                valid_until: None,
-            });
+            events.push(ConsentEvent::new(
+                ConsentEventKind::Withdrawn,
+                noon(given + Days::new(30 + rng.below(100))),
+                PartyRef::Carer { id: giver },
+            ));
         }
         consents.push(ConsentRecord::try_from(ConsentRecordParts {
             id: ids.id(),
@@ -600,24 +589,13 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
         contact_log: ContactLog::try_from(log)?,
         goals,
         consents,
+        competence_assessments: vec![],
         withholding_rules: vec![],
         justifications: vec![],
         disclosures: Default::default(),
         barriers: BarrierRegister::default(),
         reviews: vec![],
     };
-
-    let mut at = noon(history_start + Days::new(200));
-    for _ in 0..rng.below(7) {
-        at += chrono::Duration::hours(1 + rng.below(24 * 20) as i64);
-        if at.date_naive() >= AS_OF {
-            break;
-        }
-        let request = request(&mut ids, rng, &parts, at)?;
-        parts
-            .disclosures
-            .decide(&request, &parts.consents, &[], None, at)?;
-    }
 
     let mut barriers = Vec::new();
     for _ in 0..rng.below(3) {
@@ -628,7 +606,19 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
     parts
         .reviews
         .push(reviews(&mut ids, rng, child_id, foster, &parts)?);
-    Ok(PartnershipRecord::try_from(parts)?)
+    let mut record = PartnershipRecord::try_from(parts)?;
+
+    // Sharing is decided the one way a service decides it: by asking the record.
+    let mut at = noon(history_start + Days::new(200));
+    for _ in 0..rng.below(7) {
+        at += chrono::Duration::hours(1 + rng.below(24 * 20) as i64);
+        if at.date_naive() >= AS_OF {
+            break;
+        }
+        let question = question(&mut ids, rng, &record)?;
+        record.decide(&question, at)?;
+    }
+    Ok(record)
 }
 
 fn discussion(
@@ -784,38 +774,25 @@ fn goal(
     Ok(goal)
 }
 
-fn request(
-    ids: &mut Ids,
-    rng: &mut Rng,
-    parts: &PartnershipRecordParts,
-    at: DateTime<Utc>,
-) -> Fallible<SharingRequest> {
-    let professional = rng.pick(&parts.professionals).ok_or("no professionals")?;
-    let agency = parts
-        .agencies
-        .iter()
-        .find(|a| a.id == professional.agency)
-        .ok_or("no agency")?;
-    let requested_by = parts.professionals.first().map(|p| p.id).ok_or("no lead")?;
-    Ok(SharingRequest::try_from(SharingRequestParts {
-        id: ids.id(),
-        child: parts.child.id,
+fn question(ids: &mut Ids, rng: &mut Rng, record: &PartnershipRecord) -> Fallible<SharingQuestion> {
+    let professional = rng.pick(&record.professionals).ok_or("no professionals")?;
+    let requested_by = record
+        .professionals
+        .first()
+        .map(|p| p.id)
+        .ok_or("no lead")?;
+    Ok(SharingQuestion::new(
+        ids.id(),
+        record.child.id,
         requested_by,
-        recipient: Recipient::Professional {
-            id: professional.id,
-            role: professional.role.clone(),
-            agency: agency.id,
-            agency_kind: agency.kind.clone(),
-        },
-        purpose: if rng.chance(80) {
+        RecipientRef::professional(professional.id),
+        if rng.chance(80) {
             Purpose::EducationSupportPlanning
         } else {
             Purpose::HealthCare
         },
-        data_categories: vec![DataCategory::EducationProgress],
-        at,
-        child_capacity: ChildCapacity::NotAssessed {},
-    })?)
+        vec![DataCategory::EducationProgress],
+    )?)
 }
 
 fn barrier(

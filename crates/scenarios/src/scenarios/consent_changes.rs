@@ -1,8 +1,7 @@
 //! Scenario 6: consent declined, then given with a narrower scope, then withdrawn.
 
 use partnership_consent::{
-    ChildCapacity, ConsentEventKind, ConsentGiver, ConsentMethod, DataCategory, Purpose,
-    RecipientScope, Scope,
+    ConsentEventKind, ConsentGiver, ConsentMethod, DataCategory, Purpose, RecipientScope, Scope,
 };
 
 use super::prelude::*;
@@ -130,16 +129,14 @@ fn write(case: &mut Case) -> Fallible<()> {
          know more before answering about the EP.",
         vec![],
     )?;
-    let to_camhs = recipient(case, nurse)?;
-    let request = case.request(
+    let to_camhs = recipient(nurse);
+    let request = case.question(
         senco,
         to_camhs,
         Purpose::HealthCare,
         vec![DataCategory::Health, DataCategory::EducationProgress],
-        at("2026-09-09", "09:00")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let outcome = case.share(&request, None, at("2026-09-09", "09:00")?)?;
+    let outcome = case.share(&request, at("2026-09-09", "09:00")?)?;
     case.step(
         "2026-09-08",
         Principle::Confidentiality,
@@ -195,8 +192,8 @@ fn write(case: &mut Case) -> Fallible<()> {
              service stays in force.",
     )?;
 
-    let to_ep = recipient(case, ep)?;
-    let request = case.request(
+    let to_ep = recipient(ep);
+    let request = case.question(
         senco,
         to_ep.clone(),
         Purpose::EducationSupportPlanning,
@@ -204,19 +201,15 @@ fn write(case: &mut Case) -> Fallible<()> {
             DataCategory::EducationProgress,
             DataCategory::SpecialEducationalNeedsAndDisability,
         ],
-        at("2026-10-01", "10:00")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let permitted = case.share(&request, None, at("2026-10-01", "10:00")?)?;
-    let request = case.request(
+    let permitted = case.share(&request, at("2026-10-01", "10:00")?)?;
+    let request = case.question(
         senco,
         to_ep.clone(),
         Purpose::EducationSupportPlanning,
         vec![DataCategory::EducationProgress, DataCategory::Health],
-        at("2026-10-01", "10:05")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let too_wide = case.share(&request, None, at("2026-10-01", "10:05")?)?;
+    let too_wide = case.share(&request, at("2026-10-01", "10:05")?)?;
     case.step(
         "2026-10-01",
         Principle::Confidentiality,
@@ -251,15 +244,13 @@ fn write(case: &mut Case) -> Fallible<()> {
         )],
     )?;
     case.complete_action("Meet Ruby about what would help instead", "2026-11-12")?;
-    let request = case.request(
+    let request = case.question(
         senco,
         to_ep,
         Purpose::EducationSupportPlanning,
         vec![DataCategory::EducationProgress],
-        at("2026-11-09", "11:00")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let after = case.share(&request, None, at("2026-11-09", "11:00")?)?;
+    let after = case.share(&request, at("2026-11-09", "11:00")?)?;
     let entries = case.parts.disclosures.len();
     case.parts.disclosures.verify()?;
     case.step(

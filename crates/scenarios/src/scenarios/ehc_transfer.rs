@@ -1,7 +1,7 @@
 //! Scenario 8: moving from primary to secondary school with an EHC plan.
 
 use partnership_consent::{
-    ChildCapacity, ConsentEventKind, ConsentGiver, ConsentMethod, DataCategory, Purpose, Recipient,
+    ConsentEventKind, ConsentGiver, ConsentMethod, DataCategory, Purpose, RecipientRef,
     RecipientScope, Scope,
 };
 use partnership_reviews::{PhaseTransfer, phase_transitions, preparing_for_adulthood_from};
@@ -152,21 +152,16 @@ fn write(case: &mut Case) -> Fallible<()> {
             rukhsana_p,
         ),
     )?;
-    let request = case.request(
+    let request = case.question(
         senco,
-        Recipient::Agency {
-            id: secondary,
-            agency_kind: AgencyKind::School,
-        },
+        RecipientRef::agency(secondary),
         Purpose::EducationSupportPlanning,
         vec![
             DataCategory::SpecialEducationalNeedsAndDisability,
             DataCategory::Health,
         ],
-        at("2026-09-22", "09:30")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let outcome = case.share(&request, None, at("2026-09-22", "09:30")?)?;
+    let outcome = case.share(&request, at("2026-09-22", "09:30")?)?;
     case.discuss(
         "2026-09-21",
         Channel::FaceToFace,

@@ -2,13 +2,13 @@
 
 use partnership_carers::{Involvement, Restriction, RestrictionParts};
 use partnership_consent::{
-    Article9Condition, CarersTold, ChildCapacity, DataCategory, LawfulBasis, Purpose, Recipient,
+    Article9Condition, CarersTold, DataCategory, LawfulBasis, Purpose, RecipientRef,
     RecipientScope, SafeguardingJustification, SafeguardingJustificationParts, WithholdingRule,
     WithholdingRuleParts,
 };
 
 use super::prelude::*;
-use crate::kit::{decided, recipient};
+use crate::kit::{decided, recipient, would_words};
 
 const ABOUT: About = About {
     slug: "safeguarding_one_carer",
@@ -115,6 +115,10 @@ fn write(case: &mut Case) -> Fallible<()> {
             "Jamie's disclosure of domestic abuse at home; seeking consent from his father \
              could place Jamie and his mother at greater risk",
         )),
+        // Bound to what it justifies: children's social care, for safeguarding, these
+        // categories only.
+        recipients: vec![RecipientScope::Agency { id: social_care }],
+        purposes: vec![Purpose::Safeguarding],
         data_categories: vec![
             DataCategory::SafeguardingInformation,
             DataCategory::FamilyCircumstances,
@@ -131,8 +135,8 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.parts
         .justifications
         .push(SafeguardingJustification::try_from(parts)?);
-    let to_social_worker = recipient(case, worker)?;
-    let request = case.request(
+    let to_social_worker = recipient(worker);
+    let request = case.question(
         dsl,
         to_social_worker,
         Purpose::Safeguarding,
@@ -141,30 +145,24 @@ fn write(case: &mut Case) -> Fallible<()> {
             DataCategory::FamilyCircumstances,
             DataCategory::ChildsViews,
         ],
-        at("2026-10-05", "11:30")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let problems = case
-        .parts
-        .justifications
-        .iter()
-        .find(|j| j.id == justification)
-        .map(|j| j.problems(&request))
-        .ok_or("no justification")?;
-    let outcome = case.share(&request, Some(justification), at("2026-10-05", "11:30")?)?;
+    let asked_at = at("2026-10-05", "11:30")?;
+    let would = case.what_if(&request, asked_at)?;
+    let outcome = case.share(&request, asked_at)?;
     case.step(
         "2026-10-05",
         Principle::Confidentiality,
-        "SafeguardingJustification::problems, DisclosureLedger::decide",
+        "SafeguardingJustification::try_from, PartnershipRecord::what_if, PartnershipRecord::decide",
         format!(
             "Nobody has consented to sharing, and asking Lee could put Jamie and Kerry at \
              risk. So Mrs Adeyemi records a safeguarding justification: the lawful basis \
              (public task), the condition for special category data (safeguarding of \
-             children), the reason, exactly what may be shared, a window in which it may be \
-             used, the headteacher's approval, and why the carers are not told yet. The \
-             library checks it is complete ({} problem{}), then decides: {}.",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" },
+             children), the reason, who it is for (children's social care) and why \
+             (safeguarding), exactly what may be shared, a window in which it may be used, \
+             the headteacher's approval, and why the carers are not told yet. Asked first \
+             what the rules say, the library answers that sharing {}. Then it decides, \
+             and records the decision before answering: {}.",
+            would_words(&would),
             decided(&outcome)
         ),
     )?;
@@ -263,18 +261,16 @@ fn write(case: &mut Case) -> Fallible<()> {
             from: day("2026-10-08")?,
             until: None,
         })?);
-    let request = case.request(
+    let request = case.question(
         dsl,
-        Recipient::Carer { id: lee },
+        RecipientRef::carer(lee),
         Purpose::EducationSupportPlanning,
         vec![
             DataCategory::EducationProgress,
             DataCategory::ContactDetails,
         ],
-        at("2026-10-09", "14:00")?,
-        ChildCapacity::NotAssessed {},
     )?;
-    let outcome = case.share(&request, None, at("2026-10-09", "14:00")?)?;
+    let outcome = case.share(&request, at("2026-10-09", "14:00")?)?;
     case.step(
         "2026-10-08",
         Principle::Confidentiality,

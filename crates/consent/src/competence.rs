@@ -1,0 +1,169 @@
+//! [`CompetenceAssessment`]: whether a child under 16 can decide a particular sharing
+//! question for themselves (Gillick competence), as a professional assessed it.
+
+use chrono::NaiveDate;
+use partnership_core::{ChildId, CompetenceAssessmentId, ProfessionalId};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::scope::ScopeField;
+use crate::{ChildCapacity, ConsentError, DataCategory, Purpose, Recipient, Scope};
+
+/// What the professional found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CompetenceFinding {
+    /// The child has enough understanding and intelligence to understand fully what is
+    /// proposed, and decides this for themselves.
+    Competent,
+    /// The child is not competent to decide this; those with parental responsibility
+    /// decide.
+    NotCompetent,
+}
+
+/// The plain fields of a [`CompetenceAssessment`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CompetenceAssessmentParts {
+    /// The assessment's id.
+    pub id: CompetenceAssessmentId,
+    /// The child assessed.
+    pub child: ChildId,
+    /// The professional who assessed.
+    pub assessed_by: ProfessionalId,
+    /// When.
+    pub assessed_on: NaiveDate,
+    /// The decision assessed: sharing which categories, with whom, for what. Competence
+    /// is assessed decision by decision, so an assessment speaks only for sharing within
+    /// this scope.
+    pub decision: Scope,
+    /// What the professional found.
+    pub finding: CompetenceFinding,
+}
+
+fn check_assessment(parts: &CompetenceAssessmentParts) -> Result<(), ConsentError> {
+    parts.decision.check(ScopeField::ASSESSMENT)
+}
+
+partnership_core::validated! {
+    /// A professional's assessment of whether a child under 16 is competent to decide,
+    /// for themselves, a particular question about sharing their information (Gillick
+    /// competence: enough understanding and intelligence to understand fully what is
+    /// proposed). It is dated, names who assessed, and says which decision it is
+    /// about.
+    ///
+    /// The record works out the child's capacity for a sharing decision from these and
+    /// the date of birth, never from what a request says: see
+    /// [`ChildCapacity::for_decision`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_consent::*;
+    /// use partnership_core::{ChildId, CompetenceAssessmentId, ProfessionalId, ProfessionalRole};
+    ///
+    /// let assessment = CompetenceAssessment::try_from(CompetenceAssessmentParts {
+    ///     id: CompetenceAssessmentId::random(),
+    ///     child: ChildId::random(),
+    ///     assessed_by: ProfessionalId::random(),
+    ///     assessed_on: NaiveDate::from_ymd_opt(2026, 10, 12).ok_or("no such date")?,
+    ///     decision: Scope {
+    ///         purposes: vec![Purpose::HealthCare],
+    ///         recipients: vec![RecipientScope::Role { role: ProfessionalRole::SchoolNurse }],
+    ///         data_categories: vec![DataCategory::Health],
+    ///     },
+    ///     finding: CompetenceFinding::Competent,
+    /// })?;
+    /// assert!(matches!(assessment.capacity(), ChildCapacity::Competent { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct CompetenceAssessment(CompetenceAssessmentParts);
+    check = check_assessment;
+    error = ConsentError;
+}
+
+impl CompetenceAssessment {
+    /// The capacity this assessment records, as a request would state it.
+    pub fn capacity(&self) -> ChildCapacity {
+        match self.finding {
+            CompetenceFinding::Competent => ChildCapacity::Competent {
+                assessed_by: self.assessed_by,
+                assessed_on: self.assessed_on,
+            },
+            CompetenceFinding::NotCompetent => ChildCapacity::NotCompetent {
+                assessed_by: self.assessed_by,
+                assessed_on: self.assessed_on,
+            },
+        }
+    }
+
+    /// Whether the assessment is about sharing every one of `categories` with
+    /// `recipient` for `purpose`.
+    pub fn is_about(
+        &self,
+        recipient: &Recipient,
+        purpose: &Purpose,
+        categories: &[DataCategory],
+    ) -> bool {
+        categories
+            .iter()
+            .all(|category| self.decision.covers(recipient, purpose, category))
+    }
+}
+
+/// The age from which a young person decides about their own information, capacity
+/// presumed (Mental Capacity Act 2005; DOMAIN.md section 2).
+pub const AGE_OF_PRESUMED_CAPACITY: u32 = 16;
+
+impl ChildCapacity {
+    /// The child's capacity for one sharing decision, from the record's facts alone: 16
+    /// or over on the decision date, the young person decides; under 16, the latest
+    /// competence assessment on or before that date about exactly this decision (this
+    /// recipient, purpose and every category) says whether the child decides; with
+    /// none, the child has not been assessed and those with parental responsibility
+    /// decide. Of two assessments on the same day, "not competent" stands, so that a
+    /// doubt is never read as competence.
+    ///
+    /// `age` is the child's age in whole years on `on`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_consent::*;
+    /// use partnership_core::{AgencyId, AgencyKind, ChildId, ProfessionalId, ProfessionalRole};
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("no such date")?;
+    /// let nurse = Recipient::Professional {
+    ///     id: ProfessionalId::random(),
+    ///     role: ProfessionalRole::SchoolNurse,
+    ///     agency: AgencyId::random(),
+    ///     agency_kind: AgencyKind::Health,
+    /// };
+    /// let asked = |age| {
+    ///     ChildCapacity::for_decision(age, &[], ChildId::random(), &nurse, &Purpose::HealthCare, &[DataCategory::Health], on)
+    /// };
+    /// // Seventeen: the young person decides, whatever anyone claims.
+    /// assert_eq!(asked(17), ChildCapacity::SixteenOrOver {});
+    /// // Twelve, and nobody has assessed her for this decision.
+    /// assert_eq!(asked(12), ChildCapacity::NotAssessed {});
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_decision(
+        age: u32,
+        assessments: &[CompetenceAssessment],
+        child: ChildId,
+        recipient: &Recipient,
+        purpose: &Purpose,
+        categories: &[DataCategory],
+        on: NaiveDate,
+    ) -> Self {
+        if age >= AGE_OF_PRESUMED_CAPACITY {
+            return Self::SixteenOrOver {};
+        }
+        assessments
+            .iter()
+            .filter(|a| a.child == child && a.assessed_on <= on)
+            .filter(|a| a.is_about(recipient, purpose, categories))
+            .max_by_key(|a| (a.assessed_on, a.finding == CompetenceFinding::NotCompetent))
+            .map_or(Self::NotAssessed {}, CompetenceAssessment::capacity)
+    }
+}

@@ -1,0 +1,566 @@
+//! Sharing decided by the record: on the record's own facts, at the moment the
+//! decision is recorded, and recorded before it is answered.
+//!
+//! A caller names people by id ([`SharingQuestion`]) and describes nobody. The
+//! recipient's role, agency and kind of agency come from the record's team; the
+//! child's capacity from the date of birth on the decision date and the competence
+//! assessments recorded; each consent giver's standing from the carers' legal
+//! standing. What an older request file claims (a time, a description of the
+//! recipient, the child's capacity) is compared with those facts, and a claim that
+//! disagrees refuses the request, with its own reason, recorded like any other
+//! refusal.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use partnership_carers::DelegatedArea;
+use partnership_consent::{
+    ActingAuthority, ChildCapacity, ConsentError, ConsentGiver, ConsentRecord, DataCategory,
+    DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
+    SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
+};
+use partnership_core::{ChildId, ConsentId, SharingRequestId};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::validate::{Checker, check_entry};
+use crate::{PartnershipRecord, Problem, RecordError};
+
+/// Proof that sharing was permitted: made only by [`PartnershipRecord::decide`], from
+/// a permit it has just recorded in a record that is valid with the entry. It has no
+/// public constructor and cannot be read from JSON:
+///
+/// ```compile_fail
+/// // A Disclosure cannot be conjured from a partner's JSON…
+/// let forged: partnership_record::Disclosure = serde_json::from_str("{}").unwrap();
+/// ```
+///
+/// ```compile_fail
+/// // …nor built field by field.
+/// let forged = partnership_record::Disclosure { ledger_index: 0 };
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Disclosure {
+    request: SharingRequestId,
+    child: ChildId,
+    recipient: Recipient,
+    purpose: Purpose,
+    data_categories: Vec<DataCategory>,
+    basis: PermitBasis,
+    permitted_at: DateTime<Utc>,
+    ledger_index: u64,
+}
+
+impl Disclosure {
+    /// The request it answers.
+    pub fn request(&self) -> SharingRequestId {
+        self.request
+    }
+
+    /// The child the information is about.
+    pub fn child(&self) -> ChildId {
+        self.child
+    }
+
+    /// Who may receive it, as the record's team describes them.
+    pub fn recipient(&self) -> &Recipient {
+        &self.recipient
+    }
+
+    /// For what purpose.
+    pub fn purpose(&self) -> &Purpose {
+        &self.purpose
+    }
+
+    /// The categories that may be shared: only these.
+    pub fn data_categories(&self) -> &[DataCategory] {
+        &self.data_categories
+    }
+
+    /// Why sharing is permitted.
+    pub fn basis(&self) -> &PermitBasis {
+        &self.basis
+    }
+
+    /// When sharing was permitted: the moment the decision was recorded.
+    pub fn permitted_at(&self) -> DateTime<Utc> {
+        self.permitted_at
+    }
+
+    /// The ledger entry that records the decision.
+    pub fn ledger_index(&self) -> u64 {
+        self.ledger_index
+    }
+}
+
+/// A decision made and recorded by [`PartnershipRecord::decide`]: the decision, the
+/// ledger entry that records it, and a [`Disclosure`] when sharing is permitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decided {
+    decision: SharingDecision,
+    ledger_index: u64,
+    disclosure: Option<Disclosure>,
+}
+
+impl Decided {
+    /// The decision, as recorded.
+    pub fn decision(&self) -> &SharingDecision {
+        &self.decision
+    }
+
+    /// The index of the ledger entry that records it.
+    pub fn ledger_index(&self) -> u64 {
+        self.ledger_index
+    }
+
+    /// Proof that sharing is permitted; `None` for a refusal.
+    pub fn disclosure(&self) -> Option<&Disclosure> {
+        self.disclosure.as_ref()
+    }
+
+    /// The proof, given up by value.
+    pub fn into_disclosure(self) -> Option<Disclosure> {
+        self.disclosure
+    }
+}
+
+impl fmt::Display for Decided {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}\nrecorded as ledger entry {}",
+            self.decision, self.ledger_index
+        )
+    }
+}
+
+/// The answer to "would this be permitted?" from [`PartnershipRecord::what_if`]:
+/// never recorded, never proof of anything, and it says so ("would be permitted:
+/// covered by 1 consent; nothing was shared or recorded").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIf {
+    decision: SharingDecision,
+}
+
+impl WhatIf {
+    /// The decision the record would make.
+    pub fn decision(&self) -> &SharingDecision {
+        &self.decision
+    }
+
+    /// Whether sharing would be permitted.
+    pub fn would_permit(&self) -> bool {
+        self.decision.is_permit()
+    }
+}
+
+impl fmt::Display for WhatIf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.decision {
+            SharingDecision::Permit { .. } => {
+                write!(
+                    f,
+                    "would be {}; nothing was shared or recorded",
+                    self.decision
+                )
+            }
+            SharingDecision::Refuse { reasons } => {
+                f.write_str("would be refused; nothing was shared or recorded:")?;
+                for reason in reasons {
+                    write!(f, "\n- {reason}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Why a question could not be decided. Nothing was recorded and the record is
+/// unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecisionError {
+    /// The question does not fit the record: it names someone who is not in it, or a
+    /// child other than the record's. Each problem points into the question.
+    #[error("{}", problem_list("the question does not fit the record", problems))]
+    Question {
+        /// Every problem, with its pointer into the question and its rule.
+        problems: Vec<Problem>,
+    },
+    /// The decision time is before the child was born.
+    #[error("the decision time is before the child's date of birth")]
+    BeforeBirth,
+    /// The decision time is before the ledger's last entry: decisions are recorded in
+    /// time order, and a time is never moved to fit.
+    #[error(
+        "the decision time is before the ledger's last entry ({}); decisions are recorded in time order",
+        last.to_rfc3339()
+    )]
+    BeforeLastEntry {
+        /// The last entry's time.
+        last: DateTime<Utc>,
+    },
+    /// The record would not be valid with the decision recorded, so it was not.
+    #[error("{}", problem_list("the record would not be valid with this decision recorded, so nothing was recorded or shared", &.0.problems))]
+    WouldInvalidate(RecordError),
+    /// The ledger refused the entry.
+    #[error("the decision could not be recorded: {0}")]
+    Ledger(ConsentError),
+}
+
+fn problem_list(head: &str, problems: &[Problem]) -> String {
+    let mut text = head.to_owned();
+    for problem in problems {
+        text.push_str("\n- ");
+        text.push_str(&problem.to_string());
+    }
+    text
+}
+
+/// A question resolved against the record: the request as the record states it, and
+/// what else the decision rests on.
+struct Resolved {
+    request: SharingRequest,
+    /// Refusals for claims that disagree with the record, in a stable order.
+    claims: Vec<RefusalReason>,
+    also_reaches: Vec<Recipient>,
+    without_standing: Vec<ConsentId>,
+}
+
+impl PartnershipRecord {
+    /// Decides whether the information a question asks about may be shared, records
+    /// the decision in the record's ledger, and only then answers: with a
+    /// [`Disclosure`] when sharing is permitted. This is the one way a service shares.
+    ///
+    /// The decision is made at `decided_at`, which becomes the entry's time; it is the
+    /// time of recording, supplied by the caller since the library reads no clock.
+    /// The facts are the record's own: the recipient's role and agency from the team,
+    /// the child's age from the date of birth on the decision date (from 16 the young
+    /// person decides, and a carer's consent alone never covers), Gillick competence
+    /// from a recorded assessment of this decision, each giver's standing on the
+    /// decision date, the withholding rules (reaching an agency's inbox through
+    /// everyone in the agency) and the justifications that cover this recipient and
+    /// purpose. See [`partnership_consent::decide_on_facts`] for the order of the
+    /// rules.
+    ///
+    /// All or nothing: the entry is appended only once the record with it is valid,
+    /// and on any error the record is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// - [`DecisionError::Question`]: the question names a requester, recipient or
+    ///   child the record does not hold (every such problem, with its pointer).
+    /// - [`DecisionError::BeforeLastEntry`]: `decided_at` is before the ledger's last
+    ///   entry.
+    /// - [`DecisionError::BeforeBirth`]: `decided_at` is before the child's birth.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use partnership_consent::{DataCategory, Purpose, RecipientRef, SharingQuestion};
+    /// use partnership_core::{ProfessionalId, SharingRequestId};
+    /// use partnership_record::PartnershipRecord;
+    ///
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
+    /// let mut record = PartnershipRecord::from_json(&json)?;
+    /// let key_worker: ProfessionalId = "2d9c6a1e-7f3b-4c8d-9e0a-1b2c3d4e5f60".parse()?;
+    /// let therapist: ProfessionalId = "8e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b".parse()?;
+    /// let question = SharingQuestion::new(
+    ///     SharingRequestId::random(),
+    ///     record.child.id,
+    ///     key_worker,
+    ///     RecipientRef::professional(therapist),
+    ///     Purpose::EducationSupportPlanning,
+    ///     vec![DataCategory::EducationProgress],
+    /// )?;
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().ok_or("no such time")?;
+    /// let decided = record.decide(&question, now)?;
+    /// assert!(decided.disclosure().is_some());
+    /// assert_eq!(record.disclosures.len() as u64, decided.ledger_index() + 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decide(
+        &mut self,
+        question: &SharingQuestion,
+        decided_at: DateTime<Utc>,
+    ) -> Result<Decided, DecisionError> {
+        if let Some(last) = self.disclosures.last_recorded_at()
+            && decided_at < last
+        {
+            return Err(DecisionError::BeforeLastEntry { last });
+        }
+        let resolved = self.resolve(question, decided_at)?;
+        let decision = self.decision_on(&resolved);
+        // The record is valid now, and an entry can only bring the problems
+        // `check_entry` looks for (the chain stays whole by appending), so checking
+        // the entry before appending it is checking the record with it.
+        let index = self.disclosures.len();
+        let mut checker = Checker::new(self.parts());
+        check_entry(
+            &mut checker,
+            index,
+            &resolved.request,
+            &decision,
+            &resolved.also_reaches,
+        );
+        if !checker.problems.is_empty() {
+            return Err(DecisionError::WouldInvalidate(RecordError {
+                problems: checker.problems,
+            }));
+        }
+        let request = resolved.request;
+        // Appending cannot fail here (the time was checked above and the request's
+        // time is the decision's), but if it did, the ledger would be unchanged.
+        let ledger_index = self
+            .ledger_mut()
+            .append(request.clone(), decision.clone(), decided_at)
+            .map_err(DecisionError::Ledger)?;
+        let disclosure = match &decision {
+            SharingDecision::Permit {
+                basis,
+                data_categories,
+            } => Some(Disclosure {
+                request: request.id,
+                child: request.child,
+                recipient: request.recipient.clone(),
+                purpose: request.purpose.clone(),
+                data_categories: data_categories.clone(),
+                basis: basis.clone(),
+                permitted_at: decided_at,
+                ledger_index,
+            }),
+            SharingDecision::Refuse { .. } => None,
+        };
+        Ok(Decided {
+            decision,
+            ledger_index,
+            disclosure,
+        })
+    }
+
+    /// What the record would decide about `question` at `at`, on the same facts and
+    /// rules as [`decide`](Self::decide), without recording anything. The answer is
+    /// not a [`Disclosure`] and permits nothing; its text says so.
+    ///
+    /// # Errors
+    ///
+    /// As [`decide`](Self::decide), except that any time may be asked about.
+    pub fn what_if(
+        &self,
+        question: &SharingQuestion,
+        at: DateTime<Utc>,
+    ) -> Result<WhatIf, DecisionError> {
+        let resolved = self.resolve(question, at)?;
+        Ok(WhatIf {
+            decision: self.decision_on(&resolved),
+        })
+    }
+
+    fn decision_on(&self, resolved: &Resolved) -> SharingDecision {
+        if !resolved.claims.is_empty() {
+            return SharingDecision::Refuse {
+                reasons: resolved.claims.clone(),
+            };
+        }
+        decide_on_facts(
+            &resolved.request,
+            &DecisionFacts {
+                consents: &self.consents,
+                withholdings: &self.withholding_rules,
+                justifications: &self.justifications,
+                also_reaches: &resolved.also_reaches,
+                without_standing: &resolved.without_standing,
+            },
+        )
+    }
+
+    /// The question with every fact taken from the record.
+    fn resolve(
+        &self,
+        question: &SharingQuestion,
+        at: DateTime<Utc>,
+    ) -> Result<Resolved, DecisionError> {
+        // The fast path finds everyone directly; only a question that does not fit the
+        // record pays for the checker that words its problems.
+        let requester = self
+            .professionals
+            .iter()
+            .any(|p| p.id == question.requested_by);
+        let recipient = self.recipient(&question.recipient);
+        let (true, true, Some(recipient)) = (question.child == self.child.id, requester, recipient)
+        else {
+            let mut checker = Checker::new(self.parts());
+            checker.child("/child".into(), question.child);
+            checker.professional("/requestedBy".into(), question.requested_by);
+            match &question.recipient {
+                RecipientRef::Carer { id, .. } => checker.carer("/recipient/id".into(), *id),
+                RecipientRef::Professional { id, .. } => {
+                    checker.professional("/recipient/id".into(), *id)
+                }
+                RecipientRef::Agency { id, .. } => checker.agency("/recipient/id".into(), *id),
+                _ => {}
+            }
+            return Err(DecisionError::Question {
+                problems: checker.problems,
+            });
+        };
+        let day = at.date_naive();
+        let age = self
+            .child
+            .age_on(day)
+            .map_err(|_| DecisionError::BeforeBirth)?;
+        let child_capacity = ChildCapacity::for_decision(
+            age,
+            &self.competence_assessments,
+            self.child.id,
+            &recipient,
+            &question.purpose,
+            &question.data_categories,
+            day,
+        );
+        let claims = claims(question, &recipient, child_capacity, at);
+        let also_reaches = match &recipient {
+            Recipient::Agency { id, agency_kind } => self
+                .professionals
+                .iter()
+                .filter(|p| p.agency == *id)
+                .map(|p| Recipient::Professional {
+                    id: p.id,
+                    role: p.role.clone(),
+                    agency: *id,
+                    agency_kind: agency_kind.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let without_standing = self
+            .consents
+            .iter()
+            .filter(|c| !self.giver_stands(c, day))
+            .map(|c| c.id)
+            .collect();
+        let request = SharingRequest::try_from(SharingRequestParts {
+            id: question.id,
+            child: question.child,
+            requested_by: question.requested_by,
+            recipient,
+            purpose: question.purpose.clone(),
+            data_categories: question.data_categories.clone(),
+            at,
+            child_capacity,
+        })
+        .map_err(DecisionError::Ledger)?;
+        Ok(Resolved {
+            request,
+            claims,
+            also_reaches,
+            without_standing,
+        })
+    }
+
+    /// The recipient as the record's team describes them, if the record holds them.
+    fn recipient(&self, named: &RecipientRef) -> Option<Recipient> {
+        match named {
+            RecipientRef::Carer { id, .. } => self
+                .carers
+                .iter()
+                .any(|c| c.id == *id)
+                .then_some(Recipient::Carer { id: *id }),
+            RecipientRef::Professional { id, .. } => {
+                let professional = self.professionals.iter().find(|p| p.id == *id)?;
+                let agency = self.agencies.iter().find(|a| a.id == professional.agency)?;
+                Some(Recipient::Professional {
+                    id: *id,
+                    role: professional.role.clone(),
+                    agency: agency.id,
+                    agency_kind: agency.kind.clone(),
+                })
+            }
+            RecipientRef::Agency { id, .. } => {
+                let agency = self.agencies.iter().find(|a| a.id == *id)?;
+                Some(Recipient::Agency {
+                    id: *id,
+                    agency_kind: agency.kind.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the person who gave `consent` still has the standing to give it on
+    /// `day`. The child's own standing is their capacity, worked out per decision.
+    fn giver_stands(&self, consent: &ConsentRecord, day: chrono::NaiveDate) -> bool {
+        let carer = |id| self.carers.iter().find(|c| c.id == id);
+        match &consent.given_by {
+            ConsentGiver::ParentalResponsibility { carer: id } => {
+                carer(*id).is_some_and(|c| c.legal_standing.holds_parental_responsibility_on(day))
+            }
+            ConsentGiver::OtherAuthority {
+                authority: ActingAuthority::DelegatedAuthority { carer: id },
+            } => carer(*id).is_some_and(|c| {
+                c.legal_standing
+                    .has_authority_for_on(&DelegatedArea::InformationSharing, day)
+            }),
+            _ => true,
+        }
+    }
+}
+
+/// What an older request file claims that the record does not bear out, each as a
+/// refusal reason.
+fn claims(
+    question: &SharingQuestion,
+    recipient: &Recipient,
+    capacity: ChildCapacity,
+    at: DateTime<Utc>,
+) -> Vec<RefusalReason> {
+    let mut reasons = Vec::new();
+    let mut differs = |field| reasons.push(RefusalReason::RecipientNotAsDescribed { field });
+    match (&question.recipient, recipient) {
+        (
+            RecipientRef::Professional {
+                role,
+                agency,
+                agency_kind,
+                ..
+            },
+            Recipient::Professional {
+                role: r,
+                agency: a,
+                agency_kind: k,
+                ..
+            },
+        ) => {
+            if role.as_ref().is_some_and(|x| !x.same_choice(r)) {
+                differs(DescribedField::Role);
+            }
+            if agency.is_some_and(|x| x != *a) {
+                differs(DescribedField::Agency);
+            }
+            if agency_kind.as_ref().is_some_and(|x| !x.same_choice(k)) {
+                differs(DescribedField::AgencyKind);
+            }
+        }
+        (RecipientRef::Agency { agency_kind, .. }, Recipient::Agency { agency_kind: k, .. })
+            if agency_kind.as_ref().is_some_and(|x| !x.same_choice(k)) =>
+        {
+            differs(DescribedField::AgencyKind);
+        }
+        _ => {}
+    }
+    if let Some(claimed) = question.at
+        && claimed.date_naive() != at.date_naive()
+    {
+        reasons.push(RefusalReason::DatedAnotherDay { at: claimed });
+    }
+    if let Some(claimed) = question.child_capacity
+        && claimed != capacity
+    {
+        reasons.push(RefusalReason::CapacityNotAsClaimed {
+            claimed,
+            recorded: capacity,
+        });
+    }
+    reasons.sort();
+    reasons
+}
