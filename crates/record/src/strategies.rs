@@ -362,3 +362,64 @@ pub fn recipient_ref(recipient: &Recipient) -> Option<RecipientRef> {
         _ => None,
     }
 }
+
+/// A question about `record`'s child from one of its professionals to one of its
+/// carers, professionals or agencies, for one of the purposes and categories the
+/// record's consents are drawn from.
+pub fn question(record: &PartnershipRecord) -> impl Strategy<Value = SharingQuestion> + use<> {
+    let child = record.child.id;
+    let requesters: Vec<_> = record.professionals.iter().map(|p| p.id).collect();
+    let mut recipients: Vec<RecipientRef> = record
+        .professionals
+        .iter()
+        .map(|p| RecipientRef::professional(p.id))
+        .collect();
+    recipients.extend(record.agencies.iter().map(|a| RecipientRef::agency(a.id)));
+    recipients.extend(record.carers.iter().map(|c| RecipientRef::carer(c.id)));
+    let categories = vec![
+        DataCategory::EducationProgress,
+        DataCategory::Health,
+        DataCategory::FamilyCircumstances,
+    ];
+    (
+        id(),
+        proptest::sample::select(requesters),
+        proptest::sample::select(recipients),
+        proptest::sample::select(vec![
+            Purpose::EducationSupportPlanning,
+            Purpose::MultiAgencyPlanning,
+        ]),
+        proptest::sample::subsequence(categories, 1..=3),
+    )
+        .prop_filter_map(
+            "a valid question",
+            move |(id, requested_by, recipient, purpose, categories)| {
+                SharingQuestion::new(id, child, requested_by, recipient, purpose, categories).ok()
+            },
+        )
+}
+
+/// A moment to decide at: on or after the ledger's last entry and the child's birth,
+/// up to about three years after the first moment the record's consents are drawn
+/// around.
+pub fn decision_time(
+    record: &PartnershipRecord,
+) -> impl Strategy<Value = chrono::DateTime<Utc>> + use<> {
+    let start = Utc
+        .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
+        - Duration::days(400);
+    let born = record
+        .child
+        .date_of_birth
+        .and_hms_opt(12, 0, 0)
+        .map_or(start, |t| t.and_utc());
+    let earliest = record
+        .disclosures
+        .last_recorded_at()
+        .unwrap_or(start)
+        .max(start)
+        .max(born);
+    (0i64..(3 * 365 * 24 * 60)).prop_map(move |minutes| earliest + Duration::minutes(minutes))
+}
