@@ -126,8 +126,9 @@ pub mod prelude {
     };
     pub use partnership_core::json::from_json_str;
     pub use partnership_core::{
-        AgencyId, CarerId, ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, PartyRef,
-        Professional, ProfessionalId, ProfessionalRole, SchoolYear, Sensitive,
+        AgencyId, CarerId, ChildId, ChildProfile, ChildProfileParts, ConsentId, JustificationId,
+        Label, NhsNumber, PartyRef, Professional, ProfessionalId, ProfessionalRole, SchoolYear,
+        Sensitive, SharingRequestId,
     };
     pub use partnership_goals::{GasLevel, GoalStatus, SharedGoal, SharedGoalParts, gas_t_score};
     pub use partnership_record::{
@@ -136,3 +137,8 @@ pub mod prelude {
     };
     pub use partnership_reviews::{ReviewKind, ReviewSchedule, WorkingCalendar, next_review_due};
 }
+
+/// The README's Rust examples, compiled and run as doctests so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -10,7 +10,7 @@
 )]
 
 use partnership::consent::strategies as consent;
-use partnership::consent::{DisclosureLedger, SharingRequest, decide};
+use partnership::consent::{DisclosureLedger, SharingQuestion, SharingRequest, decide};
 use partnership::core::json::{InputLimits, from_json_slice};
 use partnership::record::{Document, PartnershipRecord, strategies};
 use proptest::collection::vec;
@@ -172,6 +172,35 @@ proptest! {
         if let Ok(request) = from_json_slice::<SharingRequest>(&bytes) {
             let decision = decide(&request, &[], &[], None);
             prop_assert!(decision.is_permit() || !decision.reasons().is_empty());
+        }
+    }
+
+    #[test]
+    fn damaged_sharing_questions_never_panic_and_never_permit_strangers(
+        (record, question) in strategies::record().prop_flat_map(|r| (Just(r.clone()), strategies::question(&r))),
+        mutations in vec(mutation(), 1..6),
+        minutes in 0i64..(3 * 365 * 24 * 60),
+    ) {
+        // A partner's question, damaged any way, asked of a record: an error, or a
+        // decision about people the record holds, recorded, with the record still valid.
+        let mut bytes = serde_json::to_vec(&question).unwrap();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        let at = record.disclosures.last_recorded_at().unwrap_or_default().max(
+            "2025-01-01T00:00:00Z".parse().unwrap(),
+        ) + chrono::Duration::minutes(minutes);
+        if let Ok(question) = from_json_slice::<SharingQuestion>(&bytes) {
+            let mut after = record.clone();
+            match after.decide(&question, at) {
+                Ok(decided) => {
+                    prop_assert_eq!(question.child, record.child.id);
+                    prop_assert!(record.professionals.iter().any(|p| p.id == question.requested_by));
+                    prop_assert_eq!(decided.disclosure().is_some(), decided.decision().is_permit());
+                    prop_assert!(PartnershipRecord::from_json(&after.to_json()).is_ok());
+                }
+                Err(_) => prop_assert_eq!(after, record),
+            }
         }
     }
 

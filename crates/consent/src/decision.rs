@@ -563,15 +563,20 @@ pub fn decide(
 /// The decision depends on the sets of consents and justifications, not their order.
 pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> SharingDecision {
     let mut reasons = BTreeSet::new();
-    let mut reached = Vec::with_capacity(1 + facts.also_reaches.len());
-    reached.push(request.recipient.clone());
-    reached.extend(facts.also_reaches.iter().cloned());
     for rule in facts
         .withholdings
         .iter()
         .filter(|r| r.child == request.child)
     {
-        for category in rule.withholds_from_any(&reached, &request.data_categories, request.at) {
+        let mut withheld = rule.withholds(&request.recipient, &request.data_categories, request.at);
+        if withheld.len() < request.data_categories.len() && !facts.also_reaches.is_empty() {
+            withheld.extend(rule.withholds_from_any(
+                facts.also_reaches,
+                &request.data_categories,
+                request.at,
+            ));
+        }
+        for category in withheld {
             reasons.insert(RefusalReason::Withheld {
                 rule: rule.id,
                 category,
@@ -584,42 +589,22 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
         };
     }
     let permitted = || request.data_categories.clone();
-    // The justification that permits, or else the one that came closest (fewest
-    // problems; of equals, the lowest id, so that order never matters).
-    let mut closest: Option<(usize, JustificationId, Vec<JustificationProblem>)> = None;
-    for justification in facts.justifications {
-        let problems = justification.problems(request);
-        if problems.is_empty() {
-            let permitting = facts
-                .justifications
-                .iter()
-                .filter(|j| j.problems(request).is_empty())
-                .map(|j| j.id)
-                .min()
-                .unwrap_or(justification.id);
-            return SharingDecision::Permit {
-                basis: PermitBasis::Safeguarding {
-                    justification: permitting,
-                },
-                data_categories: permitted(),
-            };
-        }
-        let key = (problems.len(), justification.id);
-        if closest.as_ref().is_none_or(|(n, id, _)| key < (*n, *id)) {
-            closest = Some((key.0, key.1, problems));
-        }
+    // Of the justifications that permit, the lowest id, so that order never matters.
+    if let Some(permitting) = facts
+        .justifications
+        .iter()
+        .filter(|j| j.permits(request))
+        .map(|j| j.id)
+        .min()
+    {
+        return SharingDecision::Permit {
+            basis: PermitBasis::Safeguarding {
+                justification: permitting,
+            },
+            data_categories: permitted(),
+        };
     }
-    if let Some((_, justification, problems)) = closest {
-        reasons.extend(
-            problems
-                .into_iter()
-                .map(|problem| RefusalReason::Justification {
-                    justification,
-                    problem,
-                }),
-        );
-    }
-    let mut covering = BTreeSet::new();
+    let mut covering = Vec::new();
     let mut uncovered = false;
     for category in &request.data_categories {
         match evaluate_category(
@@ -640,13 +625,32 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
         }
     }
     if uncovered {
+        // The justification that came closest says what it lacks: the fewest
+        // problems, and of equals the lowest id.
+        let closest = facts
+            .justifications
+            .iter()
+            .map(|j| (j.problems(request), j.id))
+            .min_by(|(a, x), (b, y)| (a.len(), x).cmp(&(b.len(), y)));
+        if let Some((problems, justification)) = closest {
+            reasons.extend(
+                problems
+                    .into_iter()
+                    .map(|problem| RefusalReason::Justification {
+                        justification,
+                        problem,
+                    }),
+            );
+        }
         return SharingDecision::Refuse {
             reasons: reasons.into_iter().collect(),
         };
     }
+    covering.sort_unstable();
+    covering.dedup();
     SharingDecision::Permit {
         basis: PermitBasis::Consent {
-            consents: covering.into_iter().collect(),
+            consents: covering,
         },
         data_categories: permitted(),
     }

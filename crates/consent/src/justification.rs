@@ -240,6 +240,42 @@ impl fmt::Display for JustificationProblem {
 }
 
 impl SafeguardingJustification {
+    /// Whether this justification permits `request`: the same answer as
+    /// [`problems`](Self::problems) being empty, without listing them (deciding asks
+    /// this of every justification, and lists the problems only on a refusal).
+    pub fn permits(&self, request: &SharingRequest) -> bool {
+        let told = match &self.carers_told {
+            None => false,
+            Some(CarersTold::NotTold { reason }) => !reason.expose().trim().is_empty(),
+            Some(CarersTold::Told { .. }) => true,
+        };
+        let special = request
+            .data_categories
+            .iter()
+            .any(DataCategory::is_special_category);
+        self.child == request.child
+            && self
+                .lawful_basis
+                .as_ref()
+                .is_some_and(|b| *b != LawfulBasis::Consent)
+            && (self.article9_condition.is_some() || !special)
+            && self
+                .reason
+                .as_ref()
+                .is_some_and(|r| !r.expose().trim().is_empty())
+            && self.approved_by.is_some_and(|a| a != self.decided_by)
+            && told
+            && request.at >= self.valid_from
+            && request.at <= self.valid_until
+            && request
+                .data_categories
+                .iter()
+                .all(|c| self.data_categories.iter().any(|d| d.same_choice(c)))
+            && self.recipients.iter().any(|r| r.covers(&request.recipient))
+            && self.purposes.iter().any(|p| p.same_choice(&request.purpose))
+            && request.recipient.has_safeguarding_role()
+    }
+
     /// Every reason this justification does not permit `request`; empty when it does.
     pub fn problems(&self, request: &SharingRequest) -> Vec<JustificationProblem> {
         use JustificationProblem as P;

@@ -516,6 +516,13 @@ proptest! {
     }
 
     #[test]
+    fn justification_permits_exactly_when_it_has_no_problems(case in case()) {
+        if let Some(j) = &case.justification {
+            prop_assert_eq!(j.permits(&case.request), j.problems(&case.request).is_empty());
+        }
+    }
+
+    #[test]
     fn labels_match_whatever_their_case(case in case(), upper in any::<bool>()) {
         // A withholding rule about a role written as `other` reaches that role however
         // the recipient's record spells it.

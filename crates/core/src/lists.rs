@@ -13,9 +13,30 @@ use std::collections::BTreeSet;
 /// assert_eq!(first_repeat([1, 2, 3]), None);
 /// ```
 pub fn first_repeat<T: Ord>(items: impl IntoIterator<Item = T>) -> Option<usize> {
-    let mut seen = BTreeSet::new();
-    items
-        .into_iter()
-        .enumerate()
-        .find_map(|(index, item)| (!seen.insert(item)).then_some(index))
+    // Most lists hold a handful of entries, and every sharing decision checks one:
+    // compare the first few pairwise without allocating, and build a set only for a
+    // list longer than that.
+    const FEW: usize = 8;
+    let mut few: [Option<T>; FEW] = std::array::from_fn(|_| None);
+    let mut seen: Option<BTreeSet<T>> = None;
+    for (index, item) in items.into_iter().enumerate() {
+        if let Some(seen) = seen.as_mut() {
+            if !seen.insert(item) {
+                return Some(index);
+            }
+            continue;
+        }
+        if few.iter().flatten().any(|earlier| *earlier == item) {
+            return Some(index);
+        }
+        match few.get_mut(index) {
+            Some(slot) => *slot = Some(item),
+            None => {
+                let mut set: BTreeSet<T> = few.iter_mut().filter_map(Option::take).collect();
+                set.insert(item);
+                seen = Some(set);
+            }
+        }
+    }
+    None
 }

@@ -57,6 +57,14 @@ fn malformed_nhs_numbers_are_rejected_with_the_rule() {
 
 proptest! {
     #[test]
+    fn first_repeat_names_the_first_entry_seen_before(items in proptest::collection::vec(0u8..24, 0..40)) {
+        // The short lists compared pairwise and the long ones through a set agree with
+        // the plainest reading of the rule.
+        let expected = (0..items.len()).find(|&i| items[..i].contains(&items[i]));
+        prop_assert_eq!(partnership_core::first_repeat(items.iter()), expected);
+    }
+
+    #[test]
     fn every_single_digit_change_is_rejected(
         nhs in s::nhs_number(),
         position in 0usize..10,

@@ -15,7 +15,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use partnership_carers::DelegatedArea;
 use partnership_consent::{
-    ActingAuthority, ChildCapacity, ConsentError, ConsentGiver, ConsentRecord, DataCategory,
+    ActingAuthority, ChildCapacity, ConsentError, ConsentGiver, DataCategory,
     DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
     SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
 };
@@ -433,12 +433,7 @@ impl PartnershipRecord {
                 .collect(),
             _ => Vec::new(),
         };
-        let without_standing = self
-            .consents
-            .iter()
-            .filter(|c| !self.giver_stands(c, day))
-            .map(|c| c.id)
-            .collect();
+        let without_standing = self.consents_without_standing(day);
         let request = SharingRequest::try_from(SharingRequestParts {
             id: question.id,
             child: question.child,
@@ -487,22 +482,41 @@ impl PartnershipRecord {
         }
     }
 
-    /// Whether the person who gave `consent` still has the standing to give it on
-    /// `day`. The child's own standing is their capacity, worked out per decision.
-    fn giver_stands(&self, consent: &ConsentRecord, day: chrono::NaiveDate) -> bool {
-        let carer = |id| self.carers.iter().find(|c| c.id == id);
-        match &consent.given_by {
-            ConsentGiver::ParentalResponsibility { carer: id } => {
-                carer(*id).is_some_and(|c| c.legal_standing.holds_parental_responsibility_on(day))
-            }
-            ConsentGiver::OtherAuthority {
-                authority: ActingAuthority::DelegatedAuthority { carer: id },
-            } => carer(*id).is_some_and(|c| {
-                c.legal_standing
-                    .has_authority_for_on(&DelegatedArea::InformationSharing, day)
-            }),
-            _ => true,
+    /// The consents whose giver no longer has the standing to give them on `day`:
+    /// parental responsibility no longer held, or delegated authority that no longer
+    /// covers information sharing. The child's own standing is their capacity, worked
+    /// out per decision.
+    ///
+    /// Carers are few and consents many, so the carers are looked at first: on most
+    /// days every carer stands, and no consent need be looked at.
+    fn consents_without_standing(&self, day: chrono::NaiveDate) -> Vec<ConsentId> {
+        let lost_standing = |carer: &partnership_carers::Carer| {
+            let standing = &carer.legal_standing;
+            (standing.holds_parental_responsibility()
+                && !standing.holds_parental_responsibility_on(day))
+                || (standing.has_authority_for(&DelegatedArea::InformationSharing)
+                    && !standing.has_authority_for_on(&DelegatedArea::InformationSharing, day))
+        };
+        let lapsed: Vec<partnership_core::CarerId> = self
+            .carers
+            .iter()
+            .filter(|c| lost_standing(c))
+            .map(|c| c.id)
+            .collect();
+        if lapsed.is_empty() {
+            return Vec::new();
         }
+        self.consents
+            .iter()
+            .filter(|consent| match &consent.given_by {
+                ConsentGiver::ParentalResponsibility { carer }
+                | ConsentGiver::OtherAuthority {
+                    authority: ActingAuthority::DelegatedAuthority { carer },
+                } => lapsed.contains(carer),
+                _ => false,
+            })
+            .map(|consent| consent.id)
+            .collect()
     }
 }
 

@@ -140,7 +140,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-08",
         Principle::Confidentiality,
-        "ConsentRecord (Requested, then Refused), DisclosureLedger::decide",
+        "ConsentRecord (Requested, then Refused), PartnershipRecord::decide",
         format!(
             "Mrs Ward, the SENCO, asks Sophie by phone for consent to share Ruby's progress, \
              special educational needs and health information with the mental health service \
@@ -213,7 +213,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-01",
         Principle::Confidentiality,
-        "DisclosureLedger::decide",
+        "PartnershipRecord::decide",
         format!(
             "Two requests to the educational psychologist. Ruby's progress and SEN \
              information: {}. A second request that adds a note from Ruby's GP about her \
@@ -256,7 +256,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-11-05",
         Principle::Transparency,
-        "ConsentRecord::with_event (Withdrawn), DisclosureLedger::decide, DisclosureLedger::verify",
+        "ConsentRecord::with_event (Withdrawn), PartnershipRecord::decide, DisclosureLedger::verify",
         format!(
             "Ruby tells her mother she does not want to see the psychologist again, and \
              Sophie phones to withdraw consent. It takes effect at once. On 9 November the \

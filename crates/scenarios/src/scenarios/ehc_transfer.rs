@@ -198,7 +198,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-21",
         Principle::ConsistencyAcrossServices,
-        "ConsentRecord::try_from, DisclosureLedger::decide, Barrier::start_mitigation",
+        "ConsentRecord::try_from, PartnershipRecord::decide, Barrier::start_mitigation",
         format!(
             "So that Northgate can prepare, Rukhsana consents in writing to the new school \
              seeing Aisha's plan, progress and hearing information. The next day the plan is \

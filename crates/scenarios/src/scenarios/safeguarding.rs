@@ -274,7 +274,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-08",
         Principle::Confidentiality,
-        "WithholdingRule::try_from, DisclosureLedger::decide",
+        "WithholdingRule::try_from, PartnershipRecord::decide",
         format!(
             "Kerry and Jamie move to a refuge. The social worker records a withholding rule: \
              Kerry's contact details are withheld from Lee, to protect her. The next day the \
