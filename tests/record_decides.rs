@@ -155,12 +155,16 @@ fn reasons(decision: &SharingDecision) -> Vec<RefusalReason> {
 #[test]
 fn a_truthful_question_under_a_covering_consent_is_permitted() {
     let mut record = load(&record_json("2014-02-18"));
-    let decided = record.decide(&to_slt(), at("2026-11-23T10:00:00Z")).unwrap();
+    let decided = record
+        .decide(&to_slt(), at("2026-11-23T10:00:00Z"))
+        .unwrap();
     let disclosure = decided.disclosure().expect("permitted");
     assert!(matches!(disclosure.basis(), PermitBasis::Consent { .. }));
     assert_eq!(record.disclosures.len(), 1);
     // What-if asks the same rules and records nothing.
-    let answer = record.what_if(&to_slt(), at("2026-11-24T10:00:00Z")).unwrap();
+    let answer = record
+        .what_if(&to_slt(), at("2026-11-24T10:00:00Z"))
+        .unwrap();
     assert!(answer.would_permit());
     assert_eq!(
         answer.to_string(),
@@ -196,7 +200,9 @@ fn a_backdated_request_is_refused_and_recorded() {
     );
     assert_eq!(record.disclosures.len(), 1);
     // Asked honestly, on the day: the withdrawal refuses it.
-    let honest = record.decide(&to_slt(), at("2026-11-23T10:05:00Z")).unwrap();
+    let honest = record
+        .decide(&to_slt(), at("2026-11-23T10:05:00Z"))
+        .unwrap();
     assert!(matches!(
         reasons(honest.decision())[..],
         [RefusalReason::ConsentWithdrawn { .. }]
@@ -282,7 +288,12 @@ fn a_withholding_rule_on_a_role_reaches_that_role_however_it_is_written() {
         if let (Some(r), Some(d)) = (recipient.as_object_mut(), description.as_object()) {
             r.extend(d.clone());
         }
-        question(recipient, "multi-agency-planning", &["family-circumstances"], json!({}))
+        question(
+            recipient,
+            "multi-agency-planning",
+            &["family-circumstances"],
+            json!({}),
+        )
     };
     let now = at("2026-11-23T10:00:00Z");
     let plain = record.what_if(&to_therapist(json!({})), now).unwrap();
@@ -381,7 +392,9 @@ fn consent_needs_parental_responsibility_on_the_day() {
     json["consents"][0]["givenBy"] = json!({"kind": "parental-responsibility", "carer": DAD});
     json["consents"][0]["events"][0]["by"] = as_carer(DAD);
     let mut record = load(&json);
-    let decided = record.decide(&to_slt(), at("2026-11-23T10:00:00Z")).unwrap();
+    let decided = record
+        .decide(&to_slt(), at("2026-11-23T10:00:00Z"))
+        .unwrap();
     assert!(matches!(
         reasons(decided.decision())[..],
         [RefusalReason::GiverLacksStanding { .. }]
@@ -443,7 +456,10 @@ fn other_authority_needs_an_authority_the_record_can_check() {
 /// teacher; a professional "renewing" a carer's consent to 2030.
 #[test]
 fn every_event_is_made_by_its_actor() {
-    for by in [as_carer(FOSTER), json!({"kind": "professional", "id": TEACHER})] {
+    for by in [
+        as_carer(FOSTER),
+        json!({"kind": "professional", "id": TEACHER}),
+    ] {
         let mut json = record_json("2014-02-18");
         json["consents"][0]["events"][0]["by"] = by;
         assert_eq!(
@@ -452,10 +468,13 @@ fn every_event_is_made_by_its_actor() {
         );
     }
     let mut json = record_json("2014-02-18");
-    json["consents"][0]["events"].as_array_mut().unwrap().push(json!({
-        "kind": "renewed", "at": "2026-10-01T09:00:00Z",
-        "by": {"kind": "professional", "id": SENCO}, "validUntil": "2030-07-31"
-    }));
+    json["consents"][0]["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({
+            "kind": "renewed", "at": "2026-10-01T09:00:00Z",
+            "by": {"kind": "professional", "id": SENCO}, "validUntil": "2030-07-31"
+        }));
     assert_eq!(
         refused(&json),
         [("/consents/0/events/1/by".to_owned(), Rule::InvalidValue)]

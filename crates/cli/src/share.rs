@@ -38,8 +38,6 @@ pub(crate) fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
-    let write_err =
-        |e: std::io::Error| Failure(format!("could not write the output ({})", e.kind()));
     if append && file == Path::new("-") {
         return Err(Failure(
             "--record writes the decision back to the record file, so the record cannot be standard input".into(),
@@ -65,37 +63,37 @@ pub(crate) fn run(
     let failed = |e: DecisionError| Failure(format!("{}: {e}", request.display()));
     if !append {
         let answer = record.what_if(&question, at).map_err(failed)?;
-        match format {
-            Format::Text => writeln!(out, "{answer}").map_err(write_err)?,
-            Format::Json => write!(
-                out,
-                "{}",
-                json(&Answer {
-                    recorded: false,
-                    ledger_index: None,
-                    decision: answer.decision(),
-                })
-            )
-            .map_err(write_err)?,
-        }
+        let json = Answer {
+            recorded: false,
+            ledger_index: None,
+            decision: answer.decision(),
+        };
+        show(out, format, &answer, &json)?;
         return Ok(ExitCode::SUCCESS);
     }
     let decided = record.decide(&question, at).map_err(failed)?;
     write_record(file, &record)?;
-    match format {
-        Format::Text => writeln!(out, "{decided}").map_err(write_err)?,
-        Format::Json => write!(
-            out,
-            "{}",
-            json(&Answer {
-                recorded: true,
-                ledger_index: Some(decided.ledger_index()),
-                decision: decided.decision(),
-            })
-        )
-        .map_err(write_err)?,
-    }
+    let json = Answer {
+        recorded: true,
+        ledger_index: Some(decided.ledger_index()),
+        decision: decided.decision(),
+    };
+    show(out, format, &decided, &json)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the answer as text or as JSON.
+fn show(
+    out: &mut dyn Write,
+    format: Format,
+    text: &dyn std::fmt::Display,
+    json_answer: &Answer<'_>,
+) -> Result<(), Failure> {
+    match format {
+        Format::Text => writeln!(out, "{text}"),
+        Format::Json => write!(out, "{}", json(json_answer)),
+    }
+    .map_err(|e| Failure(format!("could not write the output ({})", e.kind())))
 }
 
 /// Writes the record back in place of `file`.

@@ -649,9 +649,7 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
     covering.sort_unstable();
     covering.dedup();
     SharingDecision::Permit {
-        basis: PermitBasis::Consent {
-            consents: covering,
-        },
+        basis: PermitBasis::Consent { consents: covering },
         data_categories: permitted(),
     }
 }

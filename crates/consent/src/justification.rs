@@ -272,7 +272,10 @@ impl SafeguardingJustification {
                 .iter()
                 .all(|c| self.data_categories.iter().any(|d| d.same_choice(c)))
             && self.recipients.iter().any(|r| r.covers(&request.recipient))
-            && self.purposes.iter().any(|p| p.same_choice(&request.purpose))
+            && self
+                .purposes
+                .iter()
+                .any(|p| p.same_choice(&request.purpose))
             && request.recipient.has_safeguarding_role()
     }
 

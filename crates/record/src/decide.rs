@@ -15,9 +15,9 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use partnership_carers::DelegatedArea;
 use partnership_consent::{
-    ActingAuthority, ChildCapacity, ConsentError, ConsentGiver, DataCategory,
-    DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
-    SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
+    ActingAuthority, ChildCapacity, ConsentError, ConsentGiver, DataCategory, DecisionFacts,
+    DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason, SharingDecision,
+    SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
 };
 use partnership_core::{ChildId, ConsentId, SharingRequestId};
 use schemars::JsonSchema;

@@ -10,6 +10,11 @@
 //! - [`PartnershipRecord::from_json`] and [`from_reader`](PartnershipRecord::from_reader):
 //!   a valid record or every [`Problem`], each with a JSON Pointer and its [`Rule`].
 //! - [`PartnershipRecord::to_json`]: byte-for-byte stable output.
+//! - [`PartnershipRecord::decide`]: the one way to share. The record decides on its
+//!   own facts (who the recipient is, the child's age and capacity, who may consent
+//!   and whether they could on the day), records the decision and only then answers,
+//!   with a [`Disclosure`] for a permit; [`what_if`](PartnershipRecord::what_if) asks
+//!   the same without recording anything.
 //! - [`PartnershipRecord::practice_report`]: [`Finding`]s tied to the principles of
 //!   the partnership model, as text or JSON, with no personal data.
 //! - [`due_items`]: what is due or overdue across many records, for a dashboard.
