@@ -62,9 +62,17 @@ fn personal_text(value: &Value, out: &mut Vec<String>) {
             // An agency's name ("Children's Social Care") is not about a person.
             let agency = map.contains_key("kind") && !map.contains_key("role");
             for (key, v) in map {
+                // A key is ours (camelCase) or someone's text: a partner's system can put
+                // a sentence in a key as easily as in a value.
+                if key.contains(' ') {
+                    out.push(key.clone());
+                }
                 let personal = PERSONAL.contains(&key.as_str()) && !(agency && key == "name");
                 match v {
-                    Value::String(s) if personal && s.len() >= 4 => {
+                    Value::String(s)
+                        if (personal || key == "id") && s.contains(' ')
+                            || personal && s.len() >= 4 =>
+                    {
                         out.push(s.clone());
                         // And each capitalised word in it, the way names are written.
                         out.extend(

@@ -173,7 +173,7 @@ fn a_truthful_question_under_a_covering_consent_is_permitted() {
     assert_eq!(record.disclosures.len(), 1);
 }
 
-/// 1. A request dated before the withdrawal, decided after it.
+/// Attack 1: A request dated before the withdrawal, decided after it.
 #[test]
 fn a_backdated_request_is_refused_and_recorded() {
     let mut json = record_json("2014-02-18");
@@ -218,7 +218,7 @@ fn a_backdated_request_is_refused_and_recorded() {
     assert_eq!(record, before);
 }
 
-/// 2. The teacher described as a speech and language therapist in a health service.
+/// Attack 2: The teacher described as a speech and language therapist in a health service.
 #[test]
 fn a_recipient_described_as_someone_else_is_refused_and_recorded() {
     let mut record = load(&record_json("2014-02-18"));
@@ -267,7 +267,7 @@ fn a_recipient_described_as_someone_else_is_refused_and_recorded() {
     ));
 }
 
-/// 2b. A withholding rule scoped to a role written as `other` cannot be dodged by
+/// Attack 2b: A withholding rule scoped to a role written as `other` cannot be dodged by
 /// describing the recipient, nor by the case it is written in.
 #[test]
 fn a_withholding_rule_on_a_role_reaches_that_role_however_it_is_written() {
@@ -323,7 +323,7 @@ fn a_withholding_rule_on_a_role_reaches_that_role_however_it_is_written() {
     ));
 }
 
-/// 3. A seventeen-year-old shared on a parent's consent; a "young person" consent
+/// Attack 3: A seventeen-year-old shared on a parent's consent; a "young person" consent
 /// from a four-year-old.
 #[test]
 fn sixteen_plus_decides_whatever_the_request_claims() {
@@ -362,7 +362,7 @@ fn sixteen_plus_decides_whatever_the_request_claims() {
     );
 }
 
-/// 4. Consent "as a holder of parental responsibility" from a father whose
+/// Attack 4: Consent "as a holder of parental responsibility" from a father whose
 /// responsibility ended in 2025, or begins only in 2027.
 #[test]
 fn consent_needs_parental_responsibility_on_the_day() {
@@ -401,7 +401,7 @@ fn consent_needs_parental_responsibility_on_the_day() {
     ));
 }
 
-/// 5. A foster carer with no delegated authority for information sharing, recorded as
+/// Attack 5: A foster carer with no delegated authority for information sharing, recorded as
 /// consenting under another authority.
 #[test]
 fn other_authority_needs_an_authority_the_record_can_check() {
@@ -452,7 +452,7 @@ fn other_authority_needs_an_authority_the_record_can_check() {
     );
 }
 
-/// 6. A consent "given by mum" whose given event is by the foster carer or the
+/// Attack 6: A consent "given by mum" whose given event is by the foster carer or the
 /// teacher; a professional "renewing" a carer's consent to 2030.
 #[test]
 fn every_event_is_made_by_its_actor() {
@@ -485,7 +485,7 @@ fn every_event_is_made_by_its_actor() {
     load(&json);
 }
 
-/// 7. A justification decided for children's social care used to send health data to a
+/// Attack 7: A justification decided for children's social care used to send health data to a
 /// therapist for statistics.
 #[test]
 fn a_justification_covers_only_its_recipients_and_purposes() {
@@ -539,7 +539,7 @@ fn a_justification_covers_only_its_recipients_and_purposes() {
     ));
 }
 
-/// 8. A requester or recipient the record does not hold, or another child: no answer
+/// Attack 8: A requester or recipient the record does not hold, or another child: no answer
 /// at all, what-if or not, and nothing recorded.
 #[test]
 fn a_question_about_strangers_gets_no_answer() {
@@ -570,4 +570,321 @@ fn a_question_about_strangers_gets_no_answer() {
         );
     }
     assert_eq!(record, before);
+}
+
+const NURSE: &str = "00000000-0000-4000-8000-000000000035";
+
+/// Ruby with a school nurse, a competence assessment and consents about her health,
+/// for the bundling attacks.
+fn with_nurse(mut json: Value) -> Value {
+    json["professionals"]
+        .as_array_mut()
+        .unwrap()
+        .push(professional(
+            NURSE,
+            "Nia Evans",
+            json!({"kind": "school-nurse"}),
+            HEALTH,
+        ));
+    json
+}
+
+fn assessment(id: &str, on: &str, finding: &str, categories: &[&str]) -> Value {
+    json!({
+        "id": id, "child": CHILD, "assessedBy": NURSE, "assessedOn": on,
+        "decision": scope(json!([{"kind": "role", "role": {"kind": "school-nurse"}}]), "health-care", categories),
+        "finding": finding
+    })
+}
+
+fn to_nurse(categories: &[&str]) -> SharingQuestion {
+    question(
+        json!({"kind": "professional", "id": NURSE}),
+        "health-care",
+        categories,
+        json!({}),
+    )
+}
+
+/// Bundling a category the child was not assessed for cannot hand a carer the
+/// decision about one the child was found competent to make.
+#[test]
+fn a_bundled_question_cannot_move_a_decision_from_the_child_to_a_carer() {
+    let mut json = with_nurse(record_json("2014-02-18"));
+    json["competenceAssessments"] = json!([assessment(
+        "00000000-0000-4000-8000-000000000080",
+        "2026-10-01",
+        "competent",
+        &["health"]
+    )]);
+    json["consents"].as_array_mut().unwrap().push(consent(
+        "00000000-0000-4000-8000-000000000041",
+        json!({"kind": "parental-responsibility", "carer": MUM}),
+        as_carer(MUM),
+        "2026-09-07T10:00:00Z",
+        scope(
+            json!([{"kind": "role", "role": {"kind": "school-nurse"}}]),
+            "health-care",
+            &["health", "education-progress"],
+        ),
+    ));
+    let record = load(&json);
+    let now = at("2026-11-23T10:00:00Z");
+    let alone = record.what_if(&to_nurse(&["health"]), now).unwrap();
+    assert!(matches!(
+        reasons(alone.decision())[..],
+        [RefusalReason::ChildMustConsent { .. }]
+    ));
+    let bundled = record
+        .what_if(&to_nurse(&["health", "education-progress"]), now)
+        .unwrap();
+    assert!(!bundled.would_permit());
+    assert!(matches!(
+        reasons(bundled.decision())[..],
+        [RefusalReason::CapacityDiffersByCategory { .. }]
+    ));
+}
+
+/// A later "not competent" finding stands however the question is put.
+#[test]
+fn a_later_finding_of_no_competence_stands_against_a_bundled_question() {
+    let mut json = with_nurse(record_json("2014-02-18"));
+    json["competenceAssessments"] = json!([
+        assessment(
+            "00000000-0000-4000-8000-000000000080",
+            "2026-09-01",
+            "competent",
+            &["health", "education-progress"]
+        ),
+        assessment(
+            "00000000-0000-4000-8000-000000000081",
+            "2026-11-01",
+            "not-competent",
+            &["health"]
+        ),
+    ]);
+    json["consents"].as_array_mut().unwrap().push(consent(
+        "00000000-0000-4000-8000-000000000041",
+        json!({"kind": "competent-child", "assessedBy": NURSE, "assessedOn": "2026-09-01"}),
+        json!({"kind": "child", "id": CHILD}),
+        "2026-09-02T10:00:00Z",
+        scope(
+            json!([{"kind": "role", "role": {"kind": "school-nurse"}}]),
+            "health-care",
+            &["health", "education-progress"],
+        ),
+    ));
+    let record = load(&json);
+    let now = at("2026-11-23T10:00:00Z");
+    for categories in [&["health"][..], &["health", "education-progress"][..]] {
+        let answer = record.what_if(&to_nurse(categories), now).unwrap();
+        assert!(!answer.would_permit(), "{categories:?}: {answer}");
+    }
+}
+
+/// However a withholding rule's category or role is spelt, it reaches the same
+/// category or role spelt another way, or named by its built-in choice.
+#[test]
+fn withholding_rules_reach_every_spelling_of_what_they_withhold() {
+    let cases = [
+        (
+            json!({"kind": "other", "label": "ΙΣΤΟΡΙΚΟ ΥΓΕΙΑΣ"}),
+            json!({"kind": "other", "label": "ιστορικο υγειας"}),
+        ),
+        (
+            json!({"kind": "other", "label": "STRASSE"}),
+            json!({"kind": "other", "label": "straße"}),
+        ),
+        (
+            json!({"kind": "other", "label": "Play  therapy notes"}),
+            json!({"kind": "other", "label": "play therapy\u{200B} notes"}),
+        ),
+        (
+            json!({"kind": "other", "label": "contact details"}),
+            json!({"kind": "contact-details"}),
+        ),
+    ];
+    for (withheld, asked) in cases {
+        let mut json = record_json("2014-02-18");
+        json["consents"].as_array_mut().unwrap().push(json!({
+            "id": "00000000-0000-4000-8000-000000000042", "child": CHILD,
+            "givenBy": {"kind": "parental-responsibility", "carer": MUM},
+            "scope": {"purposes": [{"kind": "multi-agency-planning"}],
+                      "recipients": [{"kind": "carer", "id": DAD}], "dataCategories": [asked.clone()]},
+            "validFrom": "2026-09-07", "method": "written", "noticeVersion": "v1",
+            "events": [{"kind": "given", "at": "2026-09-07T10:00:00Z", "by": as_carer(MUM)}]
+        }));
+        json["withholdingRules"] = json!([{
+            "id": "00000000-0000-4000-8000-000000000060", "child": CHILD,
+            "protects": [as_carer(MUM)], "dataCategories": [withheld.clone()],
+            "withheldFrom": [{"kind": "carer", "id": DAD}],
+            "reason": "A risk to Sophie", "decidedBy": SOCIAL_WORKER, "from": "2026-10-01"
+        }]);
+        let record = load(&json);
+        let mut q = serde_json::to_value(to_slt()).unwrap();
+        q["recipient"] = json!({"kind": "carer", "id": DAD});
+        q["purpose"] = json!({"kind": "multi-agency-planning"});
+        q["dataCategories"] = json!([asked]);
+        let q: SharingQuestion = serde_json::from_value(q).unwrap();
+        let answer = record.what_if(&q, at("2026-11-23T10:00:00Z")).unwrap();
+        assert!(
+            matches!(
+                reasons(answer.decision())[..],
+                [RefusalReason::Withheld { .. }]
+            ),
+            "{withheld} did not reach {}: {answer}",
+            serde_json::to_value(q.data_categories.clone()).unwrap()
+        );
+    }
+}
+
+/// A reason of invisible characters is no reason.
+#[test]
+fn an_invisible_reason_justifies_nothing() {
+    let mut json = record_json("2014-02-18");
+    json["justifications"] = json!([{
+        "id": "00000000-0000-4000-8000-000000000070", "child": CHILD,
+        "lawfulBasis": {"kind": "public-task"},
+        "article9Condition": {"kind": "safeguarding-children-and-individuals-at-risk"},
+        "reason": "\u{200B}",
+        "recipients": [{"kind": "agency", "id": SOCIAL_CARE}], "purposes": [{"kind": "safeguarding"}],
+        "dataCategories": [{"kind": "health"}],
+        "decidedBy": SENCO, "approvedBy": TEACHER,
+        "validFrom": "2026-11-20T09:00:00Z", "validUntil": "2026-12-20T09:00:00Z",
+        "carersTold": {"kind": "not-told", "reason": "\u{2060}"}
+    }]);
+    let record = load(&json);
+    let inbox = question(
+        json!({"kind": "agency", "id": SOCIAL_CARE}),
+        "safeguarding",
+        &["health"],
+        json!({}),
+    );
+    let answer = record.what_if(&inbox, at("2026-11-23T10:00:00Z")).unwrap();
+    let problems: Vec<JustificationProblem> = reasons(answer.decision())
+        .into_iter()
+        .filter_map(|r| match r {
+            RefusalReason::Justification { problem, .. } => Some(problem),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            JustificationProblem::NoReason {},
+            JustificationProblem::NotToldWithoutReason {}
+        ]
+    );
+}
+
+/// A ledger written by hand, chained correctly, cannot smuggle in a permit the record
+/// does not support, nor a time or capacity the record contradicts.
+#[test]
+fn a_hand_written_permit_the_record_does_not_support_is_refused() {
+    use partnership::consent::{
+        DataCategory, DisclosureLedger, PermitBasis, Recipient, SharingRequest, SharingRequestParts,
+    };
+    let json = record_json("2014-02-18");
+    let base = load(&json);
+    let when = at("2026-11-23T10:00:00Z");
+    let request = |capacity, at_time| {
+        SharingRequest::try_from(SharingRequestParts {
+            id: "00000000-0000-4000-8000-000000000090".parse().unwrap(),
+            child: CHILD.parse().unwrap(),
+            requested_by: SENCO.parse().unwrap(),
+            recipient: serde_json::from_value::<Recipient>(json!({
+                "kind": "professional", "id": SLT,
+                "role": {"kind": "speech-and-language-therapist"}, "agency": HEALTH, "agencyKind": {"kind": "health"}
+            }))
+            .unwrap(),
+            purpose: partnership::consent::Purpose::HealthCare,
+            data_categories: vec![DataCategory::Health],
+            at: at_time,
+            child_capacity: capacity,
+        })
+        .unwrap()
+    };
+    let permit = |basis| SharingDecision::Permit {
+        basis,
+        data_categories: vec![DataCategory::Health],
+    };
+    let consent_id = base.consents[0].id;
+    let cases: [(SharingRequest, SharingDecision, Rule); 4] = [
+        // Mum's consent covers education progress for planning, not health for care.
+        (
+            request(ChildCapacity::NotAssessed {}, when),
+            permit(PermitBasis::Consent {
+                consents: vec![consent_id],
+            }),
+            Rule::PermitWithoutBasis,
+        ),
+        // A justification that does not exist.
+        (
+            request(ChildCapacity::NotAssessed {}, when),
+            permit(PermitBasis::Safeguarding {
+                justification: "00000000-0000-4000-8000-00000000dead".parse().unwrap(),
+            }),
+            Rule::DanglingReference,
+        ),
+        // A twelve-year-old said to be sixteen.
+        (
+            request(ChildCapacity::SixteenOrOver {}, when),
+            SharingDecision::Refuse { reasons: vec![] },
+            Rule::LedgerEntryInconsistent,
+        ),
+        // Asked in October, recorded in November.
+        (
+            request(ChildCapacity::NotAssessed {}, at("2026-10-01T09:00:00Z")),
+            SharingDecision::Refuse { reasons: vec![] },
+            Rule::LedgerEntryInconsistent,
+        ),
+    ];
+    for (request, decision, rule) in cases {
+        let mut ledger = DisclosureLedger::default();
+        let stated_at = request.at;
+        // The ledger insists on its own rule; a forger writes the JSON directly.
+        let mut entry = serde_json::to_value(&{
+            let mut honest = request.clone().into_parts();
+            honest.at = when;
+            ledger
+                .append(
+                    SharingRequest::try_from(honest).unwrap(),
+                    decision.clone(),
+                    when,
+                )
+                .unwrap();
+            ledger.iter().next().unwrap().clone()
+        })
+        .unwrap();
+        entry["request"]["at"] = serde_json::to_value(stated_at).unwrap();
+        let entry: partnership::consent::LedgerEntry = serde_json::from_value(entry).unwrap();
+        let mut entry = entry;
+        entry.hash = entry.expected_hash();
+        let mut tampered = json.clone();
+        tampered["disclosures"] = json!([entry]);
+        let found: Vec<Rule> = refused(&tampered).into_iter().map(|(_, r)| r).collect();
+        assert!(found.contains(&rule), "{rule:?} not among {found:?}");
+    }
+}
+
+/// A child turning 16 in the early hours of a summer birthday in England is 16 from
+/// midnight there, an hour before midnight UTC.
+#[test]
+fn a_sixteenth_birthday_begins_at_midnight_in_england() {
+    let mut json = record_json("2010-06-15");
+    json["consents"][0]["validFrom"] = "2026-01-07".into();
+    json["consents"][0]["events"][0]["at"] = "2026-01-07T10:00:00Z".into();
+    let mut record = load(&json);
+    // The evening before, in England, she is 15, and her mother's consent covers.
+    let before = record
+        .what_if(&to_slt(), at("2026-06-14T22:30:00Z"))
+        .unwrap();
+    assert!(before.would_permit(), "{before}");
+    let decided = record
+        .decide(&to_slt(), at("2026-06-14T23:30:00Z"))
+        .unwrap();
+    assert!(matches!(
+        reasons(decided.decision())[..],
+        [RefusalReason::ChildMustConsent { .. }]
+    ));
 }

@@ -103,6 +103,8 @@ put(R, "byte-order-mark", raw=b"\xef\xbb\xbf" + json.dumps(safe, ensure_ascii=Fa
 put(R, "invalid-utf8", raw=json.dumps(safe, ensure_ascii=False).encode("utf-8").replace(b"Kerry", b"K\xffrry", 1))
 put(R, "nesting-10000-deep", raw='{"schemaVersion": ' + "[" * 10000 + "]" * 10000 + "}\n")
 put(R, "id-not-a-uuid", change(safe, setp("/id", "record-7")))
+put(R, "personal-data-as-a-field-name", change(safe, setp("/carers/0/Kerry Walsh told us about the refuge", True)))
+put(R, "a-name-as-an-id", change(safe, setp("/carers/0/id", "Kerry Walsh")))
 
 # The record decides who may consent, on the day they consented.
 sophie = consent["consents"][2]["givenBy"]["carer"]
@@ -148,6 +150,29 @@ def foster_consents(d):
 
 
 put(R, "foster-carer-consenting-without-delegated-information-sharing", change(foster, foster_consents))
+def court_order_by(holder, made_on):
+    def edit(d):
+        d["consents"][2]["givenBy"] = {"kind": "other-authority", "authority": {"kind": "court-order", "carer": holder, "order": "trust me", "madeOn": made_on}}
+        for e in d["consents"][2]["events"]:
+            if e["kind"] in ("given", "withdrawn"):
+                e["by"] = {"kind": "carer", "id": holder}
+    return edit
+
+
+put(R, "court-order-claimed-by-a-professional", change(consent, court_order_by(senco, "2020-01-01")))
+put(R, "court-order-made-before-the-child-was-born", change(consent, court_order_by(sophie, "2000-01-01")))
+
+
+def care_order_by(officer):
+    def edit(d):
+        d["consents"][2]["givenBy"] = {"kind": "other-authority", "authority": {"kind": "care-order", "localAuthority": d["professionals"][0]["agency"], "officer": officer, "madeOn": "2026-01-10"}}
+        for e in d["consents"][2]["events"]:
+            if e["kind"] in ("given", "withdrawn"):
+                e["by"] = {"kind": "professional", "id": officer}
+    return edit
+
+
+put(R, "care-order-claimed-by-a-school", change(consent, care_order_by(senco)))
 put(R, "justification-bound-to-nobody", change(safe, setp("/justifications/0/recipients", [])))
 put(R, "schema-version-1", change(safe, setp("/schemaVersion", 1)))
 
@@ -193,7 +218,7 @@ put(N, "period-ends-before-start", change(given, setp("/validUntil", "2025-01-01
 put(N, "empty-purposes", change(given, setp("/scope/purposes", [])))
 put(N, "unknown-method", change(given, setp("/method", "telepathy")))
 put(N, "withdrawn-by-a-professional", change(given, setp("/events/1/by", {"kind": "professional", "id": senco})))
-put(N, "court-order-naming-the-child", change(given, lambda d: [d.__setitem__("givenBy", {"kind": "other-authority", "authority": {"kind": "court-order", "holder": {"kind": "child", "id": ruby}, "order": "specific issue order", "madeOn": "2026-01-01"}}), [e.__setitem__("by", {"kind": "child", "id": ruby}) for e in d["events"]]]))
+put(N, "court-order-ending-before-it-was-made", change(given, lambda d: d.__setitem__("givenBy", {"kind": "other-authority", "authority": {"kind": "court-order", "carer": sophie, "order": "specific issue order", "madeOn": "2026-01-01", "endedOn": "2025-01-01"}})))
 put(N, "refused-then-given", change(consent["consents"][0], lambda d: d["events"].append({"kind": "given", "at": "2026-09-09T10:00:00Z", "by": d["events"][1]["by"]})))
 
 request = safe["disclosures"][0]["request"]

@@ -96,19 +96,6 @@ impl CompetenceAssessment {
             },
         }
     }
-
-    /// Whether the assessment is about sharing every one of `categories` with
-    /// `recipient` for `purpose`.
-    pub fn is_about(
-        &self,
-        recipient: &Recipient,
-        purpose: &Purpose,
-        categories: &[DataCategory],
-    ) -> bool {
-        categories
-            .iter()
-            .all(|category| self.decision.covers(recipient, purpose, category))
-    }
 }
 
 /// The age from which a young person decides about their own information, capacity
@@ -116,13 +103,18 @@ impl CompetenceAssessment {
 pub const AGE_OF_PRESUMED_CAPACITY: u32 = 16;
 
 impl ChildCapacity {
-    /// The child's capacity for one sharing decision, from the record's facts alone: 16
-    /// or over on the decision date, the young person decides; under 16, the latest
-    /// competence assessment on or before that date about exactly this decision (this
-    /// recipient, purpose and every category) says whether the child decides; with
-    /// none, the child has not been assessed and those with parental responsibility
-    /// decide. Of two assessments on the same day, "not competent" stands, so that a
-    /// doubt is never read as competence.
+    /// The child's capacity to decide about sharing one category of their information
+    /// with `recipient` for `purpose`, from the record's facts alone: 16 or over on
+    /// the decision date, the young person decides; under 16, the latest competence
+    /// assessment on or before that date about this decision (this recipient, purpose
+    /// and category) says whether the child decides; with none, the child has not
+    /// been assessed and those with parental responsibility decide. Of two assessments
+    /// on the same day, "not competent" stands, so that a doubt is never read as
+    /// competence.
+    ///
+    /// Capacity is worked out category by category: a question that bundles a
+    /// category the child was found competent to decide about with one they were not
+    /// assessed for cannot make either answer the other's.
     ///
     /// `age` is the child's age in whole years on `on`.
     ///
@@ -139,7 +131,7 @@ impl ChildCapacity {
     ///     agency_kind: AgencyKind::Health,
     /// };
     /// let asked = |age| {
-    ///     ChildCapacity::for_decision(age, &[], ChildId::random(), &nurse, &Purpose::HealthCare, &[DataCategory::Health], on)
+    ///     ChildCapacity::for_decision(age, &[], ChildId::random(), &nurse, &Purpose::HealthCare, &DataCategory::Health, on)
     /// };
     /// // Seventeen: the young person decides, whatever anyone claims.
     /// assert_eq!(asked(17), ChildCapacity::SixteenOrOver {});
@@ -153,7 +145,7 @@ impl ChildCapacity {
         child: ChildId,
         recipient: &Recipient,
         purpose: &Purpose,
-        categories: &[DataCategory],
+        category: &DataCategory,
         on: NaiveDate,
     ) -> Self {
         if age >= AGE_OF_PRESUMED_CAPACITY {
@@ -162,7 +154,7 @@ impl ChildCapacity {
         assessments
             .iter()
             .filter(|a| a.child == child && a.assessed_on <= on)
-            .filter(|a| a.is_about(recipient, purpose, categories))
+            .filter(|a| a.decision.covers(recipient, purpose, category))
             .max_by_key(|a| (a.assessed_on, a.finding == CompetenceFinding::NotCompetent))
             .map_or(Self::NotAssessed {}, CompetenceAssessment::capacity)
     }

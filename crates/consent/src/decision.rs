@@ -13,6 +13,18 @@ use crate::{
     Purpose, Recipient, SafeguardingJustification, SharingRequest, WithholdingRule,
 };
 
+/// The child's capacity to decide about one category, as a refusal reports it.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CategoryCapacity {
+    /// The category.
+    pub category: DataCategory,
+    /// The child's capacity to decide about it.
+    pub capacity: ChildCapacity,
+}
+
 /// Which part of a recipient a request described differently from the record.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -150,6 +162,14 @@ pub enum RefusalReason {
         /// The category.
         category: DataCategory,
     },
+    /// The child, under 16, gave consent, but has not been assessed as competent for
+    /// this decision: those with parental responsibility decide it.
+    ChildNotAssessed {
+        /// The child's consent.
+        consent: ConsentId,
+        /// The category.
+        category: DataCategory,
+    },
     /// A safeguarding justification was offered but does not permit the request.
     Justification {
         /// The justification.
@@ -177,6 +197,13 @@ pub enum RefusalReason {
     DatedAnotherDay {
         /// The time the request gave.
         at: DateTime<Utc>,
+    },
+    /// The question bundles categories the child decides about for themselves with
+    /// categories others decide: each must be asked about on its own, so that one
+    /// answer is never made the other's.
+    CapacityDiffersByCategory {
+        /// The child's capacity for each requested category, in the request's order.
+        capacities: Vec<CategoryCapacity>,
     },
     /// The request claimed a capacity for the child that the record does not show:
     /// capacity comes from the date of birth and the competence assessments recorded.
@@ -255,6 +282,13 @@ impl fmt::Display for RefusalReason {
             Self::ChildMustConsent { consent, category } => write!(
                 f,
                 "the child decides about sharing {category} for themselves, so a carer's consent alone does not cover it (consent {consent})"
+            ),
+            Self::ChildNotAssessed { consent, category } => write!(
+                f,
+                "the child's consent to share {category} does not stand alone: the child is under 16 and has not been assessed as competent for this decision (consent {consent})"
+            ),
+            Self::CapacityDiffersByCategory { .. } => f.write_str(
+                "the child decides about some of these categories for themselves and not about others: ask about each on its own"
             ),
             Self::GiverNotCompetent { consent, category } => write!(
                 f,
@@ -349,13 +383,12 @@ impl fmt::Display for SharingDecision {
     }
 }
 
-/// Whether a consent's giver can decide, given the child's capacity for this decision.
+/// Whether a consent's giver can decide, given the child's capacity for this decision:
+/// the child when they decide for themselves (16 or over, or assessed as competent for
+/// it), and otherwise those with parental responsibility or another authority. A child
+/// under 16 who has not been assessed for the decision does not decide it alone.
 fn giver_can_decide(giver: &ConsentGiver, capacity: &ChildCapacity) -> bool {
-    if giver.is_the_child() {
-        !matches!(capacity, ChildCapacity::NotCompetent { .. })
-    } else {
-        !capacity.child_decides()
-    }
+    giver.is_the_child() == capacity.child_decides()
 }
 
 /// What the consents say about one category.
@@ -408,9 +441,15 @@ pub(crate) fn evaluate_category(
                 })
             }
             ConsentStatus::Given {} if consent.given_by.is_the_child() => {
-                reasons.push(RefusalReason::GiverNotCompetent {
-                    consent: id,
-                    category: category_of(),
+                reasons.push(match capacity {
+                    ChildCapacity::NotCompetent { .. } => RefusalReason::GiverNotCompetent {
+                        consent: id,
+                        category: category_of(),
+                    },
+                    _ => RefusalReason::ChildNotAssessed {
+                        consent: id,
+                        category: category_of(),
+                    },
                 })
             }
             ConsentStatus::Given {} => reasons.push(RefusalReason::ChildMustConsent {

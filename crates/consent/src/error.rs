@@ -88,11 +88,6 @@ pub enum ConsentError {
         /// What is wrong, with its JSON Pointer.
         message: String,
     },
-    /// A court order naming the child as the person it authorises to decide for them.
-    #[error(
-        "givenBy/authority/holder: a court order authorises someone to decide for the child, so it cannot name the child"
-    )]
-    CourtOrderNamesTheChild,
     /// A ledger entry whose request is dated other than the moment it is recorded.
     #[error(
         "request/at: a decision is made when it is recorded, so the request's time must be the recording time"

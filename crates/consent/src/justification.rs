@@ -239,6 +239,12 @@ impl fmt::Display for JustificationProblem {
     }
 }
 
+/// Whether a recorded reason says anything: at least one letter or digit. Spaces,
+/// punctuation and invisible characters (a zero-width space) are not a reason.
+fn says_something(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 impl SafeguardingJustification {
     /// Whether this justification permits `request`: the same answer as
     /// [`problems`](Self::problems) being empty, without listing them (deciding asks
@@ -246,7 +252,7 @@ impl SafeguardingJustification {
     pub fn permits(&self, request: &SharingRequest) -> bool {
         let told = match &self.carers_told {
             None => false,
-            Some(CarersTold::NotTold { reason }) => !reason.expose().trim().is_empty(),
+            Some(CarersTold::NotTold { reason }) => says_something(reason.expose()),
             Some(CarersTold::Told { .. }) => true,
         };
         let special = request
@@ -262,7 +268,7 @@ impl SafeguardingJustification {
             && self
                 .reason
                 .as_ref()
-                .is_some_and(|r| !r.expose().trim().is_empty())
+                .is_some_and(|r| says_something(r.expose()))
             && self.approved_by.is_some_and(|a| a != self.decided_by)
             && told
             && request.at >= self.valid_from
@@ -304,7 +310,7 @@ impl SafeguardingJustification {
         if self
             .reason
             .as_ref()
-            .is_none_or(|r| r.expose().trim().is_empty())
+            .is_none_or(|r| !says_something(r.expose()))
         {
             problems.push(P::NoReason {});
         }
@@ -317,7 +323,7 @@ impl SafeguardingJustification {
         }
         match &self.carers_told {
             None => problems.push(P::CarersToldNotRecorded {}),
-            Some(CarersTold::NotTold { reason }) if reason.expose().trim().is_empty() => {
+            Some(CarersTold::NotTold { reason }) if !says_something(reason.expose()) => {
                 problems.push(P::NotToldWithoutReason {})
             }
             Some(_) => {}

@@ -123,8 +123,8 @@ pub use competence::{
     AGE_OF_PRESUMED_CAPACITY, CompetenceAssessment, CompetenceAssessmentParts, CompetenceFinding,
 };
 pub use decision::{
-    DecisionFacts, DescribedField, PermitBasis, RefusalReason, SharingDecision, decide,
-    decide_on_facts,
+    CategoryCapacity, DecisionFacts, DescribedField, PermitBasis, RefusalReason, SharingDecision,
+    decide, decide_on_facts,
 };
 pub use error::ConsentError;
 pub use justification::{

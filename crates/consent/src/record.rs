@@ -71,21 +71,44 @@ pub enum ActingAuthority {
         local_authority: AgencyId,
         /// The officer who acts for it, a professional of that agency.
         officer: ProfessionalId,
-        /// The day the care order was made.
+        /// The day the care order was made: not before the child's birth.
         made_on: NaiveDate,
+        /// The day the order ended (discharged, or replaced), if it has.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ended_on: Option<NaiveDate>,
     },
-    /// Someone a court order authorises to make this decision for the child (for
+    /// A carer a court order authorises to make this decision for the child (for
     /// example under a specific issue order).
     #[serde(rename_all = "camelCase")]
     CourtOrder {
-        /// The person authorised: a carer or professional in the record, never the
-        /// child.
-        holder: PartyRef,
+        /// The carer authorised, a carer in the record. A professional consents for
+        /// their agency, not under an order in their own name.
+        carer: CarerId,
         /// The order, in words (its kind, court and date as written on it).
         order: Label,
-        /// The day the order was made.
+        /// The day the order was made: not before the child's birth.
         made_on: NaiveDate,
+        /// The day the order ended, if it has.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ended_on: Option<NaiveDate>,
     },
+}
+
+impl ActingAuthority {
+    /// The days an order was in force, for the record to check each event against: from
+    /// the day it was made to the day it ended. `None` for delegated authority, which
+    /// the carer's legal standing dates.
+    pub const fn order_period(&self) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        match self {
+            Self::DelegatedAuthority { .. } => None,
+            Self::CareOrder {
+                made_on, ended_on, ..
+            }
+            | Self::CourtOrder {
+                made_on, ended_on, ..
+            } => Some((*made_on, *ended_on)),
+        }
+    }
 }
 
 impl ConsentGiver {
@@ -95,8 +118,8 @@ impl ConsentGiver {
     }
 
     /// The person whose consent this is: the one who gives, refuses, renews and
-    /// withdraws it. A carer, the child, the local authority's officer, or the holder
-    /// of a court order.
+    /// withdraws it. A carer, the child, the local authority's officer, or the carer a
+    /// court order authorises.
     ///
     /// ```
     /// use partnership_consent::ConsentGiver;
@@ -116,7 +139,7 @@ impl ConsentGiver {
                 ActingAuthority::CareOrder { officer, .. } => {
                     PartyRef::Professional { id: *officer }
                 }
-                ActingAuthority::CourtOrder { holder, .. } => *holder,
+                ActingAuthority::CourtOrder { carer, .. } => PartyRef::Carer { id: *carer },
             },
         }
     }
@@ -338,12 +361,13 @@ fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {
     if parts.events.is_empty() {
         return Err(ConsentError::Empty { field: "events" });
     }
-    if let ConsentGiver::OtherAuthority {
-        authority: ActingAuthority::CourtOrder { holder, .. },
-    } = &parts.given_by
-        && matches!(holder, PartyRef::Child { .. })
+    if let ConsentGiver::OtherAuthority { authority } = &parts.given_by
+        && let Some((made_on, Some(ended_on))) = authority.order_period()
+        && ended_on < made_on
     {
-        return Err(ConsentError::CourtOrderNamesTheChild);
+        return Err(ConsentError::PeriodEndsBeforeStart {
+            field: "givenBy/authority/endedOn",
+        });
     }
     let giver = parts.given_by.party(parts.child);
     let mut stage = Stage::Start;

@@ -142,6 +142,7 @@ pub fn world() -> impl Strategy<Value = World> {
                             local_authority: social_care,
                             officer,
                             made_on: start.date_naive() - Duration::days(1000),
+                            ended_on: None,
                         },
                     },
                 ],

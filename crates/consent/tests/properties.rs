@@ -62,14 +62,15 @@ impl Case {
 /// An oracle written apart from the library's evaluation: may `consent` alone cover
 /// `category` for `request`?
 fn covers(consent: &ConsentRecord, request: &SharingRequest, category: &DataCategory) -> bool {
+    // The child decides when 16 or over or assessed as competent; otherwise those with
+    // parental responsibility or another authority do.
+    let child_decides = matches!(
+        request.child_capacity,
+        ChildCapacity::Competent { .. } | ChildCapacity::SixteenOrOver {}
+    );
     let giver_decides = match consent.given_by {
-        ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson {} => {
-            !matches!(request.child_capacity, ChildCapacity::NotCompetent { .. })
-        }
-        _ => matches!(
-            request.child_capacity,
-            ChildCapacity::NotAssessed {} | ChildCapacity::NotCompetent { .. }
-        ),
+        ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson {} => child_decides,
+        _ => !child_decides,
     };
     consent.child == request.child
         && giver_decides

@@ -32,15 +32,50 @@ impl ChoiceLabel for crate::Sensitive<crate::Label> {
     }
 }
 
-/// Whether two labels say the same thing: equal once surrounding whitespace is trimmed
-/// and case is ignored. People type "Therapist" in one system and "therapist " in
-/// another; a rule about one must reach the other.
+/// Whether two labels say the same thing, as people write the same word in different
+/// systems: compared lower-cased (with Unicode's rules, so a Greek final sigma and
+/// `ß` fold as expected), with spaces, hyphens and underscores alike and runs of them
+/// as one, and with other punctuation and invisible characters (zero-width spaces and
+/// joiners) ignored. "Play  Therapist", "play-therapist" and "PLAY THERAPIST" are one
+/// label. Text in different Unicode normalisation forms (a letter and a combining
+/// accent, or the accented letter) is not unified.
 #[doc(hidden)]
 pub fn same_label_text(a: &str, b: &str) -> bool {
-    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.trim().chars().flat_map(char::to_lowercase)
+    if a == b {
+        return true;
     }
-    a == b || folded(a).eq(folded(b))
+    let folded = fold(a);
+    !folded.is_empty() && folded == fold(b)
+}
+
+/// A label folded for comparison: see [`same_label_text`].
+fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            match c {
+                'ß' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                _ => out.push(c),
+            }
+        } else if c.is_whitespace() || c == '-' || c == '_' {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// Whether `label` names the fixed choice with JSON code `code` and words `words`:
+/// an `other` label that spells out a fixed choice is that choice.
+#[doc(hidden)]
+pub fn label_names(label: &str, code: &str, words: &str) -> bool {
+    same_label_text(label, code) || same_label_text(label, words)
 }
 
 /// The JSON shape a [`labelled_enum!`](crate::labelled_enum) reads before it checks
@@ -157,17 +192,26 @@ macro_rules! labelled_enum {
                 }
             }
 
-            /// Whether `self` and `other` are the same choice: the same fixed choice, or
-            /// both `other` with labels that differ only in case or surrounding
-            /// whitespace. Rules that match choices (a consent's scope, a withholding
-            /// rule) use this rather than `==`, so that "Therapist" and "therapist" are
-            /// one role.
+            /// Whether `self` and `other` are the same choice: the same fixed choice,
+            /// an `other` whose label spells out that fixed choice, or two `other`s
+            /// whose labels say the same thing as people write it (see
+            /// `same_label_text` in the crate's source: case, spacing, hyphens and
+            /// invisible characters do not count). Rules that match choices (a
+            /// consent's scope, a withholding rule) use this rather than `==`, so that
+            /// "Therapist" and "therapist" are one role.
             pub fn same_choice(&self, other: &Self) -> bool {
                 match (self, other) {
                     (Self::Other { label: a }, Self::Other { label: b }) => {
                         $crate::__private::same_label_text(
                             $crate::__private::ChoiceLabel::text(a),
                             $crate::__private::ChoiceLabel::text(b),
+                        )
+                    }
+                    (Self::Other { label }, fixed) | (fixed, Self::Other { label }) => {
+                        $crate::__private::label_names(
+                            $crate::__private::ChoiceLabel::text(label),
+                            fixed.code(),
+                            &fixed.to_string(),
                         )
                     }
                     (a, b) => a == b,

@@ -295,7 +295,25 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
     };
     let full = err.to_string();
     let position = format!(" at line {} column {}", err.line(), err.column());
-    let mut message = scrub(full.strip_suffix(&position).unwrap_or(&full));
+    let full = full.strip_suffix(&position).unwrap_or(&full);
+    if let Some(unknown) = unknown_field(full) {
+        // The path ends with the unknown key itself; keep it only when it is a
+        // near-miss of a real field (a typo), never when it could be anything else.
+        if !unknown.echo
+            && let Some(slash) = pointer.rfind('/')
+            && pointer.get(slash + 1..) == Some(unknown.escaped_name.as_str())
+        {
+            pointer.truncate(slash);
+        }
+        return JsonError {
+            pointer,
+            kind,
+            line: err.line(),
+            column: err.column(),
+            message: unknown.message,
+        };
+    }
+    let mut message = scrub(full);
     // The library's own rules name the field they concern as a pointer relative to
     // the value being checked ("legalStanding: …", "events/2/by: …"): fold it into
     // the pointer so that it leads to the offending value itself.
@@ -379,6 +397,13 @@ fn scrub(message: &str) -> String {
         }
         _ => {}
     }
+    // The uuid crate names the offending character and where it is: the start of
+    // whatever was written, which may be a name.
+    if let Some((before, _)) = message.split_once("invalid character: found `") {
+        return format!(
+            "{before}a character that cannot be in a UUID (32 hexadecimal digits, in groups of 8-4-4-4-12)"
+        );
+    }
     if message.starts_with("unknown variant ") {
         if let Some(expected_at) = message.rfind(", expected ") {
             let (_, expected) = message.split_at(expected_at);
@@ -387,6 +412,71 @@ fn scrub(message: &str) -> String {
         return "unknown variant".into();
     }
     message.to_owned()
+}
+
+/// An unknown field, as reported.
+struct UnknownField {
+    message: String,
+    /// The name as a JSON Pointer segment, to find it at the end of the path.
+    escaped_name: String,
+    /// Whether the field's name may be shown: it is within two edits of a field that
+    /// was expected, so it is a typo of ours, not text of the writer's.
+    echo: bool,
+}
+
+/// serde's "unknown field `NAME`, expected …" with the name shown only when it is a
+/// near-miss of an expected field. A partner's system can put anything in a key,
+/// a child's name or a diagnosis among it, and a key is echoed nowhere else.
+fn unknown_field(message: &str) -> Option<UnknownField> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once('`')?;
+    let expected = expected.strip_prefix(", ").unwrap_or(expected);
+    let fields: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let near = fields
+        .iter()
+        .copied()
+        .filter(|field| edits_within(name, field, 2))
+        .min_by_key(|field| field.len().abs_diff(name.len()));
+    let escaped_name = name.replace('~', "~0").replace('/', "~1");
+    Some(match near {
+        Some(field) => UnknownField {
+            message: format!("unknown field `{name}` (did you mean `{field}`?), {expected}"),
+            escaped_name,
+            echo: true,
+        },
+        None => UnknownField {
+            message: format!("unknown field (its name is not repeated here), {expected}"),
+            escaped_name,
+            echo: false,
+        },
+    })
+}
+
+/// Whether `a` becomes `b` in at most `limit` single-character insertions, deletions
+/// or substitutions, for short names only.
+fn edits_within(a: &str, b: &str, limit: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > limit || a.len() > 64 || b.len() > 64 {
+        return false;
+    }
+    // One row of the edit-distance table at a time.
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
+            let delete = previous
+                .get(j + 1)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
+            let insert = row.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            row.push(substitute.min(delete).min(insert));
+        }
+        previous = row;
+    }
+    previous.last().is_some_and(|d| *d <= limit)
 }
 
 fn pointer_of(path: &serde_path_to_error::Path) -> String {
@@ -438,6 +528,47 @@ mod tests {
         let err =
             from_json_str::<CarerId>(r#""0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b" 1"#).unwrap_err();
         assert_eq!(err.kind(), JsonErrorKind::Syntax);
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[allow(dead_code, reason = "only read, to see the errors")]
+    struct Period {
+        valid_from: u32,
+        valid_until: u32,
+    }
+
+    #[test]
+    fn unknown_fields_are_named_only_when_they_are_a_typo() {
+        let typo = from_json_str::<Period>(r#"{"validFrm": 1}"#).unwrap_err();
+        assert_eq!(typo.pointer(), "/validFrm");
+        assert_eq!(
+            typo.message(),
+            "unknown field `validFrm` (did you mean `validFrom`?), expected `validFrom` or `validUntil`"
+        );
+        for key in [
+            "Ruby Clarke has HIV",
+            "Joanne",
+            "Sophie lives at 4 Elm Road",
+        ] {
+            let err =
+                from_json_str::<Period>(&format!(r#"{{"validFrom": 1, "{key}": 2}}"#)).unwrap_err();
+            assert!(!err.to_string().contains(key), "{err}");
+            assert_eq!(err.pointer(), "");
+            assert!(
+                err.message()
+                    .starts_with("unknown field (its name is not repeated here)")
+            );
+        }
+    }
+
+    #[test]
+    fn uuid_errors_do_not_show_what_was_written() {
+        let err = from_json_str::<CarerId>(r#""Sophie Clarke""#).unwrap_err();
+        assert!(!err.message().contains('S'), "{}", err.message());
+        let err =
+            from_json_str::<CarerId>(r#""0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7Z""#).unwrap_err();
+        assert!(!err.message().contains('Z'), "{}", err.message());
     }
 
     #[test]

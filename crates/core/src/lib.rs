@@ -79,7 +79,7 @@ pub use sensitive::Sensitive;
 /// Re-exports for [`validated!`]'s expansion in other crates; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::choice::{ChoiceLabel, ChoiceRepr, doc_text, same_label_text};
+    pub use crate::choice::{ChoiceLabel, ChoiceRepr, doc_text, label_names, same_label_text};
     pub use schemars;
     pub use serde;
     pub use serde_json;

@@ -15,9 +15,9 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use partnership_carers::DelegatedArea;
 use partnership_consent::{
-    ActingAuthority, ChildCapacity, ConsentError, ConsentGiver, DataCategory, DecisionFacts,
-    DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason, SharingDecision,
-    SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
+    ActingAuthority, CategoryCapacity, ChildCapacity, ConsentError, ConsentGiver, DataCategory,
+    DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
+    SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
 };
 use partnership_core::{ChildId, ConsentId, SharingRequestId};
 use schemars::JsonSchema;
@@ -299,6 +299,7 @@ impl PartnershipRecord {
         check_entry(
             &mut checker,
             index,
+            decided_at,
             &resolved.request,
             &decision,
             &resolved.also_reaches,
@@ -405,20 +406,43 @@ impl PartnershipRecord {
             });
         };
         let day = at.date_naive();
+        // The age is taken on the date in England, which is the UTC date or, in summer
+        // time, the date an hour later: of the two, the later, so that a child is never
+        // treated as under 16 on their sixteenth birthday.
         let age = self
             .child
-            .age_on(day)
+            .age_on((at + chrono::Duration::hours(1)).date_naive())
+            .or_else(|_| self.child.age_on(day))
             .map_err(|_| DecisionError::BeforeBirth)?;
-        let child_capacity = ChildCapacity::for_decision(
-            age,
-            &self.competence_assessments,
-            self.child.id,
-            &recipient,
-            &question.purpose,
-            &question.data_categories,
-            day,
-        );
-        let claims = claims(question, &recipient, child_capacity, at);
+        let capacity_for = |category: &DataCategory| {
+            ChildCapacity::for_decision(
+                age,
+                &self.competence_assessments,
+                self.child.id,
+                &recipient,
+                &question.purpose,
+                category,
+                day,
+            )
+        };
+        let mut capacities = question.data_categories.iter().map(capacity_for);
+        let child_capacity = capacities.next().unwrap_or(ChildCapacity::NotAssessed {});
+        let mut claims = claims(question, &recipient, child_capacity, at);
+        // Who decides must be the same for every category: the child for all of them,
+        // or those with parental responsibility for all of them.
+        if capacities.any(|c| c.child_decides() != child_capacity.child_decides()) {
+            claims.push(RefusalReason::CapacityDiffersByCategory {
+                capacities: question
+                    .data_categories
+                    .iter()
+                    .map(|category| CategoryCapacity {
+                        category: category.clone(),
+                        capacity: capacity_for(category),
+                    })
+                    .collect(),
+            });
+            claims.sort();
+        }
         let also_reaches = match &recipient {
             Recipient::Agency { id, agency_kind } => self
                 .professionals
@@ -483,12 +507,12 @@ impl PartnershipRecord {
     }
 
     /// The consents whose giver no longer has the standing to give them on `day`:
-    /// parental responsibility no longer held, or delegated authority that no longer
-    /// covers information sharing. The child's own standing is their capacity, worked
-    /// out per decision.
+    /// parental responsibility no longer held, delegated authority that no longer
+    /// covers information sharing, or an order that has ended. The child's own standing
+    /// is their capacity, worked out per decision.
     ///
-    /// Carers are few and consents many, so the carers are looked at first: on most
-    /// days every carer stands, and no consent need be looked at.
+    /// Carers are few and consents many, so the carers' standing is worked out once,
+    /// not once per consent.
     fn consents_without_standing(&self, day: chrono::NaiveDate) -> Vec<ConsentId> {
         let lost_standing = |carer: &partnership_carers::Carer| {
             let standing = &carer.legal_standing;
@@ -503,17 +527,23 @@ impl PartnershipRecord {
             .filter(|c| lost_standing(c))
             .map(|c| c.id)
             .collect();
-        if lapsed.is_empty() {
-            return Vec::new();
-        }
+        let order_ended = |consent: &&partnership_consent::ConsentRecord| match &consent.given_by {
+            ConsentGiver::OtherAuthority { authority } => authority
+                .order_period()
+                .is_some_and(|(_, ended)| ended.is_some_and(|end| end < day)),
+            _ => false,
+        };
         self.consents
             .iter()
-            .filter(|consent| match &consent.given_by {
-                ConsentGiver::ParentalResponsibility { carer }
-                | ConsentGiver::OtherAuthority {
-                    authority: ActingAuthority::DelegatedAuthority { carer },
-                } => lapsed.contains(carer),
-                _ => false,
+            .filter(|consent| {
+                order_ended(consent)
+                    || match &consent.given_by {
+                        ConsentGiver::ParentalResponsibility { carer }
+                        | ConsentGiver::OtherAuthority {
+                            authority: ActingAuthority::DelegatedAuthority { carer },
+                        } => !lapsed.is_empty() && lapsed.contains(carer),
+                        _ => false,
+                    }
             })
             .map(|consent| consent.id)
             .collect()

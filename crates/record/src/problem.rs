@@ -48,6 +48,13 @@ pub enum Rule {
     DisclosedDespiteWithholding,
     /// The disclosure ledger does not verify.
     LedgerTampered,
+    /// A ledger entry that contradicts itself or the record: a request dated other
+    /// than its recording, a capacity the child's date of birth or assessments do not
+    /// bear out, a permit for other categories than were asked for.
+    LedgerEntryInconsistent,
+    /// A permit in the ledger that the consents or justification it cites do not
+    /// support.
+    PermitWithoutBasis,
     /// The input is larger, nests deeper or holds a longer string than the loading
     /// limits allow ([`InputLimits`](partnership_core::json::InputLimits)).
     InputLimit,
@@ -71,6 +78,8 @@ impl Rule {
             Self::RestrictedCarerAtReview => "restricted-carer-at-review",
             Self::DisclosedDespiteWithholding => "disclosed-despite-withholding",
             Self::LedgerTampered => "ledger-tampered",
+            Self::LedgerEntryInconsistent => "ledger-entry-inconsistent",
+            Self::PermitWithoutBasis => "permit-without-basis",
             Self::InputLimit => "input-limit",
         }
     }

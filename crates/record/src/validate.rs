@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use partnership_carers::{Carer, DelegatedArea, Involvement};
 use partnership_consent::{
     AGE_OF_PRESUMED_CAPACITY, ActingAuthority, ChildCapacity, CompetenceFinding, ConsentEventKind,
@@ -459,22 +459,37 @@ fn check_authority(
     authority: &ActingAuthority,
 ) {
     let at = |rest: &str| format!("/consents/{k}/givenBy/authority/{rest}");
-    let not_before = |c: &mut Checker<'_>, made_on: NaiveDate, message: &str| {
-        for (i, day) in acting_events(consent) {
-            if day < made_on {
-                c.problem(
-                    format!("/consents/{k}/events/{i}/at"),
-                    Rule::ConsentWithoutAuthority,
-                    message,
-                );
-            }
+    if let Some((made_on, ended_on)) = authority.order_period() {
+        if made_on < c.record.child.date_of_birth {
+            c.problem(
+                at("madeOn"),
+                Rule::ConsentWithoutAuthority,
+                "an order about the child cannot be made before the child's birth",
+            );
         }
-    };
+        for (i, day) in acting_events(consent) {
+            let message = if day < made_on {
+                "comes before the order was made"
+            } else if ended_on.is_some_and(|end| end < day) {
+                "comes after the order ended"
+            } else {
+                continue;
+            };
+            c.problem(
+                format!("/consents/{k}/events/{i}/at"),
+                Rule::ConsentWithoutAuthority,
+                message,
+            );
+        }
+    }
     let sharing = DelegatedArea::InformationSharing;
     match authority {
         ActingAuthority::DelegatedAuthority { carer } => match c.find_carer(*carer) {
             None => c.carer(at("carer"), *carer),
-            Some(x) if !x.legal_standing.has_authority_for(&sharing) || x.legal_standing.holds_parental_responsibility() => {
+            Some(x)
+                if !x.legal_standing.has_authority_for(&sharing)
+                    || x.legal_standing.holds_parental_responsibility() =>
+            {
                 c.problem(
                     at("carer"),
                     Rule::ConsentWithoutAuthority,
@@ -496,7 +511,7 @@ fn check_authority(
         ActingAuthority::CareOrder {
             local_authority,
             officer,
-            made_on,
+            ..
         } => {
             match c.record.agencies.iter().find(|a| a.id == *local_authority) {
                 None => c.agency(at("localAuthority"), *local_authority),
@@ -516,14 +531,8 @@ fn check_authority(
                 ),
                 Some(_) => {}
             }
-            not_before(c, *made_on, "comes before the care order was made");
         }
-        ActingAuthority::CourtOrder {
-            holder, made_on, ..
-        } => {
-            c.party(at("holder"), holder);
-            not_before(c, *made_on, "comes before the court order was made");
-        }
+        ActingAuthority::CourtOrder { carer, .. } => c.carer(at("carer"), *carer),
         _ => {}
     }
 }
@@ -591,27 +600,54 @@ fn check_consent(c: &mut Checker<'_>) {
         );
     }
     for (k, entry) in record.disclosures.iter().enumerate() {
-        check_entry(c, k, &entry.request, &entry.decision, &[]);
+        check_entry(
+            c,
+            k,
+            entry.recorded_at,
+            &entry.request,
+            &entry.decision,
+            &[],
+        );
     }
 }
 
 /// The problems one ledger entry brings to the record: references that do not
-/// resolve, a permit citing a consent that is not there, a permit to someone a
-/// withholding rule withholds from (or, through `also_reaches`, to an agency's
-/// inbox that reaches them).
+/// resolve; a decision time that is not the recording time; a capacity the child's
+/// date of birth or the recorded assessments do not bear out; a permit the record's
+/// consents or justifications do not support, or for other categories than were
+/// asked for; a permit to someone a withholding rule withholds from (or, through
+/// `also_reaches`, to an agency's inbox that reaches them).
 ///
 /// The record's own check passes no `also_reaches` for past entries, since who works
 /// where may have changed since; a new decision passes everyone its recipient
-/// reaches today.
+/// reaches today. Consents and justifications only ever gain events, and a consent's
+/// status at a moment depends only on its events up to then, so a past permit can
+/// always be checked against them.
 pub(crate) fn check_entry(
     c: &mut Checker<'_>,
     k: usize,
+    recorded_at: DateTime<Utc>,
     request: &SharingRequest,
     decision: &SharingDecision,
     also_reaches: &[Recipient],
 ) {
     let record = c.record;
-    c.request(format!("/disclosures/{k}/request"), request);
+    let at = |rest: &str| format!("/disclosures/{k}/{rest}");
+    c.request(at("request"), request);
+    if request.at != recorded_at {
+        c.problem(
+            at("request/at"),
+            Rule::LedgerEntryInconsistent,
+            "a decision is made when it is recorded, so the request's time must be the entry's recordedAt",
+        );
+    }
+    if !capacity_borne_out(record, request, recorded_at) {
+        c.problem(
+            at("request/childCapacity"),
+            Rule::LedgerEntryInconsistent,
+            "the child's capacity is not what the date of birth and the recorded competence assessments show",
+        );
+    }
     let SharingDecision::Permit {
         data_categories,
         basis,
@@ -619,14 +655,56 @@ pub(crate) fn check_entry(
     else {
         return;
     };
-    if let PermitBasis::Consent { consents } = basis {
-        for (i, id) in consents.iter().enumerate() {
-            if !record.consents.iter().any(|x| x.id == *id) {
+    if *data_categories != request.data_categories {
+        c.problem(
+            at("decision/dataCategories"),
+            Rule::LedgerEntryInconsistent,
+            "a permit covers exactly the categories requested",
+        );
+    }
+    match basis {
+        PermitBasis::Consent { consents } => {
+            let mut cited = Vec::new();
+            for (i, id) in consents.iter().enumerate() {
+                match record.consents.iter().find(|x| x.id == *id) {
+                    Some(consent) => cited.push(consent),
+                    None => c.problem(
+                        at(&format!("decision/basis/consents/{i}")),
+                        Rule::DanglingReference,
+                        "names a consent that is not in the record",
+                    ),
+                }
+            }
+            let covered = |category| {
+                cited.iter().any(|consent| {
+                    consent.child == request.child
+                        && consent.permits_at(request.at)
+                        && consent
+                            .scope
+                            .covers(&request.recipient, &request.purpose, category)
+                })
+            };
+            if cited.len() == consents.len() && !request.data_categories.iter().all(covered) {
                 c.problem(
-                    format!("/disclosures/{k}/decision/basis/consents/{i}"),
-                    Rule::DanglingReference,
-                    "names a consent that is not in the record",
+                    at("decision/basis"),
+                    Rule::PermitWithoutBasis,
+                    "the consents cited were not all in force, or do not cover this recipient, purpose and every category",
                 );
+            }
+        }
+        PermitBasis::Safeguarding { justification } => {
+            match record.justifications.iter().find(|j| j.id == *justification) {
+                None => c.problem(
+                    at("decision/basis/justification"),
+                    Rule::DanglingReference,
+                    "names a justification that is not in the record",
+                ),
+                Some(j) if !j.permits(request) => c.problem(
+                    at("decision/basis"),
+                    Rule::PermitWithoutBasis,
+                    "the justification cited does not cover this recipient, purpose, every category and the moment",
+                ),
+                Some(_) => {}
             }
         }
     }
@@ -639,10 +717,43 @@ pub(crate) fn check_entry(
     });
     if withheld {
         c.problem(
-            format!("/disclosures/{k}/decision"),
+            at("decision"),
             Rule::DisclosedDespiteWithholding,
             "information was disclosed to a recipient it is withheld from to protect someone's safety",
         );
+    }
+}
+
+/// Whether the capacity a ledger entry states is what the record shows: 16 or over
+/// exactly when the child was (on the date in England, as decisions take it), and an
+/// assessed capacity only from an assessment in the record.
+fn capacity_borne_out(
+    record: &PartnershipRecordParts,
+    request: &SharingRequest,
+    recorded_at: DateTime<Utc>,
+) -> bool {
+    let sixteen = record
+        .child
+        .age_on((recorded_at + chrono::Duration::hours(1)).date_naive())
+        .is_ok_and(|age| age >= AGE_OF_PRESUMED_CAPACITY);
+    match request.child_capacity {
+        ChildCapacity::SixteenOrOver {} => sixteen,
+        ChildCapacity::NotAssessed {} => !sixteen,
+        ChildCapacity::Competent {
+            assessed_by,
+            assessed_on,
+        }
+        | ChildCapacity::NotCompetent {
+            assessed_by,
+            assessed_on,
+        } => {
+            !sixteen
+                && record.competence_assessments.iter().any(|a| {
+                    a.assessed_by == assessed_by
+                        && a.assessed_on == assessed_on
+                        && a.capacity() == request.child_capacity
+                })
+        }
     }
 }
 

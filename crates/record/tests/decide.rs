@@ -64,8 +64,13 @@ fn with(question: &SharingQuestion, edit: impl FnOnce(&mut serde_json::Value)) -
     serde_json::from_value(json).unwrap()
 }
 
+/// The child's age as decisions take it: on the date in England, the later of the UTC
+/// date and the date an hour later.
 fn age_on(record: &PartnershipRecord, at: DateTime<Utc>) -> u32 {
-    record.child.age_on(at.date_naive()).unwrap()
+    record
+        .child
+        .age_on((at + Duration::hours(1)).date_naive())
+        .unwrap()
 }
 
 proptest! {
@@ -103,8 +108,9 @@ proptest! {
                 if a.is_some_and(|a| a != *agency) { wrong.push(DescribedField::Agency); }
                 if k.as_ref().is_some_and(|k| !k.same_choice(agency_kind)) { wrong.push(DescribedField::AgencyKind); }
             }
-            (RecipientRef::Agency { agency_kind: k, .. }, Recipient::Agency { agency_kind, .. }) => {
-                if k.as_ref().is_some_and(|k| !k.same_choice(agency_kind)) { wrong.push(DescribedField::AgencyKind); }
+            (RecipientRef::Agency { agency_kind: k, .. }, Recipient::Agency { agency_kind, .. })
+                if k.as_ref().is_some_and(|k| !k.same_choice(agency_kind)) => {
+                wrong.push(DescribedField::AgencyKind);
             }
             _ => {}
         }
