@@ -223,6 +223,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         withholding_rules: vec![],
         justifications: vec![],
         disclosures: Default::default(),
+        checkpoints: vec![],
         barriers: Default::default(),
         reviews: vec![],
     })?;

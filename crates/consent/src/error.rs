@@ -93,6 +93,45 @@ pub enum ConsentError {
         "request/at: a decision is made when it is recorded, so the request's time must be the recording time"
     )]
     LedgerRequestTimeDiffers,
+    /// A decision appended to a ledger written in an earlier format.
+    #[error(
+        "the ledger is in an earlier format: migrate it (DisclosureLedger::migrated, or partnership migrate) before recording a decision"
+    )]
+    LedgerNeedsMigration,
+    /// A ledger key that is not 64 lower-case hexadecimal digits, or not a valid
+    /// Ed25519 public key.
+    #[error("ledger key: must be 64 lower-case hexadecimal digits of an Ed25519 key")]
+    Key,
+    /// A checkpoint signature that is not 128 lower-case hexadecimal digits.
+    #[error("signature: must be 128 lower-case hexadecimal digits")]
+    Signature,
+    /// No checkpoint signed by the key leads to the ledger's head.
+    #[error(
+        "the ledger has {length} entries, and the key signed a checkpoint of the first {signed} at most: {unsigned} entries are checksummed only"
+    )]
+    LedgerNotSigned {
+        /// How many entries the ledger has.
+        length: u64,
+        /// How many the latest checkpoint signed by the key covers (0 for none).
+        signed: u64,
+        /// How many are not covered.
+        unsigned: u64,
+    },
+    /// A checkpoint whose head is not in the ledger: the ledger was changed after it
+    /// was signed, or cut short.
+    #[error(
+        "checkpoint {index}: the ledger does not hold the head it signed (changed, re-hashed or cut short since)"
+    )]
+    CheckpointNotInLedger {
+        /// Which checkpoint.
+        index: usize,
+    },
+    /// A checkpoint whose signature is not its key's.
+    #[error("checkpoint {index}: the signature is not its key's over what it states")]
+    CheckpointSignatureInvalid {
+        /// Which checkpoint.
+        index: usize,
+    },
     /// A digest that is not 64 lower-case hexadecimal digits.
     #[error("SHA-256 hash: must be 64 lower-case hexadecimal digits")]
     Digest,

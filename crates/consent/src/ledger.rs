@@ -10,7 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{ConsentError, SharingDecision, SharingRequest};
+use crate::{Checkpoint, ConsentError, LedgerVerifyingKey, SharingDecision, SharingRequest};
 
 /// A SHA-256 digest, written as 64 lower-case hexadecimal digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -116,16 +116,30 @@ impl JsonSchema for Sha256Digest {
     }
 }
 
+/// The ledger format this library writes: the version of the rule that hashes an
+/// entry. Format 1 (the first build) hashed the previous hash's raw bytes followed by
+/// the entry's JSON in the library's own field order; format 2 hashes the entry's
+/// canonical JSON (RFC 8785), which any tool can reproduce. A ledger holds entries of
+/// one format; [`DisclosureLedger::migrated`] re-chains a format 1 ledger as format 2.
+pub const LEDGER_FORMAT: u32 = 2;
+
 /// One recorded decision: the request, the decision with its reasons, when it was
 /// recorded, and the hash chain that makes any later change detectable.
 ///
-/// `hash` is the SHA-256 of the previous entry's hash followed by the canonical JSON
-/// of this entry's other fields (`index`, `recordedAt`, `request`, `decision`,
-/// `previousHash`, in that order, as this library writes them: struct fields in
-/// declaration order, no maps, no insignificant whitespace).
+/// In format 2, `hash` is the SHA-256 of the entry's canonical JSON (RFC 8785: members
+/// sorted by name, no whitespace) with the `hash` member left out, written as 64
+/// lower-case hexadecimal digits; `previousHash` is the previous entry's `hash`, or 64
+/// zeros for the first. [`canonical_bytes`](Self::canonical_bytes) gives the exact
+/// bytes hashed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LedgerEntry {
+    /// The rule the entry's hash follows: 2 for this library's entries; absent in the
+    /// first build's entries (format 1), which are read and verified as they were
+    /// written.
+    #[serde(default = "first_format", skip_serializing_if = "is_first_format")]
+    #[schemars(range(min = 1, max = 2))]
+    pub format: u32,
     /// Position in the ledger, from 0.
     pub index: u64,
     /// When the decision was recorded (RFC 3339, UTC); never before the entry before.
@@ -140,6 +154,19 @@ pub struct LedgerEntry {
     pub hash: Sha256Digest,
 }
 
+const fn first_format() -> u32 {
+    1
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+const fn is_first_format(format: &u32) -> bool {
+    *format == 1
+}
+
+/// What format 1 hashed, in this field order.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct EntryBody<'a> {
@@ -151,20 +178,89 @@ struct EntryBody<'a> {
     previous_hash: &'a Sha256Digest,
 }
 
+/// What format 2 hashes: the entry without its hash, canonicalised.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CanonicalBody<'a> {
+    format: u32,
+    index: u64,
+    #[serde(serialize_with = "crate::rfc3339::serialize")]
+    recorded_at: DateTime<Utc>,
+    request: &'a SharingRequest,
+    decision: &'a SharingDecision,
+    previous_hash: &'a Sha256Digest,
+}
+
 impl LedgerEntry {
-    /// The hash this entry should carry, from its other fields.
+    /// The hash this entry should carry, from its other fields, by its format's rule.
     pub fn expected_hash(&self) -> Sha256Digest {
-        entry_hash(
-            self.index,
-            &self.recorded_at,
-            &self.request,
-            &self.decision,
-            &self.previous_hash,
-        )
+        match self.format {
+            1 => entry_hash_v1(
+                self.index,
+                &self.recorded_at,
+                &self.request,
+                &self.decision,
+                &self.previous_hash,
+            ),
+            _ => {
+                let mut hasher = HashWriter(Sha256::new());
+                let _ = self.write_canonical(&mut hasher);
+                Sha256Digest(hasher.0.finalize().into())
+            }
+        }
+    }
+
+    /// The bytes a format 2 entry's hash is the SHA-256 of: the entry's JSON without
+    /// its `hash` member, in RFC 8785 canonical form. A partner's verifier
+    /// reproduces them from the entry's JSON alone.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use partnership_consent::*;
+    /// use partnership_core::*;
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().ok_or("no such time")?;
+    /// let request = SharingRequest::try_from(SharingRequestParts {
+    ///     id: "00000000-0000-4000-8000-000000000001".parse()?,
+    ///     child: "00000000-0000-4000-8000-000000000002".parse()?,
+    ///     requested_by: "00000000-0000-4000-8000-000000000003".parse()?,
+    ///     recipient: Recipient::Agency { id: "00000000-0000-4000-8000-000000000004".parse()?, agency_kind: AgencyKind::Health },
+    ///     purpose: Purpose::HealthCare,
+    ///     data_categories: vec![DataCategory::Health],
+    ///     at,
+    ///     child_capacity: ChildCapacity::NotAssessed {},
+    /// })?;
+    /// let mut ledger = DisclosureLedger::default();
+    /// ledger.append(request.clone(), decide(&request, &[], &[], None), at)?;
+    /// let entry = ledger.iter().next().ok_or("no entry")?;
+    /// let bytes = String::from_utf8(entry.canonical_bytes())?;
+    /// assert!(bytes.starts_with(r#"{"decision":{"kind":"refuse","reasons":[{"category":{"kind":"health"},"kind":"no-consent"}]},"format":2,"index":0,"#));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let _ = self.write_canonical(&mut out);
+        out
+    }
+
+    fn write_canonical(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let body = CanonicalBody {
+            format: self.format,
+            index: self.index,
+            recorded_at: self.recorded_at,
+            request: &self.request,
+            decision: &self.decision,
+            previous_hash: &self.previous_hash,
+        };
+        // Serialising these types cannot fail (no maps with non-string keys, no
+        // fallible Serialize impls); if it did, the digest would differ from the
+        // stored one and verify would report the entry.
+        let value = serde_json::to_value(&body).map_err(std::io::Error::other)?;
+        crate::canonical::write(&value, out)
     }
 }
 
-fn entry_hash(
+fn entry_hash_v1(
     index: u64,
     recorded_at: &DateTime<Utc>,
     request: &SharingRequest,
@@ -178,11 +274,8 @@ fn entry_hash(
         decision,
         previous_hash,
     };
-    // The hashed bytes are the previous hash, then the body's JSON. The JSON is
-    // streamed into the hasher rather than built in a buffer first: the same bytes,
-    // without an allocation per entry. Serialising these types cannot fail (no maps
-    // with non-string keys, no fallible Serialize impls); if it did, the digest would
-    // differ from the stored one and verify would report the entry.
+    // Format 1 hashed the previous hash's raw bytes, then the body's JSON in the
+    // library's field order, streamed into the hasher.
     let mut hasher = HashWriter(Sha256::new());
     hasher.0.update(previous_hash.as_bytes());
     let _ = serde_json::to_writer(&mut hasher, &body);
@@ -201,6 +294,17 @@ impl std::io::Write for HashWriter {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// A ledger re-chained in the current format by [`DisclosureLedger::migrated`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerMigration {
+    /// The re-chained ledger: the same entries, in the current format.
+    pub ledger: DisclosureLedger,
+    /// The head before.
+    pub from: LedgerHead,
+    /// The head after.
+    pub to: LedgerHead,
 }
 
 /// The length and last hash of a ledger: kept apart from the entries (in another
@@ -255,10 +359,13 @@ fn tampered_at(link: Option<usize>, hash: Option<usize>) -> Result<(), ConsentEr
 fn first_broken_link(entries: &[LedgerEntry]) -> Option<usize> {
     let mut previous = Sha256Digest::GENESIS;
     let mut previous_time: Option<DateTime<Utc>> = None;
+    let format = entries.first().map_or(LEDGER_FORMAT, |e| e.format);
     for (index, entry) in entries.iter().enumerate() {
         let in_place = u64::try_from(index).is_ok_and(|i| i == entry.index);
         let in_time = previous_time.is_none_or(|t| entry.recorded_at >= t);
-        if !in_place || !in_time || entry.previous_hash != previous {
+        // One ledger, one format: an entry of another format was put there.
+        let in_format = entry.format == format && (1..=LEDGER_FORMAT).contains(&entry.format);
+        if !in_place || !in_time || !in_format || entry.previous_hash != previous {
             return Some(index);
         }
         previous = entry.hash;
@@ -339,6 +446,9 @@ impl DisclosureLedger {
         recorded_at: DateTime<Utc>,
     ) -> Result<u64, ConsentError> {
         let last = self.0.last();
+        if last.is_some_and(|e| e.format != LEDGER_FORMAT) {
+            return Err(ConsentError::LedgerNeedsMigration);
+        }
         if last.is_some_and(|e| recorded_at < e.recorded_at) {
             return Err(ConsentError::LedgerTimeGoesBack);
         }
@@ -347,16 +457,50 @@ impl DisclosureLedger {
         }
         let previous_hash = last.map_or(Sha256Digest::GENESIS, |e| e.hash);
         let index = u64::try_from(self.0.len()).unwrap_or(u64::MAX);
-        let hash = entry_hash(index, &recorded_at, &request, &decision, &previous_hash);
-        self.0.push(LedgerEntry {
+        let mut entry = LedgerEntry {
+            format: LEDGER_FORMAT,
             index,
             recorded_at,
             request,
             decision,
             previous_hash,
-            hash,
-        });
+            hash: Sha256Digest::GENESIS,
+        };
+        entry.hash = entry.expected_hash();
+        self.0.push(entry);
         Ok(index)
+    }
+
+    /// The format of the ledger's entries ([`LEDGER_FORMAT`] for an empty ledger).
+    pub fn format(&self) -> u32 {
+        self.0.first().map_or(LEDGER_FORMAT, |e| e.format)
+    }
+
+    /// The same decisions re-chained in the current format, with the heads before and
+    /// after: the explicit migration of a format 1 ledger, which is never done
+    /// silently. The chain is verified first; a ledger already in the current format
+    /// comes back as it is. Anyone who kept the old head (a witness, a signed
+    /// checkpoint) learns the new one from the [`LedgerMigration`].
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::LedgerTampered`] when the chain does not verify.
+    pub fn migrated(&self) -> Result<LedgerMigration, ConsentError> {
+        self.verify()?;
+        let from = self.head();
+        let mut ledger = Self::default();
+        for entry in &self.0 {
+            let mut next = LedgerEntry {
+                format: LEDGER_FORMAT,
+                previous_hash: ledger.head().hash,
+                hash: Sha256Digest::GENESIS,
+                ..entry.clone()
+            };
+            next.hash = next.expected_hash();
+            ledger.0.push(next);
+        }
+        let to = ledger.head();
+        Ok(LedgerMigration { ledger, from, to })
     }
 
     /// The time of the last entry, if any: a new decision cannot be recorded before it.
@@ -390,8 +534,9 @@ impl DisclosureLedger {
         check_chain_with_threads(self.0.as_slice(), threads)
     }
 
-    /// Checks the chain and that it ends at `head`, recorded earlier: entries removed
-    /// from the end are reported at the first missing index.
+    /// Checks the chain and that it holds `head`, kept earlier (a witness): the ledger
+    /// only grew since. Entries removed from the end are reported at the first
+    /// missing index; a ledger rewritten since, at the head's entry.
     pub fn verify_against(&self, head: &LedgerHead) -> Result<(), ConsentError> {
         self.verify()?;
         let length = usize::try_from(head.length).unwrap_or(usize::MAX);
@@ -410,6 +555,86 @@ impl DisclosureLedger {
             });
         }
         Ok(())
+    }
+
+    /// Whether the ledger holds `head`: at least that many entries, the last of them
+    /// with that hash. A ledger that holds a head kept earlier only grew since.
+    pub fn holds(&self, head: &LedgerHead) -> bool {
+        match usize::try_from(head.length) {
+            Ok(0) => head.hash == Sha256Digest::GENESIS,
+            Ok(length) => self.0.get(length - 1).is_some_and(|e| e.hash == head.hash),
+            Err(_) => false,
+        }
+    }
+
+    /// Checks that each checkpoint is signed by its own key and states a head this
+    /// ledger holds. The chain itself is checked by [`verify`](Self::verify).
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::CheckpointSignatureInvalid`] or
+    /// [`ConsentError::CheckpointNotInLedger`], naming the first checkpoint wrong.
+    pub fn verify_checkpoints(&self, checkpoints: &[Checkpoint]) -> Result<(), ConsentError> {
+        for (index, checkpoint) in checkpoints.iter().enumerate() {
+            if !checkpoint.is_signed_by_its_key() {
+                return Err(ConsentError::CheckpointSignatureInvalid { index });
+            }
+            if !self.holds(&checkpoint.ledger_head()) {
+                return Err(ConsentError::CheckpointNotInLedger { index });
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the chain, the checkpoints, and that a checkpoint signed by `key`
+    /// covers every entry: the ledger's entries lead to a head the key signed. A
+    /// ledger re-hashed by anyone without the key fails here, whatever its chain says.
+    ///
+    /// What this does not show is that entries were not dropped from the end and an
+    /// older signed head kept: for that, check the ledger against a head kept
+    /// elsewhere ([`verify_against`](Self::verify_against)).
+    ///
+    /// ```
+    /// use partnership_consent::*;
+    ///
+    /// let key = LedgerSigningKey::from_bytes([7; 32]);
+    /// let ledger = DisclosureLedger::default();
+    /// let checkpoint = key.checkpoint(ledger.head());
+    /// assert!(ledger.verify_with_key(&[checkpoint], &key.verifying_key()).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`verify`](Self::verify) and [`verify_checkpoints`](Self::verify_checkpoints),
+    /// and [`ConsentError::LedgerNotSigned`] when no checkpoint by `key` covers the
+    /// last entry.
+    pub fn verify_with_key(
+        &self,
+        checkpoints: &[Checkpoint],
+        key: &LedgerVerifyingKey,
+    ) -> Result<(), ConsentError> {
+        self.verify()?;
+        self.verify_checkpoints(checkpoints)?;
+        let length = self.head().length;
+        let signed = checkpoints
+            .iter()
+            .filter(|c| c.key == *key)
+            .map(|c| c.length)
+            .max()
+            .unwrap_or(0);
+        let signed_all = signed == length
+            && checkpoints
+                .iter()
+                .any(|c| c.key == *key && c.length == length);
+        if signed_all {
+            Ok(())
+        } else {
+            Err(ConsentError::LedgerNotSigned {
+                length,
+                signed,
+                unsigned: length.saturating_sub(signed),
+            })
+        }
     }
 
     /// The current length and last hash, to keep apart from the entries.

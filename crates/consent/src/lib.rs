@@ -104,6 +104,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod canonical;
+mod checkpoint;
 mod competence;
 mod decision;
 mod error;
@@ -119,6 +121,7 @@ mod scope;
 pub mod strategies;
 mod withholding;
 
+pub use checkpoint::{Checkpoint, CheckpointSignature, LedgerSigningKey, LedgerVerifyingKey};
 pub use competence::{
     AGE_OF_PRESUMED_CAPACITY, CompetenceAssessment, CompetenceAssessmentParts, CompetenceFinding,
 };
@@ -131,7 +134,9 @@ pub use justification::{
     Article9Condition, CarersTold, JustificationProblem, LawfulBasis, SafeguardingJustification,
     SafeguardingJustificationParts,
 };
-pub use ledger::{DisclosureLedger, LedgerEntry, LedgerHead, Sha256Digest};
+pub use ledger::{
+    DisclosureLedger, LEDGER_FORMAT, LedgerEntry, LedgerHead, LedgerMigration, Sha256Digest,
+};
 pub use queries::{consents_expiring_within, consents_in_force, permitted_categories};
 pub use question::{RecipientRef, SharingQuestion, SharingQuestionParts};
 pub use record::{

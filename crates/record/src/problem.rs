@@ -55,6 +55,8 @@ pub enum Rule {
     /// A permit in the ledger that the consents or justification it cites do not
     /// support.
     PermitWithoutBasis,
+    /// A checkpoint whose signature is not its key's over what it states.
+    CheckpointInvalid,
     /// The input is larger, nests deeper or holds a longer string than the loading
     /// limits allow ([`InputLimits`](partnership_core::json::InputLimits)).
     InputLimit,
@@ -80,6 +82,7 @@ impl Rule {
             Self::LedgerTampered => "ledger-tampered",
             Self::LedgerEntryInconsistent => "ledger-entry-inconsistent",
             Self::PermitWithoutBasis => "permit-without-basis",
+            Self::CheckpointInvalid => "checkpoint-invalid",
             Self::InputLimit => "input-limit",
         }
     }

@@ -3,8 +3,8 @@
 use partnership_barriers::BarrierRegister;
 use partnership_carers::{Carer, CommunicationAgreement, ContactLog};
 use partnership_consent::{
-    CompetenceAssessment, ConsentRecord, DisclosureLedger, SafeguardingJustification,
-    WithholdingRule,
+    Checkpoint, CompetenceAssessment, ConsentRecord, DisclosureLedger, LedgerSigningKey,
+    LedgerVerifyingKey, SafeguardingJustification, WithholdingRule,
 };
 use partnership_core::{Agency, ChildProfile, Professional, RecordId};
 use partnership_goals::SharedGoal;
@@ -68,6 +68,10 @@ pub struct PartnershipRecordParts {
     /// Every sharing decision, permit or refusal, hash-chained.
     #[serde(default)]
     pub disclosures: DisclosureLedger,
+    /// The latest signed checkpoint of the ledger by each key that signed one: its
+    /// length and head, signed with a key the service holds and never stores here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkpoints: Vec<Checkpoint>,
     /// Barriers to partnership.
     #[serde(default)]
     pub barriers: BarrierRegister,
@@ -115,5 +119,43 @@ impl PartnershipRecord {
     /// ([`PartnershipRecord::decide`]): nothing else writes to a checked record.
     pub(crate) fn ledger_mut(&mut self) -> &mut DisclosureLedger {
         &mut self.0.disclosures
+    }
+
+    /// Signs a checkpoint of the ledger as it stands with `key`, and keeps it in the
+    /// record in place of any earlier checkpoint by the same key. Sign after each
+    /// decision is recorded, so that the whole ledger leads to a signed head.
+    ///
+    /// ```
+    /// use partnership_consent::LedgerSigningKey;
+    /// # use partnership_record::PartnershipRecord;
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
+    /// let mut record = PartnershipRecord::from_json(&json)?;
+    /// let key = LedgerSigningKey::from_bytes([7; 32]);
+    /// record.sign_ledger(&key);
+    /// assert!(record.verify_with_key(&key.verifying_key()).is_ok());
+    /// // The key itself is never in the record: only its public half.
+    /// assert!(!record.to_json().contains(&"07".repeat(32)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sign_ledger(&mut self, key: &LedgerSigningKey) -> Checkpoint {
+        let checkpoint = key.checkpoint(self.0.disclosures.head());
+        let public = key.verifying_key();
+        self.0.checkpoints.retain(|c| c.key != public);
+        self.0.checkpoints.push(checkpoint.clone());
+        checkpoint
+    }
+
+    /// Checks the ledger's chain, its checkpoints, and that a checkpoint signed by
+    /// `key` covers every entry: see
+    /// [`DisclosureLedger::verify_with_key`](partnership_consent::DisclosureLedger::verify_with_key).
+    ///
+    /// # Errors
+    ///
+    /// As `DisclosureLedger::verify_with_key`.
+    pub fn verify_with_key(
+        &self,
+        key: &LedgerVerifyingKey,
+    ) -> Result<(), partnership_consent::ConsentError> {
+        self.0.disclosures.verify_with_key(&self.0.checkpoints, key)
     }
 }

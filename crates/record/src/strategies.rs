@@ -328,6 +328,7 @@ fn assemble(
         withholding_rules,
         justifications: justification.into_iter().collect(),
         disclosures: DisclosureLedger::default(),
+        checkpoints: vec![],
         barriers: pool.rehomed(&register)?,
         reviews: pool.rehomed(&schedules)?,
     };

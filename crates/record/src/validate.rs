@@ -599,6 +599,30 @@ fn check_consent(c: &mut Checker<'_>) {
             "the ledger entry does not match its hash chain: it was changed, removed, reordered or inserted",
         );
     }
+    for (k, checkpoint) in record.checkpoints.iter().enumerate() {
+        if !checkpoint.is_signed_by_its_key() {
+            c.problem(
+                format!("/checkpoints/{k}/signature"),
+                Rule::CheckpointInvalid,
+                "the signature is not its key's over the length and head it states",
+            );
+        } else if !record.disclosures.holds(&checkpoint.ledger_head()) {
+            c.problem(
+                format!("/checkpoints/{k}"),
+                Rule::LedgerTampered,
+                "the ledger does not hold the head this checkpoint signed: it was changed, re-hashed or cut short since",
+            );
+        }
+    }
+    if let Some(k) =
+        partnership_core::first_repeat(record.checkpoints.iter().map(|x| x.key.to_string()))
+    {
+        c.problem(
+            format!("/checkpoints/{k}/key"),
+            Rule::DuplicateId,
+            "the record keeps one checkpoint per key, the latest: this key signed an earlier one in the list",
+        );
+    }
     for (k, entry) in record.disclosures.iter().enumerate() {
         check_entry(
             c,

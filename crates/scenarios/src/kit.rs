@@ -154,6 +154,7 @@ impl Case {
                 withholding_rules: vec![],
                 justifications: vec![],
                 disclosures: Default::default(),
+                checkpoints: vec![],
                 barriers: BarrierRegister::default(),
                 reviews: vec![],
             },

@@ -593,6 +593,7 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
         withholding_rules: vec![],
         justifications: vec![],
         disclosures: Default::default(),
+        checkpoints: vec![],
         barriers: BarrierRegister::default(),
         reviews: vec![],
     };
