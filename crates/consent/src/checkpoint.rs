@@ -42,7 +42,8 @@ impl LedgerSigningKey {
         Self(SigningKey::from_bytes(&bytes))
     }
 
-    /// The key from 64 hexadecimal digits, as the command's key files hold it.
+    /// The key from 64 hexadecimal digits, as the command's key files hold it
+    /// (surrounding whitespace is ignored).
     ///
     /// # Errors
     ///
@@ -81,7 +82,8 @@ impl fmt::Debug for LedgerSigningKey {
 pub struct LedgerVerifyingKey(VerifyingKey);
 
 impl LedgerVerifyingKey {
-    /// The key from 64 hexadecimal digits.
+    /// The key from 64 hexadecimal digits (surrounding whitespace, as in a key file,
+    /// is ignored).
     ///
     /// # Errors
     ///
@@ -113,7 +115,10 @@ impl TryFrom<String> for LedgerVerifyingKey {
     type Error = ConsentError;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
-        Self::from_hex(&text)
+        // In JSON a key has one spelling: no surrounding spaces.
+        VerifyingKey::from_bytes(&hex32(&text)?)
+            .map(Self)
+            .map_err(|_| ConsentError::Key)
     }
 }
 
@@ -165,11 +170,9 @@ impl TryFrom<String> for CheckpointSignature {
     type Error = ConsentError;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
-        let bytes = hex_bytes(text.trim()).ok_or(ConsentError::Signature)?;
-        bytes
-            .try_into()
+        crate::hex::decode(&text)
             .map(Self)
-            .map_err(|_| ConsentError::Signature)
+            .ok_or(ConsentError::Signature)
     }
 }
 
@@ -252,27 +255,6 @@ impl Checkpoint {
     }
 }
 
-fn hex_bytes(text: &str) -> Option<Vec<u8>> {
-    let digit = |c: u8| match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        _ => None,
-    };
-    let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
-        return None;
-    }
-    bytes
-        .chunks_exact(2)
-        .map(|pair| match pair {
-            [hi, lo] => Some(digit(*hi)? << 4 | digit(*lo)?),
-            _ => None,
-        })
-        .collect()
-}
-
 fn hex32(text: &str) -> Result<[u8; 32], ConsentError> {
-    hex_bytes(text)
-        .and_then(|bytes| bytes.try_into().ok())
-        .ok_or(ConsentError::Key)
+    crate::hex::decode(text).ok_or(ConsentError::Key)
 }

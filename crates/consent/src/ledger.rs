@@ -70,25 +70,7 @@ impl TryFrom<String> for Sha256Digest {
     type Error = ConsentError;
 
     fn try_from(hex: String) -> Result<Self, Self::Error> {
-        let digit = |c: u8| match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            _ => None,
-        };
-        if hex.len() != 64 {
-            return Err(ConsentError::Digest);
-        }
-        let mut bytes = [0u8; 32];
-        for (slot, pair) in bytes.iter_mut().zip(hex.as_bytes().chunks_exact(2)) {
-            let [hi, lo] = pair else {
-                return Err(ConsentError::Digest);
-            };
-            *slot = digit(*hi)
-                .zip(digit(*lo))
-                .map(|(h, l)| h << 4 | l)
-                .ok_or(ConsentError::Digest)?;
-        }
-        Ok(Self(bytes))
+        crate::hex::decode(&hex).map(Self).ok_or(ConsentError::Digest)
     }
 }
 

@@ -109,6 +109,7 @@ mod checkpoint;
 mod competence;
 mod decision;
 mod error;
+mod hex;
 mod justification;
 mod ledger;
 mod queries;
