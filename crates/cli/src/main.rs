@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod ledger;
 mod share;
+mod store;
 use clap::{Parser, Subcommand, ValueEnum};
 use partnership_core::json::InputLimits;
 use partnership_record::{Document, PartnershipRecord, due_items, schema};
@@ -48,14 +50,17 @@ fn check_document(
     path: &Path,
     document: Document,
     limits: &InputLimits,
-) -> Result<Result<(), String>, Failure> {
+) -> Result<Result<Vec<u8>, String>, Failure> {
     let bytes = read_input(path)?;
-    Ok(document.check(&bytes, limits).map_err(|problems| {
-        problems
-            .iter()
-            .map(|p| format!("{}: {p}\n", path.display()))
-            .collect()
-    }))
+    Ok(document
+        .check(&bytes, limits)
+        .map(|()| bytes)
+        .map_err(|problems| {
+            problems
+                .iter()
+                .map(|p| format!("{}: {p}\n", path.display()))
+                .collect()
+        }))
 }
 
 #[derive(Subcommand)]
@@ -88,6 +93,34 @@ enum Command {
         /// The longest string accepted, in bytes.
         #[arg(long, default_value_t = InputLimits::default().max_string_bytes)]
         max_string_bytes: usize,
+        /// For records: the public key (64 hexadecimal digits) whose signed checkpoint
+        /// must cover every entry of the ledger.
+        #[arg(long)]
+        public_key: Option<String>,
+        /// For records: a witness file (a ledger head kept apart); the ledger must
+        /// extend it.
+        #[arg(long)]
+        witness: Option<PathBuf>,
+    },
+    /// Make or manage the keys that sign ledger checkpoints.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+    /// Re-chain a record's ledger in the current format (an explicit migration of a
+    /// format 1 ledger), and re-sign and re-witness it when asked.
+    #[command(
+        after_help = "Example:\n  partnership migrate record.json --key service.key --witness record.head\n\nThe new head is printed; anyone who kept the old one learns it here."
+    )]
+    Migrate {
+        /// The record file.
+        file: PathBuf,
+        /// Sign a checkpoint of the migrated ledger with this secret key file.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        /// A witness of the old ledger, checked first and moved on to the new head.
+        #[arg(long)]
+        witness: Option<PathBuf>,
     },
     /// Print a record's practice report.
     #[command(
@@ -137,9 +170,18 @@ enum Command {
         #[arg(long)]
         as_of: Option<NaiveDate>,
         /// Decide now, append the decision to the record's ledger and write the file
-        /// back.
+        /// back, under a lock on the record.
         #[arg(long)]
         record: bool,
+        /// With --record: sign a checkpoint of the ledger with this secret key file
+        /// (made by `partnership key generate`); the key is never written to the record.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        /// With --record: a file keeping the ledger's last head apart from the record.
+        /// A record whose ledger does not extend it is refused; it is moved on after
+        /// each decision, and made on first use.
+        #[arg(long)]
+        witness: Option<PathBuf>,
         /// Text or JSON.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -165,6 +207,19 @@ enum Command {
         /// The date to plan from (YYYY-MM-DD).
         #[arg(long)]
         as_of: NaiveDate,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Make a new secret key for signing ledger checkpoints; print its public half.
+    #[command(
+        after_help = "Example:\n  partnership key generate --out service.key\n\nThe file is made readable by its owner only, and never overwritten. Keep it out of\nevery record and every backup of records; give the printed public key to whoever\nchecks the ledgers (partnership check --public-key KEY)."
+    )]
+    Generate {
+        /// The file to write the secret key to (must not exist).
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -270,16 +325,23 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             document,
             max_depth,
             max_string_bytes,
+            public_key,
+            witness,
         } => {
             let limits = InputLimits {
                 max_bytes: usize::try_from(MAX_INPUT_BYTES).unwrap_or(usize::MAX),
                 max_depth,
                 max_string_bytes,
             };
+            let trust = ledger::Trust::new(document, public_key.as_deref(), witness.as_deref())?;
             let mut all_valid = true;
             for file in &files {
                 match check_document(file, document, &limits)? {
-                    Ok(_) => writeln!(out, "{}: valid", file.display()).map_err(write_err)?,
+                    Ok(bytes) => {
+                        let text = trust.check(file, &bytes)?;
+                        all_valid &= text.valid;
+                        write!(out, "{}", text.text).map_err(write_err)?;
+                    }
                     Err(problems) => {
                         all_valid = false;
                         write!(out, "{problems}").map_err(write_err)?;
@@ -359,9 +421,28 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             file,
             request,
             as_of,
-            record: append,
+            record,
+            key,
+            witness,
             format,
-        } => share::run(&file, &request, as_of, append, format, out),
+        } => share::run(
+            &share::Share {
+                file: &file,
+                request: &request,
+                as_of,
+                record,
+                key: key.as_deref(),
+                witness: witness.as_deref(),
+                format,
+            },
+            out,
+        ),
+        Command::Key {
+            command: KeyCommand::Generate { out: path },
+        } => ledger::generate_key(&path, out),
+        Command::Migrate { file, key, witness } => {
+            ledger::migrate(&file, key.as_deref(), witness.as_deref(), out)
+        }
         Command::Fhir { file, as_of } => {
             let record = valid_record(&file)?;
             let bundle = record.to_fhir_bundle(as_of);

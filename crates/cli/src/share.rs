@@ -3,20 +3,24 @@
 //! The command is the one place that reads the clock: the library takes the time of
 //! a decision as an argument. Without `--record` the answer is a what-if, recorded
 //! nowhere; with `--record` the decision is made now and written to the record's
-//! ledger before the answer is printed.
+//! ledger, under the record's lock, before the answer is printed.
 
-use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use partnership_consent::{SharingDecision, SharingQuestion};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use partnership_consent::{LedgerSigningKey, SharingDecision, SharingQuestion};
 use partnership_core::json::from_json_slice;
-use partnership_record::{DecisionError, PartnershipRecord};
+use partnership_record::DecisionError;
 use serde::Serialize;
 
+use crate::store::{LockedRecord, Witness};
 use crate::{Failure, Format, json, midday, read_input, valid_record};
+
+/// How far ahead of this machine's clock the ledger's last entry may be (another
+/// machine's clock running a little fast) before recording is refused.
+pub(crate) const CLOCK_TOLERANCE_MINUTES: i64 = 5;
 
 /// The answer as JSON: whether it was recorded (and where), and the decision.
 #[derive(Serialize)]
@@ -30,56 +34,118 @@ struct Answer<'a> {
     decision: &'a SharingDecision,
 }
 
-pub(crate) fn run(
-    file: &Path,
-    request: &Path,
-    as_of: Option<NaiveDate>,
-    append: bool,
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<ExitCode, Failure> {
-    if append && file == Path::new("-") {
-        return Err(Failure(
-            "--record writes the decision back to the record file, so the record cannot be standard input".into(),
-        ));
-    }
-    // The command reads the clock; the library never does.
+/// What `share` was asked to do.
+pub(crate) struct Share<'a> {
+    pub file: &'a Path,
+    pub request: &'a Path,
+    pub as_of: Option<NaiveDate>,
+    pub record: bool,
+    pub key: Option<&'a Path>,
+    pub witness: Option<&'a Path>,
+    pub format: Format,
+}
+
+pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let now = DateTime::<Utc>::from(std::time::SystemTime::now());
     let today = now.date_naive();
-    let at = match as_of {
-        None => now,
-        Some(day) if day == today => now,
-        Some(day) if append => {
-            return Err(Failure(format!(
-                "--as-of {day}: with --record a decision is made and recorded now, so the date can only be today ({today}); leave --as-of out, or ask without --record for a what-if on another day"
-            )));
-        }
-        Some(day) => midday(day),
-    };
-    let mut record = valid_record(file)?;
-    let bytes = read_input(request)?;
-    let question: SharingQuestion =
-        from_json_slice(&bytes).map_err(|e| Failure(format!("{}: {e}", request.display())))?;
-    let failed = |e: DecisionError| Failure(format!("{}: {e}", request.display()));
-    if !append {
+    if !share.record && (share.key.is_some() || share.witness.is_some()) {
+        return Err(Failure(
+            "--key and --witness go with --record: a what-if changes nothing to sign or witness"
+                .into(),
+        ));
+    }
+    let bytes = read_input(share.request)?;
+    let question: SharingQuestion = from_json_slice(&bytes)
+        .map_err(|e| Failure(format!("{}: {e}", share.request.display())))?;
+    let failed = |e: DecisionError| Failure(format!("{}: {e}", share.request.display()));
+    if !share.record {
+        let at = match share.as_of {
+            None => now,
+            Some(day) if day == today => now,
+            Some(day) => midday(day),
+        };
+        let record = valid_record(share.file)?;
         let answer = record.what_if(&question, at).map_err(failed)?;
         let json = Answer {
             recorded: false,
             ledger_index: None,
             decision: answer.decision(),
         };
-        show(out, format, &answer, &json)?;
+        show(out, share.format, &answer, &json)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(day) = share.as_of.filter(|day| *day != today) {
+        return Err(Failure(format!(
+            "--as-of {day}: with --record a decision is made and recorded now, so the date can only be today ({today}); leave --as-of out, or ask without --record for a what-if on another day"
+        )));
+    }
+    let key = share.key.map(read_key).transpose()?;
+    let witness = share.witness.map(Witness::open).transpose()?;
+    let locked = LockedRecord::lock(share.file)?;
+    let mut record = locked.read()?;
+    if let Some(witness) = &witness {
+        witness.check(&record)?;
+    }
+    let at = recording_time(now, record.disclosures.last_recorded_at())?;
     let decided = record.decide(&question, at).map_err(failed)?;
-    write_record(file, &record)?;
+    if let Some(key) = &key {
+        record.sign_ledger(key);
+    }
+    locked.write(&record)?;
+    if let Some(witness) = &witness {
+        witness.keep(record.disclosures.head())?;
+    }
     let json = Answer {
         recorded: true,
         ledger_index: Some(decided.ledger_index()),
         decision: decided.decision(),
     };
-    show(out, format, &decided, &json)?;
+    show(out, share.format, &decided, &json)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The time to record a decision at: this machine's clock, never before the ledger's
+/// last entry. A last entry a little ahead (another machine's clock) is matched; one
+/// further ahead than the tolerance means a clock is wrong, and recording is refused
+/// rather than stamped with a time nobody can trust.
+fn recording_time(
+    now: DateTime<Utc>,
+    last: Option<DateTime<Utc>>,
+) -> Result<DateTime<Utc>, Failure> {
+    match last {
+        Some(last) if last > now + Duration::minutes(CLOCK_TOLERANCE_MINUTES) => {
+            Err(Failure(format!(
+                "the ledger's last entry is dated {}, more than {CLOCK_TOLERANCE_MINUTES} minutes after this machine's clock ({}): a clock is wrong (this one, or the one that recorded it), and nothing was recorded",
+                last.to_rfc3339(),
+                now.to_rfc3339()
+            )))
+        }
+        Some(last) if last > now => Ok(last),
+        _ => Ok(now),
+    }
+}
+
+/// Reads a secret ledger key file (64 hexadecimal digits), refusing one that others
+/// can read.
+pub(crate) fn read_key(path: &Path) -> Result<LedgerSigningKey, Failure> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map_err(|e| Failure(format!("{}: cannot open it ({})", path.display(), e.kind())))?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            return Err(Failure(format!(
+                "{}: the key file can be read by others (mode {:o}); make it readable by its owner only (chmod 600)",
+                path.display(),
+                mode & 0o777
+            )));
+        }
+    }
+    let bytes = read_input(path)?;
+    let text = String::from_utf8_lossy(&bytes);
+    LedgerSigningKey::from_hex(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
 /// Prints the answer as text or as JSON.
@@ -96,16 +162,23 @@ fn show(
     .map_err(|e| Failure(format!("could not write the output ({})", e.kind())))
 }
 
-/// Writes the record back in place of `file`.
-fn write_record(file: &Path, record: &PartnershipRecord) -> Result<(), Failure> {
-    let temp = file.with_extension("json.partnership-tmp");
-    fs::write(&temp, record.to_json() + "\n")
-        .and_then(|()| fs::rename(&temp, file))
-        .map_err(|e| {
-            Failure(format!(
-                "{}: cannot write it ({})",
-                file.display(),
-                e.kind()
-            ))
-        })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn recording_times_are_honest() {
+        let now = at("2026-12-01T10:00:00Z");
+        assert!(recording_time(now, None).is_ok_and(|t| t == now));
+        assert!(recording_time(now, Some(at("2026-11-01T10:00:00Z"))).is_ok_and(|t| t == now));
+        // A little ahead: matched, never before it.
+        let ahead = at("2026-12-01T10:03:00Z");
+        assert!(recording_time(now, Some(ahead)).is_ok_and(|t| t == ahead));
+        // Far ahead, as after a run with a wrong clock: refused, not stamped.
+        assert!(recording_time(now, Some(at("9999-12-31T12:00:00Z"))).is_err());
+    }
 }

@@ -28,7 +28,11 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // A command that refuses its arguments may exit before reading its input.
+        match child.stdin.take().unwrap().write_all(input) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.unwrap(),
+        }
     } else {
         drop(child.stdin.take());
     }
@@ -468,4 +472,318 @@ fn fhir_prints_the_records_bundle() {
         None,
     );
     assert!(refused.starts_with("exit 2"), "{refused}");
+}
+
+/// Runs the command with `args` from the scratch folder, returning its exit code and
+/// output.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_partnership"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.contains("panicked"), "{text}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn twenty_writers_at_once_lose_nothing() {
+    let scratch = Scratch::new("twenty");
+    let question = scratch.question("question.json", |_| {});
+    let record = scratch.record();
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_partnership"))
+                .args(["share", &record, "--request", &question, "--record"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut indexes = Vec::new();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let index: u64 = text
+            .rsplit("recorded as ledger entry ")
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        indexes.push(index);
+    }
+    // Every answer names its own entry, and every entry is there.
+    indexes.sort_unstable();
+    assert_eq!(indexes, (0..20).collect::<Vec<u64>>());
+    assert_eq!(scratch.ledger().len(), 20);
+    assert!(run(&["check", &record], None).starts_with("exit 0"));
+    // No temporary file is left behind; the lock file stays, empty.
+    let left: Vec<String> = std::fs::read_dir(&scratch.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn recording_keeps_the_file_private_follows_links_and_ignores_planted_files() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let scratch = Scratch::new("files");
+    let question = scratch.question("question.json", |_| {});
+    let real = scratch.dir.join("record.json");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // The record is reached through a link, and the first build's fixed temporary
+    // name is a link to a file an attacker would like filled.
+    let link = scratch.dir.join("via-link.json");
+    symlink(&real, &link).unwrap();
+    let victim = scratch.dir.join("victim.txt");
+    std::fs::write(&victim, "untouched").unwrap();
+    symlink(&victim, scratch.dir.join("via-link.json.partnership-tmp")).unwrap();
+    symlink(&victim, scratch.dir.join("record.json.partnership-tmp")).unwrap();
+    let (code, text) = run_in(
+        &scratch.dir,
+        &["share", "via-link.json", "--request", &question, "--record"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(scratch.ledger().len(), 1);
+    assert_eq!(
+        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+}
+
+#[test]
+fn a_ledger_dated_in_the_future_is_not_written_after() {
+    let scratch = Scratch::new("future");
+    let question = scratch.question("question.json", |_| {});
+    // One entry recorded as if at the end of 9999, as a run with a wrong clock would.
+    let record: partnership_record::PartnershipRecord =
+        partnership_record::PartnershipRecord::from_json(
+            &std::fs::read_to_string(scratch.dir.join("record.json")).unwrap(),
+        )
+        .unwrap();
+    let mut record = record;
+    let q: partnership_consent::SharingQuestion =
+        serde_json::from_str(&std::fs::read_to_string(&question).unwrap()).unwrap();
+    record
+        .decide(&q, "9999-12-31T12:00:00Z".parse().unwrap())
+        .unwrap();
+    std::fs::write(scratch.dir.join("record.json"), record.to_json()).unwrap();
+    let before = std::fs::read(scratch.dir.join("record.json")).unwrap();
+    let (code, text) = run_in(
+        &scratch.dir,
+        &["share", "record.json", "--request", &question, "--record"],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("a clock is wrong"), "{text}");
+    assert_eq!(
+        std::fs::read(scratch.dir.join("record.json")).unwrap(),
+        before
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signed_ledger_shows_a_rehashed_forgery_and_a_witness_shows_a_cut() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new("signed");
+    let question = scratch.question("question.json", |_| {});
+    let dir = &scratch.dir;
+    let (code, public) = run_in(dir, &["key", "generate", "--out", "service.key"]);
+    assert_eq!(code, 0, "{public}");
+    let public = public.trim().to_owned();
+    assert_eq!(
+        std::fs::metadata(dir.join("service.key"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    let (code, text) = run_in(dir, &["key", "generate", "--out", "service.key"]);
+    assert_eq!(code, 2, "a key file was overwritten: {text}");
+    for _ in 0..3 {
+        let (code, text) = run_in(
+            dir,
+            &[
+                "share",
+                "record.json",
+                "--request",
+                &question,
+                "--record",
+                "--key",
+                "service.key",
+                "--witness",
+                "record.head",
+            ],
+        );
+        assert_eq!(code, 0, "{text}");
+    }
+    let checked = |args: &[&str]| run_in(dir, args);
+    let (code, text) = checked(&[
+        "check",
+        "record.json",
+        "--public-key",
+        &public,
+        "--witness",
+        "record.head",
+    ]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        !std::fs::read_to_string(dir.join("record.json"))
+            .unwrap()
+            .contains(
+                std::fs::read_to_string(dir.join("service.key"))
+                    .unwrap()
+                    .trim()
+            )
+    );
+
+    // A forger turns a permit into a refusal and re-hashes the chain, as a script
+    // would; without the key the head is no longer a signed one.
+    let good = std::fs::read_to_string(dir.join("record.json")).unwrap();
+    let mut record: partnership_record::PartnershipRecord =
+        partnership_record::PartnershipRecord::from_json(&good).unwrap();
+    let mut parts = record.clone().into_parts();
+    let mut entries: Vec<partnership_consent::LedgerEntry> =
+        parts.disclosures.iter().cloned().collect();
+    let mut previous = partnership_consent::Sha256Digest::GENESIS;
+    for entry in &mut entries {
+        entry.recorded_at += chrono::Duration::seconds(1);
+        entry.request = {
+            let mut r = entry.request.clone().into_parts();
+            r.at = entry.recorded_at;
+            partnership_consent::SharingRequest::try_from(r).unwrap()
+        };
+        entry.previous_hash = previous;
+        entry.hash = entry.expected_hash();
+        previous = entry.hash;
+    }
+    parts.disclosures = partnership_consent::DisclosureLedger::try_from(entries).unwrap();
+    // The forger also drops the checkpoints that no longer match.
+    parts.checkpoints.clear();
+    record = partnership_record::PartnershipRecord::try_from(parts).unwrap();
+    std::fs::write(dir.join("forged.json"), record.to_json()).unwrap();
+    let (code, text) = checked(&["check", "forged.json"]);
+    assert_eq!(code, 0, "the forgery is a valid record on its own: {text}");
+    assert!(text.contains("checksummed only"), "{text}");
+    let (code, text) = checked(&["check", "forged.json", "--public-key", &public]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("[ledger-not-signed]"), "{text}");
+
+    // Entries cut from the end: the chain that is left verifies, the witness does not.
+    let mut value: serde_json::Value = serde_json::from_str(&good).unwrap();
+    value["disclosures"].as_array_mut().unwrap().pop();
+    value["checkpoints"] = serde_json::json!([]);
+    std::fs::write(dir.join("cut.json"), value.to_string()).unwrap();
+    let (code, text) = checked(&["check", "cut.json", "--witness", "record.head"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("[ledger-not-witnessed]"), "{text}");
+    std::fs::copy(dir.join("cut.json"), dir.join("record.json")).unwrap();
+    let (code, text) = run_in(
+        dir,
+        &[
+            "share",
+            "record.json",
+            "--request",
+            &question,
+            "--record",
+            "--witness",
+            "record.head",
+        ],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("does not extend the head this witness kept"),
+        "{text}"
+    );
+
+    // A key file others can read is refused.
+    std::fs::set_permissions(
+        dir.join("service.key"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::fs::write(dir.join("record.json"), &good).unwrap();
+    let (code, text) = run_in(
+        dir,
+        &[
+            "share",
+            "record.json",
+            "--request",
+            &question,
+            "--record",
+            "--key",
+            "service.key",
+        ],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("can be read by others"), "{text}");
+}
+
+#[test]
+fn a_format_1_ledger_is_migrated_only_when_asked() {
+    let scratch = Scratch::new("migrate");
+    std::fs::copy(
+        fixtures().join("format-1-ledger.json"),
+        scratch.dir.join("old.json"),
+    )
+    .unwrap();
+    let dir = &scratch.dir;
+    let (code, text) = run_in(dir, &["check", "old.json"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("its ledger is in format 1"), "{text}");
+    // Recording on it is refused until it is migrated, and nothing is written.
+    let question = serde_json::json!({
+        "id": "00000000-0000-4000-8000-0000000000aa",
+        "child": "5ce00006-0000-4000-8000-000000000002",
+        "requestedBy": "5ce00006-0000-4000-8000-000000000006",
+        "recipient": {"kind": "professional", "id": "5ce00006-0000-4000-8000-000000000007"},
+        "purpose": {"kind": "education-support-planning"},
+        "dataCategories": [{"kind": "education-progress"}]
+    });
+    std::fs::write(dir.join("q.json"), question.to_string()).unwrap();
+    let before = std::fs::read(dir.join("old.json")).unwrap();
+    let (code, text) = run_in(
+        dir,
+        &["share", "old.json", "--request", "q.json", "--record"],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("migrate it"), "{text}");
+    assert_eq!(std::fs::read(dir.join("old.json")).unwrap(), before);
+    let (code, text) = run_in(dir, &["migrate", "old.json"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("are in format 2"), "{text}");
+    let (code, text) = run_in(dir, &["check", "old.json"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("format 1"), "{text}");
+    let (code, text) = run_in(
+        dir,
+        &["share", "old.json", "--request", "q.json", "--record"],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(dir, &["migrate", "old.json"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("already in format 2"), "{text}");
 }

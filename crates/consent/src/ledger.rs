@@ -70,7 +70,9 @@ impl TryFrom<String> for Sha256Digest {
     type Error = ConsentError;
 
     fn try_from(hex: String) -> Result<Self, Self::Error> {
-        crate::hex::decode(&hex).map(Self).ok_or(ConsentError::Digest)
+        crate::hex::decode(&hex)
+            .map(Self)
+            .ok_or(ConsentError::Digest)
     }
 }
 
