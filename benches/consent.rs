@@ -143,6 +143,19 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    // Recording a decision and signing a checkpoint of the new head, as
+    // `share --record --key` does.
+    c.bench_function("ledger_append_and_sign", |b| {
+        let key = LedgerSigningKey::from_bytes([7; 32]);
+        let mut ledger = DisclosureLedger::default();
+        let at = request.at;
+        b.iter(|| {
+            let decision = decide(black_box(&request), &consents, &rules, None);
+            let _ = ledger.append(request.clone(), decision, at);
+            key.checkpoint(ledger.head())
+        })
+    });
+
     let mut ledger = DisclosureLedger::default();
     for _ in 0..10_000 {
         let _ = ledger.append(request.clone(), decision.clone(), request.at);
@@ -155,6 +168,9 @@ fn benches(c: &mut Criterion) {
     for _ in 10_000..1_000_000 {
         let _ = ledger.append(request.clone(), decision.clone(), request.at);
     }
+    let key = LedgerSigningKey::from_bytes([7; 32]);
+    let checkpoint = key.checkpoint(ledger.head());
+    let trusted = key.verifying_key();
     let mut group = c.benchmark_group("ledger_verify_1000000");
     group.sample_size(10);
     group.bench_function("one_thread", |b| b.iter(|| black_box(&ledger).verify()));
@@ -162,7 +178,20 @@ fn benches(c: &mut Criterion) {
         group.bench_function("two_threads", |b| {
             b.iter(|| black_box(&ledger).verify_with_threads(two))
         });
+        // The chain on two threads, then the one signature that covers it.
+        group.bench_function("two_threads_and_signature", |b| {
+            b.iter(|| {
+                black_box(&ledger).verify_with_key_and_threads(
+                    std::slice::from_ref(&checkpoint),
+                    &trusted,
+                    two,
+                )
+            })
+        });
     }
+    group.bench_function("with_key_one_thread", |b| {
+        b.iter(|| black_box(&ledger).verify_with_key(std::slice::from_ref(&checkpoint), &trusted))
+    });
     group.finish();
 }
 

@@ -178,6 +178,13 @@ struct CanonicalBody<'a> {
 impl LedgerEntry {
     /// The hash this entry should carry, from its other fields, by its format's rule.
     pub fn expected_hash(&self) -> Sha256Digest {
+        self.expected_hash_with(&mut Vec::new())
+    }
+
+    /// [`expected_hash`](Self::expected_hash), writing the canonical bytes in
+    /// `buffer` (cleared first), so that a ledger is verified without allocating per
+    /// entry.
+    fn expected_hash_with(&self, buffer: &mut Vec<u8>) -> Sha256Digest {
         match self.format {
             1 => entry_hash_v1(
                 self.index,
@@ -187,9 +194,9 @@ impl LedgerEntry {
                 &self.previous_hash,
             ),
             _ => {
-                let mut hasher = HashWriter(Sha256::new());
-                let _ = self.write_canonical(&mut hasher);
-                Sha256Digest(hasher.0.finalize().into())
+                buffer.clear();
+                self.write_canonical(buffer);
+                Sha256Digest(Sha256::digest(buffer.as_slice()).into())
             }
         }
     }
@@ -223,11 +230,11 @@ impl LedgerEntry {
     /// ```
     pub fn canonical_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        let _ = self.write_canonical(&mut out);
+        self.write_canonical(&mut out);
         out
     }
 
-    fn write_canonical(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    fn write_canonical(&self, out: &mut Vec<u8>) {
         let body = CanonicalBody {
             format: self.format,
             index: self.index,
@@ -236,11 +243,10 @@ impl LedgerEntry {
             decision: &self.decision,
             previous_hash: &self.previous_hash,
         };
-        // Serialising these types cannot fail (no maps with non-string keys, no
-        // fallible Serialize impls); if it did, the digest would differ from the
-        // stored one and verify would report the entry.
-        let value = serde_json::to_value(&body).map_err(std::io::Error::other)?;
-        crate::canonical::write(&value, out)
+        // Serialising these types cannot fail (no floats, no maps with non-string
+        // keys, no fallible Serialize impls); if it did, the digest would differ from
+        // the stored one and verify would report the entry.
+        let _ = crate::canonical::write(&body, out);
     }
 }
 
@@ -362,9 +368,10 @@ fn first_broken_link(entries: &[LedgerEntry]) -> Option<usize> {
 /// content. Each entry's hash depends only on the entry itself (its stored previous
 /// hash is checked by [`first_broken_link`]), so slices can be checked apart.
 fn first_bad_hash(entries: &[LedgerEntry], offset: usize) -> Option<usize> {
+    let mut buffer = Vec::with_capacity(2048);
     entries
         .iter()
-        .position(|entry| entry.hash != entry.expected_hash())
+        .position(|entry| entry.hash != entry.expected_hash_with(&mut buffer))
         .map(|index| index + offset)
 }
 
@@ -598,6 +605,33 @@ impl DisclosureLedger {
         key: &LedgerVerifyingKey,
     ) -> Result<(), ConsentError> {
         self.verify()?;
+        self.signed_by(checkpoints, key)
+    }
+
+    /// [`verify_with_key`](Self::verify_with_key), with the chain's hashes recomputed
+    /// on up to `threads` threads as [`verify_with_threads`](Self::verify_with_threads)
+    /// does; the same answer.
+    ///
+    /// # Errors
+    ///
+    /// As [`verify_with_key`](Self::verify_with_key).
+    pub fn verify_with_key_and_threads(
+        &self,
+        checkpoints: &[Checkpoint],
+        key: &LedgerVerifyingKey,
+        threads: NonZeroUsize,
+    ) -> Result<(), ConsentError> {
+        self.verify_with_threads(threads)?;
+        self.signed_by(checkpoints, key)
+    }
+
+    /// The checkpoints verify and one by `key` covers every entry (the chain itself
+    /// already checked).
+    fn signed_by(
+        &self,
+        checkpoints: &[Checkpoint],
+        key: &LedgerVerifyingKey,
+    ) -> Result<(), ConsentError> {
         self.verify_checkpoints(checkpoints)?;
         let length = self.head().length;
         let signed = checkpoints

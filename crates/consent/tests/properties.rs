@@ -383,6 +383,134 @@ proptest! {
     }
 
     #[test]
+    fn rehashed_forgery_fails_signature(
+        (world, requests) in s::world().prop_flat_map(|w| (Just(w.clone()), vec(s::sharing_request(&w), 1..6))),
+        secret in any::<[u8; 32]>(),
+        forger in any::<[u8; 32]>(),
+        which in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(secret != forger);
+        let key = LedgerSigningKey::from_bytes(secret);
+        let ledger = ledger_of(&world, &requests);
+        let checkpoint = key.checkpoint(ledger.head());
+        prop_assert!(ledger.verify_with_key(std::slice::from_ref(&checkpoint), &key.verifying_key()).is_ok());
+        // Change one entry's decision and re-hash the whole chain, as a script would:
+        // the chain verifies, the signed head is gone.
+        let mut entries: Vec<LedgerEntry> = ledger.entries_snapshot();
+        let i = which.index(entries.len());
+        entries[i].decision = match &entries[i].decision {
+            SharingDecision::Refuse { .. } => SharingDecision::Permit {
+                basis: PermitBasis::Consent { consents: vec![] },
+                data_categories: entries[i].request.data_categories.clone(),
+            },
+            SharingDecision::Permit { .. } => SharingDecision::Refuse { reasons: vec![] },
+        };
+        let mut previous = Sha256Digest::GENESIS;
+        for entry in &mut entries {
+            entry.previous_hash = previous;
+            entry.hash = entry.expected_hash();
+            previous = entry.hash;
+        }
+        let forged = DisclosureLedger::try_from(entries).unwrap();
+        prop_assert!(forged.verify().is_ok());
+        let trusted = key.verifying_key();
+        prop_assert!(forged.verify_with_key(std::slice::from_ref(&checkpoint), &trusted).is_err());
+        // Signing the forged head with another key convinces nobody who trusts ours.
+        let own = LedgerSigningKey::from_bytes(forger).checkpoint(forged.head());
+        prop_assert!(forged.verify_with_key(std::slice::from_ref(&own), &trusted).is_err());
+        // Nor does a checkpoint that claims our key over the forged head.
+        let claimed = Checkpoint { key: trusted, ..own };
+        prop_assert!(forged.verify_with_key(&[claimed], &trusted).is_err());
+        // And entries added after the last signed head are not covered.
+        let mut longer = ledger.clone();
+        let extra = at_time(&requests[0], longer.last_recorded_at().unwrap() + Duration::minutes(1));
+        record(&mut longer, &extra, &[], &[], None);
+        let unsigned = matches!(
+            longer.verify_with_key(std::slice::from_ref(&checkpoint), &trusted),
+            Err(ConsentError::LedgerNotSigned { unsigned: 1, .. })
+        );
+        prop_assert!(unsigned);
+    }
+
+    #[test]
+    fn truncation_detected_against_witness(
+        (world, requests) in s::world().prop_flat_map(|w| (Just(w.clone()), vec(s::sharing_request(&w), 1..8))),
+        kept in any::<prop::sample::Index>(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let ledger = ledger_of(&world, &requests);
+        let entries = ledger.entries_snapshot();
+        // A witness kept after some prefix: the ledger extends it...
+        let k = kept.index(entries.len() + 1);
+        let witness = DisclosureLedger::try_from(entries[..k].to_vec()).unwrap().head();
+        prop_assert!(ledger.holds(&witness));
+        prop_assert!(ledger.verify_against(&witness).is_ok());
+        // ...and a ledger cut shorter than the witness does not.
+        prop_assume!(k > 0);
+        let c = cut.index(k);
+        let cut_short = DisclosureLedger::try_from(entries[..c].to_vec()).unwrap();
+        prop_assert!(cut_short.verify().is_ok(), "what is left is a valid chain");
+        prop_assert!(!cut_short.holds(&witness));
+        prop_assert_eq!(cut_short.verify_against(&witness), Err(ConsentError::LedgerTampered { index: c }));
+        // Dropped and rewritten to the same length: still not an extension.
+        let mut rewritten = entries[..k].to_vec();
+        if let Some(last) = rewritten.last_mut() {
+            last.recorded_at += Duration::seconds(1);
+            let mut r = last.request.clone().into_parts();
+            r.at = last.recorded_at;
+            last.request = SharingRequest::try_from(r).unwrap();
+            last.hash = last.expected_hash();
+        }
+        let rewritten = DisclosureLedger::try_from(rewritten).unwrap();
+        prop_assert!(!rewritten.holds(&witness));
+    }
+
+    #[test]
+    fn canonical_bytes_match_the_spec(case in case()) {
+        // An independent reading of the specification: parse the entry's JSON as a
+        // partner would, drop `hash`, and write it with members sorted by their
+        // names' UTF-16 code units and no whitespace.
+        let mut ledger = DisclosureLedger::default();
+        record(&mut ledger, &case.request, &case.consents, &case.withholdings, case.justification.as_ref());
+        let entry = ledger.iter().next().unwrap().clone();
+        let mut value: serde_json::Value = serde_json::from_str(&serde_json::to_string(&entry).unwrap()).unwrap();
+        value.as_object_mut().unwrap().remove("hash");
+        fn write(v: &serde_json::Value, out: &mut String) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    let mut keys: Vec<&String> = m.keys().collect();
+                    keys.sort_by_key(|k| k.encode_utf16().collect::<Vec<u16>>());
+                    out.push('{');
+                    for (i, k) in keys.iter().enumerate() {
+                        if i > 0 { out.push(','); }
+                        out.push_str(&serde_json::to_string(k).unwrap());
+                        out.push(':');
+                        write(&m[k.as_str()], out);
+                    }
+                    out.push('}');
+                }
+                serde_json::Value::Array(a) => {
+                    out.push('[');
+                    for (i, x) in a.iter().enumerate() {
+                        if i > 0 { out.push(','); }
+                        write(x, out);
+                    }
+                    out.push(']');
+                }
+                other => out.push_str(&serde_json::to_string(other).unwrap()),
+            }
+        }
+        let mut expected = String::new();
+        write(&value, &mut expected);
+        prop_assert_eq!(String::from_utf8(entry.canonical_bytes()).unwrap(), expected.clone());
+        // The hash is the SHA-256 of those bytes, in lower-case hexadecimal.
+        use sha2::Digest as _;
+        let digest: String = sha2::Sha256::digest(expected.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        prop_assert_eq!(entry.hash.to_string(), digest);
+        prop_assert_eq!(entry.format, LEDGER_FORMAT);
+    }
+
+    #[test]
     fn json_round_trip_of_every_public_type(case in case()) {
         json_round_trip(&case.request)?;
         for c in &case.consents { json_round_trip(c)?; json_round_trip(&c.status_at(case.request.at))?; }
