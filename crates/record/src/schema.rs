@@ -140,7 +140,7 @@ pub fn documents() -> Vec<SchemaDocument> {
         generate::<crate::PartnershipRecord>(
             "PartnershipRecord",
             &format!(
-                "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; {NHS}; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies; and every rule of the documents it contains"
+                "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; {NHS}; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies, and each permit in it is supported by the consents it cites or its justification; each checkpoint is its key's Ed25519 signature over the UTF-8 text partnership-ledger-checkpoint-v1, the length in decimal and the head, each followed by a newline, and states a head the ledger holds, one per key; and every rule of the documents it contains"
             ),
         ),
         generate::<ChildProfile>(
@@ -187,7 +187,7 @@ pub fn documents() -> Vec<SchemaDocument> {
         ),
         generate::<LedgerEntry>(
             "LedgerEntry",
-            "hash is the SHA-256 of the previous entry's hash and this entry's canonical JSON; a ledger's entries chain from all zeros",
+            "in format 2, hash is the SHA-256, as 64 lower-case hexadecimal digits, of the RFC 8785 canonical JSON of the entry without its hash member (members sorted by UTF-16 code units, no whitespace); previousHash is the previous entry's hash, 64 zeros for the first; a ledger's entries are all of one format, indexed from 0, recordedAt never going back, each request's at equal to its entry's recordedAt",
         ),
         generate::<Barrier>(
             "Barrier",
