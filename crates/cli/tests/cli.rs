@@ -787,3 +787,30 @@ fn a_format_1_ledger_is_migrated_only_when_asked() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("already in format 2"), "{text}");
 }
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_the_old_record_or_the_new() {
+    let scratch = Scratch::new("killed");
+    let question = scratch.question("question.json", |_| {});
+    let record = scratch.record();
+    let mut entries = 0;
+    for round in 0..12u64 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_partnership"))
+            .args(["share", &record, "--request", &question, "--record"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Somewhere between starting and finishing: the command takes a few
+        // milliseconds, so these land before, during and after the write.
+        std::thread::sleep(std::time::Duration::from_micros(round * 700));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = scratch.ledger().len();
+        assert!(now == entries || now == entries + 1, "{entries} then {now}");
+        entries = now;
+        assert!(run(&["check", &record], None).starts_with("exit 0"));
+    }
+    // A process killed mid-write may leave its temporary file (nothing can remove it
+    // once the process is gone); the record is whole either way, as checked above.
+}
