@@ -123,10 +123,13 @@ fn refused(json: &Value) -> Vec<(String, Rule)> {
         .collect()
 }
 
-/// A question from the SENCO, read from JSON as a partner would send it.
+/// A question from the SENCO, read from JSON as a partner would send it, with an id
+/// of its own: a request is decided once.
 fn question(recipient: Value, purpose: &str, categories: &[&str], extra: Value) -> SharingQuestion {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x500);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut q = json!({
-        "id": "00000000-0000-4000-8000-000000000050",
+        "id": format!("00000000-0000-4000-8000-{n:012x}"),
         "child": CHILD,
         "requestedBy": SENCO,
         "recipient": recipient,
@@ -216,6 +219,15 @@ fn a_backdated_request_is_refused_and_recorded() {
         })
     );
     assert_eq!(record, before);
+    // And a request already decided is not decided again, whatever the time.
+    let again = record.disclosures.iter().last().unwrap().request.id;
+    let mut retry = serde_json::to_value(to_slt()).unwrap();
+    retry["id"] = serde_json::to_value(again).unwrap();
+    let retry: SharingQuestion = serde_json::from_value(retry).unwrap();
+    assert_eq!(
+        record.decide(&retry, at("2026-11-24T10:00:00Z")),
+        Err(DecisionError::AlreadyDecided { ledger_index: 1 })
+    );
 }
 
 /// Attack 2: The teacher described as a speech and language therapist in a health service.

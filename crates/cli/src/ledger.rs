@@ -10,8 +10,8 @@ use partnership_consent::{LEDGER_FORMAT, LedgerSigningKey, LedgerVerifyingKey};
 use partnership_record::{Document, PartnershipRecord};
 
 use crate::Failure;
-use crate::share::read_key;
-use crate::store::{LockedRecord, Witness};
+use crate::share::{read_key, recorded_but, signed_so_far};
+use crate::store::{LockedRecord, Witness, head_json};
 
 /// What `check` trusts a record's ledger against: a public key, a witness, or nothing
 /// (and then it says what the ledger does and does not prove).
@@ -157,8 +157,8 @@ pub(crate) fn migrate(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     let key = key.map(read_key).transpose()?;
+    let mut locked = LockedRecord::lock(file)?;
     let witness = witness.map(Witness::open).transpose()?;
-    let locked = LockedRecord::lock(file)?;
     let record = locked.read()?;
     if let Some(witness) = &witness {
         witness.check(&record)?;
@@ -169,8 +169,13 @@ pub(crate) fn migrate(
             "{}: the ledger is already in format {LEDGER_FORMAT}; nothing was changed",
             file.display()
         )
-        .map_err(|e| Failure(format!("could not write the output ({})", e.kind())))?;
+        .map_err(write_failed)?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(key) = &key {
+        // Re-signing vouches for the migrated entries: only for a ledger the key had
+        // already signed up to its last entry.
+        signed_so_far(&record, key, locked.path())?;
     }
     let migration = record
         .disclosures
@@ -190,9 +195,6 @@ pub(crate) fn migrate(
         record.sign_ledger(key);
     }
     locked.write(&record)?;
-    if let Some(witness) = &witness {
-        witness.keep(record.disclosures.head())?;
-    }
     writeln!(
         out,
         "{}: the ledger's {} entries are in format {LEDGER_FORMAT}; its head was {} and is now {}",
@@ -201,6 +203,81 @@ pub(crate) fn migrate(
         migration.from.hash,
         migration.to.hash
     )
-    .map_err(|e| Failure(format!("could not write the output ({})", e.kind())))?;
+    .map_err(write_failed)?;
+    if let Some(witness) = &witness
+        && let Err(Failure(message)) = witness.keep(migration.to)
+    {
+        return Ok(recorded_but(&format!(
+            "the ledger was migrated, but the witness {} was not moved on to its new head: {message}; write {} to it by hand",
+            witness.path().display(),
+            head_json(migration.to).trim()
+        )));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `partnership sign FILE --key KEY`: the deliberate first signature of a ledger, by
+/// someone who has checked it.
+pub(crate) fn sign(file: &Path, key: &Path, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    let key = read_key(key)?;
+    let public = key.verifying_key();
+    let mut locked = LockedRecord::lock(file)?;
+    let mut record = locked.read()?;
+    let ours = record.checkpoints.iter().find(|c| c.key == public);
+    match ours {
+        Some(c) if c.length == record.disclosures.head().length => {
+            writeln!(
+                out,
+                "{}: the ledger is already signed by this key up to its last entry; nothing was changed",
+                file.display()
+            )
+            .map_err(write_failed)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(c) => {
+            return Err(Failure(format!(
+                "{}: this key signed the ledger up to entry {}, and the {} entries after it were recorded without it; check them, then migrate or keep the ledger as it is",
+                file.display(),
+                c.length,
+                record.disclosures.head().length.saturating_sub(c.length)
+            )));
+        }
+        None => {}
+    }
+    let checkpoint = record.sign_ledger(&key);
+    locked.write(&record)?;
+    writeln!(
+        out,
+        "{}: signed the ledger's {} entries, head {}, with key {public}",
+        file.display(),
+        checkpoint.length,
+        checkpoint.head
+    )
+    .map_err(write_failed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `partnership witness FILE --out WITNESS`: a new witness of the ledger as it stands.
+pub(crate) fn witness(
+    file: &Path,
+    witness: &Path,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    let mut locked = LockedRecord::lock(file)?;
+    let record = locked.read()?;
+    let head = record.disclosures.head();
+    Witness::create(witness, head)?;
+    writeln!(
+        out,
+        "{}: witnessing {} entries, head {}",
+        witness.display(),
+        head.length,
+        head.hash
+    )
+    .map_err(write_failed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_failed(e: std::io::Error) -> Failure {
+    Failure(format!("could not write the output ({})", e.kind()))
 }

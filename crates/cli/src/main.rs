@@ -2,7 +2,9 @@
 //! decide sharing requests, export review meetings and write the JSON Schemas.
 //!
 //! Results go to standard output and errors to standard error. Exit codes: 0 when
-//! everything is valid, 1 when a record is invalid, 2 for usage and input errors.
+//! everything is valid, 1 when a record is invalid, 2 for usage and input errors, and
+//! 3 when a decision was recorded but what follows it (moving a witness on) failed:
+//! the message says what to do, and asking again would record it twice.
 //! `-` reads standard input. Bad input never produces a panic or a stack trace.
 
 use std::fs;
@@ -25,7 +27,7 @@ use partnership_reviews::{
 
 /// The largest input read, in bytes: records are far smaller; a bigger input is
 /// refused before it is read.
-const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Parser)]
 #[command(
@@ -107,6 +109,29 @@ enum Command {
         #[command(subcommand)]
         command: KeyCommand,
     },
+    /// Sign a record's ledger, as it stands, with a key that has not signed it before:
+    /// the deliberate first signature, by someone who has checked it.
+    #[command(
+        after_help = "Example:\n  partnership sign record.json --key service.key\n\nAfter this, share --record --key keeps the ledger signed; it refuses a ledger the key\nhas not signed up to its last entry."
+    )]
+    Sign {
+        /// The record file.
+        file: PathBuf,
+        /// The secret key file.
+        #[arg(long)]
+        key: PathBuf,
+    },
+    /// Start a witness of a record's ledger: its head, kept in a file apart.
+    #[command(
+        after_help = "Example:\n  partnership witness record.json --out record.head\n\nThe file is never overwritten; share --record --witness moves it on after each decision."
+    )]
+    Witness {
+        /// The record file.
+        file: PathBuf,
+        /// The witness file to make (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Re-chain a record's ledger in the current format (an explicit migration of a
     /// format 1 ledger), and re-sign and re-witness it when asked.
     #[command(
@@ -177,9 +202,9 @@ enum Command {
         /// (made by `partnership key generate`); the key is never written to the record.
         #[arg(long)]
         key: Option<PathBuf>,
-        /// With --record: a file keeping the ledger's last head apart from the record.
-        /// A record whose ledger does not extend it is refused; it is moved on after
-        /// each decision, and made on first use.
+        /// With --record: a file keeping the ledger's last head apart from the record
+        /// (made by `partnership witness`). A record whose ledger does not extend it is
+        /// refused; it is moved on after each decision.
         #[arg(long)]
         witness: Option<PathBuf>,
         /// Text or JSON.
@@ -443,6 +468,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Migrate { file, key, witness } => {
             ledger::migrate(&file, key.as_deref(), witness.as_deref(), out)
         }
+        Command::Sign { file, key } => ledger::sign(&file, &key, out),
+        Command::Witness { file, out: path } => ledger::witness(&file, &path, out),
         Command::Fhir { file, as_of } => {
             let record = valid_record(&file)?;
             let bundle = record.to_fhir_bundle(as_of);

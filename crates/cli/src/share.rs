@@ -46,8 +46,6 @@ pub(crate) struct Share<'a> {
 }
 
 pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    let now = DateTime::<Utc>::from(std::time::SystemTime::now());
-    let today = now.date_naive();
     if !share.record && (share.key.is_some() || share.witness.is_some()) {
         return Err(Failure(
             "--key and --witness go with --record: a what-if changes nothing to sign or witness"
@@ -59,10 +57,10 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         .map_err(|e| Failure(format!("{}: {e}", share.request.display())))?;
     let failed = |e: DecisionError| Failure(format!("{}: {e}", share.request.display()));
     if !share.record {
+        let now = clock();
         let at = match share.as_of {
-            None => now,
-            Some(day) if day == today => now,
-            Some(day) => midday(day),
+            Some(day) if day != now.date_naive() => midday(day),
+            _ => now,
         };
         let record = valid_record(share.file)?;
         let answer = record.what_if(&question, at).map_err(failed)?;
@@ -74,17 +72,24 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         show(out, share.format, &answer, &json)?;
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(day) = share.as_of.filter(|day| *day != today) {
+    let key = share.key.map(read_key).transpose()?;
+    let mut locked = LockedRecord::lock(share.file)?;
+    // Everything the decision rests on is read under the lock, the clock included: a
+    // writer that waited decides at the time it decides.
+    let witness = share.witness.map(Witness::open).transpose()?;
+    let mut record = locked.read()?;
+    let now = clock();
+    if let Some(day) = share.as_of.filter(|day| *day != now.date_naive()) {
         return Err(Failure(format!(
-            "--as-of {day}: with --record a decision is made and recorded now, so the date can only be today ({today}); leave --as-of out, or ask without --record for a what-if on another day"
+            "--as-of {day}: with --record a decision is made and recorded now, so the date can only be today ({}); leave --as-of out, or ask without --record for a what-if on another day",
+            now.date_naive()
         )));
     }
-    let key = share.key.map(read_key).transpose()?;
-    let witness = share.witness.map(Witness::open).transpose()?;
-    let locked = LockedRecord::lock(share.file)?;
-    let mut record = locked.read()?;
     if let Some(witness) = &witness {
         witness.check(&record)?;
+    }
+    if let Some(key) = &key {
+        signed_so_far(&record, key, locked.path())?;
     }
     let at = recording_time(now, record.disclosures.last_recorded_at())?;
     let decided = record.decide(&question, at).map_err(failed)?;
@@ -92,16 +97,59 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         record.sign_ledger(key);
     }
     locked.write(&record)?;
-    if let Some(witness) = &witness {
-        witness.keep(record.disclosures.head())?;
-    }
     let json = Answer {
         recorded: true,
         ledger_index: Some(decided.ledger_index()),
         decision: decided.decision(),
     };
     show(out, share.format, &decided, &json)?;
+    // The decision is recorded: a witness that cannot be moved on is reported with
+    // its own exit status, so that nobody asks again and records it twice.
+    if let Some(witness) = &witness
+        && let Err(Failure(message)) = witness.keep(record.disclosures.head())
+    {
+        return Ok(recorded_but(&format!(
+            "the decision was recorded as ledger entry {}, but the witness {} was not moved on: {message}; write {} to it by hand",
+            decided.ledger_index(),
+            witness.path().display(),
+            crate::store::head_json(record.disclosures.head()).trim()
+        )));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Exit status 3: the record was changed, and what was to follow (moving the witness
+/// on) failed. Asking again would record the decision twice.
+pub(crate) const RECORDED_BUT: u8 = 3;
+
+/// Says what failed after the record was written, and gives exit status 3.
+pub(crate) fn recorded_but(message: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "partnership: {message}");
+    ExitCode::from(RECORDED_BUT)
+}
+
+/// This machine's clock: the command reads it, the library never does.
+fn clock() -> DateTime<Utc> {
+    DateTime::<Utc>::from(std::time::SystemTime::now())
+}
+
+/// Before signing a new head, the ledger as it stands must already be signed by the
+/// same key up to its last entry (or be empty): otherwise the key would vouch for
+/// entries it never saw, which is how a forged ledger gets a genuine signature.
+pub(crate) fn signed_so_far(
+    record: &partnership_record::PartnershipRecord,
+    key: &LedgerSigningKey,
+    path: &Path,
+) -> Result<(), Failure> {
+    if record.disclosures.is_empty() {
+        return Ok(());
+    }
+    record.verify_with_key(&key.verifying_key()).map_err(|e| {
+        Failure(format!(
+            "{}: the ledger is not signed by this key up to its last entry ({e}), so signing now would vouch for entries the key never saw; check the ledger, then sign it deliberately with partnership sign",
+            path.display()
+        ))
+    })
 }
 
 /// The time to record a decision at: this machine's clock, never before the ledger's

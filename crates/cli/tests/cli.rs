@@ -155,6 +155,10 @@ impl Scratch {
             &std::fs::read_to_string(fixtures().join("question.json")).unwrap(),
         )
         .unwrap();
+        // Each question its own id: a request is decided once.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x700);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        question["id"] = format!("00000000-0000-4000-8000-{n:012x}").into();
         edit(&mut question);
         let path = self.dir.join(name);
         std::fs::write(&path, question.to_string()).unwrap();
@@ -494,12 +498,15 @@ fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
 #[test]
 fn twenty_writers_at_once_lose_nothing() {
     let scratch = Scratch::new("twenty");
-    let question = scratch.question("question.json", |_| {});
+    let questions: Vec<String> = (0..20)
+        .map(|i| scratch.question(&format!("question-{i}.json"), |_| {}))
+        .collect();
     let record = scratch.record();
-    let children: Vec<_> = (0..20)
-        .map(|_| {
+    let children: Vec<_> = questions
+        .iter()
+        .map(|question| {
             Command::new(env!("CARGO_BIN_EXE_partnership"))
-                .args(["share", &record, "--request", &question, "--record"])
+                .args(["share", &record, "--request", question, "--record"])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -623,7 +630,11 @@ fn a_signed_ledger_shows_a_rehashed_forgery_and_a_witness_shows_a_cut() {
     );
     let (code, text) = run_in(dir, &["key", "generate", "--out", "service.key"]);
     assert_eq!(code, 2, "a key file was overwritten: {text}");
-    for _ in 0..3 {
+    let (code, text) = run_in(dir, &["witness", "record.json", "--out", "record.head"]);
+    assert_eq!(code, 0, "{text}");
+    let _ = &question;
+    for i in 0..3 {
+        let question = scratch.question(&format!("q{i}.json"), |_| {});
         let (code, text) = run_in(
             dir,
             &[
@@ -791,10 +802,10 @@ fn a_format_1_ledger_is_migrated_only_when_asked() {
 #[test]
 fn a_writer_killed_at_any_moment_leaves_the_old_record_or_the_new() {
     let scratch = Scratch::new("killed");
-    let question = scratch.question("question.json", |_| {});
     let record = scratch.record();
     let mut entries = 0;
     for round in 0..12u64 {
+        let question = scratch.question(&format!("q{round}.json"), |_| {});
         let mut child = Command::new(env!("CARGO_BIN_EXE_partnership"))
             .args(["share", &record, "--request", &question, "--record"])
             .stdout(Stdio::null())
@@ -813,4 +824,176 @@ fn a_writer_killed_at_any_moment_leaves_the_old_record_or_the_new() {
     }
     // A process killed mid-write may leave its temporary file (nothing can remove it
     // once the process is gone); the record is whole either way, as checked above.
+}
+
+#[cfg(unix)]
+#[test]
+fn a_key_never_vouches_for_entries_it_did_not_see() {
+    let scratch = Scratch::new("vouch");
+    let dir = &scratch.dir;
+    let (code, text) = run_in(dir, &["key", "generate", "--out", "k"]);
+    assert_eq!(code, 0, "{text}");
+    let public = text.trim().to_owned();
+    // Two decisions recorded without the key: checksummed only.
+    for i in 0..2 {
+        let q = scratch.question(&format!("q{i}.json"), |_| {});
+        assert_eq!(
+            run_in(dir, &["share", "record.json", "--request", &q, "--record"]).0,
+            0
+        );
+    }
+    // Signing on the next decision would vouch for them unseen: refused, nothing written.
+    let before = std::fs::read(dir.join("record.json")).unwrap();
+    let q = scratch.question("q2.json", |_| {});
+    let (code, text) = run_in(
+        dir,
+        &[
+            "share",
+            "record.json",
+            "--request",
+            &q,
+            "--record",
+            "--key",
+            "k",
+        ],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("partnership sign"), "{text}");
+    assert_eq!(std::fs::read(dir.join("record.json")).unwrap(), before);
+    // Signed deliberately, the ledger is then kept signed decision by decision.
+    let (code, text) = run_in(dir, &["sign", "record.json", "--key", "k"]);
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(
+        dir,
+        &[
+            "share",
+            "record.json",
+            "--request",
+            &q,
+            "--record",
+            "--key",
+            "k",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run_in(dir, &["check", "record.json", "--public-key", &public]);
+    assert_eq!(code, 0, "{text}");
+    // A question already decided is not decided again.
+    let (code, text) = run_in(
+        dir,
+        &[
+            "share",
+            "record.json",
+            "--request",
+            &q,
+            "--record",
+            "--key",
+            "k",
+        ],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("already records a decision on this request"),
+        "{text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_witness_must_exist_and_is_written_where_it_points() {
+    use std::os::unix::fs::symlink;
+    let scratch = Scratch::new("witness");
+    let dir = &scratch.dir;
+    let q = scratch.question("q.json", |_| {});
+    for witness in ["missing.head", "-"] {
+        let (code, text) = run_in(
+            dir,
+            &[
+                "share",
+                "record.json",
+                "--request",
+                &q,
+                "--record",
+                "--witness",
+                witness,
+            ],
+        );
+        assert_eq!(code, 2, "{text}");
+        let (code, text) = run_in(dir, &["check", "record.json", "--witness", witness]);
+        assert_eq!(code, 2, "{text}");
+    }
+    assert!(!dir.join("missing.head").exists() && !dir.join("-").exists());
+    // A witness kept elsewhere, reached through a link: the file it names moves on.
+    std::fs::create_dir_all(dir.join("safe")).unwrap();
+    let (code, text) = run_in(
+        dir,
+        &["witness", "record.json", "--out", "safe/record.head"],
+    );
+    assert_eq!(code, 0, "{text}");
+    symlink(dir.join("safe/record.head"), dir.join("record.head")).unwrap();
+    let (code, text) = run_in(
+        dir,
+        &[
+            "share",
+            "record.json",
+            "--request",
+            &q,
+            "--record",
+            "--witness",
+            "record.head",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        std::fs::symlink_metadata(dir.join("record.head"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("safe/record.head")).unwrap())
+            .unwrap();
+    assert_eq!(kept["length"], 1);
+    let (code, text) = run_in(
+        dir,
+        &["witness", "record.json", "--out", "safe/record.head"],
+    );
+    assert_eq!(code, 2, "a witness was overwritten: {text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_with_hard_links_is_not_split() {
+    let scratch = Scratch::new("links");
+    let dir = &scratch.dir;
+    std::fs::hard_link(dir.join("record.json"), dir.join("other-name.json")).unwrap();
+    let q = scratch.question("q.json", |_| {});
+    let (code, text) = run_in(dir, &["share", "record.json", "--request", &q, "--record"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("hard links"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_keeps_its_owner_and_group() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let scratch = Scratch::new("owner");
+    let dir = &scratch.dir;
+    let record = dir.join("record.json");
+    // Only root can give a file to someone else; elsewhere the test shows the
+    // command keeps what it can, which is all of it when nothing changes.
+    let root = std::fs::metadata(&record).unwrap().uid() == 0;
+    if root {
+        std::os::unix::fs::chown(&record, Some(1000), Some(2000)).unwrap();
+    }
+    std::fs::set_permissions(&record, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let before = std::fs::metadata(&record).unwrap();
+    let q = scratch.question("q.json", |_| {});
+    let (code, text) = run_in(dir, &["share", "record.json", "--request", &q, "--record"]);
+    assert_eq!(code, 0, "{text}");
+    let after = std::fs::metadata(&record).unwrap();
+    assert_eq!(
+        (after.uid(), after.gid(), after.mode() & 0o777),
+        (before.uid(), before.gid(), 0o640)
+    );
 }

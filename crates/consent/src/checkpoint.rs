@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -76,7 +76,9 @@ impl fmt::Debug for LedgerSigningKey {
 }
 
 /// The public half of a service's ledger key: 32 bytes, written as 64 lower-case
-/// hexadecimal digits. Give it to anyone who checks the service's ledgers.
+/// hexadecimal digits. Give it to anyone who checks the service's ledgers. Keys of
+/// small order (which would "verify" any signature) are refused, and signatures are
+/// verified strictly.
 #[derive(Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
 pub struct LedgerVerifyingKey(VerifyingKey);
@@ -90,9 +92,17 @@ impl LedgerVerifyingKey {
     /// [`ConsentError::Key`] when the text is not 64 hexadecimal digits, or not a
     /// point on the curve.
     pub fn from_hex(text: &str) -> Result<Self, ConsentError> {
-        VerifyingKey::from_bytes(&hex32(text.trim())?)
+        Self::from_bytes(&hex32(text.trim())?)
+    }
+
+    /// The key from its 32 bytes; a key of small order, which would "verify" a
+    /// signature over anything, is refused.
+    fn from_bytes(bytes: &[u8; 32]) -> Result<Self, ConsentError> {
+        VerifyingKey::from_bytes(bytes)
+            .ok()
+            .filter(|key| !key.is_weak())
             .map(Self)
-            .map_err(|_| ConsentError::Key)
+            .ok_or(ConsentError::Key)
     }
 }
 
@@ -116,9 +126,7 @@ impl TryFrom<String> for LedgerVerifyingKey {
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
         // In JSON a key has one spelling: no surrounding spaces.
-        VerifyingKey::from_bytes(&hex32(&text)?)
-            .map(Self)
-            .map_err(|_| ConsentError::Key)
+        Self::from_bytes(&hex32(&text)?)
     }
 }
 
@@ -245,9 +253,11 @@ impl Checkpoint {
     /// valid signature says only that the holder of that key signed: whether the key
     /// is one to trust is the checker's to say.
     pub fn is_signed_by_its_key(&self) -> bool {
+        // Strict verification: no small-order keys or components, no malleable
+        // encodings of the same signature.
         self.key
             .0
-            .verify(
+            .verify_strict(
                 &Self::message(self.ledger_head()),
                 &Signature::from_bytes(&self.signature.0),
             )
@@ -257,4 +267,47 @@ impl Checkpoint {
 
 fn hex32(text: &str) -> Result<[u8; 32], ConsentError> {
     crate::hex::decode(text).ok_or(ConsentError::Key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_order_key_signs_nothing() {
+        // The identity point, and a signature of R = identity, s = 0: a key of small
+        // order "verifies" such a signature over any message with lenient checks.
+        let weak = format!("01{}", "0".repeat(62));
+        assert_eq!(LedgerVerifyingKey::from_hex(&weak), Err(ConsentError::Key));
+        let json = format!(
+            r#"{{"length": 0, "head": "{}", "key": "{weak}", "signature": "01{}"}}"#,
+            "0".repeat(64),
+            "0".repeat(126)
+        );
+        assert!(serde_json::from_str::<Checkpoint>(&json).is_err());
+    }
+
+    #[test]
+    fn a_checkpoint_verifies_only_what_was_signed() {
+        let key = LedgerSigningKey::from_bytes([9; 32]);
+        let head = LedgerHead {
+            length: 3,
+            hash: Sha256Digest::GENESIS,
+        };
+        let checkpoint = key.checkpoint(head);
+        assert!(checkpoint.is_signed_by_its_key());
+        let moved = Checkpoint {
+            length: 4,
+            ..checkpoint.clone()
+        };
+        assert!(!moved.is_signed_by_its_key());
+        let other = LedgerSigningKey::from_bytes([8; 32]).verifying_key();
+        assert!(
+            !Checkpoint {
+                key: other,
+                ..checkpoint
+            }
+            .is_signed_by_its_key()
+        );
+    }
 }

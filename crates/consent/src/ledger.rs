@@ -115,7 +115,7 @@ pub const LEDGER_FORMAT: u32 = 2;
 /// lower-case hexadecimal digits; `previousHash` is the previous entry's `hash`, or 64
 /// zeros for the first. [`canonical_bytes`](Self::canonical_bytes) gives the exact
 /// bytes hashed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LedgerEntry {
     /// The rule the entry's hash follows: 2 for this library's entries; absent in the
@@ -140,6 +140,70 @@ pub struct LedgerEntry {
 
 const fn first_format() -> u32 {
     1
+}
+
+/// The fields of a [`LedgerEntry`] as read, before the entry's spelling is checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Fields {
+    #[serde(default = "first_format")]
+    format: u32,
+    index: u64,
+    recorded_at: DateTime<Utc>,
+    request: SharingRequest,
+    decision: SharingDecision,
+    previous_hash: Sha256Digest,
+    hash: Sha256Digest,
+}
+
+impl<'de> Deserialize<'de> for LedgerEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Self::try_from(value).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<serde_json::Value> for LedgerEntry {
+    type Error = String;
+
+    /// Reads an entry, and for a format 2 entry checks that it is written in the one
+    /// spelling its hash is taken over: the canonical JSON of the entry as written must
+    /// be the canonical JSON of what it says. Otherwise a verifier hashing the text (as
+    /// the specification says to) and one hashing the values read would disagree:
+    /// `"2026-11-23T10:00:00+01:00"` and `"2026-11-23T09:00:00Z"` are one instant, two
+    /// texts.
+    fn try_from(mut value: serde_json::Value) -> Result<Self, Self::Error> {
+        let fields: Fields =
+            partnership_core::json::from_json_value(&value).map_err(|e| {
+                match e.pointer().strip_prefix('/') {
+                    Some(at) => format!("{at}: {}", e.message()),
+                    None => e.message().to_owned(),
+                }
+            })?;
+        let entry = Self {
+            format: fields.format,
+            index: fields.index,
+            recorded_at: fields.recorded_at,
+            request: fields.request,
+            decision: fields.decision,
+            previous_hash: fields.previous_hash,
+            hash: fields.hash,
+        };
+        if entry.format >= 2 {
+            if let Some(members) = value.as_object_mut() {
+                members.remove("hash");
+            }
+            let mut written = Vec::new();
+            let _ = crate::canonical::write(&value, &mut written);
+            if written != entry.canonical_bytes() {
+                return Err(
+                    "the entry is not written in the one spelling its hash is taken over: times in UTC as YYYY-MM-DDTHH:MM:SS with Z (and fractions only as long as needed), ids in lower case, nothing else"
+                        .into(),
+                );
+            }
+        }
+        Ok(entry)
+    }
 }
 
 #[expect(

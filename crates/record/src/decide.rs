@@ -201,6 +201,15 @@ pub enum DecisionError {
         /// The last entry's time.
         last: DateTime<Utc>,
     },
+    /// The ledger already records a decision on a request with this id: a question is
+    /// decided once, so that asking again after a lost answer never records it twice.
+    #[error(
+        "the ledger already records a decision on this request (entry {ledger_index}); ask a new question, with a new id, to decide again"
+    )]
+    AlreadyDecided {
+        /// The entry that records it.
+        ledger_index: u64,
+    },
     /// The record would not be valid with the decision recorded, so it was not.
     #[error("{}", problem_list("the record would not be valid with this decision recorded, so nothing was recorded or shared", &.0.problems))]
     WouldInvalidate(RecordError),
@@ -254,6 +263,8 @@ impl PartnershipRecord {
     /// - [`DecisionError::BeforeLastEntry`]: `decided_at` is before the ledger's last
     ///   entry.
     /// - [`DecisionError::BeforeBirth`]: `decided_at` is before the child's birth.
+    /// - [`DecisionError::AlreadyDecided`]: the ledger already records a decision on a
+    ///   request with the question's id.
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -288,6 +299,15 @@ impl PartnershipRecord {
             && decided_at < last
         {
             return Err(DecisionError::BeforeLastEntry { last });
+        }
+        if let Some(entry) = self
+            .disclosures
+            .iter()
+            .find(|e| e.request.id == question.id)
+        {
+            return Err(DecisionError::AlreadyDecided {
+                ledger_index: entry.index,
+            });
         }
         let resolved = self.resolve(question, decided_at)?;
         let decision = self.decision_on(&resolved);

@@ -232,6 +232,17 @@ pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
         record.justifications.iter().map(|x| x.id),
     );
     duplicates(&mut c, "reviews", record.reviews.iter().map(|x| x.id));
+    // One decision per request: a request decided twice is a retry recorded twice.
+    let mut requests = BTreeSet::new();
+    for (k, entry) in record.disclosures.iter().enumerate() {
+        if !requests.insert(entry.request.id) {
+            c.problem(
+                format!("/disclosures/{k}/request/id"),
+                Rule::DuplicateId,
+                "decides a request the ledger already records a decision on",
+            );
+        }
+    }
     // One id, two kinds of party: a reference could not say which it meant.
     let mut people: BTreeMap<uuid::Uuid, &str> = BTreeMap::new();
     people.insert(*record.child.id.as_uuid(), "the child");
