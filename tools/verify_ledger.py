@@ -83,12 +83,15 @@ def canonical(value):
 
 
 def spelled_once(value):
-    """Every instant and id written in its one spelling, so that the text hashed is
-    the only text that says what the entry says."""
+    """Every instant and id written in its one spelling, and no member written as
+    null, so that the text hashed is the only text that says what the entry says."""
     if isinstance(value, dict):
         return all(spelled_once(v) for v in value.values())
     if isinstance(value, list):
         return all(spelled_once(v) for v in value)
+    if value is None:
+        # This library leaves an absent member out; it never writes null.
+        return False
     if isinstance(value, str):
         if LOOKS_LIKE_INSTANT.match(value) and not INSTANT.fullmatch(value):
             return False
@@ -115,7 +118,7 @@ def verify_chain(entries):
         if entry.get("previousHash") != previous:
             raise Refused(f"entry {n}: previousHash is not the hash of entry {n - 1}")
         if not spelled_once(entry):
-            raise Refused(f"entry {n}: an instant or an id is not in its one spelling")
+            raise Refused(f"entry {n}: an instant or an id is not in its one spelling, or a member is written as null")
         recorded = entry.get("recordedAt")
         request = entry.get("request")
         if not isinstance(recorded, str) or not isinstance(request, dict) or request.get("at") != recorded:

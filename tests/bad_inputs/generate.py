@@ -272,6 +272,8 @@ put(E, "hash-not-hex", change(entry, setp("/hash", "not-a-hash")))
 put(E, "missing-index", change(entry, delp("/index")))
 put(E, "time-in-another-spelling", change(entry, lambda d: d.__setitem__("recordedAt", d["recordedAt"].replace("Z", "+00:00"))))
 put(E, "id-in-upper-case", change(entry, lambda d: d["request"].__setitem__("id", d["request"]["id"].upper())))
+put(E, "label-written-as-null", change(entry, lambda d: d["request"]["purpose"].__setitem__("label", None)))
+put(E, "index-as-a-fraction", change(entry, setp("/index", 0.0)))
 
 L = "ledger"
 lines = [json.dumps(e, ensure_ascii=False) for e in safe["disclosures"]]

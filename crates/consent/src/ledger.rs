@@ -157,29 +157,34 @@ struct Fields {
 }
 
 impl<'de> Deserialize<'de> for LedgerEntry {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Self::try_from(value).map_err(serde::de::Error::custom)
-    }
-}
-
-impl TryFrom<serde_json::Value> for LedgerEntry {
-    type Error = String;
-
     /// Reads an entry, and for a format 2 entry checks that it is written in the one
     /// spelling its hash is taken over: the canonical JSON of the entry as written must
     /// be the canonical JSON of what it says. Otherwise a verifier hashing the text (as
     /// the specification says to) and one hashing the values read would disagree:
     /// `"2026-11-23T10:00:00+01:00"` and `"2026-11-23T09:00:00Z"` are one instant, two
-    /// texts.
-    fn try_from(mut value: serde_json::Value) -> Result<Self, Self::Error> {
-        let fields: Fields =
-            partnership_core::json::from_json_value(&value).map_err(|e| {
+    /// texts, and so are an id in capitals and in lower case, or a member left out and
+    /// one written as `null`.
+    ///
+    /// The entry's text is kept as it was read (a JSON deserializer is needed: this is
+    /// the JSON contract), read into its fields, and canonicalised straight from the
+    /// text, with no tree of values built in between.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        Self::from_text(raw.get()).map_err(serde::de::Error::custom)
+    }
+}
+
+impl LedgerEntry {
+    fn from_text(text: &str) -> Result<Self, String> {
+        // Read at serde_json's own speed; only a failure is read again for the path.
+        let fields: Fields = serde_json::from_str(text).or_else(|_| {
+            partnership_core::json::from_json_str(text).map_err(|e| {
                 match e.pointer().strip_prefix('/') {
                     Some(at) => format!("{at}: {}", e.message()),
                     None => e.message().to_owned(),
                 }
-            })?;
+            })
+        })?;
         let entry = Self {
             format: fields.format,
             index: fields.index,
@@ -189,21 +194,63 @@ impl TryFrom<serde_json::Value> for LedgerEntry {
             previous_hash: fields.previous_hash,
             hash: fields.hash,
         };
-        if entry.format >= 2 {
-            if let Some(members) = value.as_object_mut() {
-                members.remove("hash");
-            }
-            let mut written = Vec::new();
-            let _ = crate::canonical::write(&value, &mut written);
-            if written != entry.canonical_bytes() {
-                return Err(
-                    "the entry is not written in the one spelling its hash is taken over: times in UTC as YYYY-MM-DDTHH:MM:SS with Z (and fractions only as long as needed), ids in lower case, nothing else"
-                        .into(),
-                );
-            }
+        if entry.format >= 2 && !entry.written_in_its_one_spelling(text) {
+            return Err(
+                "the entry is not written in the one spelling its hash is taken over: times in UTC as YYYY-MM-DDTHH:MM:SS with Z (and fractions only as long as needed), ids in lower case, no member written as null or as its default, nothing else"
+                    .into(),
+            );
         }
         Ok(entry)
     }
+
+    /// Whether `text`, canonicalised, is the canonical JSON of this entry: the
+    /// entry as written says what it holds in the only way this library writes it.
+    ///
+    /// Most entries were written by this library, so first `text` is compared with
+    /// the entry as this library writes it, ignoring whitespace between tokens: the
+    /// same tokens have the same canonical form. Only an entry some other tool wrote
+    /// (members in another order, strings escaped otherwise) is canonicalised.
+    fn written_in_its_one_spelling(&self, text: &str) -> bool {
+        let Ok(as_written_here) = serde_json::to_vec(self) else {
+            return false;
+        };
+        if same_tokens(text.as_bytes(), &as_written_here) {
+            return true;
+        }
+        let mut as_written = Vec::with_capacity(text.len());
+        let mut reading = serde_json::Deserializer::from_str(text);
+        let transcoded = crate::canonical::write(
+            &serde_transcode::Transcoder::new(&mut reading),
+            &mut as_written,
+        );
+        let mut as_held = Vec::with_capacity(text.len());
+        transcoded.is_ok()
+            && crate::canonical::write(self, &mut as_held).is_ok()
+            && as_written == as_held
+    }
+}
+
+/// Whether the JSON text `text` is the compact JSON text `compact` with whitespace
+/// between its tokens: the same tokens, so the same canonical form.
+fn same_tokens(text: &[u8], compact: &[u8]) -> bool {
+    let mut expected = compact.iter();
+    let (mut in_string, mut escaped) = (false, false);
+    for &byte in text {
+        if !in_string && matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+            continue;
+        }
+        if expected.next() != Some(&byte) {
+            return false;
+        }
+        if escaped {
+            escaped = false;
+        } else if in_string && byte == b'\\' {
+            escaped = true;
+        } else if byte == b'"' {
+            in_string = !in_string;
+        }
+    }
+    expected.next().is_none()
 }
 
 #[expect(
@@ -767,6 +814,35 @@ mod tests {
 
     fn id<T: std::str::FromStr>(n: u128) -> Option<T> {
         format!("00000000-0000-4000-8000-{n:012x}").parse().ok()
+    }
+
+    #[test]
+    fn same_tokens_ignores_only_whitespace_between_tokens() {
+        let compact = br#"{"a":"x \" y","b":[1,2]}"#;
+        assert!(same_tokens(compact, compact));
+        assert!(same_tokens(
+            b"{ \"a\" : \"x \\\" y\",\n  \"b\": [1, 2] }\n",
+            compact
+        ));
+        // Whitespace inside a string is part of it.
+        assert!(!same_tokens(br#"{"a":"x \"  y","b":[1,2]}"#, compact));
+        assert!(!same_tokens(br#"{"a":"x\" y","b":[1,2]}"#, compact));
+        // An escaped backslash ends before the quote that closes the string.
+        assert!(same_tokens(
+            br#"{"a": "\\", "b": 1}"#,
+            br#"{"a":"\\","b":1}"#
+        ));
+        assert!(!same_tokens(
+            br#"{"a": "\\ ", "b": 1}"#,
+            br#"{"a":"\\","b":1}"#
+        ));
+        // Other tokens, or fewer, or more.
+        assert!(!same_tokens(br#"{"b":[1,2],"a":"x \" y"}"#, compact));
+        assert!(!same_tokens(br#"{"a":"x \" y"}"#, compact));
+        assert!(!same_tokens(
+            br#"{"a":"x \" y","b":[1,2]} "#,
+            br#"{"a":"x \" y"}"#
+        ));
     }
 
     fn entries(n: usize) -> Vec<LedgerEntry> {

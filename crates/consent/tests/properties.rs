@@ -511,6 +511,52 @@ proptest! {
     }
 
     #[test]
+    fn one_spelling_per_entry(case in case()) {
+        // An entry reads back from any JSON text whose canonical form is its own
+        // (members in any order, any whitespace), and from no other: what a verifier
+        // hashing the text and one hashing the values read agree on.
+        let mut ledger = DisclosureLedger::default();
+        record(&mut ledger, &case.request, &case.consents, &case.withholdings, case.justification.as_ref());
+        let entry = ledger.iter().next().unwrap().clone();
+        let value = serde_json::to_value(&entry).unwrap();
+        fn nulls(v: &serde_json::Value) -> bool {
+            match v {
+                serde_json::Value::Null => true,
+                serde_json::Value::Array(a) => a.iter().any(nulls),
+                serde_json::Value::Object(m) => m.values().any(nulls),
+                _ => false,
+            }
+        }
+        // The Python verifier refuses null; the library never writes one.
+        prop_assert!(!nulls(&value));
+        let reversed: serde_json::Map<String, serde_json::Value> =
+            value.as_object().unwrap().clone().into_iter().rev().collect();
+        let reordered = serde_json::to_string_pretty(&reversed).unwrap();
+        prop_assert_eq!(serde_json::from_str::<LedgerEntry>(&reordered).unwrap(), entry.clone());
+        let indented = serde_json::to_string_pretty(&entry).unwrap();
+        prop_assert_eq!(serde_json::from_str::<LedgerEntry>(&indented).unwrap(), entry.clone());
+        let respelled = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = value.clone();
+            change(&mut v);
+            serde_json::from_str::<LedgerEntry>(&v.to_string()).is_err()
+        };
+        let id_in_capitals = respelled(&|v| {
+            let id = v["request"]["id"].as_str().unwrap().to_uppercase();
+            v["request"]["id"] = id.into();
+        });
+        let offset_instead_of_z = respelled(&|v| {
+            let at = v["recordedAt"].as_str().unwrap().replace('Z', "+00:00");
+            v["recordedAt"] = at.into();
+        });
+        let label_as_null = respelled(&|v| {
+            v["request"]["purpose"]["label"] = serde_json::Value::Null;
+        });
+        prop_assert!(id_in_capitals, "an id in capitals was read");
+        prop_assert!(offset_instead_of_z, "an instant with an offset was read");
+        prop_assert!(label_as_null, "a label written as null was read");
+    }
+
+    #[test]
     fn json_round_trip_of_every_public_type(case in case()) {
         json_round_trip(&case.request)?;
         for c in &case.consents { json_round_trip(c)?; json_round_trip(&c.status_at(case.request.at))?; }

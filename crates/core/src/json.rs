@@ -246,30 +246,6 @@ pub fn from_json_str_with<T: DeserializeOwned>(
     finish(serde_path_to_error::deserialize(&mut de), de)
 }
 
-/// Reads a document from a JSON value already parsed, with the same errors as
-/// [`from_json_str`] (a pointer into the value, the rejected value left out), but no
-/// line or column.
-///
-/// ```
-/// use partnership_core::{json::from_json_value, TimeOfDay};
-///
-/// let value = serde_json::json!({"at": ["09:00", "Sarah"]});
-/// #[derive(Debug, serde::Deserialize)]
-/// struct Times { #[allow(dead_code)] at: Vec<TimeOfDay> }
-/// let err = from_json_value::<Times>(&value).unwrap_err();
-/// assert_eq!(err.pointer(), "/at/1");
-/// assert!(!err.to_string().contains("Sarah"));
-/// ```
-pub fn from_json_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, JsonError> {
-    if let Ok(read) = T::deserialize(value) {
-        return Ok(read);
-    }
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let pointer = pointer_of(err.path());
-        convert(pointer, err.inner())
-    })
-}
-
 /// Reads a document from bytes within [`InputLimits::default`]; see [`JsonError`].
 ///
 /// ```
