@@ -194,7 +194,13 @@ impl LedgerEntry {
             previous_hash: fields.previous_hash,
             hash: fields.hash,
         };
-        if entry.format >= 2 && !entry.written_in_its_one_spelling(text) {
+        if !(1..=LEDGER_FORMAT).contains(&entry.format) {
+            return Err(format!(
+                "format: {} is not a ledger format (1 or {LEDGER_FORMAT})",
+                entry.format
+            ));
+        }
+        if entry.format != 1 && !entry.written_in_its_one_spelling(text) {
             return Err(
                 "the entry is not written in the one spelling its hash is taken over: times in UTC as YYYY-MM-DDTHH:MM:SS with Z (and fractions only as long as needed), ids in lower case, no member written as null or as its default, nothing else"
                     .into(),
@@ -814,6 +820,18 @@ mod tests {
 
     fn id<T: std::str::FromStr>(n: u128) -> Option<T> {
         format!("00000000-0000-4000-8000-{n:012x}").parse().ok()
+    }
+
+    #[test]
+    fn unknown_formats_are_refused_when_read() {
+        let entry = entries(1).remove(0);
+        let text = serde_json::to_string(&entry).unwrap();
+        assert!(serde_json::from_str::<LedgerEntry>(&text).is_ok());
+        for format in ["0", "3"] {
+            let other = text.replacen("\"format\":2", &format!("\"format\":{format}"), 1);
+            let err = serde_json::from_str::<LedgerEntry>(&other).unwrap_err();
+            assert!(err.to_string().contains("is not a ledger format"), "{err}");
+        }
     }
 
     #[test]
