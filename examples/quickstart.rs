@@ -226,6 +226,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         checkpoints: vec![],
         barriers: Default::default(),
         reviews: vec![],
+        provenance: vec![],
     })?;
     println!();
     print!("{}", record.practice_report(today).to_text());

@@ -115,6 +115,77 @@ partnership_core::validated! {
 }
 
 impl BarrierRegister {
+    /// Adds a barrier, whose id must be new to the register; on error the register is
+    /// unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`BarriersError::DuplicateBarrier`], naming the index it would have had.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use partnership_barriers::*;
+    /// # use partnership_core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
+    /// let barrier = Barrier::try_from(BarrierParts {
+    ///     id: BarrierId::random(),
+    ///     kind: BarrierKind::TimeAndWorkPatterns,
+    ///     affects: vec![CarerId::random()],
+    ///     goals: vec![],
+    ///     identified_by: PartyRef::Professional { id: ProfessionalId::random() },
+    ///     identified_on: NaiveDate::from_ymd_opt(2026, 11, 2).ok_or("a date")?,
+    ///     description: Sensitive::new("Shift work".into()),
+    ///     severity: Severity::Medium,
+    ///     owner: None,
+    ///     mitigations: vec![],
+    ///     history: vec![],
+    /// })?;
+    /// let mut register = BarrierRegister::default();
+    /// register.add(barrier.clone())?;
+    /// assert!(register.add(barrier).is_err(), "one id, one barrier");
+    /// assert_eq!(register.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add(&mut self, barrier: Barrier) -> Result<(), BarriersError> {
+        if self.0.iter().any(|b| b.id == barrier.id) {
+            return Err(BarriersError::DuplicateBarrier {
+                index: self.0.len(),
+            });
+        }
+        self.0.push(barrier);
+        Ok(())
+    }
+
+    /// Puts `barrier` in place of the barrier with the same id (after a mitigation
+    /// was started on a copy, say), giving back the one it replaced; `None`, changing
+    /// nothing, when the register holds no barrier with that id.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use partnership_barriers::*;
+    /// # use partnership_core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
+    /// # let barrier = Barrier::try_from(BarrierParts {
+    /// #     id: BarrierId::random(), kind: BarrierKind::TimeAndWorkPatterns,
+    /// #     affects: vec![CarerId::random()], goals: vec![],
+    /// #     identified_by: PartyRef::Professional { id: ProfessionalId::random() },
+    /// #     identified_on: NaiveDate::from_ymd_opt(2026, 11, 2).ok_or("a date")?,
+    /// #     description: Sensitive::new("Shift work".into()), severity: Severity::Medium,
+    /// #     owner: None, mitigations: vec![], history: vec![],
+    /// # })?;
+    /// let mut register = BarrierRegister::default();
+    /// register.add(barrier.clone())?;
+    /// let mut owned = barrier.clone();
+    /// owned.assign_owner(barrier.identified_by, NaiveDate::from_ymd_opt(2026, 11, 3).ok_or("a date")?)?;
+    /// assert_eq!(register.replace(owned), Some(barrier));
+    /// assert!(register[0].owner.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn replace(&mut self, barrier: Barrier) -> Option<Barrier> {
+        self.0
+            .iter_mut()
+            .find(|b| b.id == barrier.id)
+            .map(|slot| std::mem::replace(slot, barrier))
+    }
+
     /// Barriers identified by `as_of` and still open on that date.
     pub fn open(&self, as_of: NaiveDate) -> Vec<&Barrier> {
         self.iter()

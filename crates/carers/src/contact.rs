@@ -145,22 +145,42 @@ pub struct OverdueAction<'a> {
     pub days_overdue: i64,
 }
 
-fn check_log(records: &[ContactRecord]) -> Result<(), CarersError> {
-    let mut record_ids = BTreeSet::new();
-    let mut action_ids = BTreeSet::new();
-    let mut previous: Option<NaiveDate> = None;
-    for (index, record) in records.iter().enumerate() {
-        if previous.is_some_and(|p| record.date < p) {
+/// What a contact log has seen so far, so that the whole log and one new record are
+/// checked by the same rule: dates in order, record and action ids used once.
+#[derive(Default)]
+struct LogSeen {
+    record_ids: BTreeSet<ContactRecordId>,
+    action_ids: BTreeSet<ActionId>,
+    previous: Option<NaiveDate>,
+}
+
+impl LogSeen {
+    fn admit(&mut self, index: usize, record: &ContactRecord) -> Result<(), CarersError> {
+        if self.previous.is_some_and(|p| record.date < p) {
             return Err(CarersError::ContactLogOrder { index });
         }
-        previous = Some(record.date);
-        let fresh_actions = record
-            .agreed_actions
-            .iter()
-            .all(|a| action_ids.insert(a.id));
-        if !record_ids.insert(record.id) || !fresh_actions {
+        // A record's own actions never repeat (its own check); only earlier
+        // records can hold the same ids.
+        let repeated = self.record_ids.contains(&record.id)
+            || record
+                .agreed_actions
+                .iter()
+                .any(|a| self.action_ids.contains(&a.id));
+        if repeated {
             return Err(CarersError::ContactLogDuplicateId { index });
         }
+        self.previous = Some(record.date);
+        self.record_ids.insert(record.id);
+        self.action_ids
+            .extend(record.agreed_actions.iter().map(|a| a.id));
+        Ok(())
+    }
+}
+
+fn check_log(records: &[ContactRecord]) -> Result<(), CarersError> {
+    let mut seen = LogSeen::default();
+    for (index, record) in records.iter().enumerate() {
+        seen.admit(index, record)?;
     }
     Ok(())
 }
@@ -205,6 +225,44 @@ partnership_core::validated! {
 }
 
 impl ContactLog {
+    /// Adds a discussion at the end of the log, checked as the whole log is: not
+    /// dated before the last discussion, and no record or action id used before. On
+    /// error the log is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`CarersError::ContactLogOrder`] or [`CarersError::ContactLogDuplicateId`],
+    /// naming the index the record would have had.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::{Channel, ContactLog, ContactRecord, ContactRecordParts};
+    /// use partnership_core::{CarerId, ContactRecordId, PartyRef, Sensitive};
+    ///
+    /// let talk = |day| ContactRecord::try_from(ContactRecordParts {
+    ///     id: ContactRecordId::random(),
+    ///     date: NaiveDate::from_ymd_opt(2026, 11, day).expect("a date"),
+    ///     channel: Channel::Phone,
+    ///     participants: vec![PartyRef::Carer { id: CarerId::random() }],
+    ///     summary: Sensitive::new("Settling in".into()),
+    ///     agreed_actions: vec![],
+    /// });
+    /// let mut log = ContactLog::default();
+    /// log.record(talk(9)?)?;
+    /// assert!(log.record(talk(2)?).is_err(), "kept in date order");
+    /// assert_eq!(log.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn record(&mut self, entry: ContactRecord) -> Result<(), CarersError> {
+        let mut seen = LogSeen::default();
+        for (index, record) in self.0.iter().enumerate() {
+            seen.admit(index, record)?;
+        }
+        seen.admit(self.0.len(), &entry)?;
+        self.0.push(entry);
+        Ok(())
+    }
+
     /// Every action overdue as of `as_of`, in the order they were agreed.
     pub fn overdue_actions(&self, as_of: NaiveDate) -> Vec<OverdueAction<'_>> {
         self.iter()

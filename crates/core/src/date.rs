@@ -50,6 +50,28 @@ pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_sub_months(Months::new(months))
 }
 
+/// The latest date that `at` can be in the United Kingdom: the date an hour later in
+/// UTC, since UK time is UTC or, in summer, UTC plus one hour.
+///
+/// Rules that take a moment's date (a child's age on the day of a decision, whether
+/// something recorded at a moment can be dated on a day) use this one reading, so
+/// that a moment late in the evening of a summer's day counts as the next day only
+/// when it is.
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use partnership_core::latest_uk_date;
+///
+/// let late = Utc.with_ymd_and_hms(2026, 7, 1, 23, 30, 0).single().ok_or("a time")?;
+/// assert_eq!(latest_uk_date(late), NaiveDate::from_ymd_opt(2026, 7, 2).ok_or("a date")?);
+/// let morning = Utc.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).single().ok_or("a time")?;
+/// assert_eq!(latest_uk_date(morning), NaiveDate::from_ymd_opt(2026, 7, 1).ok_or("a date")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn latest_uk_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (at + chrono::Duration::hours(1)).date_naive()
+}
+
 /// A day of the week, written in full and in lower case in JSON (`"monday"`).
 ///
 /// ```

@@ -48,6 +48,7 @@ mod label;
 mod lists;
 mod nhs;
 mod party;
+mod pointer;
 mod professional;
 mod school;
 mod sensitive;
@@ -60,7 +61,7 @@ mod validated;
 pub use child::{
     ChildProfile, ChildProfileParts, ChildView, CommunicationNeed, ParticipationAid, age_on,
 };
-pub use date::{DayOfWeek, TimeOfDay, add_months, sub_months};
+pub use date::{DayOfWeek, TimeOfDay, add_months, latest_uk_date, sub_months};
 pub use error::CoreError;
 pub use id::{
     ActionId, AgencyId, AgreementId, BarrierId, CarerId, ChildId, CompetenceAssessmentId,
@@ -72,6 +73,7 @@ pub use label::Label;
 pub use lists::first_repeat;
 pub use nhs::{Identifier, NhsNumber};
 pub use party::PartyRef;
+pub use pointer::Pointer;
 pub use professional::{Agency, AgencyKind, Professional, ProfessionalRole};
 pub use school::{AcademicYear, SchoolYear, YearGroup};
 pub use sensitive::Sensitive;

@@ -19,7 +19,7 @@ use partnership_consent::{
     DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
     SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
 };
-use partnership_core::{ChildId, ConsentId, SharingRequestId};
+use partnership_core::{ChildId, ConsentId, Pointer, SharingRequestId};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -411,14 +411,17 @@ impl PartnershipRecord {
         let (true, true, Some(recipient)) = (question.child == self.child.id, requester, recipient)
         else {
             let mut checker = Checker::new(self.parts());
-            checker.child("/child".into(), question.child);
-            checker.professional("/requestedBy".into(), question.requested_by);
+            let root = Pointer::root();
+            checker.child(&root.field("child"), question.child);
+            checker.professional(&root.field("requestedBy"), question.requested_by);
+            let recipient = root.field("recipient");
+            let id = recipient.field("id");
             match &question.recipient {
-                RecipientRef::Carer { id, .. } => checker.carer("/recipient/id".into(), *id),
-                RecipientRef::Professional { id, .. } => {
-                    checker.professional("/recipient/id".into(), *id)
-                }
-                RecipientRef::Agency { id, .. } => checker.agency("/recipient/id".into(), *id),
+                RecipientRef::Carer { id: carer, .. } => checker.carer(&id, *carer),
+                RecipientRef::Professional {
+                    id: professional, ..
+                } => checker.professional(&id, *professional),
+                RecipientRef::Agency { id: agency, .. } => checker.agency(&id, *agency),
                 _ => {}
             }
             return Err(DecisionError::Question {
@@ -431,7 +434,7 @@ impl PartnershipRecord {
         // treated as under 16 on their sixteenth birthday.
         let age = self
             .child
-            .age_on((at + chrono::Duration::hours(1)).date_naive())
+            .age_on(partnership_core::latest_uk_date(at))
             .or_else(|_| self.child.age_on(day))
             .map_err(|_| DecisionError::BeforeBirth)?;
         let capacity_for = |category: &DataCategory| {

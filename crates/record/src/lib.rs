@@ -60,6 +60,7 @@
 //! assert_eq!(PartnershipRecord::from_json(&record.to_json()).unwrap().to_json(), record.to_json());
 //! ```
 
+mod change;
 mod decide;
 mod document;
 mod due;
@@ -74,6 +75,7 @@ pub mod schema;
 pub mod strategies;
 mod validate;
 
+pub use change::{Change, ChangeKind, ProvenanceEntry};
 pub use decide::{Decided, DecisionError, Disclosure, WhatIf};
 pub use document::{Document, UnknownDocument};
 pub use due::{DueItem, DueKind, due_items};

@@ -60,6 +60,12 @@ pub enum Rule {
     /// The input is larger, nests deeper or holds a longer string than the loading
     /// limits allow ([`InputLimits`](partnership_core::json::InputLimits)).
     InputLimit,
+    /// A change recorded before the change recorded before it: the provenance is
+    /// kept in time order, and a time is never moved to fit.
+    ChangeOutOfOrder,
+    /// A change that records something as happening after the change was made: a
+    /// discussion, progress or a consent event dated later than its recording.
+    DatedAfterChange,
 }
 
 impl Rule {
@@ -84,6 +90,8 @@ impl Rule {
             Self::PermitWithoutBasis => "permit-without-basis",
             Self::CheckpointInvalid => "checkpoint-invalid",
             Self::InputLimit => "input-limit",
+            Self::ChangeOutOfOrder => "change-out-of-order",
+            Self::DatedAfterChange => "dated-after-change",
         }
     }
 }

@@ -12,7 +12,7 @@ use partnership_reviews::ReviewSchedule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{RecordError, validate::cross_check};
+use crate::{ProvenanceEntry, RecordError, validate::cross_check};
 
 /// The schema version this library writes and reads.
 ///
@@ -78,6 +78,10 @@ pub struct PartnershipRecordParts {
     /// Review schedules and their outcomes.
     #[serde(default)]
     pub reviews: Vec<ReviewSchedule>,
+    /// Every change made through [`PartnershipRecord::apply`], in time order: what
+    /// kind, to what, by which professional and when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<ProvenanceEntry>,
 }
 
 fn check_record(parts: &PartnershipRecordParts) -> Result<(), RecordError> {
@@ -119,6 +123,13 @@ impl PartnershipRecord {
     /// ([`PartnershipRecord::decide`]): nothing else writes to a checked record.
     pub(crate) fn ledger_mut(&mut self) -> &mut DisclosureLedger {
         &mut self.0.disclosures
+    }
+
+    /// The parts, for the crate's own all-or-nothing changes
+    /// ([`PartnershipRecord::apply`]), which check what they touch and undo it on
+    /// any problem.
+    pub(crate) fn parts_mut(&mut self) -> &mut PartnershipRecordParts {
+        &mut self.0
     }
 
     /// Signs a checkpoint of the ledger as it stands with `key`, and keeps it in the

@@ -331,6 +331,7 @@ fn assemble(
         checkpoints: vec![],
         barriers: pool.rehomed(&register)?,
         reviews: pool.rehomed(&schedules)?,
+        provenance: vec![],
     };
     let mut record = PartnershipRecord::try_from(parts).ok()?;
     // The ledger is written the one way a service writes it: by asking the record.
@@ -423,4 +424,138 @@ pub fn decision_time(
         .max(start)
         .max(born);
     (0i64..(3 * 365 * 24 * 60)).prop_map(move |minutes| earliest + Duration::minutes(minutes))
+}
+
+/// The ids of a record's people, agencies and goals, to point a drawn value's
+/// references at.
+fn pool_of(record: &PartnershipRecord) -> Pool {
+    let text = |id: &uuid::Uuid| id.to_string();
+    Pool {
+        child: text(record.child.id.as_uuid()),
+        carers: record.carers.iter().map(|c| text(c.id.as_uuid())).collect(),
+        professionals: record
+            .professionals
+            .iter()
+            .map(|p| text(p.id.as_uuid()))
+            .collect(),
+        agencies: record
+            .agencies
+            .iter()
+            .map(|a| text(a.id.as_uuid()))
+            .collect(),
+        goals: record.goals.iter().map(|g| text(g.id.as_uuid())).collect(),
+    }
+}
+
+/// A change to `record` for [`PartnershipRecord::apply`](crate::PartnershipRecord::apply),
+/// drawn from the domain crates' strategies with its references pointed at the
+/// record's own people, agencies and goals. Many fit the record; some do not (a
+/// consent whose giver lacks standing, a carer update that takes away what a
+/// consent rests on), which is what a property about changes needs.
+pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change> + use<> {
+    use crate::Change;
+    use partnership_consent::{ConsentEvent, ConsentEventKind};
+    let pool = std::sync::Arc::new(pool_of(record));
+    let world = world_of(
+        &record.child,
+        &record.carers,
+        &record.agencies,
+        &record.professionals,
+    );
+    let carer_ids: Vec<CarerId> = record.carers.iter().map(|c| c.id).collect();
+    let consents: Vec<(partnership_core::ConsentId, partnership_core::PartyRef)> = record
+        .consents
+        .iter()
+        .map(|c| (c.id, c.given_by.party(c.child)))
+        .collect();
+    let goal_ids: Vec<partnership_core::GoalId> = record.goals.iter().map(|g| g.id).collect();
+    let born = record.child.date_of_birth;
+    let rehome = move |pool: &Pool, change: Change| -> Option<Change> {
+        Some(match change {
+            Change::AddCarer(x) => Change::AddCarer(pool.rehomed(&x)?),
+            Change::UpdateCarer(x) => Change::UpdateCarer(pool.rehomed(&x)?),
+            Change::AddProfessional(x) => Change::AddProfessional(pool.rehomed(&x)?),
+            Change::AddConsent(x) => Change::AddConsent(pool.rehomed(&x)?),
+            Change::AddWithholdingRule(x) => Change::AddWithholdingRule(pool.rehomed(&x)?),
+            Change::RecordContact(x) => Change::RecordContact(pool.rehomed(&x)?),
+            Change::AddGoal(x) => Change::AddGoal(pool.rehomed(&x)?),
+            other => other,
+        })
+    };
+    let update = carers::carer().prop_flat_map(move |carer| {
+        let ids = carer_ids.clone();
+        (Just(carer), any::<prop::sample::Index>()).prop_map(move |(carer, which)| {
+            if ids.is_empty() {
+                return Change::AddCarer(carer);
+            }
+            let Some(id) = ids.get(which.index(ids.len())) else {
+                return Change::AddCarer(carer);
+            };
+            let mut parts = carer.clone().into_parts();
+            parts.id = *id;
+            Carer::try_from(parts).map_or(Change::AddCarer(carer), Change::UpdateCarer)
+        })
+    });
+    let event = (any::<prop::sample::Index>(), 0i64..4000, 0usize..3).prop_map(
+        move |(which, day, kind)| {
+            let (consent, by) = consents.get(which.index(consents.len().max(1))).cloned()?;
+            let kind = match kind {
+                0 => ConsentEventKind::Withdrawn,
+                1 => ConsentEventKind::Renewed,
+                _ => ConsentEventKind::Given,
+            };
+            let at = Utc.with_ymd_and_hms(2024, 1, 1, 12, 0, 0).single()? + Duration::days(day);
+            Some(Change::RecordConsentEvent {
+                consent,
+                event: ConsentEvent {
+                    kind,
+                    at,
+                    by,
+                    valid_until: None,
+                    recorded_by: None,
+                },
+            })
+        },
+    );
+    let progress = (any::<prop::sample::Index>(), goals::gas_level(), 0i64..4000).prop_map(
+        move |(which, level, day)| {
+            let goal = *goal_ids.get(which.index(goal_ids.len().max(1)))?;
+            Some(Change::RecordProgress {
+                goal,
+                entry: partnership_goals::ProgressEntry {
+                    id: partnership_core::ProgressEntryId::random(),
+                    on: born + Duration::days(day),
+                    recorded_by: partnership_core::PartyRef::Child {
+                        id: partnership_core::ChildId::random(),
+                    },
+                    setting: partnership_goals::Setting::Home,
+                    level,
+                    achievement: partnership_goals::AchievementStatus::Improving,
+                    note: None,
+                },
+            })
+        },
+    );
+    let drawn = prop_oneof![
+        carers::carer().prop_map(Change::AddCarer),
+        update,
+        professional().prop_map(Change::AddProfessional),
+        consent::consent_record(&world).prop_map(Change::AddConsent),
+        consent::withholding_rule(&world).prop_map(Change::AddWithholdingRule),
+        carers::contact_record_on(chrono::NaiveDate::from_ymd_opt(2040, 1, 1).unwrap_or_default())
+            .prop_map(Change::RecordContact),
+        goals::goal(6).prop_map(Change::AddGoal),
+    ]
+    // A value that cannot be pointed at the record's people is kept as drawn: its
+    // references dangle, and the change is one the record refuses.
+    .prop_map(move |change| rehome(&pool, change.clone()).unwrap_or(change));
+    // Without a consent or a goal to step on, a professional joins instead.
+    let or_join = |step: Option<Change>, joining: Professional| {
+        step.unwrap_or(Change::AddProfessional(joining))
+    };
+    prop_oneof![
+        6 => drawn,
+        1 => (event, professional()).prop_map(move |(e, p)| or_join(e, p)),
+        1 => (progress, professional()).prop_map(move |(e, p)| or_join(e, p)),
+    ]
 }

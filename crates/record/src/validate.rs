@@ -3,16 +3,23 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use partnership_carers::{Carer, DelegatedArea, Involvement};
-use partnership_consent::{
-    AGE_OF_PRESUMED_CAPACITY, ActingAuthority, ChildCapacity, CompetenceFinding, ConsentEventKind,
-    ConsentGiver, ConsentRecord, PermitBasis, Recipient, RecipientScope, SharingDecision,
-    SharingRequest,
+use partnership_barriers::Barrier;
+use partnership_carers::{
+    Carer, CommunicationAgreement, ContactRecord, DelegatedArea, Involvement,
 };
-use partnership_core::{AgencyId, AgencyKind, CarerId, GoalId, PartyRef, ProfessionalId};
-use partnership_goals::{ActivationBasis, ChildsView, GoalStatus};
+use partnership_consent::{
+    AGE_OF_PRESUMED_CAPACITY, ActingAuthority, ChildCapacity, CompetenceAssessment,
+    CompetenceFinding, ConsentEventKind, ConsentGiver, ConsentRecord, DataCategory, PermitBasis,
+    Recipient, RecipientScope, SafeguardingJustification, SharingDecision, SharingRequest,
+    WithholdingRule,
+};
+use partnership_core::{
+    AgencyId, AgencyKind, CarerId, GoalId, PartyRef, Pointer, ProfessionalId, ReviewId,
+};
+use partnership_goals::{ActivationBasis, ChildsView, GoalStatus, SharedGoal};
+use partnership_reviews::ReviewSchedule;
 
-use crate::{PartnershipRecordParts, Problem, Rule, SCHEMA_VERSION};
+use crate::{PartnershipRecordParts, Problem, ProvenanceEntry, Rule, SCHEMA_VERSION};
 
 /// Collects problems while walking a record; shared by the whole-record check and the
 /// checks of a single change (a new ledger entry, a question's references).
@@ -41,9 +48,10 @@ impl<'a> Checker<'a> {
         self.record.carers.iter().find(|x| x.id == id)
     }
 
-    pub(crate) fn problem(&mut self, pointer: String, rule: Rule, message: impl Into<String>) {
+    /// Reports a problem at `at`: the one place a pointer is written out as text.
+    pub(crate) fn problem(&mut self, at: &Pointer<'_>, rule: Rule, message: impl Into<String>) {
         self.problems.push(Problem {
-            pointer,
+            pointer: at.to_string(),
             rule,
             message: message.into(),
             line: None,
@@ -66,57 +74,58 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn missing(&mut self, pointer: String, wanted: &str, id: &uuid::Uuid) {
+    fn missing(&mut self, at: &Pointer<'_>, wanted: &str, id: &uuid::Uuid) {
         match self.kind_of(id) {
             Some(kind) => self.problem(
-                pointer,
+                at,
                 Rule::WrongKindOfParty,
                 format!("names {wanted}, but this id belongs to {kind}"),
             ),
             None => self.problem(
-                pointer,
+                at,
                 Rule::DanglingReference,
                 format!("names {wanted} that is not in the record"),
             ),
         }
     }
 
-    pub(crate) fn carer(&mut self, pointer: String, id: CarerId) {
+    pub(crate) fn carer(&mut self, at: &Pointer<'_>, id: CarerId) {
         if !self.carers.contains(&id) {
-            self.missing(pointer, "a carer", id.as_uuid());
+            self.missing(at, "a carer", id.as_uuid());
         }
     }
 
-    pub(crate) fn professional(&mut self, pointer: String, id: ProfessionalId) {
+    pub(crate) fn professional(&mut self, at: &Pointer<'_>, id: ProfessionalId) {
         if !self.professionals.contains(&id) {
-            self.missing(pointer, "a professional", id.as_uuid());
+            self.missing(at, "a professional", id.as_uuid());
         }
     }
 
-    pub(crate) fn agency(&mut self, pointer: String, id: AgencyId) {
+    pub(crate) fn agency(&mut self, at: &Pointer<'_>, id: AgencyId) {
         if !self.agencies.contains(&id) {
-            self.missing(pointer, "an agency", id.as_uuid());
+            self.missing(at, "an agency", id.as_uuid());
         }
     }
 
-    fn goal(&mut self, pointer: String, id: GoalId) {
+    pub(crate) fn goal(&mut self, at: &Pointer<'_>, id: GoalId) {
         if !self.goals.contains(&id) {
             self.problem(
-                pointer,
+                at,
                 Rule::DanglingReference,
                 "names a goal that is not in the record",
             );
         }
     }
 
-    pub(crate) fn party(&mut self, pointer: String, party: &PartyRef) {
+    pub(crate) fn party(&mut self, at: &Pointer<'_>, party: &PartyRef) {
+        let id = at.field("id");
         match party {
-            PartyRef::Carer { id } => self.carer(pointer + "/id", *id),
-            PartyRef::Professional { id } => self.professional(pointer + "/id", *id),
-            PartyRef::Child { id } => {
-                if *id != self.record.child.id {
+            PartyRef::Carer { id: carer } => self.carer(&id, *carer),
+            PartyRef::Professional { id: professional } => self.professional(&id, *professional),
+            PartyRef::Child { id: child } => {
+                if *child != self.record.child.id {
                     self.problem(
-                        pointer + "/id",
+                        &id,
                         Rule::WrongChild,
                         "names a child other than the record's",
                     );
@@ -125,56 +134,61 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn child(&mut self, pointer: String, id: partnership_core::ChildId) {
+    pub(crate) fn child(&mut self, at: &Pointer<'_>, id: partnership_core::ChildId) {
         if id != self.record.child.id {
             self.problem(
-                pointer,
+                at,
                 Rule::WrongChild,
                 "is about a child other than the record's",
             );
         }
     }
 
-    fn scope(&mut self, pointer: String, scope: &RecipientScope) {
+    fn scope(&mut self, at: &Pointer<'_>, scope: &RecipientScope) {
+        let id = at.field("id");
         match scope {
-            RecipientScope::Carer { id } => self.carer(pointer + "/id", *id),
-            RecipientScope::Professional { id } => self.professional(pointer + "/id", *id),
-            RecipientScope::Agency { id } => self.agency(pointer + "/id", *id),
-            _ => {}
-        }
-    }
-
-    pub(crate) fn recipient(&mut self, pointer: String, recipient: &Recipient) {
-        match recipient {
-            Recipient::Carer { id } => self.carer(pointer + "/id", *id),
-            Recipient::Professional { id, agency, .. } => {
-                self.professional(format!("{pointer}/id"), *id);
-                self.agency(pointer + "/agency", *agency);
+            RecipientScope::Carer { id: carer } => self.carer(&id, *carer),
+            RecipientScope::Professional { id: professional } => {
+                self.professional(&id, *professional)
             }
-            Recipient::Agency { id, .. } => self.agency(pointer + "/id", *id),
+            RecipientScope::Agency { id: agency } => self.agency(&id, *agency),
             _ => {}
         }
     }
 
-    fn request(&mut self, pointer: String, request: &SharingRequest) {
-        self.child(format!("{pointer}/child"), request.child);
-        self.professional(format!("{pointer}/requestedBy"), request.requested_by);
-        self.recipient(format!("{pointer}/recipient"), &request.recipient);
+    pub(crate) fn recipient(&mut self, at: &Pointer<'_>, recipient: &Recipient) {
+        match recipient {
+            Recipient::Carer { id } => self.carer(&at.field("id"), *id),
+            Recipient::Professional { id, agency, .. } => {
+                self.professional(&at.field("id"), *id);
+                self.agency(&at.field("agency"), *agency);
+            }
+            Recipient::Agency { id, .. } => self.agency(&at.field("id"), *id),
+            _ => {}
+        }
+    }
+
+    fn request(&mut self, at: &Pointer<'_>, request: &SharingRequest) {
+        self.child(&at.field("child"), request.child);
+        self.professional(&at.field("requestedBy"), request.requested_by);
+        self.recipient(&at.field("recipient"), &request.recipient);
         if let ChildCapacity::Competent { assessed_by, .. }
         | ChildCapacity::NotCompetent { assessed_by, .. } = request.child_capacity
         {
-            self.professional(format!("{pointer}/childCapacity/assessedBy"), assessed_by);
+            self.professional(&at.field("childCapacity").field("assessedBy"), assessed_by);
         }
     }
 }
 
-/// Ids used twice among `ids`, reported at `list/index/id`.
+/// Ids used twice among `ids`, reported at `/list/index/id`.
 fn duplicates<T: Ord>(checker: &mut Checker<'_>, list: &str, ids: impl IntoIterator<Item = T>) {
+    let root = Pointer::root();
+    let list = root.field(list);
     let mut seen = BTreeSet::new();
     for (index, id) in ids.into_iter().enumerate() {
         if !seen.insert(id) {
             checker.problem(
-                format!("/{list}/{index}/id"),
+                &list.index(index).field("id"),
                 Rule::DuplicateId,
                 "uses an id already used earlier in the list",
             );
@@ -192,6 +206,7 @@ fn restricted_on(carer: &Carer, date: NaiveDate) -> bool {
 /// Every cross-reference problem in a record, in the order of the record.
 pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
     let mut c = Checker::new(record);
+    let root = Pointer::root();
     if record.schema_version != SCHEMA_VERSION {
         let message = if record.schema_version == 1 {
             format!(
@@ -200,82 +215,94 @@ pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
         } else {
             format!("this library reads schema version {SCHEMA_VERSION}")
         };
-        c.problem("/schemaVersion".into(), Rule::SchemaVersion, message);
+        c.problem(&root.field("schemaVersion"), Rule::SchemaVersion, message);
     }
-    duplicates(&mut c, "carers", record.carers.iter().map(|x| x.id));
+    check_ids(&mut c);
+    check_team(&mut c);
+    check_goals(&mut c);
+    check_consents(&mut c);
+    check_ledger(&mut c);
+    check_barriers(&mut c);
+    check_reviews(&mut c);
+    check_provenance(&mut c);
+    c.problems
+}
+
+/// No id used twice in a list, no party's id used for another kind of party, and one
+/// decision per request.
+pub(crate) fn check_ids(c: &mut Checker<'_>) {
+    let record = c.record;
     duplicates(
-        &mut c,
-        "professionals",
-        record.professionals.iter().map(|x| x.id),
-    );
-    duplicates(&mut c, "agencies", record.agencies.iter().map(|x| x.id));
-    duplicates(
-        &mut c,
+        c,
         "communicationAgreements",
         record.communication_agreements.iter().map(|x| x.id),
     );
-    duplicates(&mut c, "goals", record.goals.iter().map(|x| x.id));
-    duplicates(&mut c, "consents", record.consents.iter().map(|x| x.id));
+    duplicates(c, "goals", record.goals.iter().map(|x| x.id));
+    duplicates(c, "consents", record.consents.iter().map(|x| x.id));
     duplicates(
-        &mut c,
+        c,
         "competenceAssessments",
         record.competence_assessments.iter().map(|x| x.id),
     );
     duplicates(
-        &mut c,
+        c,
         "withholdingRules",
         record.withholding_rules.iter().map(|x| x.id),
     );
     duplicates(
-        &mut c,
+        c,
         "justifications",
         record.justifications.iter().map(|x| x.id),
     );
-    duplicates(&mut c, "reviews", record.reviews.iter().map(|x| x.id));
+    duplicates(c, "reviews", record.reviews.iter().map(|x| x.id));
     // One decision per request: a request decided twice is a retry recorded twice.
+    let root = Pointer::root();
+    let disclosures = root.field("disclosures");
     let mut requests = BTreeSet::new();
     for (k, entry) in record.disclosures.iter().enumerate() {
         if !requests.insert(entry.request.id) {
             c.problem(
-                format!("/disclosures/{k}/request/id"),
+                &disclosures.index(k).field("request").field("id"),
                 Rule::DuplicateId,
                 "decides a request the ledger already records a decision on",
             );
         }
     }
-    // One id, two kinds of party: a reference could not say which it meant.
+    check_party_ids(c);
+}
+
+/// No carer, professional or agency id used twice, nor one party's id for another
+/// kind of party: a reference could not say which it meant.
+pub(crate) fn check_party_ids(c: &mut Checker<'_>) {
+    let record = c.record;
+    let root = Pointer::root();
+    duplicates(c, "carers", record.carers.iter().map(|x| x.id));
+    duplicates(
+        c,
+        "professionals",
+        record.professionals.iter().map(|x| x.id),
+    );
+    duplicates(c, "agencies", record.agencies.iter().map(|x| x.id));
     let mut people: BTreeMap<uuid::Uuid, &str> = BTreeMap::new();
     people.insert(*record.child.id.as_uuid(), "the child");
-    let everyone = record
-        .carers
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (format!("/carers/{i}/id"), *x.id.as_uuid()))
+    let everyone = (record.carers.iter().map(|x| *x.id.as_uuid()).enumerate())
+        .map(|(i, id)| ("carers", "a carer", i, id))
         .chain(
-            record
+            (record
                 .professionals
                 .iter()
-                .enumerate()
-                .map(|(i, x)| (format!("/professionals/{i}/id"), *x.id.as_uuid())),
+                .map(|x| *x.id.as_uuid())
+                .enumerate())
+            .map(|(i, id)| ("professionals", "a professional", i, id)),
         )
         .chain(
-            record
-                .agencies
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (format!("/agencies/{i}/id"), *x.id.as_uuid())),
+            (record.agencies.iter().map(|x| *x.id.as_uuid()).enumerate())
+                .map(|(i, id)| ("agencies", "an agency", i, id)),
         );
-    for (pointer, id) in everyone {
-        let kind = if pointer.starts_with("/carers") {
-            "a carer"
-        } else if pointer.starts_with("/professionals") {
-            "a professional"
-        } else {
-            "an agency"
-        };
+    for (list, kind, i, id) in everyone {
         match people.get(&id) {
             Some(other) if *other != kind => c.problem(
-                pointer,
+                &root.field(list).index(i).field("id"),
                 Rule::DuplicateId,
                 format!("uses the same id as {other}"),
             ),
@@ -284,96 +311,154 @@ pub(crate) fn cross_check(record: &PartnershipRecordParts) -> Vec<Problem> {
             }
         }
     }
-
-    for (i, view) in record.child.views.iter().enumerate() {
-        c.party(format!("/child/views/{i}/recordedBy"), &view.recorded_by);
-    }
-    for (i, p) in record.professionals.iter().enumerate() {
-        c.agency(format!("/professionals/{i}/agency"), p.agency);
-    }
-    for (i, a) in record.communication_agreements.iter().enumerate() {
-        c.carer(format!("/communicationAgreements/{i}/carer"), a.carer);
-        c.party(
-            format!("/communicationAgreements/{i}/updatesGivenBy"),
-            &a.updates_given_by,
-        );
-    }
-    for (i, entry) in record.contact_log.iter().enumerate() {
-        for (j, p) in entry.participants.iter().enumerate() {
-            c.party(format!("/contactLog/{i}/participants/{j}"), p);
-        }
-        for (j, a) in entry.agreed_actions.iter().enumerate() {
-            c.party(format!("/contactLog/{i}/agreedActions/{j}/owner"), &a.owner);
-        }
-    }
-    check_goals(&mut c);
-    check_consent(&mut c);
-    check_barriers(&mut c);
-    check_reviews(&mut c);
-    c.problems
 }
 
-fn check_goals(c: &mut Checker<'_>) {
+/// The child's views, the team, the agreements and the contact log: every party named
+/// is in the record.
+fn check_team(c: &mut Checker<'_>) {
     let record = c.record;
-    let unrestricted: BTreeSet<CarerId> = record
+    let root = Pointer::root();
+    let child = root.field("child");
+    let views = child.field("views");
+    for (i, view) in record.child.views.iter().enumerate() {
+        c.party(&views.index(i).field("recordedBy"), &view.recorded_by);
+    }
+    for i in 0..record.professionals.len() {
+        check_professional(c, i);
+    }
+    for (i, a) in record.communication_agreements.iter().enumerate() {
+        check_agreement(c, i, a);
+    }
+    for (i, entry) in record.contact_log.iter().enumerate() {
+        check_contact(c, i, entry);
+    }
+}
+
+/// A professional works for an agency in the record.
+pub(crate) fn check_professional(c: &mut Checker<'_>, i: usize) {
+    let root = Pointer::root();
+    let list = root.field("professionals");
+    if let Some(p) = c.record.professionals.get(i) {
+        c.agency(&list.index(i).field("agency"), p.agency);
+    }
+}
+
+/// An agreement names a carer in the record, and who gives the updates.
+pub(crate) fn check_agreement(c: &mut Checker<'_>, i: usize, agreement: &CommunicationAgreement) {
+    let root = Pointer::root();
+    let list = root.field("communicationAgreements");
+    let at = list.index(i);
+    c.carer(&at.field("carer"), agreement.carer);
+    c.party(&at.field("updatesGivenBy"), &agreement.updates_given_by);
+}
+
+/// Everyone who took part in a discussion, and every owner of an action agreed in it.
+pub(crate) fn check_contact(c: &mut Checker<'_>, i: usize, entry: &ContactRecord) {
+    let root = Pointer::root();
+    let log = root.field("contactLog");
+    let at = log.index(i);
+    let participants = at.field("participants");
+    for (j, p) in entry.participants.iter().enumerate() {
+        c.party(&participants.index(j), p);
+    }
+    let actions = at.field("agreedActions");
+    for (j, a) in entry.agreed_actions.iter().enumerate() {
+        c.party(&actions.index(j).field("owner"), &a.owner);
+    }
+}
+
+/// The carers whose involvement is not restricted: those whose agreement a goal
+/// needs before it becomes active.
+pub(crate) fn unrestricted_carers(record: &PartnershipRecordParts) -> BTreeSet<CarerId> {
+    record
         .carers
         .iter()
         .filter(|x| !x.involvement.is_restricted())
         .map(|x| x.id)
-        .collect();
+        .collect()
+}
+
+pub(crate) fn check_goals(c: &mut Checker<'_>) {
+    let record = c.record;
+    let unrestricted = unrestricted_carers(record);
     for (g, goal) in record.goals.iter().enumerate() {
-        let at = |rest: &str| format!("/goals/{g}/{rest}");
-        c.child(at("child"), goal.child);
-        if let Some(ChildsView::Recorded { view }) = &goal.childs_view {
-            c.party(at("childsView/view/recordedBy"), &view.recorded_by);
+        check_goal(c, g, goal, &unrestricted);
+    }
+}
+
+/// One goal: everyone it names is in the record, and each activation rests on the
+/// agreement of a carer whose involvement is not restricted.
+pub(crate) fn check_goal(
+    c: &mut Checker<'_>,
+    g: usize,
+    goal: &SharedGoal,
+    unrestricted: &BTreeSet<CarerId>,
+) {
+    let root = Pointer::root();
+    let goals = root.field("goals");
+    let at = goals.index(g);
+    c.child(&at.field("child"), goal.child);
+    let view = at.field("childsView");
+    if let Some(ChildsView::Recorded { view: recorded }) = &goal.childs_view {
+        c.party(
+            &view.field("view").field("recordedBy"),
+            &recorded.recorded_by,
+        );
+    }
+    if let Some(ChildsView::NotGathered { recorded_by, .. }) = &goal.childs_view {
+        c.party(&view.field("recordedBy"), recorded_by);
+    }
+    let responsibilities = at.field("responsibilities");
+    for (i, r) in goal.responsibilities.iter().enumerate() {
+        c.party(&responsibilities.index(i).field("party"), &r.party);
+    }
+    let agreements = at.field("agreements");
+    for (i, a) in goal.agreements.iter().enumerate() {
+        c.carer(&agreements.index(i).field("carer"), a.carer);
+    }
+    let transitions = at.field("transitions");
+    for (i, t) in goal.transitions.iter().enumerate() {
+        let transition = transitions.index(i);
+        c.party(&transition.field("by"), &t.by);
+        if t.to != GoalStatus::Active {
+            continue;
         }
-        if let Some(ChildsView::NotGathered { recorded_by, .. }) = &goal.childs_view {
-            c.party(at("childsView/recordedBy"), recorded_by);
-        }
-        for (i, r) in goal.responsibilities.iter().enumerate() {
-            c.party(at(&format!("responsibilities/{i}/party")), &r.party);
-        }
-        for (i, a) in goal.agreements.iter().enumerate() {
-            c.carer(at(&format!("agreements/{i}/carer")), a.carer);
-        }
-        for (i, t) in goal.transitions.iter().enumerate() {
-            c.party(at(&format!("transitions/{i}/by")), &t.by);
-            if t.to != GoalStatus::Active {
-                continue;
-            }
-            match &t.basis {
-                Some(ActivationBasis::CarersAgreed { carers }) => {
-                    for (j, carer) in carers.iter().enumerate() {
-                        c.carer(at(&format!("transitions/{i}/basis/carers/{j}")), *carer);
-                    }
-                    if !carers.iter().any(|x| unrestricted.contains(x)) && !unrestricted.is_empty()
-                    {
-                        c.problem(
-                            at(&format!("transitions/{i}/basis")),
-                            Rule::ActivationWithoutCarerAgreement,
-                            "the goal became active without the agreement of any carer whose involvement is not restricted",
-                        );
-                    }
+        let basis = transition.field("basis");
+        match &t.basis {
+            Some(ActivationBasis::CarersAgreed { carers }) => {
+                let listed = basis.field("carers");
+                for (j, carer) in carers.iter().enumerate() {
+                    c.carer(&listed.index(j), *carer);
                 }
-                Some(ActivationBasis::AllCarersRestricted {}) if !unrestricted.is_empty() => {
+                if !carers.iter().any(|x| unrestricted.contains(x)) && !unrestricted.is_empty() {
                     c.problem(
-                        at(&format!("transitions/{i}/basis")),
+                        &basis,
                         Rule::ActivationWithoutCarerAgreement,
-                        "records that every carer's involvement is restricted, but a carer in the record is involved",
+                        "the goal became active without the agreement of any carer whose involvement is not restricted",
                     );
                 }
-                _ => {}
             }
+            Some(ActivationBasis::AllCarersRestricted {}) if !unrestricted.is_empty() => {
+                c.problem(
+                    &basis,
+                    Rule::ActivationWithoutCarerAgreement,
+                    "records that every carer's involvement is restricted, but a carer in the record is involved",
+                );
+            }
+            _ => {}
         }
-        for (i, p) in goal.progress.iter().enumerate() {
-            c.party(at(&format!("progress/{i}/recordedBy")), &p.recorded_by);
-        }
-        for (i, m) in goal.milestones.iter().enumerate() {
-            c.party(at(&format!("milestones/{i}/noticedBy")), &m.noticed_by);
-        }
-        for (i, r) in goal.reviews.iter().enumerate() {
-            c.party(at(&format!("reviews/{i}/by")), &r.by);
-        }
+    }
+    let progress = at.field("progress");
+    for (i, p) in goal.progress.iter().enumerate() {
+        c.party(&progress.index(i).field("recordedBy"), &p.recorded_by);
+    }
+    let milestones = at.field("milestones");
+    for (i, m) in goal.milestones.iter().enumerate() {
+        c.party(&milestones.index(i).field("noticedBy"), &m.noticed_by);
+    }
+    let reviews = at.field("reviews");
+    for (i, r) in goal.reviews.iter().enumerate() {
+        c.party(&reviews.index(i).field("by"), &r.by);
     }
 }
 
@@ -393,37 +478,50 @@ fn acting_events(consent: &ConsentRecord) -> impl Iterator<Item = (usize, NaiveD
         .map(|(i, e)| (i, e.at.date_naive()))
 }
 
+/// Reports `message` at each acting event of `consent` on whose day `stands` fails.
+fn on_each_acting_day(
+    c: &mut Checker<'_>,
+    at: &Pointer<'_>,
+    consent: &ConsentRecord,
+    rule: Rule,
+    message: &str,
+    stands: &dyn Fn(NaiveDate) -> bool,
+) {
+    let events = at.field("events");
+    for (i, day) in acting_events(consent) {
+        if !stands(day) {
+            c.problem(&events.index(i).field("at"), rule, message);
+        }
+    }
+}
+
 /// Whether each giver was entitled to give their consent, on the day of each event
 /// by which they gave, refused or renewed it.
-fn check_giver(c: &mut Checker<'_>, k: usize, consent: &ConsentRecord) {
+fn check_giver(c: &mut Checker<'_>, at: &Pointer<'_>, consent: &ConsentRecord) {
     let record = c.record;
-    let at = |rest: &str| format!("/consents/{k}/{rest}");
-    let on_each_day =
-        |c: &mut Checker<'_>, rule: Rule, message: &str, stands: &dyn Fn(NaiveDate) -> bool| {
-            for (i, day) in acting_events(consent) {
-                if !stands(day) {
-                    c.problem(at(&format!("events/{i}/at")), rule, message);
-                }
-            }
-        };
+    let given_by = at.field("givenBy");
     match &consent.given_by {
         ConsentGiver::ParentalResponsibility { carer } => match c.find_carer(*carer) {
             Some(x) if !x.legal_standing.holds_parental_responsibility() => c.problem(
-                at("givenBy/carer"),
+                &given_by.field("carer"),
                 Rule::ConsentWithoutParentalResponsibility,
                 "consent was given as a holder of parental responsibility by a carer who does not hold it",
             ),
-            Some(x) => on_each_day(
+            Some(x) => on_each_acting_day(
                 c,
+                at,
+                consent,
                 Rule::ConsentWithoutParentalResponsibility,
                 "the carer named in givenBy did not hold parental responsibility on the day of this event",
                 &|day| x.legal_standing.holds_parental_responsibility_on(day),
             ),
-            None => c.carer(at("givenBy/carer"), *carer),
+            None => c.carer(&given_by.field("carer"), *carer),
         },
-        ConsentGiver::OtherAuthority { authority } => check_authority(c, k, consent, authority),
-        ConsentGiver::YoungPerson {} => on_each_day(
+        ConsentGiver::OtherAuthority { authority } => check_authority(c, at, consent, authority),
+        ConsentGiver::YoungPerson {} => on_each_acting_day(
             c,
+            at,
+            consent,
             Rule::ChildConsentWithoutCapacity,
             "the child was under 16 on the day of this event, so could not act on this consent as a young person",
             &|day| {
@@ -437,7 +535,7 @@ fn check_giver(c: &mut Checker<'_>, k: usize, consent: &ConsentRecord) {
             assessed_by,
             assessed_on,
         } => {
-            c.professional(at("givenBy/assessedBy"), *assessed_by);
+            c.professional(&given_by.field("assessedBy"), *assessed_by);
             let assessed = record.competence_assessments.iter().any(|a| {
                 a.child == record.child.id
                     && a.assessed_by == *assessed_by
@@ -447,13 +545,15 @@ fn check_giver(c: &mut Checker<'_>, k: usize, consent: &ConsentRecord) {
             });
             if !assessed {
                 c.problem(
-                    at("givenBy"),
+                    &given_by,
                     Rule::ChildConsentWithoutCapacity,
                     "names no competence assessment in the record, by that professional on that day, finding the child competent for a decision that includes this consent's scope",
                 );
             }
-            on_each_day(
+            on_each_acting_day(
                 c,
+                at,
+                consent,
                 Rule::ChildConsentWithoutCapacity,
                 "comes before the child's competence for the decision was assessed",
                 &|day| *assessed_on <= day,
@@ -465,15 +565,17 @@ fn check_giver(c: &mut Checker<'_>, k: usize, consent: &ConsentRecord) {
 
 fn check_authority(
     c: &mut Checker<'_>,
-    k: usize,
+    consent_at: &Pointer<'_>,
     consent: &ConsentRecord,
     authority: &ActingAuthority,
 ) {
-    let at = |rest: &str| format!("/consents/{k}/givenBy/authority/{rest}");
+    let given_by = consent_at.field("givenBy");
+    let at = given_by.field("authority");
+    let events = consent_at.field("events");
     if let Some((made_on, ended_on)) = authority.order_period() {
         if made_on < c.record.child.date_of_birth {
             c.problem(
-                at("madeOn"),
+                &at.field("madeOn"),
                 Rule::ConsentWithoutAuthority,
                 "an order about the child cannot be made before the child's birth",
             );
@@ -487,7 +589,7 @@ fn check_authority(
                 continue;
             };
             c.problem(
-                format!("/consents/{k}/events/{i}/at"),
+                &events.index(i).field("at"),
                 Rule::ConsentWithoutAuthority,
                 message,
             );
@@ -496,28 +598,25 @@ fn check_authority(
     let sharing = DelegatedArea::InformationSharing;
     match authority {
         ActingAuthority::DelegatedAuthority { carer } => match c.find_carer(*carer) {
-            None => c.carer(at("carer"), *carer),
+            None => c.carer(&at.field("carer"), *carer),
             Some(x)
                 if !x.legal_standing.has_authority_for(&sharing)
                     || x.legal_standing.holds_parental_responsibility() =>
             {
                 c.problem(
-                    at("carer"),
+                    &at.field("carer"),
                     Rule::ConsentWithoutAuthority,
                     "names a carer whose placement plan does not delegate information sharing to them",
                 )
             }
-            Some(x) => {
-                for (i, day) in acting_events(consent) {
-                    if !x.legal_standing.has_authority_for_on(&sharing, day) {
-                        c.problem(
-                            format!("/consents/{k}/events/{i}/at"),
-                            Rule::ConsentWithoutAuthority,
-                            "comes before the placement plan that delegates information sharing to the carer",
-                        );
-                    }
-                }
-            }
+            Some(x) => on_each_acting_day(
+                c,
+                consent_at,
+                consent,
+                Rule::ConsentWithoutAuthority,
+                "comes before the placement plan that delegates information sharing to the carer",
+                &|day| x.legal_standing.has_authority_for_on(&sharing, day),
+            ),
         },
         ActingAuthority::CareOrder {
             local_authority,
@@ -525,101 +624,149 @@ fn check_authority(
             ..
         } => {
             match c.record.agencies.iter().find(|a| a.id == *local_authority) {
-                None => c.agency(at("localAuthority"), *local_authority),
+                None => c.agency(&at.field("localAuthority"), *local_authority),
                 Some(a) if !a.kind.same_choice(&AgencyKind::SocialCare) => c.problem(
-                    at("localAuthority"),
+                    &at.field("localAuthority"),
                     Rule::ConsentWithoutAuthority,
                     "names as the local authority an agency that is not children's social care",
                 ),
                 Some(_) => {}
             }
             match c.record.professionals.iter().find(|p| p.id == *officer) {
-                None => c.professional(at("officer"), *officer),
+                None => c.professional(&at.field("officer"), *officer),
                 Some(p) if p.agency != *local_authority => c.problem(
-                    at("officer"),
+                    &at.field("officer"),
                     Rule::ConsentWithoutAuthority,
                     "names an officer who does not work for the local authority named",
                 ),
                 Some(_) => {}
             }
         }
-        ActingAuthority::CourtOrder { carer, .. } => c.carer(at("carer"), *carer),
+        ActingAuthority::CourtOrder { carer, .. } => c.carer(&at.field("carer"), *carer),
         _ => {}
     }
 }
 
-fn check_consent(c: &mut Checker<'_>) {
+pub(crate) fn check_consents(c: &mut Checker<'_>) {
     let record = c.record;
     for (k, consent) in record.consents.iter().enumerate() {
-        let at = |rest: &str| format!("/consents/{k}/{rest}");
-        c.child(at("child"), consent.child);
-        check_giver(c, k, consent);
-        for (i, scope) in consent.scope.recipients.iter().enumerate() {
-            c.scope(at(&format!("scope/recipients/{i}")), scope);
-        }
-        for (i, event) in consent.events.iter().enumerate() {
-            c.party(at(&format!("events/{i}/by")), &event.by);
-            if let Some(recorder) = event.recorded_by {
-                c.professional(at(&format!("events/{i}/recordedBy")), recorder);
-            }
-        }
+        check_consent(c, k, consent);
     }
     for (k, a) in record.competence_assessments.iter().enumerate() {
-        let at = |rest: &str| format!("/competenceAssessments/{k}/{rest}");
-        c.child(at("child"), a.child);
-        c.professional(at("assessedBy"), a.assessed_by);
-        if a.assessed_on < record.child.date_of_birth {
-            c.problem(
-                at("assessedOn"),
-                Rule::InvalidValue,
-                "is before the child's date of birth",
-            );
-        }
-        for (i, scope) in a.decision.recipients.iter().enumerate() {
-            c.scope(at(&format!("decision/recipients/{i}")), scope);
-        }
+        check_assessment(c, k, a);
     }
     for (k, rule) in record.withholding_rules.iter().enumerate() {
-        let at = |rest: &str| format!("/withholdingRules/{k}/{rest}");
-        c.child(at("child"), rule.child);
-        c.professional(at("decidedBy"), rule.decided_by);
-        for (i, p) in rule.protects.iter().enumerate() {
-            c.party(at(&format!("protects/{i}")), p);
-        }
-        for (i, scope) in rule.withheld_from.iter().enumerate() {
-            c.scope(at(&format!("withheldFrom/{i}")), scope);
-        }
+        check_withholding(c, k, rule);
     }
     for (k, j) in record.justifications.iter().enumerate() {
-        let at = |rest: &str| format!("/justifications/{k}/{rest}");
-        c.child(at("child"), j.child);
-        c.professional(at("decidedBy"), j.decided_by);
-        if let Some(approver) = j.approved_by {
-            c.professional(at("approvedBy"), approver);
-        }
-        for (i, scope) in j.recipients.iter().enumerate() {
-            c.scope(at(&format!("recipients/{i}")), scope);
+        check_justification(c, k, j);
+    }
+}
+
+/// One consent: about the record's child, given by someone entitled to give it on
+/// the day, and every party it names in the record.
+pub(crate) fn check_consent(c: &mut Checker<'_>, k: usize, consent: &ConsentRecord) {
+    let root = Pointer::root();
+    let consents = root.field("consents");
+    let at = consents.index(k);
+    c.child(&at.field("child"), consent.child);
+    check_giver(c, &at, consent);
+    let scope = at.field("scope");
+    let recipients = scope.field("recipients");
+    for (i, recipient) in consent.scope.recipients.iter().enumerate() {
+        c.scope(&recipients.index(i), recipient);
+    }
+    let events = at.field("events");
+    for (i, event) in consent.events.iter().enumerate() {
+        let event_at = events.index(i);
+        c.party(&event_at.field("by"), &event.by);
+        if let Some(recorder) = event.recorded_by {
+            c.professional(&event_at.field("recordedBy"), recorder);
         }
     }
+}
+
+/// One competence assessment: of the record's child, after the birth, by a
+/// professional in the record.
+pub(crate) fn check_assessment(c: &mut Checker<'_>, k: usize, a: &CompetenceAssessment) {
+    let root = Pointer::root();
+    let list = root.field("competenceAssessments");
+    let at = list.index(k);
+    c.child(&at.field("child"), a.child);
+    c.professional(&at.field("assessedBy"), a.assessed_by);
+    if a.assessed_on < c.record.child.date_of_birth {
+        c.problem(
+            &at.field("assessedOn"),
+            Rule::InvalidValue,
+            "is before the child's date of birth",
+        );
+    }
+    let decision = at.field("decision");
+    let recipients = decision.field("recipients");
+    for (i, scope) in a.decision.recipients.iter().enumerate() {
+        c.scope(&recipients.index(i), scope);
+    }
+}
+
+/// One withholding rule: everyone it protects and withholds from is in the record.
+pub(crate) fn check_withholding(c: &mut Checker<'_>, k: usize, rule: &WithholdingRule) {
+    let root = Pointer::root();
+    let list = root.field("withholdingRules");
+    let at = list.index(k);
+    c.child(&at.field("child"), rule.child);
+    c.professional(&at.field("decidedBy"), rule.decided_by);
+    let protects = at.field("protects");
+    for (i, p) in rule.protects.iter().enumerate() {
+        c.party(&protects.index(i), p);
+    }
+    let withheld_from = at.field("withheldFrom");
+    for (i, scope) in rule.withheld_from.iter().enumerate() {
+        c.scope(&withheld_from.index(i), scope);
+    }
+}
+
+/// One justification: decided and approved by professionals in the record, for
+/// recipients in it.
+pub(crate) fn check_justification(c: &mut Checker<'_>, k: usize, j: &SafeguardingJustification) {
+    let root = Pointer::root();
+    let list = root.field("justifications");
+    let at = list.index(k);
+    c.child(&at.field("child"), j.child);
+    c.professional(&at.field("decidedBy"), j.decided_by);
+    if let Some(approver) = j.approved_by {
+        c.professional(&at.field("approvedBy"), approver);
+    }
+    let recipients = at.field("recipients");
+    for (i, scope) in j.recipients.iter().enumerate() {
+        c.scope(&recipients.index(i), scope);
+    }
+}
+
+/// The ledger's chain, its checkpoints, and every entry against the record.
+fn check_ledger(c: &mut Checker<'_>) {
+    let record = c.record;
+    let root = Pointer::root();
+    let disclosures = root.field("disclosures");
     if let Err(partnership_consent::ConsentError::LedgerTampered { index }) =
         record.disclosures.verify()
     {
         c.problem(
-            format!("/disclosures/{index}"),
+            &disclosures.index(index),
             Rule::LedgerTampered,
             "the ledger entry does not match its hash chain: it was changed, removed, reordered or inserted",
         );
     }
+    let checkpoints = root.field("checkpoints");
     for (k, checkpoint) in record.checkpoints.iter().enumerate() {
         if !checkpoint.is_signed_by_its_key() {
             c.problem(
-                format!("/checkpoints/{k}/signature"),
+                &checkpoints.index(k).field("signature"),
                 Rule::CheckpointInvalid,
                 "the signature is not its key's over the length and head it states",
             );
         } else if !record.disclosures.holds(&checkpoint.ledger_head()) {
             c.problem(
-                format!("/checkpoints/{k}"),
+                &checkpoints.index(k),
                 Rule::LedgerTampered,
                 "the ledger does not hold the head this checkpoint signed: it was changed, re-hashed or cut short since",
             );
@@ -629,7 +776,7 @@ fn check_consent(c: &mut Checker<'_>) {
         partnership_core::first_repeat(record.checkpoints.iter().map(|x| x.key.to_string()))
     {
         c.problem(
-            format!("/checkpoints/{k}/key"),
+            &checkpoints.index(k).field("key"),
             Rule::DuplicateId,
             "the record keeps one checkpoint per key, the latest: this key signed an earlier one in the list",
         );
@@ -667,18 +814,21 @@ pub(crate) fn check_entry(
     also_reaches: &[Recipient],
 ) {
     let record = c.record;
-    let at = |rest: &str| format!("/disclosures/{k}/{rest}");
-    c.request(at("request"), request);
+    let root = Pointer::root();
+    let disclosures = root.field("disclosures");
+    let at = disclosures.index(k);
+    let request_at = at.field("request");
+    c.request(&request_at, request);
     if request.at != recorded_at {
         c.problem(
-            at("request/at"),
+            &request_at.field("at"),
             Rule::LedgerEntryInconsistent,
             "a decision is made when it is recorded, so the request's time must be the entry's recordedAt",
         );
     }
     if !capacity_borne_out(record, request, recorded_at) {
         c.problem(
-            at("request/childCapacity"),
+            &request_at.field("childCapacity"),
             Rule::LedgerEntryInconsistent,
             "the child's capacity is not what the date of birth and the recorded competence assessments show",
         );
@@ -690,21 +840,24 @@ pub(crate) fn check_entry(
     else {
         return;
     };
+    let decision_at = at.field("decision");
     if *data_categories != request.data_categories {
         c.problem(
-            at("decision/dataCategories"),
+            &decision_at.field("dataCategories"),
             Rule::LedgerEntryInconsistent,
             "a permit covers exactly the categories requested",
         );
     }
+    let basis_at = decision_at.field("basis");
     match basis {
         PermitBasis::Consent { consents } => {
             let mut cited = Vec::new();
+            let listed = basis_at.field("consents");
             for (i, id) in consents.iter().enumerate() {
                 match record.consents.iter().find(|x| x.id == *id) {
                     Some(consent) => cited.push(consent),
                     None => c.problem(
-                        at(&format!("decision/basis/consents/{i}")),
+                        &listed.index(i),
                         Rule::DanglingReference,
                         "names a consent that is not in the record",
                     ),
@@ -721,7 +874,7 @@ pub(crate) fn check_entry(
             };
             if cited.len() == consents.len() && !request.data_categories.iter().all(covered) {
                 c.problem(
-                    at("decision/basis"),
+                    &basis_at,
                     Rule::PermitWithoutBasis,
                     "the consents cited were not all in force, or do not cover this recipient, purpose and every category",
                 );
@@ -730,12 +883,12 @@ pub(crate) fn check_entry(
         PermitBasis::Safeguarding { justification } => {
             match record.justifications.iter().find(|j| j.id == *justification) {
                 None => c.problem(
-                    at("decision/basis/justification"),
+                    &basis_at.field("justification"),
                     Rule::DanglingReference,
                     "names a justification that is not in the record",
                 ),
                 Some(j) if !j.permits(request) => c.problem(
-                    at("decision/basis"),
+                    &basis_at,
                     Rule::PermitWithoutBasis,
                     "the justification cited does not cover this recipient, purpose, every category and the moment",
                 ),
@@ -745,17 +898,54 @@ pub(crate) fn check_entry(
     }
     let mut reached = vec![request.recipient.clone()];
     reached.extend(also_reaches.iter().cloned());
-    let withheld = record.withholding_rules.iter().any(|rule| {
-        !rule
-            .withholds_from_any(&reached, data_categories, request.at)
-            .is_empty()
-    });
-    if withheld {
-        c.problem(
-            at("decision"),
-            Rule::DisclosedDespiteWithholding,
-            "information was disclosed to a recipient it is withheld from to protect someone's safety",
-        );
+    if record
+        .withholding_rules
+        .iter()
+        .any(|rule| withholds(rule, &reached, request, data_categories))
+    {
+        disclosed_despite(c, &decision_at);
+    }
+}
+
+/// Whether `rule` withholds any of `categories` from anyone `reached` at the time of
+/// `request`.
+fn withholds(
+    rule: &WithholdingRule,
+    reached: &[Recipient],
+    request: &SharingRequest,
+    categories: &[DataCategory],
+) -> bool {
+    !rule
+        .withholds_from_any(reached, categories, request.at)
+        .is_empty()
+}
+
+fn disclosed_despite(c: &mut Checker<'_>, decision_at: &Pointer<'_>) {
+    c.problem(
+        decision_at,
+        Rule::DisclosedDespiteWithholding,
+        "information was disclosed to a recipient it is withheld from to protect someone's safety",
+    );
+}
+
+/// Every permit in the ledger against one withholding rule, as [`check_entry`] checks
+/// each permit against them all.
+pub(crate) fn check_permits_against(c: &mut Checker<'_>, rule: &WithholdingRule) {
+    let root = Pointer::root();
+    let disclosures = root.field("disclosures");
+    for (k, entry) in c.record.disclosures.iter().enumerate() {
+        if let SharingDecision::Permit {
+            data_categories, ..
+        } = &entry.decision
+            && withholds(
+                rule,
+                std::slice::from_ref(&entry.request.recipient),
+                &entry.request,
+                data_categories,
+            )
+        {
+            disclosed_despite(c, &disclosures.index(k).field("decision"));
+        }
     }
 }
 
@@ -769,7 +959,7 @@ fn capacity_borne_out(
 ) -> bool {
     let sixteen = record
         .child
-        .age_on((recorded_at + chrono::Duration::hours(1)).date_naive())
+        .age_on(partnership_core::latest_uk_date(recorded_at))
         .is_ok_and(|age| age >= AGE_OF_PRESUMED_CAPACITY);
     match request.child_capacity {
         ChildCapacity::SixteenOrOver {} => sixteen,
@@ -795,62 +985,165 @@ fn capacity_borne_out(
 fn check_barriers(c: &mut Checker<'_>) {
     let record = c.record;
     for (b, barrier) in record.barriers.iter().enumerate() {
-        let at = |rest: &str| format!("/barriers/{b}/{rest}");
-        for (i, carer) in barrier.affects.iter().enumerate() {
-            c.carer(at(&format!("affects/{i}")), *carer);
+        check_barrier(c, b, barrier);
+    }
+}
+
+/// One barrier: every carer, goal and party it names is in the record.
+pub(crate) fn check_barrier(c: &mut Checker<'_>, b: usize, barrier: &Barrier) {
+    let root = Pointer::root();
+    let barriers = root.field("barriers");
+    let at = barriers.index(b);
+    let affects = at.field("affects");
+    for (i, carer) in barrier.affects.iter().enumerate() {
+        c.carer(&affects.index(i), *carer);
+    }
+    let goals = at.field("goals");
+    for (i, goal) in barrier.goals.iter().enumerate() {
+        c.goal(&goals.index(i), *goal);
+    }
+    c.party(&at.field("identifiedBy"), &barrier.identified_by);
+    if let Some(owner) = &barrier.owner {
+        c.party(&at.field("owner").field("party"), &owner.party);
+    }
+    let mitigations = at.field("mitigations");
+    for (i, m) in barrier.mitigations.iter().enumerate() {
+        let mitigation = mitigations.index(i);
+        c.party(&mitigation.field("by"), &m.by);
+        if let Some(review) = &m.review {
+            c.party(&mitigation.field("review").field("by"), &review.by);
         }
-        for (i, goal) in barrier.goals.iter().enumerate() {
-            c.goal(at(&format!("goals/{i}")), *goal);
+    }
+    let history = at.field("history");
+    for (i, change) in barrier.history.iter().enumerate() {
+        c.party(&history.index(i).field("by"), &change.by);
+    }
+}
+
+pub(crate) fn check_reviews(c: &mut Checker<'_>) {
+    let record = c.record;
+    let mut review_ids = BTreeSet::new();
+    for (s, schedule) in record.reviews.iter().enumerate() {
+        check_schedule(c, s, schedule, &mut review_ids);
+    }
+}
+
+/// One review schedule: about the record's child, each review id used once in the
+/// record (`review_ids` holds those seen so far), everyone at a review in the record,
+/// and no carer at a review held after a decision restricting their involvement.
+pub(crate) fn check_schedule(
+    c: &mut Checker<'_>,
+    s: usize,
+    schedule: &ReviewSchedule,
+    review_ids: &mut BTreeSet<ReviewId>,
+) {
+    let record = c.record;
+    let root = Pointer::root();
+    let reviews = root.field("reviews");
+    let schedule_at = reviews.index(s);
+    c.child(&schedule_at.field("child"), schedule.child);
+    let outcomes = schedule_at.field("outcomes");
+    for (o, outcome) in schedule.outcomes.iter().enumerate() {
+        let at = outcomes.index(o);
+        if !review_ids.insert(outcome.review) {
+            c.problem(
+                &at.field("review"),
+                Rule::DuplicateId,
+                "uses a review id already used in the record",
+            );
         }
-        c.party(at("identifiedBy"), &barrier.identified_by);
-        if let Some(owner) = &barrier.owner {
-            c.party(at("owner/party"), &owner.party);
-        }
-        for (i, m) in barrier.mitigations.iter().enumerate() {
-            c.party(at(&format!("mitigations/{i}/by")), &m.by);
-            if let Some(review) = &m.review {
-                c.party(at(&format!("mitigations/{i}/review/by")), &review.by);
+        let attended = at.field("attended");
+        for (i, p) in outcome.attended.iter().enumerate() {
+            c.party(&attended.index(i), p);
+            let restricted = p
+                .carer()
+                .and_then(|id| record.carers.iter().find(|x| x.id == id));
+            if restricted.is_some_and(|carer| restricted_on(carer, outcome.held_on)) {
+                c.problem(
+                    &attended.index(i),
+                    Rule::RestrictedCarerAtReview,
+                    "a carer whose involvement is restricted by a recorded decision is recorded at a review held after the decision",
+                );
             }
         }
-        for (i, change) in barrier.history.iter().enumerate() {
-            c.party(at(&format!("history/{i}/by")), &change.by);
+        let goals = at.field("goals");
+        for (i, g) in outcome.goals.iter().enumerate() {
+            c.goal(&goals.index(i).field("goal"), g.goal);
+        }
+        let feedback = at.field("carerFeedback");
+        for (i, f) in outcome.carer_feedback.iter().enumerate() {
+            c.carer(&feedback.index(i).field("carer"), f.carer);
         }
     }
 }
 
-fn check_reviews(c: &mut Checker<'_>) {
+/// Every change in the record's provenance: made by a professional in the record, in
+/// time order, to something the record holds.
+fn check_provenance(c: &mut Checker<'_>) {
     let record = c.record;
-    let mut review_ids = BTreeSet::new();
-    for (s, schedule) in record.reviews.iter().enumerate() {
-        c.child(format!("/reviews/{s}/child"), schedule.child);
-        for (o, outcome) in schedule.outcomes.iter().enumerate() {
-            let at = |rest: &str| format!("/reviews/{s}/outcomes/{o}/{rest}");
-            if !review_ids.insert(outcome.review) {
-                c.problem(
-                    at("review"),
-                    Rule::DuplicateId,
-                    "uses a review id already used in the record",
-                );
-            }
-            for (i, p) in outcome.attended.iter().enumerate() {
-                c.party(at(&format!("attended/{i}")), p);
-                let restricted = p
-                    .carer()
-                    .and_then(|id| record.carers.iter().find(|x| x.id == id));
-                if restricted.is_some_and(|carer| restricted_on(carer, outcome.held_on)) {
-                    c.problem(
-                        at(&format!("attended/{i}")),
-                        Rule::RestrictedCarerAtReview,
-                        "a carer whose involvement is restricted by a recorded decision is recorded at a review held after the decision",
-                    );
-                }
-            }
-            for (i, g) in outcome.goals.iter().enumerate() {
-                c.goal(at(&format!("goals/{i}/goal")), g.goal);
-            }
-            for (i, f) in outcome.carer_feedback.iter().enumerate() {
-                c.carer(at(&format!("carerFeedback/{i}/carer")), f.carer);
-            }
-        }
+    let mut previous = None;
+    for (n, entry) in record.provenance.iter().enumerate() {
+        check_provenance_entry(c, n, entry, previous, true);
+        previous = Some(entry);
+    }
+}
+
+/// One change in the provenance, at index `n`, after `previous`; its subject is
+/// looked for only when `subject_in_place` (a change checked before it is made has
+/// not put it there yet).
+pub(crate) fn check_provenance_entry(
+    c: &mut Checker<'_>,
+    n: usize,
+    entry: &ProvenanceEntry,
+    previous: Option<&ProvenanceEntry>,
+    subject_in_place: bool,
+) {
+    let root = Pointer::root();
+    let list = root.field("provenance");
+    let at = list.index(n);
+    c.professional(&at.field("by"), entry.by);
+    if previous.is_some_and(|p| entry.at < p.at) {
+        c.problem(
+            &at.field("at"),
+            Rule::ChangeOutOfOrder,
+            "is before the change recorded before it: changes are recorded in time order",
+        );
+    }
+    if subject_in_place && !holds_subject(c.record, entry) {
+        let (_, what) = entry.change.subject_list();
+        c.problem(
+            &at.field("subject"),
+            Rule::DanglingReference,
+            format!("names {what} that is not in the record"),
+        );
+    }
+}
+
+/// Whether the record holds the subject of a change, in the list its kind names.
+fn holds_subject(record: &PartnershipRecordParts, entry: &ProvenanceEntry) -> bool {
+    let id = &entry.subject;
+    match entry.change.subject_list().0 {
+        "carers" => record.carers.iter().any(|x| x.id.as_uuid() == id),
+        "professionals" => record.professionals.iter().any(|x| x.id.as_uuid() == id),
+        "agencies" => record.agencies.iter().any(|x| x.id.as_uuid() == id),
+        "communicationAgreements" => record
+            .communication_agreements
+            .iter()
+            .any(|x| x.id.as_uuid() == id),
+        "contactLog" => record.contact_log.iter().any(|x| x.id.as_uuid() == id),
+        "goals" => record.goals.iter().any(|x| x.id.as_uuid() == id),
+        "consents" => record.consents.iter().any(|x| x.id.as_uuid() == id),
+        "competenceAssessments" => record
+            .competence_assessments
+            .iter()
+            .any(|x| x.id.as_uuid() == id),
+        "withholdingRules" => record
+            .withholding_rules
+            .iter()
+            .any(|x| x.id.as_uuid() == id),
+        "justifications" => record.justifications.iter().any(|x| x.id.as_uuid() == id),
+        "reviews" => record.reviews.iter().any(|x| x.id.as_uuid() == id),
+        "barriers" => record.barriers.iter().any(|x| x.id.as_uuid() == id),
+        _ => false,
     }
 }

@@ -157,6 +157,7 @@ impl Case {
                 checkpoints: vec![],
                 barriers: BarrierRegister::default(),
                 reviews: vec![],
+                provenance: vec![],
             },
             steps: vec![],
         };

@@ -596,6 +596,7 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
         checkpoints: vec![],
         barriers: BarrierRegister::default(),
         reviews: vec![],
+        provenance: vec![],
     };
 
     let mut barriers = Vec::new();

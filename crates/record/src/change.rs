@@ -1,0 +1,1025 @@
+//! [`Change`]: the public way to change a record, one all-or-nothing step at a time,
+//! each kept in the record's provenance with who made it and when.
+//!
+//! A change is checked for what it touches, not by checking the whole record again:
+//! a new carer against the ids of the team and the goals whose activation counts the
+//! carers; a consent event against its consent and the ledger entries that cite it;
+//! progress against its goal. Each arm of [`PartnershipRecord::apply`] names the
+//! checks the whole-record check would run on what changed, and a property test
+//! (`a_change_is_kept_only_if_the_whole_record_stays_valid`) holds the two to the
+//! same answer.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use partnership_barriers::{Barrier, MitigationAttempt};
+use partnership_carers::{Carer, CommunicationAgreement, ContactRecord};
+use partnership_consent::{
+    CompetenceAssessment, ConsentEvent, ConsentRecord, PermitBasis, SafeguardingJustification,
+    SharingDecision, WithholdingRule,
+};
+use partnership_core::{
+    Agency, BarrierId, CarerId, ConsentId, GoalId, PartyRef, Pointer, Professional, ProfessionalId,
+    ReviewScheduleId, latest_uk_date,
+};
+use partnership_goals::{ProgressEntry, SharedGoal, Transition};
+use partnership_reviews::{ReviewOutcome, ReviewSchedule};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::validate::{self, Checker};
+use crate::{PartnershipRecord, PartnershipRecordParts, Problem, RecordError, Rule};
+
+/// What kind of change a [`ProvenanceEntry`] records; each names the kind of thing
+/// its `subject` is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ChangeKind {
+    /// A carer was added; the subject is the carer.
+    AddCarer,
+    /// A carer's details were replaced; the subject is the carer.
+    UpdateCarer,
+    /// A professional joined the team; the subject is the professional.
+    AddProfessional,
+    /// An agency or setting was added; the subject is the agency.
+    AddAgency,
+    /// An agreement about updates was made with a carer; the subject is the agreement.
+    AddAgreement,
+    /// A discussion was recorded in the contact log; the subject is the contact record.
+    RecordContact,
+    /// A shared goal was added; the subject is the goal.
+    AddGoal,
+    /// A carer agreed to a goal; the subject is the goal.
+    AgreeToGoal,
+    /// A goal moved in its lifecycle; the subject is the goal.
+    MoveGoal,
+    /// A goal became active on its carers' agreement; the subject is the goal.
+    ActivateGoal,
+    /// Progress on a goal was recorded; the subject is the goal.
+    RecordProgress,
+    /// A consent record was added; the subject is the consent.
+    AddConsent,
+    /// An event (given, refused, renewed, withdrawn, …) was recorded on a consent; the
+    /// subject is the consent.
+    RecordConsentEvent,
+    /// A competence assessment was recorded; the subject is the assessment.
+    AddCompetenceAssessment,
+    /// A withholding rule was added; the subject is the rule.
+    AddWithholdingRule,
+    /// A safeguarding justification was added; the subject is the justification.
+    AddJustification,
+    /// A review schedule was added; the subject is the schedule.
+    AddReviewSchedule,
+    /// A review's outcome was recorded; the subject is the schedule.
+    RecordReviewOutcome,
+    /// A barrier was added to the register; the subject is the barrier.
+    AddBarrier,
+    /// A mitigation was started on a barrier; the subject is the barrier.
+    StartMitigation,
+}
+
+impl ChangeKind {
+    /// The kind's code, as in JSON: `record-progress`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::AddCarer => "add-carer",
+            Self::UpdateCarer => "update-carer",
+            Self::AddProfessional => "add-professional",
+            Self::AddAgency => "add-agency",
+            Self::AddAgreement => "add-agreement",
+            Self::RecordContact => "record-contact",
+            Self::AddGoal => "add-goal",
+            Self::AgreeToGoal => "agree-to-goal",
+            Self::MoveGoal => "move-goal",
+            Self::ActivateGoal => "activate-goal",
+            Self::RecordProgress => "record-progress",
+            Self::AddConsent => "add-consent",
+            Self::RecordConsentEvent => "record-consent-event",
+            Self::AddCompetenceAssessment => "add-competence-assessment",
+            Self::AddWithholdingRule => "add-withholding-rule",
+            Self::AddJustification => "add-justification",
+            Self::AddReviewSchedule => "add-review-schedule",
+            Self::RecordReviewOutcome => "record-review-outcome",
+            Self::AddBarrier => "add-barrier",
+            Self::StartMitigation => "start-mitigation",
+        }
+    }
+
+    /// The record's list that holds this kind's subject, and what one of its items is
+    /// called in a problem's message.
+    pub(crate) const fn subject_list(self) -> (&'static str, &'static str) {
+        match self {
+            Self::AddCarer | Self::UpdateCarer => ("carers", "a carer"),
+            Self::AddProfessional => ("professionals", "a professional"),
+            Self::AddAgency => ("agencies", "an agency"),
+            Self::AddAgreement => ("communicationAgreements", "a communication agreement"),
+            Self::RecordContact => ("contactLog", "a contact record"),
+            Self::AddGoal
+            | Self::AgreeToGoal
+            | Self::MoveGoal
+            | Self::ActivateGoal
+            | Self::RecordProgress => ("goals", "a goal"),
+            Self::AddConsent | Self::RecordConsentEvent => ("consents", "a consent"),
+            Self::AddCompetenceAssessment => ("competenceAssessments", "a competence assessment"),
+            Self::AddWithholdingRule => ("withholdingRules", "a withholding rule"),
+            Self::AddJustification => ("justifications", "a justification"),
+            Self::AddReviewSchedule | Self::RecordReviewOutcome => ("reviews", "a review schedule"),
+            Self::AddBarrier | Self::StartMitigation => ("barriers", "a barrier"),
+        }
+    }
+}
+
+/// One change made to a record: what kind, to what, by whom in the team, and when it
+/// was recorded. The record keeps these in time order, as its provenance; exported
+/// to FHIR they are `Provenance` resources.
+///
+/// Who and when come from the caller of [`PartnershipRecord::apply`]: who must be a
+/// professional in the record, and when must not be before the change before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProvenanceEntry {
+    /// What kind of change it was.
+    pub change: ChangeKind,
+    /// The id of what was changed: a carer, a goal, a consent, …, as `change` says.
+    pub subject: uuid::Uuid,
+    /// The professional who made the change.
+    pub by: ProfessionalId,
+    /// When the change was recorded (RFC 3339, UTC).
+    pub at: DateTime<Utc>,
+}
+
+/// A change to a [`PartnershipRecord`], applied with [`PartnershipRecord::apply`].
+///
+/// Each change carries values that are already valid on their own (a [`Carer`] can
+/// only exist once its own rules hold); applying it checks that it fits the record.
+/// Changes only add to the record's history: nothing here removes a consent event, a
+/// contact or a decision.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Change {
+    /// Adds a carer.
+    AddCarer(Carer),
+    /// Replaces the carer with the same id (a new legal standing, a restriction on
+    /// involvement, new preferences); everything that depends on a carer's standing
+    /// or involvement is checked again.
+    UpdateCarer(Carer),
+    /// Adds a professional to the team.
+    AddProfessional(Professional),
+    /// Adds an agency or setting.
+    AddAgency(Agency),
+    /// Adds an agreement with a carer about updates.
+    AddAgreement(CommunicationAgreement),
+    /// Records a discussion, with the actions agreed in it, at the end of the contact
+    /// log.
+    RecordContact(ContactRecord),
+    /// Adds a shared goal.
+    AddGoal(SharedGoal),
+    /// Records a carer's agreement to a goal.
+    AgreeToGoal {
+        /// The goal.
+        goal: GoalId,
+        /// The carer who agreed.
+        carer: CarerId,
+        /// When.
+        on: NaiveDate,
+    },
+    /// Moves a goal in its lifecycle (to on hold, completed, cancelled, …). To make a
+    /// goal active, use [`Change::ActivateGoal`], which works out whose agreement it
+    /// rests on.
+    MoveGoal {
+        /// The goal.
+        goal: GoalId,
+        /// The move.
+        transition: Transition,
+    },
+    /// Makes a goal active on the agreement of the carers whose involvement is not
+    /// restricted, as the record shows them: the caller does not say who they are.
+    ActivateGoal {
+        /// The goal.
+        goal: GoalId,
+        /// When.
+        on: NaiveDate,
+        /// Who activated it.
+        by: PartyRef,
+    },
+    /// Records progress on a goal.
+    RecordProgress {
+        /// The goal.
+        goal: GoalId,
+        /// The progress.
+        entry: ProgressEntry,
+    },
+    /// Adds a consent record.
+    AddConsent(ConsentRecord),
+    /// Records an event on a consent: given, refused, renewed, withdrawn, ….
+    RecordConsentEvent {
+        /// The consent.
+        consent: ConsentId,
+        /// The event.
+        event: ConsentEvent,
+    },
+    /// Records an assessment of the child's competence for a decision.
+    AddCompetenceAssessment(CompetenceAssessment),
+    /// Adds a rule withholding information to protect someone.
+    AddWithholdingRule(WithholdingRule),
+    /// Adds a safeguarding justification for sharing without consent.
+    AddJustification(SafeguardingJustification),
+    /// Adds a review schedule.
+    AddReviewSchedule(ReviewSchedule),
+    /// Records the outcome of a review held.
+    RecordReviewOutcome {
+        /// The schedule the review belongs to.
+        schedule: ReviewScheduleId,
+        /// The outcome.
+        outcome: ReviewOutcome,
+    },
+    /// Adds a barrier to partnership.
+    AddBarrier(Barrier),
+    /// Starts a mitigation on a barrier.
+    StartMitigation {
+        /// The barrier.
+        barrier: BarrierId,
+        /// The mitigation.
+        mitigation: MitigationAttempt,
+    },
+}
+
+impl Change {
+    /// The kind of change, as its provenance records it.
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Self::AddCarer(_) => ChangeKind::AddCarer,
+            Self::UpdateCarer(_) => ChangeKind::UpdateCarer,
+            Self::AddProfessional(_) => ChangeKind::AddProfessional,
+            Self::AddAgency(_) => ChangeKind::AddAgency,
+            Self::AddAgreement(_) => ChangeKind::AddAgreement,
+            Self::RecordContact(_) => ChangeKind::RecordContact,
+            Self::AddGoal(_) => ChangeKind::AddGoal,
+            Self::AgreeToGoal { .. } => ChangeKind::AgreeToGoal,
+            Self::MoveGoal { .. } => ChangeKind::MoveGoal,
+            Self::ActivateGoal { .. } => ChangeKind::ActivateGoal,
+            Self::RecordProgress { .. } => ChangeKind::RecordProgress,
+            Self::AddConsent(_) => ChangeKind::AddConsent,
+            Self::RecordConsentEvent { .. } => ChangeKind::RecordConsentEvent,
+            Self::AddCompetenceAssessment(_) => ChangeKind::AddCompetenceAssessment,
+            Self::AddWithholdingRule(_) => ChangeKind::AddWithholdingRule,
+            Self::AddJustification(_) => ChangeKind::AddJustification,
+            Self::AddReviewSchedule(_) => ChangeKind::AddReviewSchedule,
+            Self::RecordReviewOutcome { .. } => ChangeKind::RecordReviewOutcome,
+            Self::AddBarrier(_) => ChangeKind::AddBarrier,
+            Self::StartMitigation { .. } => ChangeKind::StartMitigation,
+        }
+    }
+
+    /// The id of what the change changes.
+    pub fn subject(&self) -> uuid::Uuid {
+        match self {
+            Self::AddCarer(x) | Self::UpdateCarer(x) => *x.id.as_uuid(),
+            Self::AddProfessional(x) => *x.id.as_uuid(),
+            Self::AddAgency(x) => *x.id.as_uuid(),
+            Self::AddAgreement(x) => *x.id.as_uuid(),
+            Self::RecordContact(x) => *x.id.as_uuid(),
+            Self::AddGoal(x) => *x.id.as_uuid(),
+            Self::AgreeToGoal { goal, .. }
+            | Self::MoveGoal { goal, .. }
+            | Self::ActivateGoal { goal, .. }
+            | Self::RecordProgress { goal, .. } => *goal.as_uuid(),
+            Self::AddConsent(x) => *x.id.as_uuid(),
+            Self::RecordConsentEvent { consent, .. } => *consent.as_uuid(),
+            Self::AddCompetenceAssessment(x) => *x.id.as_uuid(),
+            Self::AddWithholdingRule(x) => *x.id.as_uuid(),
+            Self::AddJustification(x) => *x.id.as_uuid(),
+            Self::AddReviewSchedule(x) => *x.id.as_uuid(),
+            Self::RecordReviewOutcome { schedule, .. } => *schedule.as_uuid(),
+            Self::AddBarrier(x) => *x.id.as_uuid(),
+            Self::StartMitigation { barrier, .. } => *barrier.as_uuid(),
+        }
+    }
+}
+
+/// A problem found while applying a change, before anything was changed.
+fn refused(problems: Vec<Problem>) -> RecordError {
+    RecordError { problems }
+}
+
+fn one(at: &Pointer<'_>, rule: Rule, message: impl Into<String>) -> Problem {
+    Problem {
+        pointer: at.to_string(),
+        rule,
+        message: message.into(),
+        line: None,
+        column: None,
+    }
+}
+
+/// A domain crate's refusal of a step (its message starts with the field, relative
+/// to the value it checked), as a problem at that field of the record.
+fn domain_refusal(at: &Pointer<'_>, error: &dyn std::error::Error) -> Problem {
+    let text = error.to_string();
+    let (field, rule) = partnership_core::json::split_field(&text);
+    Problem {
+        pointer: at.join(field),
+        rule: Rule::InvalidValue,
+        message: rule.to_owned(),
+        line: None,
+        column: None,
+    }
+}
+
+/// What a change records happened on `day`, which must not be after the day it was
+/// recorded: a change cannot record the future.
+fn not_after_recording(
+    problems: &mut Vec<Problem>,
+    at: &Pointer<'_>,
+    day: NaiveDate,
+    recorded: DateTime<Utc>,
+) {
+    if day > latest_uk_date(recorded) {
+        problems.push(one(
+            at,
+            Rule::DatedAfterChange,
+            "is later than the change that records it: a change records what has happened",
+        ));
+    }
+}
+
+fn index_of<T>(items: &[T], same: impl Fn(&T) -> bool) -> Option<usize> {
+    items.iter().position(same)
+}
+
+/// A new item's id is not already in its list.
+fn fresh<T: PartialEq>(
+    problems: &mut Vec<Problem>,
+    list: &str,
+    ids: impl Iterator<Item = T>,
+    id: T,
+) {
+    let mut len = 0;
+    let mut taken = false;
+    for existing in ids {
+        taken |= existing == id;
+        len += 1;
+    }
+    if taken {
+        let root = Pointer::root();
+        let list = root.field(list);
+        problems.push(one(
+            &list.index(len).field("id"),
+            Rule::DuplicateId,
+            "uses an id already used earlier in the list",
+        ));
+    }
+}
+
+impl PartnershipRecord {
+    /// Applies one change, all or nothing, and records who made it and when in the
+    /// record's provenance. On success the record is valid and holds the change; on
+    /// any problem the record is exactly as it was, and every problem found is
+    /// returned, each with its pointer into the record as it would have been and its
+    /// rule.
+    ///
+    /// `by` must be a professional in the record (after the change: a professional
+    /// may add themselves), and `at`, the time of recording (the library reads no
+    /// clock), must not be before the record's last change. What the change records
+    /// must not be dated after `at`.
+    ///
+    /// Only what the change touches is checked, with the checks the whole record
+    /// would run on it: applying a change to a large record costs a small part of
+    /// reading it.
+    ///
+    /// # Errors
+    ///
+    /// A [`RecordError`] with every problem: a subject not in the record
+    /// ([`Rule::DanglingReference`] at `/provenance/N/subject`), a change out of time
+    /// order ([`Rule::ChangeOutOfOrder`]), something dated after its recording
+    /// ([`Rule::DatedAfterChange`]), a step its own type refuses
+    /// ([`Rule::InvalidValue`]), or anything the record's checks find.
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership_carers::{Channel, ContactRecord, ContactRecordParts};
+    /// use partnership_core::{ContactRecordId, PartyRef, Sensitive};
+    /// use partnership_record::{Change, ChangeKind, PartnershipRecord, Rule};
+    ///
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
+    /// let mut record = PartnershipRecord::from_json(&json)?;
+    /// let key_worker = record.professionals[0].id;
+    /// let mum = PartyRef::Carer { id: record.carers[0].id };
+    /// let call = |day| ContactRecord::try_from(ContactRecordParts {
+    ///     id: ContactRecordId::random(),
+    ///     date: NaiveDate::from_ymd_opt(2026, 11, day).expect("a day in November"),
+    ///     channel: Channel::Phone,
+    ///     participants: vec![mum, PartyRef::Professional { id: key_worker }],
+    ///     summary: Sensitive::new("Settling in after half term".into()),
+    ///     agreed_actions: vec![],
+    /// });
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 23, 16, 0, 0).single().ok_or("a time")?;
+    ///
+    /// let made = record.apply(Change::RecordContact(call(23)?), key_worker, now)?;
+    /// assert_eq!(made.change, ChangeKind::RecordContact);
+    /// assert_eq!(record.provenance.last(), Some(&made));
+    ///
+    /// // A call dated next week cannot be recorded today, and nothing changes.
+    /// let before = record.clone();
+    /// let err = record.apply(Change::RecordContact(call(30)?), key_worker, now).unwrap_err();
+    /// assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
+    /// assert_eq!(err.problems[0].pointer, "/contactLog/2/date");
+    /// assert_eq!(record, before);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(
+        &mut self,
+        change: Change,
+        by: ProfessionalId,
+        at: DateTime<Utc>,
+    ) -> Result<ProvenanceEntry, RecordError> {
+        let entry = ProvenanceEntry {
+            change: change.kind(),
+            subject: change.subject(),
+            by,
+            at,
+        };
+        let mut problems = Vec::new();
+        dated_problems(self.parts(), &change, at, &mut problems);
+        if !problems.is_empty() {
+            return Err(refused(problems));
+        }
+        let parts = self.parts_mut();
+        apply_to(parts, change, &entry)?;
+        parts.provenance.push(entry);
+        Ok(entry)
+    }
+}
+
+/// Whatever the change records as happening, dated after it was recorded.
+fn dated_problems(
+    record: &PartnershipRecordParts,
+    change: &Change,
+    at: DateTime<Utc>,
+    problems: &mut Vec<Problem>,
+) {
+    let root = Pointer::root();
+    let goal_at = |goal: &GoalId| {
+        record
+            .goals
+            .iter()
+            .position(|g| g.id == *goal)
+            .unwrap_or(record.goals.len())
+    };
+    match change {
+        Change::AddAgreement(a) => {
+            let list = root.field("communicationAgreements");
+            let item = list.index(record.communication_agreements.len());
+            not_after_recording(problems, &item.field("agreedOn"), a.agreed_on, at);
+        }
+        Change::RecordContact(contact) => {
+            let list = root.field("contactLog");
+            let item = list.index(record.contact_log.len());
+            not_after_recording(problems, &item.field("date"), contact.date, at);
+        }
+        Change::AddGoal(goal) => {
+            let list = root.field("goals");
+            let item = list.index(record.goals.len());
+            not_after_recording(problems, &item.field("createdOn"), goal.created_on, at);
+        }
+        Change::AgreeToGoal { goal, on, .. } => {
+            let list = root.field("goals");
+            let item = list.index(goal_at(goal));
+            not_after_recording(problems, &item.field("agreements"), *on, at);
+        }
+        Change::MoveGoal { goal, transition } => {
+            let list = root.field("goals");
+            let item = list.index(goal_at(goal));
+            not_after_recording(problems, &item.field("transitions"), transition.on, at);
+        }
+        Change::ActivateGoal { goal, on, .. } => {
+            let list = root.field("goals");
+            let item = list.index(goal_at(goal));
+            not_after_recording(problems, &item.field("transitions"), *on, at);
+        }
+        Change::RecordProgress { goal, entry } => {
+            let list = root.field("goals");
+            let item = list.index(goal_at(goal));
+            not_after_recording(problems, &item.field("progress"), entry.on, at);
+        }
+        Change::AddConsent(consent) => {
+            let list = root.field("consents");
+            let item = list.index(record.consents.len());
+            let events = item.field("events");
+            for (i, event) in consent.events.iter().enumerate() {
+                if event.at > at {
+                    problems.push(one(
+                        &events.index(i).field("at"),
+                        Rule::DatedAfterChange,
+                        "is later than the change that records it: a change records what has happened",
+                    ));
+                }
+            }
+        }
+        Change::RecordConsentEvent { consent, event } if event.at > at => {
+            let k =
+                index_of(&record.consents, |c| c.id == *consent).unwrap_or(record.consents.len());
+            let list = root.field("consents");
+            let item = list.index(k);
+            problems.push(one(
+                &item.field("events"),
+                Rule::DatedAfterChange,
+                "is later than the change that records it: a change records what has happened",
+            ));
+        }
+        Change::AddCompetenceAssessment(a) => {
+            let list = root.field("competenceAssessments");
+            let item = list.index(record.competence_assessments.len());
+            not_after_recording(problems, &item.field("assessedOn"), a.assessed_on, at);
+        }
+        Change::RecordReviewOutcome { schedule, outcome } => {
+            let s =
+                index_of(&record.reviews, |r| r.id == *schedule).unwrap_or(record.reviews.len());
+            let list = root.field("reviews");
+            let item = list.index(s);
+            not_after_recording(problems, &item.field("outcomes"), outcome.held_on, at);
+        }
+        Change::AddBarrier(barrier) => {
+            let list = root.field("barriers");
+            let item = list.index(record.barriers.len());
+            not_after_recording(
+                problems,
+                &item.field("identifiedOn"),
+                barrier.identified_on,
+                at,
+            );
+        }
+        Change::StartMitigation {
+            barrier,
+            mitigation,
+        } => {
+            let b =
+                index_of(&record.barriers, |x| x.id == *barrier).unwrap_or(record.barriers.len());
+            let list = root.field("barriers");
+            let item = list.index(b);
+            not_after_recording(
+                problems,
+                &item.field("mitigations"),
+                mitigation.started_on,
+                at,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The problems of the record as it now stands, from `checks` and the provenance
+/// entry the change will add.
+fn verdict(
+    record: &PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    checks: impl FnOnce(&mut Checker<'_>),
+) -> Vec<Problem> {
+    verdict_on(record, entry, true, checks)
+}
+
+/// As [`verdict`], for a change checked before it is made: its subject is not in
+/// the record yet.
+fn verdict_before(
+    record: &PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    checks: impl FnOnce(&mut Checker<'_>),
+) -> Vec<Problem> {
+    verdict_on(record, entry, false, checks)
+}
+
+fn verdict_on(
+    record: &PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    subject_in_place: bool,
+    checks: impl FnOnce(&mut Checker<'_>),
+) -> Vec<Problem> {
+    let mut c = Checker::new(record);
+    checks(&mut c);
+    validate::check_provenance_entry(
+        &mut c,
+        record.provenance.len(),
+        entry,
+        record.provenance.last(),
+        subject_in_place,
+    );
+    c.problems
+}
+
+/// The subject of a change to an item already in the record was not found.
+fn no_subject(record: &PartnershipRecordParts, entry: &ProvenanceEntry) -> RecordError {
+    let root = Pointer::root();
+    let list = root.field("provenance");
+    let item = list.index(record.provenance.len());
+    let (_, what) = entry.change.subject_list();
+    refused(vec![one(
+        &item.field("subject"),
+        Rule::DanglingReference,
+        format!("names {what} that is not in the record"),
+    )])
+}
+
+/// Applies `change` to `record` in place, checking what it touches; on any problem
+/// undoes it and returns every problem.
+fn apply_to(
+    record: &mut PartnershipRecordParts,
+    change: Change,
+    entry: &ProvenanceEntry,
+) -> Result<(), RecordError> {
+    let mut pre = Vec::new();
+    match change {
+        Change::AddCarer(carer) => {
+            record.carers.push(carer);
+            let problems = verdict(record, entry, |c| {
+                validate::check_party_ids(c);
+                validate::check_goals(c);
+            });
+            undo_if(problems, || {
+                record.carers.pop();
+            })
+        }
+        Change::UpdateCarer(carer) => {
+            let Some(i) = index_of(&record.carers, |x| x.id == carer.id) else {
+                return Err(no_subject(record, entry));
+            };
+            let Some(old) = swap(&mut record.carers, i, carer) else {
+                return Err(no_subject(record, entry));
+            };
+            let problems = verdict(record, entry, |c| {
+                validate::check_goals(c);
+                validate::check_consents(c);
+                validate::check_reviews(c);
+            });
+            undo_if(problems, || {
+                swap(&mut record.carers, i, old);
+            })
+        }
+        Change::AddProfessional(professional) => {
+            record.professionals.push(professional);
+            let i = record.professionals.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                validate::check_party_ids(c);
+                validate::check_professional(c, i);
+            });
+            undo_if(problems, || {
+                record.professionals.pop();
+            })
+        }
+        Change::AddAgency(agency) => {
+            record.agencies.push(agency);
+            let problems = verdict(record, entry, validate::check_party_ids);
+            undo_if(problems, || {
+                record.agencies.pop();
+            })
+        }
+        Change::AddAgreement(agreement) => {
+            let list = &record.communication_agreements;
+            fresh(
+                &mut pre,
+                "communicationAgreements",
+                list.iter().map(|x| x.id),
+                agreement.id,
+            );
+            record.communication_agreements.push(agreement);
+            let i = record.communication_agreements.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                let record = c.record;
+                if let Some(agreement) = record.communication_agreements.get(i) {
+                    validate::check_agreement(c, i, agreement);
+                }
+            });
+            undo_if(problems, || {
+                record.communication_agreements.pop();
+            })
+        }
+        Change::RecordContact(contact) => {
+            // The log keeps its own order and ids; check the discussion's parties
+            // first, then let the log take it (or refuse it, changing nothing).
+            let i = record.contact_log.len();
+            let problems =
+                verdict_before(record, entry, |c| validate::check_contact(c, i, &contact));
+            if !problems.is_empty() {
+                return Err(refused(problems));
+            }
+            let root = Pointer::root();
+            let log = root.field("contactLog");
+            record
+                .contact_log
+                .record(contact)
+                .map_err(|e| refused(vec![domain_refusal(&log, &e)]))
+        }
+        Change::AddGoal(goal) => {
+            fresh(
+                &mut pre,
+                "goals",
+                record.goals.iter().map(|x| x.id),
+                goal.id,
+            );
+            record.goals.push(goal);
+            let g = record.goals.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                check_one_goal(c, g);
+            });
+            undo_if(problems, || {
+                record.goals.pop();
+            })
+        }
+        Change::AgreeToGoal { goal, carer, on } => {
+            change_goal(record, entry, goal, |g| g.agree(carer, on))
+        }
+        Change::MoveGoal { goal, transition } => {
+            change_goal(record, entry, goal, |g| g.transition(transition))
+        }
+        Change::ActivateGoal { goal, on, by } => {
+            let required: Vec<CarerId> =
+                validate::unrestricted_carers(record).into_iter().collect();
+            change_goal(record, entry, goal, |g| g.activate(on, by, &required))
+        }
+        Change::RecordProgress {
+            goal,
+            entry: progress,
+        } => change_goal(record, entry, goal, |g| g.record_progress(progress)),
+        Change::AddConsent(consent) => {
+            fresh(
+                &mut pre,
+                "consents",
+                record.consents.iter().map(|x| x.id),
+                consent.id,
+            );
+            record.consents.push(consent);
+            let k = record.consents.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                let record = c.record;
+                if let Some(consent) = record.consents.get(k) {
+                    validate::check_consent(c, k, consent);
+                }
+            });
+            undo_if(problems, || {
+                record.consents.pop();
+            })
+        }
+        Change::RecordConsentEvent { consent, event } => {
+            let Some(k) = index_of(&record.consents, |x| x.id == consent) else {
+                return Err(no_subject(record, entry));
+            };
+            let root = Pointer::root();
+            let list = root.field("consents");
+            let updated = record
+                .consents
+                .get(k)
+                .cloned()
+                .ok_or_else(|| no_subject(record, entry))?
+                .with_event(event)
+                .map_err(|e| refused(vec![domain_refusal(&list.index(k), &e)]))?;
+            let Some(old) = swap(&mut record.consents, k, updated) else {
+                return Err(no_subject(record, entry));
+            };
+            let problems = verdict(record, entry, |c| {
+                let record = c.record;
+                if let Some(updated) = record.consents.get(k) {
+                    validate::check_consent(c, k, updated);
+                }
+                // A past permit that cites this consent must still rest on it: an
+                // event dated before the permit (a withdrawal recorded late) would
+                // take its basis away.
+                for (index, e) in record.disclosures.iter().enumerate() {
+                    let cites = matches!(
+                        &e.decision,
+                        SharingDecision::Permit { basis: PermitBasis::Consent { consents }, .. }
+                            if consents.contains(&consent)
+                    );
+                    if cites {
+                        validate::check_entry(
+                            c,
+                            index,
+                            e.recorded_at,
+                            &e.request,
+                            &e.decision,
+                            &[],
+                        );
+                    }
+                }
+            });
+            undo_if(problems, || {
+                swap(&mut record.consents, k, old);
+            })
+        }
+        Change::AddCompetenceAssessment(assessment) => {
+            let list = &record.competence_assessments;
+            fresh(
+                &mut pre,
+                "competenceAssessments",
+                list.iter().map(|x| x.id),
+                assessment.id,
+            );
+            record.competence_assessments.push(assessment);
+            let k = record.competence_assessments.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                let record = c.record;
+                if let Some(assessment) = record.competence_assessments.get(k) {
+                    validate::check_assessment(c, k, assessment);
+                }
+            });
+            undo_if(problems, || {
+                record.competence_assessments.pop();
+            })
+        }
+        Change::AddWithholdingRule(rule) => {
+            let list = &record.withholding_rules;
+            fresh(
+                &mut pre,
+                "withholdingRules",
+                list.iter().map(|x| x.id),
+                rule.id,
+            );
+            record.withholding_rules.push(rule);
+            let k = record.withholding_rules.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                let record = c.record;
+                if let Some(rule) = record.withholding_rules.get(k) {
+                    validate::check_withholding(c, k, rule);
+                    // A rule that reaches back over past permits would say they
+                    // disclosed what it withholds.
+                    validate::check_permits_against(c, rule);
+                }
+            });
+            undo_if(problems, || {
+                record.withholding_rules.pop();
+            })
+        }
+        Change::AddJustification(justification) => {
+            let list = &record.justifications;
+            fresh(
+                &mut pre,
+                "justifications",
+                list.iter().map(|x| x.id),
+                justification.id,
+            );
+            record.justifications.push(justification);
+            let k = record.justifications.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                let record = c.record;
+                if let Some(justification) = record.justifications.get(k) {
+                    validate::check_justification(c, k, justification);
+                }
+            });
+            undo_if(problems, || {
+                record.justifications.pop();
+            })
+        }
+        Change::AddReviewSchedule(schedule) => {
+            fresh(
+                &mut pre,
+                "reviews",
+                record.reviews.iter().map(|x| x.id),
+                schedule.id,
+            );
+            record.reviews.push(schedule);
+            let s = record.reviews.len().saturating_sub(1);
+            let problems = verdict(record, entry, |c| {
+                c.problems.append(&mut pre);
+                check_one_schedule(c, s);
+            });
+            undo_if(problems, || {
+                record.reviews.pop();
+            })
+        }
+        Change::RecordReviewOutcome { schedule, outcome } => {
+            let Some(s) = index_of(&record.reviews, |x| x.id == schedule) else {
+                return Err(no_subject(record, entry));
+            };
+            let root = Pointer::root();
+            let list = root.field("reviews");
+            let mut updated = record
+                .reviews
+                .get(s)
+                .cloned()
+                .ok_or_else(|| no_subject(record, entry))?;
+            updated
+                .record(outcome)
+                .map_err(|e| refused(vec![domain_refusal(&list.index(s), &e)]))?;
+            let Some(old) = swap(&mut record.reviews, s, updated) else {
+                return Err(no_subject(record, entry));
+            };
+            let problems = verdict(record, entry, |c| check_one_schedule(c, s));
+            undo_if(problems, || {
+                swap(&mut record.reviews, s, old);
+            })
+        }
+        Change::AddBarrier(barrier) => {
+            let b = record.barriers.len();
+            let problems =
+                verdict_before(record, entry, |c| validate::check_barrier(c, b, &barrier));
+            if !problems.is_empty() {
+                return Err(refused(problems));
+            }
+            let root = Pointer::root();
+            let list = root.field("barriers");
+            record
+                .barriers
+                .add(barrier)
+                .map_err(|e| refused(vec![domain_refusal(&list, &e)]))
+        }
+        Change::StartMitigation {
+            barrier,
+            mitigation,
+        } => {
+            let Some(b) = index_of(&record.barriers, |x| x.id == barrier) else {
+                return Err(no_subject(record, entry));
+            };
+            let root = Pointer::root();
+            let list = root.field("barriers");
+            let item = list.index(b);
+            let mut updated = record
+                .barriers
+                .get(b)
+                .cloned()
+                .ok_or_else(|| no_subject(record, entry))?;
+            updated
+                .start_mitigation(mitigation)
+                .map_err(|e| refused(vec![domain_refusal(&item, &e)]))?;
+            let problems = verdict(record, entry, |c| validate::check_barrier(c, b, &updated));
+            if !problems.is_empty() {
+                return Err(refused(problems));
+            }
+            record.barriers.replace(updated);
+            Ok(())
+        }
+    }
+}
+
+/// Keeps a change when `problems` is empty; otherwise undoes it and refuses.
+fn undo_if(problems: Vec<Problem>, undo: impl FnOnce()) -> Result<(), RecordError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        undo();
+        Err(refused(problems))
+    }
+}
+
+/// A step on one goal: taken on a copy, which replaces the goal once the goal's own
+/// rules and the record's checks of it pass.
+fn change_goal(
+    record: &mut PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    goal: GoalId,
+    step: impl FnOnce(&mut SharedGoal) -> Result<(), partnership_goals::GoalsError>,
+) -> Result<(), RecordError> {
+    let Some(g) = index_of(&record.goals, |x| x.id == goal) else {
+        return Err(no_subject(record, entry));
+    };
+    let root = Pointer::root();
+    let list = root.field("goals");
+    let mut updated = record
+        .goals
+        .get(g)
+        .cloned()
+        .ok_or_else(|| no_subject(record, entry))?;
+    step(&mut updated).map_err(|e| refused(vec![domain_refusal(&list.index(g), &e)]))?;
+    let Some(old) = swap(&mut record.goals, g, updated) else {
+        return Err(no_subject(record, entry));
+    };
+    let problems = verdict(record, entry, |c| check_one_goal(c, g));
+    undo_if(problems, || {
+        swap(&mut record.goals, g, old);
+    })
+}
+
+/// Puts `new` in place of the item at `i`, giving back the item it replaces.
+fn swap<T>(items: &mut [T], i: usize, new: T) -> Option<T> {
+    items.get_mut(i).map(|slot| std::mem::replace(slot, new))
+}
+
+/// One goal, against the carers the record holds now.
+fn check_one_goal(c: &mut Checker<'_>, g: usize) {
+    let record = c.record;
+    let unrestricted = validate::unrestricted_carers(record);
+    if let Some(goal) = record.goals.get(g) {
+        validate::check_goal(c, g, goal, &unrestricted);
+    }
+}
+
+/// One schedule, with the review ids the other schedules use.
+fn check_one_schedule(c: &mut Checker<'_>, s: usize) {
+    let record = c.record;
+    let mut review_ids: BTreeSet<_> = record
+        .reviews
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != s)
+        .flat_map(|(_, x)| x.outcomes.iter().map(|o| o.review))
+        .collect();
+    if let Some(schedule) = record.reviews.get(s) {
+        validate::check_schedule(c, s, schedule, &mut review_ids);
+    }
+}

@@ -1,0 +1,366 @@
+//! Changes through `PartnershipRecord::apply`: all or nothing, checked as the whole
+//! record would be, each recorded with who made it and when.
+
+// Tests report failure by panicking; the panic family is denied only in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use partnership_carers::{Carer, Channel, ContactRecord, ContactRecordParts, LegalStanding};
+use partnership_consent::{ConsentEvent, ConsentEventKind, PermitBasis, SharingDecision};
+use partnership_core::{ContactRecordId, PartyRef, ProfessionalId, Sensitive};
+use partnership_record::strategies::{change, record};
+use partnership_record::*;
+use proptest::prelude::*;
+
+/// A time after everything the strategies draw, so that no change is refused for
+/// recording the future: the properties are about fitting the record.
+fn far_future() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2100, 1, 1, 12, 0, 0).unwrap()
+}
+
+/// The change made the plain way: the parts edited by hand and the whole record
+/// checked again. `None` when the step's own type refuses it.
+fn applied_plainly(record: &PartnershipRecord, change: &Change) -> Option<PartnershipRecordParts> {
+    let mut parts = record.clone().into_parts();
+    match change.clone() {
+        Change::AddCarer(x) => parts.carers.push(x),
+        Change::UpdateCarer(x) => {
+            let slot = parts.carers.iter_mut().find(|c| c.id == x.id)?;
+            *slot = x;
+        }
+        Change::AddProfessional(x) => parts.professionals.push(x),
+        Change::AddConsent(x) => parts.consents.push(x),
+        Change::AddWithholdingRule(x) => parts.withholding_rules.push(x),
+        Change::AddGoal(x) => parts.goals.push(x),
+        Change::RecordContact(x) => parts.contact_log.record(x).ok()?,
+        Change::RecordConsentEvent { consent, event } => {
+            let slot = parts.consents.iter_mut().find(|c| c.id == consent)?;
+            *slot = slot.clone().with_event(event).ok()?;
+        }
+        Change::RecordProgress { goal, entry } => {
+            let slot = parts.goals.iter_mut().find(|g| g.id == goal)?;
+            slot.record_progress(entry).ok()?;
+        }
+        other => panic!("the strategy drew a change this test does not make: {other:?}"),
+    }
+    Some(parts)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, max_global_rejects: 8192, max_local_rejects: 1 << 22, ..ProptestConfig::default() })]
+
+    /// Soundness: a change is kept only if the whole record, read again from its
+    /// JSON, is valid with it; a refused change leaves the record exactly as it was.
+    fn kept_only_if_valid(
+        (record, change) in record().prop_flat_map(|r| { let c = change(&r); (Just(r), c) })
+    ) {
+        prop_assume!(!record.professionals.is_empty());
+        let by = record.professionals[0].id;
+        let mut changed = record.clone();
+        match changed.apply(change.clone(), by, far_future()) {
+            Ok(made) => {
+                let back = PartnershipRecord::from_json(&changed.to_json());
+                prop_assert!(back.is_ok(), "kept a change the whole check refuses: {:?}", back.err());
+                prop_assert_eq!(changed.provenance.last(), Some(&made));
+                prop_assert_eq!(made.subject, change.subject());
+            }
+            Err(err) => {
+                prop_assert!(!err.problems.is_empty());
+                prop_assert_eq!(&changed, &record, "a refused change left something behind");
+            }
+        }
+    }
+
+    /// Completeness: a change the whole record accepts is applied. Together with the
+    /// property above, applying checks exactly what the whole check would.
+    fn applied_if_accepted(
+        (record, change) in record().prop_flat_map(|r| { let c = change(&r); (Just(r), c) })
+    ) {
+        prop_assume!(!record.professionals.is_empty());
+        let Some(mut parts) = applied_plainly(&record, &change) else {
+            return Ok(());
+        };
+        let by = record.professionals[0].id;
+        parts.provenance.push(ProvenanceEntry {
+            change: change.kind(),
+            subject: change.subject(),
+            by,
+            at: far_future(),
+        });
+        let whole = PartnershipRecord::try_from(parts);
+        let mut changed = record.clone();
+        let applied = changed.apply(change, by, far_future());
+        match (&whole, &applied) {
+            (Ok(whole), Ok(_)) => prop_assert_eq!(whole, &changed),
+            (Err(_), Err(_)) => {}
+            (Ok(_), Err(err)) => prop_assert!(false, "refused a change the whole record accepts: {err}"),
+            (Err(err), Ok(_)) => prop_assert!(false, "applied a change the whole record refuses: {err}"),
+        }
+    }
+}
+
+/// Runs `property` on a thread with room for the strategies of a whole record and a
+/// change to it, which nest deeper than a test thread's default stack in a debug build.
+fn with_room(property: fn()) {
+    std::thread::Builder::new()
+        .stack_size(64 * 1024 * 1024)
+        .spawn(property)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn a_change_is_kept_only_if_the_whole_record_stays_valid() {
+    with_room(kept_only_if_valid);
+}
+
+#[test]
+fn a_change_the_whole_record_accepts_is_applied() {
+    with_room(applied_if_accepted);
+}
+
+fn fixture() -> PartnershipRecord {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/record.json"
+    ))
+    .unwrap();
+    PartnershipRecord::from_json(&json).unwrap()
+}
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+fn call(record: &PartnershipRecord, day: u32) -> ContactRecord {
+    ContactRecord::try_from(ContactRecordParts {
+        id: ContactRecordId::random(),
+        date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        channel: Channel::Phone,
+        participants: vec![PartyRef::Carer {
+            id: record.carers[0].id,
+        }],
+        summary: Sensitive::new("Joanne rang about Ruby's new inhaler".into()),
+        agreed_actions: vec![],
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_change_by_someone_outside_the_team_is_refused() {
+    let mut record = fixture();
+    let before = record.clone();
+    // A carer's id, and an id nobody has: neither is a professional in the record.
+    for by in [
+        ProfessionalId::from(*record.carers[0].id.as_uuid()),
+        ProfessionalId::random(),
+    ] {
+        let err = record
+            .apply(Change::RecordContact(call(&record, 23)), by, at(23, 12))
+            .unwrap_err();
+        assert_eq!(err.problems.len(), 1, "{err}");
+        assert_eq!(err.problems[0].pointer, "/provenance/0/by");
+        assert!(matches!(
+            err.problems[0].rule,
+            Rule::WrongKindOfParty | Rule::DanglingReference
+        ));
+        assert_eq!(record, before);
+    }
+}
+
+#[test]
+fn a_backdated_change_is_refused() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    record
+        .apply(Change::RecordContact(call(&record, 23)), by, at(23, 12))
+        .unwrap();
+    let before = record.clone();
+    let err = record
+        .apply(Change::RecordContact(call(&record, 23)), by, at(23, 11))
+        .unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::ChangeOutOfOrder);
+    assert_eq!(err.problems[0].pointer, "/provenance/1/at");
+    assert_eq!(record, before);
+    // The same check holds for a record read from a partner's file: a provenance
+    // reordered by hand is refused.
+    let mut parts = record.clone().into_parts();
+    let mut earlier = parts.provenance[0];
+    earlier.at = at(22, 9);
+    parts.provenance.push(earlier);
+    let err = PartnershipRecord::try_from(parts).unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::ChangeOutOfOrder);
+}
+
+#[test]
+fn a_consent_event_in_the_future_is_refused() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    let consent = &record.consents[0];
+    let event = ConsentEvent {
+        kind: ConsentEventKind::Withdrawn,
+        at: at(30, 9),
+        by: consent.given_by.party(consent.child),
+        valid_until: None,
+        recorded_by: Some(by),
+    };
+    let change = Change::RecordConsentEvent {
+        consent: consent.id,
+        event,
+    };
+    let before = record.clone();
+    let err = record.apply(change, by, at(23, 12)).unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
+    assert_eq!(err.problems[0].pointer, "/consents/0/events");
+    assert_eq!(record, before);
+}
+
+#[test]
+fn a_withdrawal_recorded_late_cannot_take_away_a_past_permit() {
+    let mut record = fixture();
+    let key_worker = record.professionals[0].id;
+    let therapist = record.professionals[1].id;
+    let question = partnership_consent::SharingQuestion::new(
+        partnership_core::SharingRequestId::random(),
+        record.child.id,
+        key_worker,
+        partnership_consent::RecipientRef::professional(therapist),
+        partnership_consent::Purpose::EducationSupportPlanning,
+        vec![partnership_consent::DataCategory::EducationProgress],
+    )
+    .unwrap();
+    let decided = record.decide(&question, at(23, 10)).unwrap();
+    let SharingDecision::Permit {
+        basis: PermitBasis::Consent { consents },
+        ..
+    } = decided.decision()
+    else {
+        panic!("the fixture's consent covers this question");
+    };
+    let cited = consents[0];
+    let consent = record.consents.iter().find(|c| c.id == cited).unwrap();
+    // The carer withdrew on the 20th, but it is recorded only now: the permit of the
+    // 23rd would lose its basis, so the change is refused, and the record says why.
+    let late = Change::RecordConsentEvent {
+        consent: cited,
+        event: ConsentEvent {
+            kind: ConsentEventKind::Withdrawn,
+            at: at(20, 9),
+            by: consent.given_by.party(consent.child),
+            valid_until: None,
+            recorded_by: Some(key_worker),
+        },
+    };
+    let before = record.clone();
+    let err = record.apply(late, key_worker, at(23, 12)).unwrap_err();
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.rule == Rule::PermitWithoutBasis
+                && p.pointer == "/disclosures/0/decision/basis"),
+        "{err}"
+    );
+    assert_eq!(record, before);
+}
+
+#[test]
+fn taking_away_parental_responsibility_that_a_consent_rests_on_is_refused() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    let giver = match &record.consents[0].given_by {
+        partnership_consent::ConsentGiver::ParentalResponsibility { carer } => *carer,
+        other => panic!("the fixture's consent is a parent's: {other:?}"),
+    };
+    let carer = record.carers.iter().find(|c| c.id == giver).unwrap();
+    let mut parts = carer.clone().into_parts();
+    parts.legal_standing = LegalStanding::None {};
+    let update = Change::UpdateCarer(Carer::try_from(parts).unwrap());
+    let before = record.clone();
+    let err = record.apply(update, by, at(23, 12)).unwrap_err();
+    assert_eq!(
+        err.problems[0].rule,
+        Rule::ConsentWithoutParentalResponsibility
+    );
+    assert_eq!(record, before);
+}
+
+#[test]
+fn a_change_to_something_not_in_the_record_is_refused() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    let before = record.clone();
+    let err = record
+        .apply(
+            Change::RecordConsentEvent {
+                consent: partnership_core::ConsentId::random(),
+                event: ConsentEvent {
+                    kind: ConsentEventKind::Withdrawn,
+                    at: at(20, 9),
+                    by: PartyRef::Professional { id: by },
+                    valid_until: None,
+                    recorded_by: None,
+                },
+            },
+            by,
+            at(23, 12),
+        )
+        .unwrap_err();
+    assert_eq!(err.problems[0].pointer, "/provenance/0/subject");
+    assert_eq!(err.problems[0].rule, Rule::DanglingReference);
+    assert_eq!(
+        err.problems[0].message,
+        "names a consent that is not in the record"
+    );
+    assert_eq!(record, before);
+}
+
+#[test]
+fn a_refusal_never_repeats_what_was_written() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    let mut contact = call(&record, 23).into_parts();
+    contact.date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let contact = ContactRecord::try_from(contact).unwrap();
+    // Dated before the last discussion in the log: refused by the log's own rule.
+    let err = record
+        .apply(Change::RecordContact(contact), by, at(23, 12))
+        .unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::InvalidValue);
+    assert_eq!(err.problems[0].pointer, "/contactLog/1/date");
+    assert!(!err.to_string().contains("Joanne"), "{err}");
+    assert!(!err.to_string().contains("inhaler"), "{err}");
+}
+
+#[test]
+fn the_provenance_says_who_changed_what_and_when() {
+    let mut record = fixture();
+    let by = record.professionals[1].id;
+    let contact = call(&record, 23);
+    let made = record
+        .apply(Change::RecordContact(contact.clone()), by, at(23, 12))
+        .unwrap();
+    assert_eq!(
+        made,
+        ProvenanceEntry {
+            change: ChangeKind::RecordContact,
+            subject: *contact.id.as_uuid(),
+            by,
+            at: at(23, 12),
+        }
+    );
+    let json = record.to_json();
+    assert!(json.contains(r#""change": "record-contact""#), "{json}");
+    let back = PartnershipRecord::from_json(&json).unwrap();
+    assert_eq!(back.provenance, [made]);
+    // A provenance naming a subject the record does not hold is refused on reading.
+    let mut parts = back.into_parts();
+    parts.provenance[0].subject = uuid::Uuid::nil();
+    let err = PartnershipRecord::try_from(parts).unwrap_err();
+    assert_eq!(err.problems[0].pointer, "/provenance/0/subject");
+}
