@@ -11,7 +11,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use partnership::carers::{Channel, ContactRecord, ContactRecordParts};
 use partnership::core::{ContactRecordId, PartyRef, Sensitive};
 use partnership::record::{Change, PartnershipRecord};
-use partnership_scenarios::synthetic::large_record;
+use partnership_scenarios::synthetic::{AS_OF, large_record};
 
 /// How many entries a record holds, across the lists a change could touch.
 fn entries(record: &PartnershipRecord) -> usize {
@@ -27,8 +27,8 @@ fn entries(record: &PartnershipRecord) -> usize {
 }
 
 fn benches(c: &mut Criterion) {
-    // About 250 kB of JSON: roughly a thousand entries (printed below).
-    let Ok(record) = large_record(250_000, 7) else {
+    // About 900 kB of JSON: roughly a thousand entries (printed below).
+    let Ok(record) = large_record(900_000, 7) else {
         return;
     };
     println!("record with {} entries", entries(&record));
@@ -38,7 +38,15 @@ fn benches(c: &mut Criterion) {
     let Some(carer) = record.carers.first().map(|c| c.id) else {
         return;
     };
-    let Some(at) = Utc.with_ymd_and_hms(2026, 11, 23, 16, 0, 0).single() else {
+    // After the last discussion in the log, which the synthetic history runs up to.
+    let last = record
+        .contact_log
+        .last()
+        .map_or(AS_OF, |r| r.date.max(AS_OF));
+    let Some(at) = last
+        .and_hms_opt(16, 0, 0)
+        .map(|t| Utc.from_utc_datetime(&t))
+    else {
         return;
     };
     let contact = |n: u128| {
@@ -54,27 +62,47 @@ fn benches(c: &mut Criterion) {
     let Ok(call) = contact(1) else {
         return;
     };
+    // Each change measured must be one the record takes.
+    if let Err(err) = record
+        .clone()
+        .apply(Change::RecordContact(call.clone()), by, at)
+    {
+        eprintln!("the contact to record does not fit the record: {err}");
+        return;
+    }
     let mut group = c.benchmark_group("change_record");
     group.sample_size(30);
     group.bench_function("check_whole_record", |b| {
         b.iter_batched(
             || record.clone().into_parts(),
-            |parts| PartnershipRecord::try_from(black_box(parts)).is_ok(),
+            // The record is returned so that dropping it is not timed.
+            |parts| PartnershipRecord::try_from(black_box(parts)),
             BatchSize::LargeInput,
         )
     });
     group.bench_function("apply_record_contact", |b| {
         b.iter_batched(
             || (record.clone(), call.clone()),
-            |(mut r, call)| r.apply(Change::RecordContact(call), by, at).is_ok(),
+            |(mut r, call)| {
+                let made = r.apply(Change::RecordContact(call), by, at).is_ok();
+                (r, made)
+            },
             BatchSize::LargeInput,
         )
     });
-    if let Some(updated) = record.carers.first().cloned() {
+    if let Some(updated) = record.carers.first().cloned()
+        && record
+            .clone()
+            .apply(Change::UpdateCarer(updated.clone()), by, at)
+            .is_ok()
+    {
         group.bench_function("apply_update_carer", |b| {
             b.iter_batched(
                 || (record.clone(), updated.clone()),
-                |(mut r, carer)| r.apply(Change::UpdateCarer(carer), by, at).is_ok(),
+                |(mut r, carer)| {
+                    let made = r.apply(Change::UpdateCarer(carer), by, at).is_ok();
+                    (r, made)
+                },
                 BatchSize::LargeInput,
             )
         });

@@ -156,7 +156,7 @@ struct LogSeen {
 
 impl LogSeen {
     fn admit(&mut self, index: usize, record: &ContactRecord) -> Result<(), CarersError> {
-        if self.previous.is_some_and(|p| record.date < p) {
+        if out_of_order(self.previous, record) {
             return Err(CarersError::ContactLogOrder { index });
         }
         // A record's own actions never repeat (its own check); only earlier
@@ -175,6 +175,12 @@ impl LogSeen {
             .extend(record.agreed_actions.iter().map(|a| a.id));
         Ok(())
     }
+}
+
+/// Whether `record` is dated before the discussion before it: the log is kept
+/// oldest first.
+fn out_of_order(previous: Option<NaiveDate>, record: &ContactRecord) -> bool {
+    previous.is_some_and(|p| record.date < p)
 }
 
 fn check_log(records: &[ContactRecord]) -> Result<(), CarersError> {
@@ -254,11 +260,22 @@ impl ContactLog {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn record(&mut self, entry: ContactRecord) -> Result<(), CarersError> {
-        let mut seen = LogSeen::default();
-        for (index, record) in self.0.iter().enumerate() {
-            seen.admit(index, record)?;
+        let index = self.0.len();
+        if out_of_order(self.0.last().map(|r| r.date), &entry) {
+            return Err(CarersError::ContactLogOrder { index });
         }
-        seen.admit(self.0.len(), &entry)?;
+        // The same rule as the whole log's, by a scan rather than sets: one record
+        // joins a checked log without building an index of it.
+        let repeated = self.0.iter().any(|earlier| {
+            earlier.id == entry.id
+                || earlier
+                    .agreed_actions
+                    .iter()
+                    .any(|a| entry.agreed_actions.iter().any(|b| b.id == a.id))
+        });
+        if repeated {
+            return Err(CarersError::ContactLogDuplicateId { index });
+        }
         self.0.push(entry);
         Ok(())
     }
