@@ -622,6 +622,95 @@ fn no_subject(record: &PartnershipRecordParts, entry: &ProvenanceEntry) -> Recor
     )])
 }
 
+/// A list of the record that changes add to or step on: its name in JSON, how to
+/// reach it, and an item's id where the list itself keeps ids unique (the party
+/// lists leave that to [`validate::check_party_ids`], which also compares kinds).
+struct List<T: 'static> {
+    name: &'static str,
+    get: fn(&PartnershipRecordParts) -> &Vec<T>,
+    get_mut: fn(&mut PartnershipRecordParts) -> &mut Vec<T>,
+    id: Option<fn(&T) -> uuid::Uuid>,
+}
+
+macro_rules! list {
+    ($field:ident, $name:literal) => {
+        List {
+            name: $name,
+            get: |r| &r.$field,
+            get_mut: |r| &mut r.$field,
+            id: Some(|x| *x.id.as_uuid()),
+        }
+    };
+    ($field:ident, $name:literal, ids checked with the parties) => {
+        List {
+            name: $name,
+            get: |r| &r.$field,
+            get_mut: |r| &mut r.$field,
+            id: None,
+        }
+    };
+}
+
+/// Adds `item` at the end of `list`, then runs `check` on it (and `also` on the
+/// record as a whole); on any problem takes it out again.
+fn add_to<T: 'static>(
+    record: &mut PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    list: &List<T>,
+    item: T,
+    check: impl FnOnce(&mut Checker<'_>, usize, &T),
+) -> Result<(), RecordError> {
+    let mut taken = Vec::new();
+    if let Some(id) = list.id {
+        let items = (list.get)(record);
+        fresh(&mut taken, list.name, items.iter().map(id), id(&item));
+    }
+    (list.get_mut)(record).push(item);
+    let k = (list.get)(record).len().saturating_sub(1);
+    let problems = verdict(record, entry, |c| {
+        c.problems.append(&mut taken);
+        let record = c.record;
+        if let Some(item) = (list.get)(record).get(k) {
+            check(c, k, item);
+        }
+    });
+    undo_if(problems, || {
+        (list.get_mut)(record).pop();
+    })
+}
+
+/// Takes `step` on a copy of the item of `list` at index `k`, puts the copy in its
+/// place, then runs `check` on it; on a refusal by the item's own type or any
+/// problem the record keeps the item as it was.
+fn step_on<T: Clone + 'static, E: std::error::Error>(
+    record: &mut PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    list: &List<T>,
+    k: Option<usize>,
+    step: impl FnOnce(&mut T) -> Result<(), E>,
+    check: impl FnOnce(&mut Checker<'_>, usize, &T),
+) -> Result<(), RecordError> {
+    let Some((k, mut updated)) = k.and_then(|k| Some((k, (list.get)(record).get(k)?.clone())))
+    else {
+        return Err(no_subject(record, entry));
+    };
+    let root = Pointer::root();
+    let items = root.field(list.name);
+    step(&mut updated).map_err(|e| refused(vec![domain_refusal(&items.index(k), &e)]))?;
+    let Some(old) = swap((list.get_mut)(record), k, updated) else {
+        return Err(no_subject(record, entry));
+    };
+    let problems = verdict(record, entry, |c| {
+        let record = c.record;
+        if let Some(item) = (list.get)(record).get(k) {
+            check(c, k, item);
+        }
+    });
+    undo_if(problems, || {
+        swap((list.get_mut)(record), k, old);
+    })
+}
+
 /// Applies `change` to `record` in place, checking what it touches; on any problem
 /// undoes it and returns every problem.
 fn apply_to(
@@ -629,72 +718,46 @@ fn apply_to(
     change: Change,
     entry: &ProvenanceEntry,
 ) -> Result<(), RecordError> {
-    let mut pre = Vec::new();
+    let carers = list!(carers, "carers", ids checked with the parties);
+    let goals = list!(goals, "goals");
+    let consents = list!(consents, "consents");
+    let reviews = list!(reviews, "reviews");
+    let goal_at =
+        |record: &PartnershipRecordParts, goal: GoalId| index_of(&record.goals, |x| x.id == goal);
     match change {
-        Change::AddCarer(carer) => {
-            record.carers.push(carer);
-            let problems = verdict(record, entry, |c| {
-                validate::check_party_ids(c);
-                validate::check_goals(c);
-            });
-            undo_if(problems, || {
-                record.carers.pop();
-            })
-        }
+        Change::AddCarer(carer) => add_to(record, entry, &carers, carer, |c, _, _| {
+            validate::check_party_ids(c);
+            validate::check_goals(c);
+        }),
         Change::UpdateCarer(carer) => {
-            let Some(i) = index_of(&record.carers, |x| x.id == carer.id) else {
-                return Err(no_subject(record, entry));
+            let k = index_of(&record.carers, |x| x.id == carer.id);
+            // Standing and involvement reach the goals, consents and reviews.
+            let replace = |slot: &mut Carer| {
+                *slot = carer;
+                Ok::<(), std::convert::Infallible>(())
             };
-            let Some(old) = swap(&mut record.carers, i, carer) else {
-                return Err(no_subject(record, entry));
-            };
-            let problems = verdict(record, entry, |c| {
+            step_on(record, entry, &carers, k, replace, |c, _, _| {
                 validate::check_goals(c);
                 validate::check_consents(c);
                 validate::check_reviews(c);
-            });
-            undo_if(problems, || {
-                swap(&mut record.carers, i, old);
             })
         }
         Change::AddProfessional(professional) => {
-            record.professionals.push(professional);
-            let i = record.professionals.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
+            let list = list!(professionals, "professionals", ids checked with the parties);
+            add_to(record, entry, &list, professional, |c, k, _| {
                 validate::check_party_ids(c);
-                validate::check_professional(c, i);
-            });
-            undo_if(problems, || {
-                record.professionals.pop();
+                validate::check_professional(c, k);
             })
         }
         Change::AddAgency(agency) => {
-            record.agencies.push(agency);
-            let problems = verdict(record, entry, validate::check_party_ids);
-            undo_if(problems, || {
-                record.agencies.pop();
+            let list = list!(agencies, "agencies", ids checked with the parties);
+            add_to(record, entry, &list, agency, |c, _, _| {
+                validate::check_party_ids(c);
             })
         }
         Change::AddAgreement(agreement) => {
-            let list = &record.communication_agreements;
-            fresh(
-                &mut pre,
-                "communicationAgreements",
-                list.iter().map(|x| x.id),
-                agreement.id,
-            );
-            record.communication_agreements.push(agreement);
-            let i = record.communication_agreements.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
-                let record = c.record;
-                if let Some(agreement) = record.communication_agreements.get(i) {
-                    validate::check_agreement(c, i, agreement);
-                }
-            });
-            undo_if(problems, || {
-                record.communication_agreements.pop();
-            })
+            let list = list!(communication_agreements, "communicationAgreements");
+            add_to(record, entry, &list, agreement, validate::check_agreement)
         }
         Change::RecordContact(contact) => {
             // The log keeps its own order and ids; check the discussion's parties
@@ -712,207 +775,85 @@ fn apply_to(
                 .record(contact)
                 .map_err(|e| refused(vec![domain_refusal(&log, &e)]))
         }
-        Change::AddGoal(goal) => {
-            fresh(
-                &mut pre,
-                "goals",
-                record.goals.iter().map(|x| x.id),
-                goal.id,
-            );
-            record.goals.push(goal);
-            let g = record.goals.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
-                check_one_goal(c, g);
-            });
-            undo_if(problems, || {
-                record.goals.pop();
-            })
-        }
+        Change::AddGoal(goal) => add_to(record, entry, &goals, goal, check_goal_now),
         Change::AgreeToGoal { goal, carer, on } => {
-            change_goal(record, entry, goal, |g| g.agree(carer, on))
+            let k = goal_at(record, goal);
+            step_on(
+                record,
+                entry,
+                &goals,
+                k,
+                |g| g.agree(carer, on),
+                check_goal_now,
+            )
         }
         Change::MoveGoal { goal, transition } => {
-            change_goal(record, entry, goal, |g| g.transition(transition))
+            let k = goal_at(record, goal);
+            let step = |g: &mut SharedGoal| g.transition(transition);
+            step_on(record, entry, &goals, k, step, check_goal_now)
         }
         Change::ActivateGoal { goal, on, by } => {
             let required: Vec<CarerId> =
                 validate::unrestricted_carers(record).into_iter().collect();
-            change_goal(record, entry, goal, |g| g.activate(on, by, &required))
+            let k = goal_at(record, goal);
+            let step = |g: &mut SharedGoal| g.activate(on, by, &required);
+            step_on(record, entry, &goals, k, step, check_goal_now)
         }
         Change::RecordProgress {
             goal,
             entry: progress,
-        } => change_goal(record, entry, goal, |g| g.record_progress(progress)),
+        } => {
+            let k = goal_at(record, goal);
+            let step = |g: &mut SharedGoal| g.record_progress(progress);
+            step_on(record, entry, &goals, k, step, check_goal_now)
+        }
         Change::AddConsent(consent) => {
-            fresh(
-                &mut pre,
-                "consents",
-                record.consents.iter().map(|x| x.id),
-                consent.id,
-            );
-            record.consents.push(consent);
-            let k = record.consents.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
-                let record = c.record;
-                if let Some(consent) = record.consents.get(k) {
-                    validate::check_consent(c, k, consent);
-                }
-            });
-            undo_if(problems, || {
-                record.consents.pop();
-            })
+            add_to(record, entry, &consents, consent, validate::check_consent)
         }
         Change::RecordConsentEvent { consent, event } => {
-            let Some(k) = index_of(&record.consents, |x| x.id == consent) else {
-                return Err(no_subject(record, entry));
+            let k = index_of(&record.consents, |x| x.id == consent);
+            let step = |slot: &mut ConsentRecord| {
+                *slot = slot.clone().with_event(event)?;
+                Ok::<(), partnership_consent::ConsentError>(())
             };
-            let root = Pointer::root();
-            let list = root.field("consents");
-            let updated = record
-                .consents
-                .get(k)
-                .cloned()
-                .ok_or_else(|| no_subject(record, entry))?
-                .with_event(event)
-                .map_err(|e| refused(vec![domain_refusal(&list.index(k), &e)]))?;
-            let Some(old) = swap(&mut record.consents, k, updated) else {
-                return Err(no_subject(record, entry));
-            };
-            let problems = verdict(record, entry, |c| {
-                let record = c.record;
-                if let Some(updated) = record.consents.get(k) {
-                    validate::check_consent(c, k, updated);
-                }
-                // A past permit that cites this consent must still rest on it: an
-                // event dated before the permit (a withdrawal recorded late) would
-                // take its basis away.
-                for (index, e) in record.disclosures.iter().enumerate() {
-                    let cites = matches!(
-                        &e.decision,
-                        SharingDecision::Permit { basis: PermitBasis::Consent { consents }, .. }
-                            if consents.contains(&consent)
-                    );
-                    if cites {
-                        validate::check_entry(
-                            c,
-                            index,
-                            e.recorded_at,
-                            &e.request,
-                            &e.decision,
-                            &[],
-                        );
-                    }
-                }
-            });
-            undo_if(problems, || {
-                swap(&mut record.consents, k, old);
+            step_on(record, entry, &consents, k, step, |c, k, updated| {
+                validate::check_consent(c, k, updated);
+                check_permits_citing(c, consent);
             })
         }
         Change::AddCompetenceAssessment(assessment) => {
-            let list = &record.competence_assessments;
-            fresh(
-                &mut pre,
-                "competenceAssessments",
-                list.iter().map(|x| x.id),
-                assessment.id,
-            );
-            record.competence_assessments.push(assessment);
-            let k = record.competence_assessments.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
-                let record = c.record;
-                if let Some(assessment) = record.competence_assessments.get(k) {
-                    validate::check_assessment(c, k, assessment);
-                }
-            });
-            undo_if(problems, || {
-                record.competence_assessments.pop();
-            })
+            let list = list!(competence_assessments, "competenceAssessments");
+            add_to(record, entry, &list, assessment, validate::check_assessment)
         }
         Change::AddWithholdingRule(rule) => {
-            let list = &record.withholding_rules;
-            fresh(
-                &mut pre,
-                "withholdingRules",
-                list.iter().map(|x| x.id),
-                rule.id,
-            );
-            record.withholding_rules.push(rule);
-            let k = record.withholding_rules.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
-                let record = c.record;
-                if let Some(rule) = record.withholding_rules.get(k) {
-                    validate::check_withholding(c, k, rule);
-                    // A rule that reaches back over past permits would say they
-                    // disclosed what it withholds.
-                    validate::check_permits_against(c, rule);
-                }
-            });
-            undo_if(problems, || {
-                record.withholding_rules.pop();
+            let list = list!(withholding_rules, "withholdingRules");
+            add_to(record, entry, &list, rule, |c, k, rule| {
+                validate::check_withholding(c, k, rule);
+                // A rule that reaches back over past permits would say they
+                // disclosed what it withholds.
+                validate::check_permits_against(c, rule);
             })
         }
         Change::AddJustification(justification) => {
-            let list = &record.justifications;
-            fresh(
-                &mut pre,
-                "justifications",
-                list.iter().map(|x| x.id),
-                justification.id,
-            );
-            record.justifications.push(justification);
-            let k = record.justifications.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
-                let record = c.record;
-                if let Some(justification) = record.justifications.get(k) {
-                    validate::check_justification(c, k, justification);
-                }
-            });
-            undo_if(problems, || {
-                record.justifications.pop();
-            })
+            let list = list!(justifications, "justifications");
+            add_to(
+                record,
+                entry,
+                &list,
+                justification,
+                validate::check_justification,
+            )
         }
         Change::AddReviewSchedule(schedule) => {
-            fresh(
-                &mut pre,
-                "reviews",
-                record.reviews.iter().map(|x| x.id),
-                schedule.id,
-            );
-            record.reviews.push(schedule);
-            let s = record.reviews.len().saturating_sub(1);
-            let problems = verdict(record, entry, |c| {
-                c.problems.append(&mut pre);
+            add_to(record, entry, &reviews, schedule, |c, s, _| {
                 check_one_schedule(c, s);
-            });
-            undo_if(problems, || {
-                record.reviews.pop();
             })
         }
         Change::RecordReviewOutcome { schedule, outcome } => {
-            let Some(s) = index_of(&record.reviews, |x| x.id == schedule) else {
-                return Err(no_subject(record, entry));
-            };
-            let root = Pointer::root();
-            let list = root.field("reviews");
-            let mut updated = record
-                .reviews
-                .get(s)
-                .cloned()
-                .ok_or_else(|| no_subject(record, entry))?;
-            updated
-                .record(outcome)
-                .map_err(|e| refused(vec![domain_refusal(&list.index(s), &e)]))?;
-            let Some(old) = swap(&mut record.reviews, s, updated) else {
-                return Err(no_subject(record, entry));
-            };
-            let problems = verdict(record, entry, |c| check_one_schedule(c, s));
-            undo_if(problems, || {
-                swap(&mut record.reviews, s, old);
+            let k = index_of(&record.reviews, |x| x.id == schedule);
+            let step = |s: &mut ReviewSchedule| s.record(outcome);
+            step_on(record, entry, &reviews, k, step, |c, s, _| {
+                check_one_schedule(c, s);
             })
         }
         Change::AddBarrier(barrier) => {
@@ -957,6 +898,22 @@ fn apply_to(
     }
 }
 
+/// A past permit that cites `consent` must still rest on it: an event dated before
+/// the permit (a withdrawal recorded late) would take its basis away.
+fn check_permits_citing(c: &mut Checker<'_>, consent: ConsentId) {
+    let record = c.record;
+    for (index, e) in record.disclosures.iter().enumerate() {
+        let cites = matches!(
+            &e.decision,
+            SharingDecision::Permit { basis: PermitBasis::Consent { consents }, .. }
+                if consents.contains(&consent)
+        );
+        if cites {
+            validate::check_entry(c, index, e.recorded_at, &e.request, &e.decision, &[]);
+        }
+    }
+}
+
 /// Keeps a change when `problems` is empty; otherwise undoes it and refuses.
 fn undo_if(problems: Vec<Problem>, undo: impl FnOnce()) -> Result<(), RecordError> {
     if problems.is_empty() {
@@ -967,46 +924,16 @@ fn undo_if(problems: Vec<Problem>, undo: impl FnOnce()) -> Result<(), RecordErro
     }
 }
 
-/// A step on one goal: taken on a copy, which replaces the goal once the goal's own
-/// rules and the record's checks of it pass.
-fn change_goal(
-    record: &mut PartnershipRecordParts,
-    entry: &ProvenanceEntry,
-    goal: GoalId,
-    step: impl FnOnce(&mut SharedGoal) -> Result<(), partnership_goals::GoalsError>,
-) -> Result<(), RecordError> {
-    let Some(g) = index_of(&record.goals, |x| x.id == goal) else {
-        return Err(no_subject(record, entry));
-    };
-    let root = Pointer::root();
-    let list = root.field("goals");
-    let mut updated = record
-        .goals
-        .get(g)
-        .cloned()
-        .ok_or_else(|| no_subject(record, entry))?;
-    step(&mut updated).map_err(|e| refused(vec![domain_refusal(&list.index(g), &e)]))?;
-    let Some(old) = swap(&mut record.goals, g, updated) else {
-        return Err(no_subject(record, entry));
-    };
-    let problems = verdict(record, entry, |c| check_one_goal(c, g));
-    undo_if(problems, || {
-        swap(&mut record.goals, g, old);
-    })
+/// One goal, against the carers the record holds now (whose agreement an
+/// activation needs).
+fn check_goal_now(c: &mut Checker<'_>, g: usize, goal: &SharedGoal) {
+    let unrestricted = validate::unrestricted_carers(c.record);
+    validate::check_goal(c, g, goal, &unrestricted);
 }
 
 /// Puts `new` in place of the item at `i`, giving back the item it replaces.
 fn swap<T>(items: &mut [T], i: usize, new: T) -> Option<T> {
     items.get_mut(i).map(|slot| std::mem::replace(slot, new))
-}
-
-/// One goal, against the carers the record holds now.
-fn check_one_goal(c: &mut Checker<'_>, g: usize) {
-    let record = c.record;
-    let unrestricted = validate::unrestricted_carers(record);
-    if let Some(goal) = record.goals.get(g) {
-        validate::check_goal(c, g, goal, &unrestricted);
-    }
 }
 
 /// One schedule, with the review ids the other schedules use.
