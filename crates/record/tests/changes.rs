@@ -214,10 +214,50 @@ fn a_consent_event_in_the_future_is_refused() {
         consent: consent.id,
         event,
     };
+    let next = record.consents[0].events.len();
     let before = record.clone();
     let err = record.apply(change, by, at(23, 12)).unwrap_err();
     assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
-    assert_eq!(err.problems[0].pointer, "/consents/0/events");
+    assert_eq!(
+        err.problems[0].pointer,
+        format!("/consents/0/events/{next}/at")
+    );
+    assert_eq!(record, before);
+}
+
+#[test]
+fn a_future_date_deep_in_an_added_history_is_refused() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    let mum = record.carers[0].id;
+    let goal = partnership_goals::SharedGoal::try_from(partnership_goals::SharedGoalParts {
+        id: partnership_core::GoalId::random(),
+        child: record.child.id,
+        area: partnership_goals::OutcomeArea::CommunicationAndLanguage,
+        description: Sensitive::new("Ruby asks for help with words".into()),
+        measure: None,
+        created_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        target_date: None,
+        childs_view: None,
+        responsibilities: vec![],
+        agreements: vec![partnership_goals::CarerAgreement {
+            carer: mum,
+            // Agreed next month, recorded today.
+            on: NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+        }],
+        transitions: vec![],
+        progress: vec![],
+        milestones: vec![],
+        reviews: vec![],
+    })
+    .unwrap();
+    let before = record.clone();
+    let err = record
+        .apply(Change::AddGoal(goal), by, at(23, 12))
+        .unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
+    assert_eq!(err.problems[0].pointer, "/goals/0/agreements/0/on");
     assert_eq!(record, before);
 }
 

@@ -20,136 +20,18 @@ use partnership_consent::{
 };
 use partnership_core::{
     Agency, BarrierId, CarerId, ConsentId, GoalId, PartyRef, Pointer, Professional, ProfessionalId,
-    ReviewScheduleId, latest_uk_date,
+    ReviewScheduleId,
 };
 use partnership_goals::{ProgressEntry, SharedGoal, Transition};
 use partnership_reviews::{ReviewOutcome, ReviewSchedule};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 use crate::validate::{self, Checker};
+
+mod dated;
+mod kind;
+
 use crate::{PartnershipRecord, PartnershipRecordParts, Problem, RecordError, Rule};
-
-/// What kind of change a [`ProvenanceEntry`] records; each names the kind of thing
-/// its `subject` is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum ChangeKind {
-    /// A carer was added; the subject is the carer.
-    AddCarer,
-    /// A carer's details were replaced; the subject is the carer.
-    UpdateCarer,
-    /// A professional joined the team; the subject is the professional.
-    AddProfessional,
-    /// An agency or setting was added; the subject is the agency.
-    AddAgency,
-    /// An agreement about updates was made with a carer; the subject is the agreement.
-    AddAgreement,
-    /// A discussion was recorded in the contact log; the subject is the contact record.
-    RecordContact,
-    /// A shared goal was added; the subject is the goal.
-    AddGoal,
-    /// A carer agreed to a goal; the subject is the goal.
-    AgreeToGoal,
-    /// A goal moved in its lifecycle; the subject is the goal.
-    MoveGoal,
-    /// A goal became active on its carers' agreement; the subject is the goal.
-    ActivateGoal,
-    /// Progress on a goal was recorded; the subject is the goal.
-    RecordProgress,
-    /// A consent record was added; the subject is the consent.
-    AddConsent,
-    /// An event (given, refused, renewed, withdrawn, …) was recorded on a consent; the
-    /// subject is the consent.
-    RecordConsentEvent,
-    /// A competence assessment was recorded; the subject is the assessment.
-    AddCompetenceAssessment,
-    /// A withholding rule was added; the subject is the rule.
-    AddWithholdingRule,
-    /// A safeguarding justification was added; the subject is the justification.
-    AddJustification,
-    /// A review schedule was added; the subject is the schedule.
-    AddReviewSchedule,
-    /// A review's outcome was recorded; the subject is the schedule.
-    RecordReviewOutcome,
-    /// A barrier was added to the register; the subject is the barrier.
-    AddBarrier,
-    /// A mitigation was started on a barrier; the subject is the barrier.
-    StartMitigation,
-}
-
-impl ChangeKind {
-    /// The kind's code, as in JSON: `record-progress`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::AddCarer => "add-carer",
-            Self::UpdateCarer => "update-carer",
-            Self::AddProfessional => "add-professional",
-            Self::AddAgency => "add-agency",
-            Self::AddAgreement => "add-agreement",
-            Self::RecordContact => "record-contact",
-            Self::AddGoal => "add-goal",
-            Self::AgreeToGoal => "agree-to-goal",
-            Self::MoveGoal => "move-goal",
-            Self::ActivateGoal => "activate-goal",
-            Self::RecordProgress => "record-progress",
-            Self::AddConsent => "add-consent",
-            Self::RecordConsentEvent => "record-consent-event",
-            Self::AddCompetenceAssessment => "add-competence-assessment",
-            Self::AddWithholdingRule => "add-withholding-rule",
-            Self::AddJustification => "add-justification",
-            Self::AddReviewSchedule => "add-review-schedule",
-            Self::RecordReviewOutcome => "record-review-outcome",
-            Self::AddBarrier => "add-barrier",
-            Self::StartMitigation => "start-mitigation",
-        }
-    }
-
-    /// The record's list that holds this kind's subject, and what one of its items is
-    /// called in a problem's message.
-    pub(crate) const fn subject_list(self) -> (&'static str, &'static str) {
-        match self {
-            Self::AddCarer | Self::UpdateCarer => ("carers", "a carer"),
-            Self::AddProfessional => ("professionals", "a professional"),
-            Self::AddAgency => ("agencies", "an agency"),
-            Self::AddAgreement => ("communicationAgreements", "a communication agreement"),
-            Self::RecordContact => ("contactLog", "a contact record"),
-            Self::AddGoal
-            | Self::AgreeToGoal
-            | Self::MoveGoal
-            | Self::ActivateGoal
-            | Self::RecordProgress => ("goals", "a goal"),
-            Self::AddConsent | Self::RecordConsentEvent => ("consents", "a consent"),
-            Self::AddCompetenceAssessment => ("competenceAssessments", "a competence assessment"),
-            Self::AddWithholdingRule => ("withholdingRules", "a withholding rule"),
-            Self::AddJustification => ("justifications", "a justification"),
-            Self::AddReviewSchedule | Self::RecordReviewOutcome => ("reviews", "a review schedule"),
-            Self::AddBarrier | Self::StartMitigation => ("barriers", "a barrier"),
-        }
-    }
-}
-
-/// One change made to a record: what kind, to what, by whom in the team, and when it
-/// was recorded. The record keeps these in time order, as its provenance; exported
-/// to FHIR they are `Provenance` resources.
-///
-/// Who and when come from the caller of [`PartnershipRecord::apply`]: who must be a
-/// professional in the record, and when must not be before the change before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ProvenanceEntry {
-    /// What kind of change it was.
-    pub change: ChangeKind,
-    /// The id of what was changed: a carer, a goal, a consent, …, as `change` says.
-    pub subject: uuid::Uuid,
-    /// The professional who made the change.
-    pub by: ProfessionalId,
-    /// When the change was recorded (RFC 3339, UTC).
-    pub at: DateTime<Utc>,
-}
+pub use kind::{ChangeKind, ProvenanceEntry};
 
 /// A change to a [`PartnershipRecord`], applied with [`PartnershipRecord::apply`].
 ///
@@ -306,8 +188,12 @@ fn refused(problems: Vec<Problem>) -> RecordError {
 }
 
 fn one(at: &Pointer<'_>, rule: Rule, message: impl Into<String>) -> Problem {
+    problem_at(at.to_string(), rule, message)
+}
+
+fn problem_at(pointer: String, rule: Rule, message: impl Into<String>) -> Problem {
     Problem {
-        pointer: at.to_string(),
+        pointer,
         rule,
         message: message.into(),
         line: None,
@@ -326,23 +212,6 @@ fn domain_refusal(at: &Pointer<'_>, error: &dyn std::error::Error) -> Problem {
         message: rule.to_owned(),
         line: None,
         column: None,
-    }
-}
-
-/// What a change records happened on `day`, which must not be after the day it was
-/// recorded: a change cannot record the future.
-fn not_after_recording(
-    problems: &mut Vec<Problem>,
-    at: &Pointer<'_>,
-    day: NaiveDate,
-    recorded: DateTime<Utc>,
-) {
-    if day > latest_uk_date(recorded) {
-        problems.push(one(
-            at,
-            Rule::DatedAfterChange,
-            "is later than the change that records it: a change records what has happened",
-        ));
     }
 }
 
@@ -443,7 +312,7 @@ impl PartnershipRecord {
             at,
         };
         let mut problems = Vec::new();
-        dated_problems(self.parts(), &change, at, &mut problems);
+        dated::dated_problems(self.parts(), &change, at, &mut problems);
         if !problems.is_empty() {
             return Err(refused(problems));
         }
@@ -451,123 +320,6 @@ impl PartnershipRecord {
         apply_to(parts, change, &entry)?;
         parts.provenance.push(entry);
         Ok(entry)
-    }
-}
-
-/// Whatever the change records as happening, dated after it was recorded.
-fn dated_problems(
-    record: &PartnershipRecordParts,
-    change: &Change,
-    at: DateTime<Utc>,
-    problems: &mut Vec<Problem>,
-) {
-    let root = Pointer::root();
-    let goal_at = |goal: &GoalId| {
-        record
-            .goals
-            .iter()
-            .position(|g| g.id == *goal)
-            .unwrap_or(record.goals.len())
-    };
-    match change {
-        Change::AddAgreement(a) => {
-            let list = root.field("communicationAgreements");
-            let item = list.index(record.communication_agreements.len());
-            not_after_recording(problems, &item.field("agreedOn"), a.agreed_on, at);
-        }
-        Change::RecordContact(contact) => {
-            let list = root.field("contactLog");
-            let item = list.index(record.contact_log.len());
-            not_after_recording(problems, &item.field("date"), contact.date, at);
-        }
-        Change::AddGoal(goal) => {
-            let list = root.field("goals");
-            let item = list.index(record.goals.len());
-            not_after_recording(problems, &item.field("createdOn"), goal.created_on, at);
-        }
-        Change::AgreeToGoal { goal, on, .. } => {
-            let list = root.field("goals");
-            let item = list.index(goal_at(goal));
-            not_after_recording(problems, &item.field("agreements"), *on, at);
-        }
-        Change::MoveGoal { goal, transition } => {
-            let list = root.field("goals");
-            let item = list.index(goal_at(goal));
-            not_after_recording(problems, &item.field("transitions"), transition.on, at);
-        }
-        Change::ActivateGoal { goal, on, .. } => {
-            let list = root.field("goals");
-            let item = list.index(goal_at(goal));
-            not_after_recording(problems, &item.field("transitions"), *on, at);
-        }
-        Change::RecordProgress { goal, entry } => {
-            let list = root.field("goals");
-            let item = list.index(goal_at(goal));
-            not_after_recording(problems, &item.field("progress"), entry.on, at);
-        }
-        Change::AddConsent(consent) => {
-            let list = root.field("consents");
-            let item = list.index(record.consents.len());
-            let events = item.field("events");
-            for (i, event) in consent.events.iter().enumerate() {
-                if event.at > at {
-                    problems.push(one(
-                        &events.index(i).field("at"),
-                        Rule::DatedAfterChange,
-                        "is later than the change that records it: a change records what has happened",
-                    ));
-                }
-            }
-        }
-        Change::RecordConsentEvent { consent, event } if event.at > at => {
-            let k =
-                index_of(&record.consents, |c| c.id == *consent).unwrap_or(record.consents.len());
-            let list = root.field("consents");
-            let item = list.index(k);
-            problems.push(one(
-                &item.field("events"),
-                Rule::DatedAfterChange,
-                "is later than the change that records it: a change records what has happened",
-            ));
-        }
-        Change::AddCompetenceAssessment(a) => {
-            let list = root.field("competenceAssessments");
-            let item = list.index(record.competence_assessments.len());
-            not_after_recording(problems, &item.field("assessedOn"), a.assessed_on, at);
-        }
-        Change::RecordReviewOutcome { schedule, outcome } => {
-            let s =
-                index_of(&record.reviews, |r| r.id == *schedule).unwrap_or(record.reviews.len());
-            let list = root.field("reviews");
-            let item = list.index(s);
-            not_after_recording(problems, &item.field("outcomes"), outcome.held_on, at);
-        }
-        Change::AddBarrier(barrier) => {
-            let list = root.field("barriers");
-            let item = list.index(record.barriers.len());
-            not_after_recording(
-                problems,
-                &item.field("identifiedOn"),
-                barrier.identified_on,
-                at,
-            );
-        }
-        Change::StartMitigation {
-            barrier,
-            mitigation,
-        } => {
-            let b =
-                index_of(&record.barriers, |x| x.id == *barrier).unwrap_or(record.barriers.len());
-            let list = root.field("barriers");
-            let item = list.index(b);
-            not_after_recording(
-                problems,
-                &item.field("mitigations"),
-                mitigation.started_on,
-                at,
-            );
-        }
-        _ => {}
     }
 }
 
