@@ -18,7 +18,9 @@
 //! | [`record`] | `partnership-record` | the partnership record: cross-reference validation, loading with JSON Pointers, the practice report, due items |
 //! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
 //!
-//! [`chrono`] is re-exported so that dates in the API and in your code are the same type.
+//! [`chrono`] and [`uuid`] are re-exported so that dates and ids in the API and in your
+//! code are the same types. The [`guide`] walks through the everyday flow: load a
+//! record, change it, decide, save.
 //!
 //! ```
 //! use partnership::prelude::*;
@@ -61,6 +63,11 @@
 //! ```
 
 pub use chrono;
+/// The `uuid` crate, whose `Uuid` every id in [`core`] wraps: re-exported so that an
+/// id can be made from one without a dependency of your own.
+pub use uuid;
+
+pub mod guide;
 
 /// The shared vocabulary: typed ids, personal data, identifiers, the child, school
 /// years, professionals and agencies, dates, JSON errors (`partnership-core`).
@@ -111,7 +118,7 @@ pub use partnership_record::schema;
 
 /// The names most programs need, in one `use partnership::prelude::*;`.
 pub mod prelude {
-    pub use chrono::{DateTime, NaiveDate, Utc};
+    pub use chrono::{DateTime, NaiveDate, TimeZone, Utc};
     pub use partnership_barriers::{Barrier, BarrierKind, BarrierRegister, MitigationStrategy};
     pub use partnership_carers::{
         AgreedAction, Carer, CarerParts, Channel, CommunicationAgreement, CommunicationPreferences,
@@ -120,20 +127,24 @@ pub mod prelude {
         UpdateFrequency,
     };
     pub use partnership_consent::{
-        ConsentEvent, ConsentEventKind, ConsentGiver, ConsentRecord, ConsentRecordParts,
-        DataCategory, DisclosureLedger, Purpose, Recipient, RecipientRef, SharingDecision,
-        SharingQuestion, SharingRequest, SharingRequestParts,
+        ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord,
+        ConsentRecordParts, DataCategory, DisclosureLedger, Purpose, Recipient, RecipientRef,
+        RecipientScope, Scope, SharingDecision, SharingQuestion, SharingRequest,
+        SharingRequestParts,
     };
     pub use partnership_core::json::from_json_str;
     pub use partnership_core::{
-        AgencyId, CarerId, ChildId, ChildProfile, ChildProfileParts, ConsentId, JustificationId,
-        Label, NhsNumber, PartyRef, Professional, ProfessionalId, ProfessionalRole, SchoolYear,
-        Sensitive, SharingRequestId,
+        ActionId, AgencyId, AgreementId, BarrierId, CarerId, ChildId, ChildProfile,
+        ChildProfileParts, CompetenceAssessmentId, ConsentId, ContactRecordId, GoalId,
+        JustificationId, Label, MitigationId, NhsNumber, PartyRef, Professional, ProfessionalId,
+        ProfessionalRole, ProgressEntryId, RecordId, ReviewId, ReviewScheduleId, SchoolYear,
+        Sensitive, SharingRequestId, WithholdingRuleId,
     };
     pub use partnership_goals::{GasLevel, GoalStatus, SharedGoal, SharedGoalParts, gas_t_score};
     pub use partnership_record::{
-        Decided, DecisionError, Disclosure, PartnershipRecord, PartnershipRecordParts,
-        PracticeReport, Problem, WhatIf, due_items,
+        Change, ChangeKind, Decided, DecisionError, Disclosure, PartnershipRecord,
+        PartnershipRecordParts, PracticeReport, Problem, ProvenanceEntry, RecordError, Rule,
+        WhatIf, due_items,
     };
     pub use partnership_reviews::{ReviewKind, ReviewSchedule, WorkingCalendar, next_review_due};
 }

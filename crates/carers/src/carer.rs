@@ -290,6 +290,50 @@ pub struct CarerParts {
     pub involvement: Involvement,
 }
 
+impl CarerParts {
+    /// The parts of a carer who lives apart from the child, is not the primary
+    /// contact, has no recorded considerations or support and is involved in every
+    /// discussion: set the fields that differ, then check them with
+    /// [`Carer::try_from`].
+    ///
+    /// ```
+    /// use partnership_carers::*;
+    /// use partnership_core::{CarerId, Label};
+    ///
+    /// let mut parts = CarerParts::new(
+    ///     CarerId::random(),
+    ///     Label::new("Aisha Ahmed")?,
+    ///     Relationship::Grandparent,
+    ///     LegalStanding::None {},
+    ///     CommunicationPreferences::in_language(LanguageTag::parse("ar")?),
+    /// );
+    /// parts.lives_with_child = true;
+    /// let grandma = Carer::try_from(parts)?;
+    /// assert!(!grandma.legal_standing.holds_parental_responsibility());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        id: CarerId,
+        name: Label,
+        relationship: Relationship,
+        legal_standing: LegalStanding,
+        communication: CommunicationPreferences,
+    ) -> Self {
+        Self {
+            id,
+            name: Sensitive::new(name),
+            relationship,
+            legal_standing,
+            lives_with_child: false,
+            primary_contact: false,
+            communication,
+            considerations: CulturalConsiderations::default(),
+            support: Vec::new(),
+            involvement: Involvement::Involved {},
+        }
+    }
+}
+
 /// The date from which being named on the birth register gives an unmarried father
 /// parental responsibility (Adoption and Children Act 2002 s111, amending Children
 /// Act 1989 s4, in force for registrations from this date).

@@ -291,6 +291,72 @@ pub struct ConsentRecordParts {
     pub events: Vec<ConsentEvent>,
 }
 
+impl ConsentRecordParts {
+    /// The parts of a consent given at `at`, in force from that day with no end,
+    /// its one event the giving, by the giver themselves, recorded by `recorded_by`
+    /// when a professional recorded it for them: check them with
+    /// [`ConsentRecord::try_from`].
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use partnership_consent::*;
+    /// use partnership_core::{CarerId, ChildId, ConsentId, Label, ProfessionalId};
+    ///
+    /// let mum = CarerId::random();
+    /// let therapist = ProfessionalId::random();
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().ok_or("a time")?;
+    /// let consent = ConsentRecord::try_from(ConsentRecordParts::given(
+    ///     ConsentId::random(),
+    ///     ChildId::random(),
+    ///     ConsentGiver::ParentalResponsibility { carer: mum },
+    ///     Scope {
+    ///         purposes: vec![Purpose::EducationSupportPlanning],
+    ///         recipients: vec![RecipientScope::Professional { id: therapist }],
+    ///         data_categories: vec![DataCategory::EducationProgress],
+    ///     },
+    ///     at,
+    ///     ConsentMethod::Written,
+    ///     Label::new("consent form v3")?,
+    ///     None,
+    /// ))?;
+    /// assert!(consent.permits_at(at));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each is a fact of the consent that has no default"
+    )]
+    pub fn given(
+        id: ConsentId,
+        child: ChildId,
+        given_by: ConsentGiver,
+        scope: Scope,
+        at: DateTime<Utc>,
+        method: ConsentMethod,
+        notice_version: Label,
+        recorded_by: Option<ProfessionalId>,
+    ) -> Self {
+        let by = given_by.party(child);
+        Self {
+            id,
+            child,
+            given_by,
+            scope,
+            valid_from: at.date_naive(),
+            valid_until: None,
+            method,
+            notice_version,
+            events: vec![ConsentEvent {
+                kind: ConsentEventKind::Given,
+                at,
+                by,
+                valid_until: None,
+                recorded_by,
+            }],
+        }
+    }
+}
+
 /// Where a record's history stands after some of its events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {

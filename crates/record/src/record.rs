@@ -119,6 +119,56 @@ partnership_core::validated! {
 }
 
 impl PartnershipRecord {
+    /// A new record for `child`, with nobody else in it yet: build it up with
+    /// [`apply`](Self::apply), which checks each change and keeps who made it.
+    ///
+    /// # Errors
+    ///
+    /// The problems of the record with only the child in it: a view of the child's
+    /// recorded by someone the record does not hold yet is one.
+    ///
+    /// ```
+    /// use partnership_core::{ChildId, ChildProfile, ChildProfileParts, Label, RecordId, Sensitive};
+    /// use partnership_record::PartnershipRecord;
+    ///
+    /// let child = ChildProfile::try_from(ChildProfileParts {
+    ///     id: ChildId::random(),
+    ///     name: Sensitive::new(Label::new("Layla Ahmed")?),
+    ///     date_of_birth: chrono::NaiveDate::from_ymd_opt(2022, 10, 3).ok_or("a date")?,
+    ///     nhs_number: None,
+    ///     identifiers: vec![],
+    ///     communication_needs: vec![],
+    ///     views: vec![],
+    /// })?;
+    /// let record = PartnershipRecord::new(RecordId::random(), child)?;
+    /// assert!(record.carers.is_empty() && record.provenance.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: RecordId, child: ChildProfile) -> Result<Self, RecordError> {
+        Self::try_from(PartnershipRecordParts {
+            schema_version: SCHEMA_VERSION,
+            id,
+            child,
+            carers: Vec::new(),
+            professionals: Vec::new(),
+            agencies: Vec::new(),
+            communication_agreements: Vec::new(),
+            contact_log: ContactLog::default(),
+            goals: Vec::new(),
+            consents: Vec::new(),
+            competence_assessments: Vec::new(),
+            withholding_rules: Vec::new(),
+            justifications: Vec::new(),
+            disclosures: DisclosureLedger::default(),
+            checkpoints: Vec::new(),
+            barriers: BarrierRegister::default(),
+            reviews: Vec::new(),
+            provenance: Vec::new(),
+        })
+    }
+}
+
+impl PartnershipRecord {
     /// The ledger, for the crate's own all-or-nothing recording of a decision
     /// ([`PartnershipRecord::decide`]): nothing else writes to a checked record.
     pub(crate) fn ledger_mut(&mut self) -> &mut DisclosureLedger {
