@@ -10,9 +10,12 @@
 
 use std::collections::BTreeSet;
 
+use partnership::prelude::*;
 use serde_json::Value;
 
 fn bundles() -> Vec<(&'static str, Value)> {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let changed = changed_record().to_fhir_bundle(as_of);
     partnership_scenarios::all()
         .unwrap()
         .into_iter()
@@ -20,7 +23,126 @@ fn bundles() -> Vec<(&'static str, Value)> {
             let bundle = s.record.to_fhir_bundle(s.as_of);
             (s.slug, serde_json::from_str(&bundle.to_json()).unwrap())
         })
+        .chain([("changed", serde_json::from_str(&changed.to_json()).unwrap())])
         .collect()
+}
+
+fn id<T: From<uuid::Uuid>>(n: u128) -> T {
+    T::from(uuid::Uuid::from_u128(
+        0x5eed_0000_0000_4000_8000_0000_0000_0000 | n,
+    ))
+}
+
+/// The command's fixture record with three changes applied through `apply`: a carer
+/// added, a discussion recorded, a consent added. Written to
+/// `tests/fixtures/changed.json` for `.ci/run` to export and validate.
+fn changed_record() -> PartnershipRecord {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/record.json"
+    ))
+    .unwrap();
+    let mut record = PartnershipRecord::from_json(&json).unwrap();
+    let key_worker = record.professionals[0].id;
+    let therapist = record.professionals[1].id;
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let arabic = CommunicationPreferences::in_language(LanguageTag::parse("ar").unwrap());
+    let grandma = CarerParts::new(
+        id(1),
+        Label::new("Aisha Ahmed").unwrap(),
+        Relationship::Grandparent,
+        LegalStanding::None {},
+        arabic,
+    );
+    let grandma = Carer::try_from(grandma).unwrap();
+    let call = ContactRecord::try_from(ContactRecordParts {
+        id: id(2),
+        date: now.date_naive(),
+        channel: Channel::Phone,
+        participants: vec![
+            PartyRef::Carer { id: grandma.id },
+            PartyRef::Professional { id: key_worker },
+        ],
+        summary: Sensitive::new("Collecting Layla on Fridays".into()),
+        agreed_actions: vec![],
+    })
+    .unwrap();
+    let consent = ConsentRecordParts::given(
+        id(3),
+        record.child.id,
+        ConsentGiver::ParentalResponsibility {
+            carer: record.carers[0].id,
+        },
+        Scope {
+            purposes: vec![Purpose::EducationSupportPlanning],
+            recipients: vec![RecipientScope::Professional { id: therapist }],
+            data_categories: vec![DataCategory::EducationProgress],
+        },
+        now,
+        ConsentMethod::Written,
+        Label::new("consent form v3").unwrap(),
+        Some(key_worker),
+    );
+    for change in [
+        Change::AddCarer(grandma),
+        Change::RecordContact(call),
+        Change::AddConsent(ConsentRecord::try_from(consent).unwrap()),
+    ] {
+        record.apply(change, key_worker, now).unwrap();
+    }
+    record
+}
+
+#[test]
+fn the_changed_fixture_is_what_apply_writes() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/changed.json");
+    let json = format!("{}\n", changed_record().to_json());
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(path, &json).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(path).unwrap(),
+        json,
+        "regenerate with UPDATE_FIXTURES=1 cargo test --test fhir, and review the diff"
+    );
+}
+
+#[test]
+fn each_change_is_a_provenance_of_the_resource_it_changed() {
+    let record = changed_record();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let bundle: Value = serde_json::from_str(&record.to_fhir_bundle(as_of).to_json()).unwrap();
+    let provenances: Vec<&Value> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == "Provenance")
+        .collect();
+    assert_eq!(provenances.len(), 3);
+    let key_worker = format!("urn:uuid:{}", record.professionals[0].id);
+    let targets: Vec<&str> = provenances
+        .iter()
+        .map(|p| p["target"][0]["reference"].as_str().unwrap())
+        .collect();
+    // The carer and the consent have resources; a discussion has none, so its change
+    // is a provenance of the child's record.
+    assert_eq!(
+        targets,
+        [
+            format!("urn:uuid:{}", record.carers[2].id),
+            format!("urn:uuid:{}", record.child.id),
+            format!("urn:uuid:{}", record.consents[1].id),
+        ]
+    );
+    for p in &provenances {
+        assert_eq!(p["agent"][0]["who"]["reference"], key_worker.as_str());
+        assert_eq!(p["recorded"], "2026-11-23T10:00:00Z");
+    }
+    assert_eq!(
+        provenances[1]["activity"]["coding"][0]["code"],
+        "record-contact"
+    );
 }
 
 fn references(value: &Value, out: &mut Vec<String>) {
@@ -85,6 +207,7 @@ fn every_part_of_a_record_has_its_resource() {
         assert_eq!(count("Goal"), r.goals.len());
         assert_eq!(count("Consent"), r.consents.len());
         assert_eq!(count("AuditEvent"), r.disclosures.len());
+        assert_eq!(count("Provenance"), r.provenance.len());
         // Debug is for logs: it names nobody.
         assert!(!format!("{bundle:?}").contains(r.child.name.expose().as_str()));
     }

@@ -15,6 +15,7 @@
 //! | goals | `Goal`: `lifecycleStatus`, `achievementStatus` (goal-achievement codes), target with due date |
 //! | consents | `Consent`: status mapped as [`ConsentStatus::fhir_r4_code`](partnership_consent::ConsentStatus::fhir_r4_code), scope `patient-privacy`, category LOINC 59284-0, `provision` permit or deny with period, actors, purposes and data classes |
 //! | ledger entries | `AuditEvent`: the decision, when, who asked, for whom, and the outcome |
+//! | provenance | `Provenance`: what kind of change (our `change` code system), when, by which professional, and the resource changed (the child's `Patient` for a part with no resource of its own) |
 //!
 //! Relationships: birth parent `NPRN`, adoptive parent `ADOPTP`, step-parent `STPPRN`,
 //! foster carer `PRNFOST`, grandparent `GRPRN`, sibling `SIB`, special guardian
@@ -43,11 +44,11 @@ use partnership_core::{PartyRef, Professional};
 use partnership_goals::SharedGoal;
 use serde::Serialize;
 
-use crate::PartnershipRecord;
+use crate::{PartnershipRecord, ProvenanceEntry};
 
 /// Where this library's own code systems live; each system is this plus its name
 /// (`relationship`, `purpose`, `data-category`, `outcome-area`, `role`,
-/// `agency-kind`).
+/// `agency-kind`, `change`).
 pub const CODE_SYSTEMS: &str = "https://github.com/partnership-rs/partnership/fhir/CodeSystem/";
 
 const ROLE_CODE: &str = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
@@ -108,6 +109,7 @@ enum Resource {
     Goal(Goal),
     Consent(Consent),
     AuditEvent(AuditEvent),
+    Provenance(Provenance),
 }
 
 impl Resource {
@@ -122,6 +124,7 @@ impl Resource {
             Self::Goal(_) => "Goal",
             Self::Consent(_) => "Consent",
             Self::AuditEvent(_) => "AuditEvent",
+            Self::Provenance(_) => "Provenance",
         }
     }
 }
@@ -337,6 +340,24 @@ struct AuditEvent {
     agent: Vec<AuditAgent>,
     source: AuditSource,
     entity: Vec<AuditEntity>,
+}
+
+/// A change to the record: FHIR R4 `Provenance`, whose `target` is the resource
+/// changed where the bundle has one, and the child's `Patient` otherwise (a
+/// discussion, a barrier or a review schedule has no resource of its own here).
+#[derive(Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Provenance {
+    id: String,
+    target: Vec<Reference>,
+    recorded: String,
+    activity: CodeableConcept,
+    agent: Vec<ProvenanceAgent>,
+}
+
+#[derive(Clone, PartialEq, Serialize)]
+struct ProvenanceAgent {
+    who: Reference,
 }
 
 #[derive(Clone, PartialEq, Serialize)]
@@ -630,6 +651,35 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
     }
 }
 
+fn provenance(record: &PartnershipRecord, n: usize, change: &ProvenanceEntry) -> Provenance {
+    let (list, _) = change.change.subject_list();
+    let exported = matches!(
+        list,
+        "carers" | "professionals" | "agencies" | "goals" | "consents"
+    );
+    let target = if exported {
+        reference(change.subject)
+    } else {
+        reference(record.child.id)
+    };
+    let words = change.change.code().replace('-', " ");
+    Provenance {
+        // Derived, as for ledger entries, from a range of indexes they never reach.
+        id: entry_id(record, (u64::MAX / 2).saturating_add(n as u64)),
+        target: vec![target],
+        recorded: change
+            .at
+            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        activity: CodeableConcept {
+            coding: vec![ours("change", change.change.code(), &words)],
+            text: Some(words),
+        },
+        agent: vec![ProvenanceAgent {
+            who: reference(change.by),
+        }],
+    }
+}
+
 /// A ledger entry has no id of its own: one derived from the record's id and the
 /// entry's index, stable across exports.
 fn entry_id(record: &PartnershipRecord, index: u64) -> String {
@@ -645,8 +695,8 @@ fn entry_id(record: &PartnershipRecord, index: u64) -> String {
 impl PartnershipRecord {
     /// The record as a FHIR R4 `Bundle` of type `collection`: the child, carers,
     /// professionals, agencies, team, plan, goals, consents (their status as of
-    /// `as_of`) and every ledger entry as an audit event, with references between
-    /// them. See the [module documentation](crate::fhir) for the mapping.
+    /// `as_of`), every ledger entry as an audit event and every change in the
+    /// record's provenance as a `Provenance`, with references between them. See the [module documentation](crate::fhir) for the mapping.
     ///
     /// ```
     /// # let record = partnership_record::PartnershipRecord::from_json(include_str!("../../../tests/fixtures/record.json")).unwrap();
@@ -793,6 +843,10 @@ impl PartnershipRecord {
         for e in self.disclosures.iter() {
             let event = audit_event(self, e);
             push(event.id.clone(), Resource::AuditEvent(event));
+        }
+        for (n, change) in self.provenance.iter().enumerate() {
+            let made = provenance(self, n, change);
+            push(made.id.clone(), Resource::Provenance(made));
         }
         Bundle {
             resource_type: "Bundle",
