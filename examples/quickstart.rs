@@ -196,38 +196,44 @@ fn main() -> Result<(), Box<dyn Error>> {
     let debug = format!("{layla:?}{mum:?}{dad:?}{log:?}");
     assert!(!debug.contains("Ahmed") && !debug.contains("5919"));
 
-    // The whole record: the parts above, the key worker and her nursery.
+    // The whole record: opened by the key worker for her nursery, then the parts
+    // above added as changes, each checked against the record and kept with who
+    // made it and when (the record's provenance).
     let nursery = Agency {
         id: "3e0a7b2c-8d4f-4e1a-9b6c-5d4e3f2a1b0c".parse()?,
         name: Label::new("Little Acorns Nursery")?,
         kind: AgencyKind::EarlyYears,
     };
-    let record = PartnershipRecord::try_from(PartnershipRecordParts {
-        schema_version: partnership::record::SCHEMA_VERSION,
-        id: "4f1b8c3d-9e5a-4f2b-8c7d-6e5f4a3b2c1d".parse()?,
-        child: layla,
-        carers: vec![mum, dad],
-        professionals: vec![Professional {
-            id: key_worker,
-            name: Sensitive::new(Label::new("Priya Shah")?),
-            role: ProfessionalRole::EarlyYearsKeyWorker,
-            agency: nursery.id,
-            work_contact: None,
-        }],
-        agencies: vec![nursery],
-        communication_agreements: agreements.to_vec(),
-        contact_log: log,
-        goals: vec![],
-        consents: vec![],
-        competence_assessments: vec![],
-        withholding_rules: vec![],
-        justifications: vec![],
-        disclosures: Default::default(),
-        checkpoints: vec![],
-        barriers: Default::default(),
-        reviews: vec![],
-        provenance: vec![],
-    })?;
+    let priya = Professional {
+        id: key_worker,
+        name: Sensitive::new(Label::new("Priya Shah")?),
+        role: ProfessionalRole::EarlyYearsKeyWorker,
+        agency: nursery.id,
+        work_contact: None,
+    };
+    let opened = Utc
+        .with_ymd_and_hms(2026, 9, 7, 9, 0, 0)
+        .single()
+        .ok_or("no such time")?;
+    let mut record = PartnershipRecord::new(
+        "4f1b8c3d-9e5a-4f2b-8c7d-6e5f4a3b2c1d".parse()?,
+        layla,
+        nursery,
+        priya,
+        opened,
+    )?;
+    let changes = [Change::AddCarer(mum.clone()), Change::AddCarer(dad.clone())]
+        .into_iter()
+        .chain(agreements.iter().cloned().map(Change::AddAgreement))
+        .chain(log.iter().cloned().map(Change::RecordContact));
+    // Typed up this morning.
+    let recorded = Utc
+        .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .ok_or("no such time")?;
+    for change in changes {
+        record.apply(change, key_worker, recorded)?;
+    }
     println!();
     print!("{}", record.practice_report(today).to_text());
 

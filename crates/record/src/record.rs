@@ -1,5 +1,6 @@
 //! [`PartnershipRecord`]: everything about one child's partnership, in one document.
 
+use chrono::{DateTime, Utc};
 use partnership_barriers::BarrierRegister;
 use partnership_carers::{Carer, CommunicationAgreement, ContactLog};
 use partnership_consent::{
@@ -12,7 +13,7 @@ use partnership_reviews::ReviewSchedule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{ProvenanceEntry, RecordError, validate::cross_check};
+use crate::{ChangeKind, ProvenanceEntry, RecordError, validate::cross_check};
 
 /// The schema version this library writes and reads.
 ///
@@ -119,39 +120,73 @@ partnership_core::validated! {
 }
 
 impl PartnershipRecord {
-    /// A new record for `child`, with nobody else in it yet: build it up with
-    /// [`apply`](Self::apply), which checks each change and keeps who made it.
+    /// A new record for `child`, opened at `at` by `founder`, a professional of
+    /// `agency`: the first of the team, and the first two changes in the record's
+    /// provenance. Build it up from there with [`apply`](Self::apply), which checks
+    /// each change and keeps who made it.
     ///
     /// # Errors
     ///
-    /// The problems of the record with only the child in it: a view of the child's
-    /// recorded by someone the record does not hold yet is one.
+    /// Every problem of the record as opened: a founder who does not work for
+    /// `agency`, a founder or agency with the child's id, or a view of the child's
+    /// recorded by someone the record does not hold yet.
     ///
     /// ```
-    /// use partnership_core::{ChildId, ChildProfile, ChildProfileParts, Label, RecordId, Sensitive};
-    /// use partnership_record::PartnershipRecord;
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership_core::*;
+    /// use partnership_record::{ChangeKind, PartnershipRecord};
     ///
     /// let child = ChildProfile::try_from(ChildProfileParts {
     ///     id: ChildId::random(),
     ///     name: Sensitive::new(Label::new("Layla Ahmed")?),
-    ///     date_of_birth: chrono::NaiveDate::from_ymd_opt(2022, 10, 3).ok_or("a date")?,
+    ///     date_of_birth: NaiveDate::from_ymd_opt(2022, 10, 3).ok_or("a date")?,
     ///     nhs_number: None,
     ///     identifiers: vec![],
     ///     communication_needs: vec![],
     ///     views: vec![],
     /// })?;
-    /// let record = PartnershipRecord::new(RecordId::random(), child)?;
-    /// assert!(record.carers.is_empty() && record.provenance.is_empty());
+    /// let nursery = Agency {
+    ///     id: AgencyId::random(),
+    ///     name: Label::new("Little Acorns Nursery")?,
+    ///     kind: AgencyKind::EarlyYears,
+    /// };
+    /// let key_worker = Professional {
+    ///     id: ProfessionalId::random(),
+    ///     name: Sensitive::new(Label::new("Priya Shah")?),
+    ///     role: ProfessionalRole::EarlyYearsKeyWorker,
+    ///     agency: nursery.id,
+    ///     work_contact: None,
+    /// };
+    /// let at = Utc.with_ymd_and_hms(2026, 9, 7, 9, 0, 0).single().ok_or("a time")?;
+    /// let record = PartnershipRecord::new(RecordId::random(), child, nursery, key_worker, at)?;
+    /// let kinds: Vec<ChangeKind> = record.provenance.iter().map(|p| p.change).collect();
+    /// assert_eq!(kinds, [ChangeKind::AddAgency, ChangeKind::AddProfessional]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(id: RecordId, child: ChildProfile) -> Result<Self, RecordError> {
+    pub fn new(
+        id: RecordId,
+        child: ChildProfile,
+        agency: Agency,
+        founder: Professional,
+        at: DateTime<Utc>,
+    ) -> Result<Self, RecordError> {
+        let opened = |change, subject: uuid::Uuid| ProvenanceEntry {
+            change,
+            subject,
+            by: founder.id,
+            at,
+        };
+        let provenance = vec![
+            opened(ChangeKind::AddAgency, *agency.id.as_uuid()),
+            opened(ChangeKind::AddProfessional, *founder.id.as_uuid()),
+        ];
         Self::try_from(PartnershipRecordParts {
             schema_version: SCHEMA_VERSION,
             id,
             child,
             carers: Vec::new(),
-            professionals: Vec::new(),
-            agencies: Vec::new(),
+            professionals: vec![founder],
+            agencies: vec![agency],
             communication_agreements: Vec::new(),
             contact_log: ContactLog::default(),
             goals: Vec::new(),
@@ -163,7 +198,7 @@ impl PartnershipRecord {
             checkpoints: Vec::new(),
             barriers: BarrierRegister::default(),
             reviews: Vec::new(),
-            provenance: Vec::new(),
+            provenance,
         })
     }
 }

@@ -404,3 +404,37 @@ fn the_provenance_says_who_changed_what_and_when() {
     let err = PartnershipRecord::try_from(parts).unwrap_err();
     assert_eq!(err.problems[0].pointer, "/provenance/0/subject");
 }
+
+#[test]
+fn a_record_is_opened_only_by_a_professional_of_its_agency() {
+    let record = fixture();
+    let at = at(23, 9);
+    let nursery = record.agencies[0].clone();
+    let mut founder = record.professionals[0].clone();
+    founder.agency = partnership_core::AgencyId::random();
+    let err = PartnershipRecord::new(
+        partnership_core::RecordId::random(),
+        record.child.clone(),
+        nursery.clone(),
+        founder.clone(),
+        at,
+    )
+    .unwrap_err();
+    assert_eq!(err.problems[0].pointer, "/professionals/0/agency");
+    assert_eq!(err.problems[0].rule, Rule::DanglingReference);
+    // The child's own id is no professional's.
+    founder.agency = nursery.id;
+    founder.id = ProfessionalId::from(*record.child.id.as_uuid());
+    let err = PartnershipRecord::new(
+        partnership_core::RecordId::random(),
+        record.child.clone(),
+        nursery,
+        founder,
+        at,
+    )
+    .unwrap_err();
+    assert!(
+        err.problems.iter().any(|p| p.rule == Rule::DuplicateId),
+        "{err}"
+    );
+}
