@@ -307,7 +307,7 @@ pub(crate) fn valid_record(path: &Path) -> Result<PartnershipRecord, Failure> {
 }
 
 pub(crate) fn midday(date: NaiveDate) -> DateTime<Utc> {
-    date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc()
+    partnership_core::noon_on(date)
 }
 
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {

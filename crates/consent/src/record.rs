@@ -739,9 +739,7 @@ impl ConsentRecord {
     /// Whether a consent in force on `as_of` reaches its last day within `days` days
     /// (on `as_of` itself up to `as_of + days`): a renewal to plan for.
     pub fn expires_within(&self, as_of: NaiveDate, days: u32) -> bool {
-        let Some(noon) = as_of.and_hms_opt(12, 0, 0).map(|t| t.and_utc()) else {
-            return false;
-        };
+        let noon = partnership_core::noon_on(as_of);
         if !self.permits_at(noon) {
             return false;
         }

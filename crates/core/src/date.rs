@@ -50,6 +50,28 @@ pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_sub_months(Months::new(months))
 }
 
+/// Noon (UTC) on `date`: the one moment this library takes for a question asked
+/// of a whole day ("is this consent in force on 23 November?"), far from midnight in
+/// either UK time.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::noon_on;
+///
+/// let day = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("a date")?;
+/// assert_eq!(noon_on(day).to_rfc3339(), "2026-11-23T12:00:00+00:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn noon_on(date: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    date.and_time(NOON).and_utc()
+}
+
+/// Twelve o'clock; a literal time that always exists.
+const NOON: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(12, 0, 0) {
+    Some(noon) => noon,
+    None => chrono::NaiveTime::MIN,
+};
+
 /// The latest date that `at` can be in the United Kingdom: the date an hour later in
 /// UTC, since UK time is UTC or, in summer, UTC plus one hour.
 ///

@@ -171,7 +171,8 @@ impl PartnershipRecord {
                 }
             }
         }
-        if let Some(noon) = as_of.and_hms_opt(12, 0, 0).map(|t| t.and_utc()) {
+        {
+            let noon = partnership_core::noon_on(as_of);
             for (k, consent) in self.consents.iter().enumerate() {
                 if consent.permits_at(noon)
                     && let Some(until) = consent.valid_until_at(noon)

@@ -709,7 +709,7 @@ impl PartnershipRecord {
     /// assert!(!format!("{bundle:?}").contains("Layla"));
     /// ```
     pub fn to_fhir_bundle(&self, as_of: chrono::NaiveDate) -> Bundle {
-        let at = as_of.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+        let at = partnership_core::noon_on(as_of);
         let mut entry = Vec::new();
         let mut push = |id: String, resource: Resource| {
             entry.push(Entry {

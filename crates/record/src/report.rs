@@ -504,9 +504,8 @@ impl PartnershipRecord {
                 .iter()
                 .position(|c| c.id == consent.id)
                 .unwrap_or(0);
-            let until = as_of
-                .and_hms_opt(12, 0, 0)
-                .and_then(|t| consent.valid_until_at(t.and_utc()))
+            let until = consent
+                .valid_until_at(partnership_core::noon_on(as_of))
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             add(

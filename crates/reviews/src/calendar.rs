@@ -110,8 +110,17 @@ const ENGLAND_AND_WALES_RULES: &[HolidayRule] = &[
     HolidayRule::Fixed { month: 12, day: 26 },
 ];
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+/// A date written in this file, checked when the crate is compiled: a typo (30
+/// February) is a build error, never a silent 1970-01-01 bank holiday.
+macro_rules! ymd {
+    ($y:literal, $m:literal, $d:literal) => {{
+        const DATE: NaiveDate = match NaiveDate::from_ymd_opt($y, $m, $d) {
+            Some(date) => date,
+            #[allow(clippy::panic, reason = "evaluated only when compiling: a build error")]
+            None => panic!("not a date"),
+        };
+        DATE
+    }};
 }
 
 /// The one-off changes in England and Wales since 1995 (DOMAIN.md section 5).
@@ -119,45 +128,45 @@ fn england_and_wales_changes() -> Vec<HolidayChange> {
     use HolidayChange::{Added, Moved};
     vec![
         Moved {
-            from: ymd(1995, 5, 1),
-            to: ymd(1995, 5, 8),
+            from: ymd!(1995, 5, 1),
+            to: ymd!(1995, 5, 8),
         },
         Added {
-            on: ymd(1999, 12, 31),
+            on: ymd!(1999, 12, 31),
         },
         Moved {
-            from: ymd(2002, 5, 27),
-            to: ymd(2002, 6, 4),
+            from: ymd!(2002, 5, 27),
+            to: ymd!(2002, 6, 4),
         },
         Added {
-            on: ymd(2002, 6, 3),
+            on: ymd!(2002, 6, 3),
         },
         Added {
-            on: ymd(2011, 4, 29),
+            on: ymd!(2011, 4, 29),
         },
         Moved {
-            from: ymd(2012, 5, 28),
-            to: ymd(2012, 6, 4),
+            from: ymd!(2012, 5, 28),
+            to: ymd!(2012, 6, 4),
         },
         Added {
-            on: ymd(2012, 6, 5),
+            on: ymd!(2012, 6, 5),
         },
         Moved {
-            from: ymd(2020, 5, 4),
-            to: ymd(2020, 5, 8),
+            from: ymd!(2020, 5, 4),
+            to: ymd!(2020, 5, 8),
         },
         Moved {
-            from: ymd(2022, 5, 30),
-            to: ymd(2022, 6, 2),
+            from: ymd!(2022, 5, 30),
+            to: ymd!(2022, 6, 2),
         },
         Added {
-            on: ymd(2022, 6, 3),
+            on: ymd!(2022, 6, 3),
         },
         Added {
-            on: ymd(2022, 9, 19),
+            on: ymd!(2022, 9, 19),
         },
         Added {
-            on: ymd(2023, 5, 8),
+            on: ymd!(2023, 5, 8),
         },
     ]
 }
@@ -217,6 +226,8 @@ fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
 }
 
 /// The first and last years of the precomputed table.
+// The table's first and last days below, `ymd!(1995, 1, 1)` and `ymd!(2100, 12, 31)`,
+// are these years.
 const FIRST_YEAR: i32 = 1995;
 const LAST_YEAR: i32 = 2100;
 
@@ -280,7 +291,7 @@ impl WorkingCalendar {
     }
 
     fn table_start() -> NaiveDate {
-        ymd(FIRST_YEAR, 1, 1)
+        ymd!(1995, 1, 1)
     }
 
     /// The day's position in the table, when the table covers it. The table has one
@@ -298,7 +309,7 @@ impl WorkingCalendar {
             holidays.extend(self.bank_holidays(year));
         }
         let mut day = Self::table_start();
-        let end = ymd(LAST_YEAR, 12, 31);
+        let end = ymd!(2100, 12, 31);
         let mut count = 0u32;
         let mut table = Vec::with_capacity(38_800);
         table.push(0);

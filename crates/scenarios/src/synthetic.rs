@@ -253,7 +253,7 @@ fn label(text: &str) -> Fallible<Sensitive<Label>> {
 }
 
 fn noon(day: NaiveDate) -> DateTime<Utc> {
-    day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc()
+    partnership_core::noon_on(day)
 }
 
 fn person(rng: &mut Rng, surname: &str) -> Fallible<Sensitive<Label>> {
