@@ -79,7 +79,7 @@ pub struct PartnershipRecordParts {
     /// Review schedules and their outcomes.
     #[serde(default)]
     pub reviews: Vec<ReviewSchedule>,
-    /// Every change made through [`PartnershipRecord::apply`], in time order: what
+    /// Every change made through `PartnershipRecord::apply`, in time order: what
     /// kind, to what, by which professional and when.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<ProvenanceEntry>,

@@ -209,100 +209,150 @@ impl PartnershipRecord {
         as_of: NaiveDate,
         calendar: &WorkingCalendar,
     ) -> PracticeReport {
-        let mut findings = Vec::new();
-        let mut add = |code, principle, severity, about: Vec<String>, explanation: String| {
-            findings.push(Finding {
-                code,
-                principle,
-                severity,
-                about,
-                explanation,
-            });
+        let mut report = Report {
+            record: self,
+            as_of,
+            calendar,
+            findings: Vec::new(),
         };
-        let involved = |carer: &Carer, on: NaiveDate| match carer.involvement.restriction() {
-            Some(r) => r.decided_on > on,
-            None => true,
-        };
+        report.reviews();
+        report.agreements_kept();
+        report.goals();
+        report.actions();
+        report.barriers();
+        report.language_support();
+        report.consents_ending();
+        report.restrictions();
+        let mut findings = report.findings;
+        findings.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(a.code.cmp(&b.code))
+                .then(a.about.cmp(&b.about))
+        });
+        PracticeReport { as_of, findings }
+    }
+}
 
-        // Reviews: due, attendance, feedback.
-        for (s, schedule) in self.reviews.iter().enumerate() {
+/// A practice report being written: one method per rule of the partnership model
+/// it checks, each adding its findings.
+struct Report<'a> {
+    record: &'a PartnershipRecord,
+    as_of: NaiveDate,
+    calendar: &'a WorkingCalendar,
+    findings: Vec<Finding>,
+}
+
+/// Whether a carer was involved (not restricted by a decision made by then) on `on`.
+fn involved(carer: &Carer, on: NaiveDate) -> bool {
+    match carer.involvement.restriction() {
+        Some(r) => r.decided_on > on,
+        None => true,
+    }
+}
+
+impl Report<'_> {
+    fn add(
+        &mut self,
+        code: FindingCode,
+        principle: Principle,
+        severity: FindingSeverity,
+        about: Vec<String>,
+        explanation: String,
+    ) {
+        self.findings.push(Finding {
+            code,
+            principle,
+            severity,
+            about,
+            explanation,
+        });
+    }
+
+    /// Reviews: due, attendance, feedback.
+    fn reviews(&mut self) {
+        let r = self.record;
+        for (s, schedule) in r.reviews.iter().enumerate() {
             let about = format!("/reviews/{s}");
-            if let Ok(due) = schedule.next_review_due(calendar) {
-                match DueState::of(due.date, as_of, schedule.due_soon_days) {
-                    DueState::Overdue { days_overdue } => add(
-                        FindingCode::ReviewOverdue,
-                        Principle::MonitoringAndReview,
-                        FindingSeverity::Concern,
-                        vec![about.clone()],
-                        format!(
-                            "The {} was due by {} ({}) and is {days_overdue} day{} overdue. Hold it as soon as the carers can attend, and record why it is late.",
-                            schedule.kind,
-                            due.date,
-                            due.rule,
-                            plural(usize::try_from(days_overdue).unwrap_or(2))
-                        ),
+            if let Ok(due) = schedule.next_review_due(self.calendar) {
+                match DueState::of(due.date, self.as_of, schedule.due_soon_days) {
+                DueState::Overdue { days_overdue } => self.add(
+                    FindingCode::ReviewOverdue,
+                    Principle::MonitoringAndReview,
+                    FindingSeverity::Concern,
+                    vec![about.clone()],
+                    format!(
+                        "The {} was due by {} ({}) and is {days_overdue} day{} overdue. Hold it as soon as the carers can attend, and record why it is late.",
+                        schedule.kind,
+                        due.date,
+                        due.rule,
+                        plural(usize::try_from(days_overdue).unwrap_or(2))
                     ),
-                    DueState::DueSoon { days_left } => add(
-                        FindingCode::ReviewDueSoon,
-                        Principle::MonitoringAndReview,
-                        FindingSeverity::Advice,
-                        vec![about.clone()],
-                        format!(
-                            "The {} is due by {} ({}), in {days_left} day{}. If invitations have not gone out, send them now, at a time the carers said suits them.",
-                            schedule.kind,
-                            due.date,
-                            due.rule,
-                            plural(usize::try_from(days_left).unwrap_or(2))
-                        ),
+                ),
+                DueState::DueSoon { days_left } => self.add(
+                    FindingCode::ReviewDueSoon,
+                    Principle::MonitoringAndReview,
+                    FindingSeverity::Advice,
+                    vec![about.clone()],
+                    format!(
+                        "The {} is due by {} ({}), in {days_left} day{}. If invitations have not gone out, send them now, at a time the carers said suits them.",
+                        schedule.kind,
+                        due.date,
+                        due.rule,
+                        plural(usize::try_from(days_left).unwrap_or(2))
                     ),
-                    DueState::Upcoming { .. } => {}
-                }
+                ),
+                DueState::Upcoming { .. } => {}
+            }
             }
             let Some((o, last)) = schedule
                 .outcomes
                 .iter()
                 .enumerate()
                 .rev()
-                .find(|(_, o)| o.held_on <= as_of)
+                .find(|(_, o)| o.held_on <= self.as_of)
             else {
                 continue;
             };
             let at = format!("{about}/outcomes/{o}");
-            for (i, carer) in self.carers.iter().enumerate() {
+            for (i, carer) in r.carers.iter().enumerate() {
                 if involved(carer, last.held_on)
                     && !last.attended.contains(&PartyRef::Carer { id: carer.id })
                 {
-                    add(
-                        FindingCode::CarerNotAtReview,
-                        Principle::Inclusivity,
-                        FindingSeverity::Advice,
-                        vec![at.clone(), format!("/carers/{i}")],
-                        format!(
-                            "{} was not at the last {} on {}. Check they were invited, at a time and place they could manage, and note why if they could not come.",
-                            carer_label(i, carer),
-                            schedule.kind,
-                            last.held_on
-                        ),
-                    );
+                    self.add(
+                    FindingCode::CarerNotAtReview,
+                    Principle::Inclusivity,
+                    FindingSeverity::Advice,
+                    vec![at.clone(), format!("/carers/{i}")],
+                    format!(
+                        "{} was not at the last {} on {}. Check they were invited, at a time and place they could manage, and note why if they could not come.",
+                        carer_label(i, carer),
+                        schedule.kind,
+                        last.held_on
+                    ),
+                );
                 }
             }
             if last.carer_feedback.is_empty() {
-                add(
-                    FindingCode::NoCarerFeedback,
-                    Principle::SupportForCarers,
-                    FindingSeverity::Advice,
-                    vec![at],
-                    format!(
-                        "No carer's feedback on the support they receive was recorded at the {} on {}. Ask them next time, and record what they say.",
-                        schedule.kind, last.held_on
-                    ),
-                );
+                self.add(
+                FindingCode::NoCarerFeedback,
+                Principle::SupportForCarers,
+                FindingSeverity::Advice,
+                vec![at],
+                format!(
+                    "No carer's feedback on the support they receive was recorded at the {} on {}. Ask them next time, and record what they say.",
+                    schedule.kind, last.held_on
+                ),
+            );
             }
         }
+    }
 
-        // Communication agreements kept to.
-        for (a, agreement) in self.communication_agreements.iter().enumerate() {
-            let Some((i, carer)) = self
+    /// Communication agreements kept to.
+    fn agreements_kept(&mut self) {
+        let r = self.record;
+        for (a, agreement) in r.communication_agreements.iter().enumerate() {
+            let Some((i, carer)) = r
                 .carers
                 .iter()
                 .enumerate()
@@ -310,101 +360,110 @@ impl PartnershipRecord {
             else {
                 continue;
             };
-            if agreement.agreed_on > as_of {
+            if agreement.agreed_on > self.as_of {
                 continue;
             }
-            let last = self
+            let last = r
                 .contact_log
-                .last_contact_with(PartyRef::Carer { id: carer.id }, as_of)
+                .last_contact_with(PartyRef::Carer { id: carer.id }, self.as_of)
                 .unwrap_or(agreement.agreed_on);
-            if agreement.is_overdue(as_of, last) {
+            if agreement.is_overdue(self.as_of, last) {
                 let due = agreement
                     .next_update_due(last)
                     .map(|d| d.to_string())
                     .unwrap_or_default();
-                add(
-                    FindingCode::UpdateOverdue,
-                    Principle::OpenCommunication,
-                    FindingSeverity::Concern,
-                    vec![
-                        format!("/communicationAgreements/{a}"),
-                        format!("/carers/{i}"),
-                    ],
-                    format!(
-                        "{} agreed to {} updates by {}; the last contact was on {last}, so one was due by {due}. Get in touch, and if the rhythm no longer suits them, agree a new one.",
-                        carer_label(i, carer),
-                        agreement.frequency,
-                        agreement.channel
-                    ),
-                );
+                self.add(
+                FindingCode::UpdateOverdue,
+                Principle::OpenCommunication,
+                FindingSeverity::Concern,
+                vec![
+                    format!("/communicationAgreements/{a}"),
+                    format!("/carers/{i}"),
+                ],
+                format!(
+                    "{} agreed to {} updates by {}; the last contact was on {last}, so one was due by {due}. Get in touch, and if the rhythm no longer suits them, agree a new one.",
+                    carer_label(i, carer),
+                    agreement.frequency,
+                    agreement.channel
+                ),
+            );
             }
         }
+    }
 
-        // Goals.
-        for (g, goal) in self.goals.iter().enumerate() {
-            if goal.status_on(as_of) != Some(GoalStatus::Active) {
+    /// Goals: agreed with an involved carer, with the child's view.
+    fn goals(&mut self) {
+        let r = self.record;
+        for (g, goal) in r.goals.iter().enumerate() {
+            if goal.status_on(self.as_of) != Some(GoalStatus::Active) {
                 continue;
             }
-            let agreed_by_involved = self.carers.iter().any(|carer| {
+            let agreed_by_involved = r.carers.iter().any(|carer| {
                 !carer.involvement.is_restricted()
                     && goal
                         .agreements
                         .iter()
-                        .any(|a| a.carer == carer.id && a.on <= as_of)
+                        .any(|a| a.carer == carer.id && a.on <= self.as_of)
             });
-            let any_involved = self.carers.iter().any(|c| !c.involvement.is_restricted());
+            let any_involved = r.carers.iter().any(|c| !c.involvement.is_restricted());
             if any_involved && !agreed_by_involved {
-                add(
-                    FindingCode::GoalActiveWithoutCarerAgreement,
-                    Principle::Empowerment,
-                    FindingSeverity::Concern,
-                    vec![format!("/goals/{g}")],
-                    format!(
-                        "Goal {} ({}) is active but no involved carer has agreed to it. Talk it through with them; a goal set without them is not a shared goal.",
-                        g + 1,
-                        goal.area
-                    ),
-                );
+                self.add(
+                FindingCode::GoalActiveWithoutCarerAgreement,
+                Principle::Empowerment,
+                FindingSeverity::Concern,
+                vec![format!("/goals/{g}")],
+                format!(
+                    "Goal {} ({}) is active but no involved carer has agreed to it. Talk it through with them; a goal set without them is not a shared goal.",
+                    g + 1,
+                    goal.area
+                ),
+            );
             }
             if goal.childs_view.is_none() {
-                add(
-                    FindingCode::GoalWithoutChildsView,
-                    Principle::ChildParticipation,
-                    FindingSeverity::Advice,
-                    vec![format!("/goals/{g}")],
-                    format!(
-                        "Goal {} ({}) has no record of the child's view. Ask the child, with the aids they need, or record why it could not be gathered.",
-                        g + 1,
-                        goal.area
-                    ),
-                );
+                self.add(
+                FindingCode::GoalWithoutChildsView,
+                Principle::ChildParticipation,
+                FindingSeverity::Advice,
+                vec![format!("/goals/{g}")],
+                format!(
+                    "Goal {} ({}) has no record of the child's view. Ask the child, with the aids they need, or record why it could not be gathered.",
+                    g + 1,
+                    goal.area
+                ),
+            );
             }
         }
+    }
 
-        // Agreed actions.
-        for (r, record) in self.contact_log.iter().enumerate() {
+    /// Agreed actions done on time.
+    fn actions(&mut self) {
+        let r = self.record;
+        for (r, record) in r.contact_log.iter().enumerate() {
             for (j, action) in record.agreed_actions.iter().enumerate() {
-                if let Some(days) = action.days_overdue(as_of) {
-                    add(
-                        FindingCode::ActionOverdue,
-                        Principle::Transparency,
-                        FindingSeverity::Concern,
-                        vec![format!("/contactLog/{r}/agreedActions/{j}")],
-                        format!(
-                            "An action agreed on {} was due by {} and is {days} day{} overdue. Follow it through, or tell the family why it has changed.",
-                            record.date,
-                            action.due_on,
-                            plural(usize::try_from(days).unwrap_or(2))
-                        ),
-                    );
+                if let Some(days) = action.days_overdue(self.as_of) {
+                    self.add(
+                    FindingCode::ActionOverdue,
+                    Principle::Transparency,
+                    FindingSeverity::Concern,
+                    vec![format!("/contactLog/{r}/agreedActions/{j}")],
+                    format!(
+                        "An action agreed on {} was due by {} and is {days} day{} overdue. Follow it through, or tell the family why it has changed.",
+                        record.date,
+                        action.due_on,
+                        plural(usize::try_from(days).unwrap_or(2))
+                    ),
+                );
                 }
             }
         }
+    }
 
-        // Barriers.
+    /// Barriers owned and acted on, mitigations reviewed.
+    fn barriers(&mut self) {
+        let r = self.record;
         let rules = AttentionRules::default();
-        let register: &BarrierRegister = &self.barriers;
-        for unattended in register.needing_attention(as_of, &rules) {
+        let register: &BarrierRegister = &r.barriers;
+        for unattended in register.needing_attention(self.as_of, &rules) {
             let b = register
                 .iter()
                 .position(|x| x.id == unattended.barrier.id)
@@ -418,27 +477,27 @@ impl PartnershipRecord {
                     partnership_barriers::Missing::Mitigation => "mitigation under way",
                 })
                 .collect();
-            add(
-                FindingCode::BarrierUnattended,
-                Principle::SharedResponsibility,
-                if high {
-                    FindingSeverity::Concern
-                } else {
-                    FindingSeverity::Advice
-                },
-                vec![format!("/barriers/{b}")],
-                format!(
-                    "A {}barrier ({}) identified on {} still has no {} {} day{} after it should have. Agree who owns it and what to try first.",
-                    if high { "high-severity " } else { "" },
-                    unattended.barrier.kind,
-                    unattended.barrier.identified_on,
-                    missing.join(" and no "),
-                    unattended.days_overdue,
-                    plural(usize::try_from(unattended.days_overdue).unwrap_or(2))
-                ),
-            );
+            self.add(
+            FindingCode::BarrierUnattended,
+            Principle::SharedResponsibility,
+            if high {
+                FindingSeverity::Concern
+            } else {
+                FindingSeverity::Advice
+            },
+            vec![format!("/barriers/{b}")],
+            format!(
+                "A {}barrier ({}) identified on {} still has no {} {} day{} after it should have. Agree who owns it and what to try first.",
+                if high { "high-severity " } else { "" },
+                unattended.barrier.kind,
+                unattended.barrier.identified_on,
+                missing.join(" and no "),
+                unattended.days_overdue,
+                plural(usize::try_from(unattended.days_overdue).unwrap_or(2))
+            ),
+        );
         }
-        for due in register.mitigations_due_review(as_of, &rules) {
+        for due in register.mitigations_due_review(self.as_of, &rules) {
             let b = register
                 .iter()
                 .position(|x| x.id == due.barrier)
@@ -447,22 +506,26 @@ impl PartnershipRecord {
                 .get(b)
                 .and_then(|x| x.mitigations.iter().position(|m| m.id == due.mitigation.id))
                 .unwrap_or(0);
-            add(
-                FindingCode::MitigationReviewDue,
-                Principle::MonitoringAndReview,
-                FindingSeverity::Advice,
-                vec![format!("/barriers/{b}/mitigations/{m}")],
-                format!(
-                    "{} has been tried since {}; whether it helped was due to be reviewed by {}. Ask the carers what difference it made.",
-                    capitalise(&due.mitigation.strategy.to_string()),
-                    due.mitigation.started_on,
-                    due.due
-                ),
-            );
+            self.add(
+            FindingCode::MitigationReviewDue,
+            Principle::MonitoringAndReview,
+            FindingSeverity::Advice,
+            vec![format!("/barriers/{b}/mitigations/{m}")],
+            format!(
+                "{} has been tried since {}; whether it helped was due to be reviewed by {}. Ask the carers what difference it made.",
+                capitalise(&due.mitigation.strategy.to_string()),
+                due.mitigation.started_on,
+                due.due
+            ),
+        );
         }
+    }
 
-        // Language and access support for the next meeting.
-        for (i, carer) in self.carers.iter().enumerate() {
+    /// Language and access support for the next meeting.
+    fn language_support(&mut self) {
+        let r = self.record;
+        let register: &BarrierRegister = &r.barriers;
+        for (i, carer) in r.carers.iter().enumerate() {
             let prefs = &carer.communication;
             let needs_interpreter = prefs.interpreter_needed
                 || prefs
@@ -476,77 +539,75 @@ impl PartnershipRecord {
             let arranged = register.affecting(carer.id).iter().any(|b| {
                 b.mitigations
                     .iter()
-                    .any(|m| m.started_on <= as_of && wanted.contains(&m.strategy))
+                    .any(|m| m.started_on <= self.as_of && wanted.contains(&m.strategy))
             });
-            if !arranged && involved(carer, as_of) {
-                add(
-                    FindingCode::LanguageSupportNotArranged,
-                    Principle::Inclusivity,
-                    FindingSeverity::Advice,
-                    vec![format!("/carers/{i}/communication")],
-                    format!(
-                        "{} needs {} for meetings, and none is recorded as arranged. Book it for the next review now.",
-                        carer_label(i, carer),
-                        if needs_interpreter {
-                            "an interpreter"
-                        } else {
-                            "easy-read or verbal summaries"
-                        }
-                    ),
-                );
+            if !arranged && involved(carer, self.as_of) {
+                self.add(
+                FindingCode::LanguageSupportNotArranged,
+                Principle::Inclusivity,
+                FindingSeverity::Advice,
+                vec![format!("/carers/{i}/communication")],
+                format!(
+                    "{} needs {} for meetings, and none is recorded as arranged. Book it for the next review now.",
+                    carer_label(i, carer),
+                    if needs_interpreter {
+                        "an interpreter"
+                    } else {
+                        "easy-read or verbal summaries"
+                    }
+                ),
+            );
             }
         }
+    }
 
-        // Consents coming to an end.
-        for consent in consents_expiring_within(&self.consents, as_of, 30) {
-            let k = self
+    /// Consents coming to an end.
+    fn consents_ending(&mut self) {
+        let r = self.record;
+        for consent in consents_expiring_within(&r.consents, self.as_of, 30) {
+            let k = r
                 .consents
                 .iter()
                 .position(|c| c.id == consent.id)
                 .unwrap_or(0);
             let until = consent
-                .valid_until_at(partnership_core::noon_on(as_of))
+                .valid_until_at(partnership_core::noon_on(self.as_of))
                 .map(|d| d.to_string())
                 .unwrap_or_default();
-            add(
-                FindingCode::ConsentExpiringSoon,
-                Principle::Confidentiality,
-                FindingSeverity::Information,
-                vec![format!("/consents/{k}")],
-                format!(
-                    "A consent to share information ends on {until}. Ask whether it should be renewed before then; after it ends nothing can be shared on its strength."
-                ),
-            );
+            self.add(
+            FindingCode::ConsentExpiringSoon,
+            Principle::Confidentiality,
+            FindingSeverity::Information,
+            vec![format!("/consents/{k}")],
+            format!(
+                "A consent to share information ends on {until}. Ask whether it should be renewed before then; after it ends nothing can be shared on its strength."
+            ),
+        );
         }
+    }
 
-        // Restrictions on involvement.
-        for (i, carer) in self.carers.iter().enumerate() {
-            if carer.involvement.reconsideration_overdue(as_of) {
+    /// Restrictions on involvement reconsidered on time.
+    fn restrictions(&mut self) {
+        let r = self.record;
+        for (i, carer) in r.carers.iter().enumerate() {
+            if carer.involvement.reconsideration_overdue(self.as_of) {
                 let by = carer
                     .involvement
                     .restriction()
                     .map(|r| r.reconsider_by.to_string())
                     .unwrap_or_default();
-                add(
-                    FindingCode::RestrictionNotReconsidered,
-                    Principle::Inclusivity,
-                    FindingSeverity::Concern,
-                    vec![format!("/carers/{i}/involvement")],
-                    format!(
-                        "The decision restricting {}'s involvement was to be reconsidered by {by}. Reconsider it and record the outcome.",
-                        carer_label(i, carer)
-                    ),
-                );
+                self.add(
+                FindingCode::RestrictionNotReconsidered,
+                Principle::Inclusivity,
+                FindingSeverity::Concern,
+                vec![format!("/carers/{i}/involvement")],
+                format!(
+                    "The decision restricting {}'s involvement was to be reconsidered by {by}. Reconsider it and record the outcome.",
+                    carer_label(i, carer)
+                ),
+            );
             }
         }
-
-        findings.sort_by(|a, b| {
-            b.severity
-                .cmp(&a.severity)
-                .then(a.code.cmp(&b.code))
-                .then(a.about.cmp(&b.about))
-        });
-        PracticeReport { as_of, findings }
     }
 }
 

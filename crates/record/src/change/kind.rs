@@ -5,7 +5,7 @@ use partnership_core::ProfessionalId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// What kind of change a [`ProvenanceEntry`] records; each names the kind of thing
+/// What kind of change a `ProvenanceEntry` records; each names the kind of thing
 /// its `subject` is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -111,7 +111,7 @@ impl ChangeKind {
 /// was recorded. The record keeps these in time order, as its provenance; exported
 /// to FHIR they are `Provenance` resources.
 ///
-/// Who and when come from the caller of [`PartnershipRecord::apply`](crate::PartnershipRecord::apply): who must be a
+/// Who and when come from the caller of `PartnershipRecord::apply`: who must be a
 /// professional in the record, and when must not be before the change before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
