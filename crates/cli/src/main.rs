@@ -14,16 +14,16 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod check;
+mod ics;
 mod ledger;
+mod report;
+mod schemas;
 mod share;
 mod store;
 use clap::{Parser, Subcommand, ValueEnum};
 use partnership_core::json::InputLimits;
-use partnership_record::{Document, PartnershipRecord, due_items, schema};
-use partnership_reviews::{
-    CalendarEvent, MeetingConstraints, MeetingWindow, WorkingCalendar, propose_meeting,
-    to_icalendar,
-};
+use partnership_record::{Document, PartnershipRecord};
 
 /// The largest input read, in bytes: records are far smaller; a bigger input is
 /// refused before it is read.
@@ -45,24 +45,6 @@ struct Cli {
 enum Format {
     Text,
     Json,
-}
-
-/// Checks one file as `document`: `Ok(Err(..))` carries the problems (exit 1).
-fn check_document(
-    path: &Path,
-    document: Document,
-    limits: &InputLimits,
-) -> Result<Result<Vec<u8>, String>, Failure> {
-    let bytes = read_input(path)?;
-    Ok(document
-        .check(&bytes, limits)
-        .map(|()| bytes)
-        .map_err(|problems| {
-            problems
-                .iter()
-                .map(|p| format!("{}: {p}\n", path.display()))
-                .collect()
-        }))
 }
 
 #[derive(Subcommand)]
@@ -314,37 +296,15 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
+/// The output could not be written (a closed pipe, a full disk).
+pub(crate) fn write_err(e: io::Error) -> Failure {
+    Failure(format!("could not write the output ({})", e.kind()))
+}
+
+/// Runs one command; each lives in a module of its own.
 fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    let write_err = |e: io::Error| Failure(format!("could not write the output ({})", e.kind()));
     match cli.command {
-        Command::Schema { out: dir } => {
-            let docs = schema::documents();
-            if let Some(dir) = dir {
-                fs::create_dir_all(&dir).map_err(|e| {
-                    Failure(format!(
-                        "{}: cannot create it ({})",
-                        dir.display(),
-                        e.kind()
-                    ))
-                })?;
-                for doc in &docs {
-                    let path = dir.join(doc.file_name());
-                    fs::write(&path, doc.to_pretty_json()).map_err(|e| {
-                        Failure(format!(
-                            "{}: cannot write it ({})",
-                            path.display(),
-                            e.kind()
-                        ))
-                    })?;
-                    writeln!(out, "wrote {}", path.display()).map_err(write_err)?;
-                }
-            } else {
-                for doc in &docs {
-                    writeln!(out, "{}\t{}", doc.file_name(), doc.name).map_err(write_err)?;
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Schema { out: dir } => schemas::run(dir, out),
         Command::Check {
             files,
             document,
@@ -352,96 +312,28 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             max_string_bytes,
             public_key,
             witness,
-        } => {
-            let limits = InputLimits {
-                max_bytes: usize::try_from(MAX_INPUT_BYTES).unwrap_or(usize::MAX),
+        } => check::run(
+            &check::Check {
+                files: &files,
+                document,
                 max_depth,
                 max_string_bytes,
-            };
-            let trust = ledger::Trust::new(document, public_key.as_deref(), witness.as_deref())?;
-            let mut all_valid = true;
-            for file in &files {
-                match check_document(file, document, &limits)? {
-                    Ok(bytes) => {
-                        let text = trust.check(file, &bytes)?;
-                        all_valid &= text.valid;
-                        write!(out, "{}", text.text).map_err(write_err)?;
-                    }
-                    Err(problems) => {
-                        all_valid = false;
-                        write!(out, "{problems}").map_err(write_err)?;
-                    }
-                }
-            }
-            Ok(if all_valid {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+                public_key: public_key.as_deref(),
+                witness: witness.as_deref(),
+            },
+            out,
+        ),
         Command::Report {
             file,
             as_of,
             format,
-        } => {
-            let record = valid_record(&file)?;
-            let report = record.practice_report(as_of);
-            let text = match format {
-                Format::Text => report.to_text(),
-                Format::Json => json(&report),
-            };
-            write!(out, "{text}").map_err(write_err)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => report::report(&file, as_of, format, out),
         Command::Due {
             files,
             as_of,
             within,
             format,
-        } => {
-            let records = files
-                .iter()
-                .map(|f| valid_record(f))
-                .collect::<Result<Vec<_>, _>>()?;
-            let items = due_items(
-                &records,
-                as_of,
-                within,
-                &WorkingCalendar::england_and_wales(),
-            );
-            match format {
-                Format::Json => write!(out, "{}", json(&items)).map_err(write_err)?,
-                Format::Text => {
-                    if items.is_empty() {
-                        writeln!(out, "Nothing due by {as_of} + {within} days.")
-                            .map_err(write_err)?;
-                    }
-                    for item in &items {
-                        let when = match item.days_overdue {
-                            d if d > 0 => {
-                                format!("overdue by {d} day{}", if d == 1 { "" } else { "s" })
-                            }
-                            0 => "due today".to_owned(),
-                            d => format!("due in {} day{}", -d, if d == -1 { "" } else { "s" }),
-                        };
-                        writeln!(
-                            out,
-                            "{}  {:<16} {:<22} record {} {}",
-                            item.due,
-                            serde_json::to_value(item.kind)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_owned))
-                                .unwrap_or_default(),
-                            when,
-                            item.record,
-                            item.pointer
-                        )
-                        .map_err(write_err)?;
-                    }
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => report::due(&files, as_of, within, format, out),
         Command::Share {
             file,
             request,
@@ -476,64 +368,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             writeln!(out, "{}", bundle.to_json()).map_err(write_err)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ics { file, as_of } => {
-            let record = valid_record(&file)?;
-            let calendar = WorkingCalendar::england_and_wales();
-            let available: Vec<MeetingWindow> = record
-                .carers
-                .iter()
-                .filter(|c| !c.involvement.is_restricted())
-                .flat_map(|c| c.communication.availability.iter())
-                .map(|w| MeetingWindow {
-                    day: w.day,
-                    from: w.from,
-                    until: w.until,
-                })
-                .collect();
-            let avoid_days = record
-                .carers
-                .iter()
-                .flat_map(|c| c.considerations.religious_observances.iter())
-                .flat_map(|o| o.days_to_avoid.iter().copied())
-                .collect::<Vec<_>>();
-            let mut events = Vec::new();
-            for schedule in record.reviews.iter() {
-                let Ok(due) = schedule.next_review_due(&calendar) else {
-                    continue;
-                };
-                let window_start = due
-                    .date
-                    .checked_sub_days(chrono::Days::new(14))
-                    .unwrap_or(due.date)
-                    .max(as_of);
-                let constraints = MeetingConstraints {
-                    not_before: window_start.min(due.date),
-                    deadline: due.date,
-                    duration_minutes: 60,
-                    available: available.clone(),
-                    avoid_days: avoid_days.clone(),
-                    avoid_dates: Vec::new(),
-                };
-                let Ok(proposal) = propose_meeting(&calendar, &constraints) else {
-                    continue;
-                };
-                // A stable id for the next meeting of this schedule: exporting again
-                // updates the same calendar event rather than adding another.
-                let next = u128::try_from(schedule.outcomes.len()).unwrap_or(0) + 1;
-                let review = partnership_core::ReviewId::from_uuid(uuid::Uuid::from_u128(
-                    schedule.id.as_uuid().as_u128().wrapping_add(next),
-                ));
-                events.push(CalendarEvent {
-                    review,
-                    date: proposal.date,
-                    time: proposal.starts_at.map(|t| (t, 60)),
-                    kind: schedule.kind.to_string(),
-                    personal_detail: None,
-                });
-            }
-            write!(out, "{}", to_icalendar(&events, midday(as_of))).map_err(write_err)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Ics { file, as_of } => ics::run(&file, as_of, out),
     }
 }
 
