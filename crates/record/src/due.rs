@@ -2,7 +2,8 @@
 
 use chrono::{Days, NaiveDate};
 use partnership_barriers::AttentionRules;
-use partnership_core::{CarerId, ChildId, PartyRef, RecordId};
+use partnership_carers::CommunicationAgreement;
+use partnership_core::{BarrierId, CarerId, ChildId, MitigationId, PartyRef, RecordId};
 use partnership_reviews::WorkingCalendar;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -91,11 +92,52 @@ pub fn due_items(
     items
 }
 
+/// The last update under `agreement` (the last discussion with its carer, or the
+/// day it was agreed) and when the next is due, from the record's `last_contacts`:
+/// what the due list and the practice report both ask of an agreement.
+pub(crate) fn update_due(
+    agreement: &CommunicationAgreement,
+    last_contacts: &[(CarerId, Option<NaiveDate>)],
+) -> (NaiveDate, Option<NaiveDate>) {
+    let last = last_contacts
+        .iter()
+        .find(|(carer, _)| *carer == agreement.carer)
+        .and_then(|(_, last)| *last)
+        .unwrap_or(agreement.agreed_on);
+    (last, agreement.next_update_due(last))
+}
+
 impl PartnershipRecord {
+    /// The pointer to the barrier with id `barrier` (the register, if none has it).
+    pub(crate) fn barrier_pointer(&self, barrier: BarrierId) -> String {
+        match self.barriers.iter().position(|x| x.id == barrier) {
+            Some(b) => format!("/barriers/{b}"),
+            None => "/barriers".to_owned(),
+        }
+    }
+
+    /// The pointer to a mitigation on a barrier (the barrier, if it has none such).
+    pub(crate) fn mitigation_pointer(
+        &self,
+        barrier: BarrierId,
+        mitigation: MitigationId,
+    ) -> String {
+        let at = self.barrier_pointer(barrier);
+        let m = self
+            .barriers
+            .iter()
+            .find(|x| x.id == barrier)
+            .and_then(|x| x.mitigations.iter().position(|m| m.id == mitigation));
+        match m {
+            Some(m) => format!("{at}/mitigations/{m}"),
+            None => at,
+        }
+    }
+
     /// For each carer with an update agreement, the last discussion on or before
     /// `as_of` they took part in: one pass back through the log for all of them,
     /// stopping as soon as each has been found.
-    fn last_contacts(&self, as_of: NaiveDate) -> Vec<(CarerId, Option<NaiveDate>)> {
+    pub(crate) fn last_contacts(&self, as_of: NaiveDate) -> Vec<(CarerId, Option<NaiveDate>)> {
         let mut found: Vec<(CarerId, Option<NaiveDate>)> = Vec::new();
         for agreement in &self.communication_agreements {
             if !found.iter().any(|(carer, _)| *carer == agreement.carer) {
@@ -151,12 +193,7 @@ impl PartnershipRecord {
         }
         let last_contacts = self.last_contacts(as_of);
         for (a, agreement) in self.communication_agreements.iter().enumerate() {
-            let last = last_contacts
-                .iter()
-                .find(|(carer, _)| *carer == agreement.carer)
-                .and_then(|(_, last)| *last)
-                .unwrap_or(agreement.agreed_on);
-            if let Some(due) = agreement.next_update_due(last) {
+            if let (_, Some(due)) = update_due(agreement, &last_contacts) {
                 push(DueKind::Update, due, &|| {
                     format!("/communicationAgreements/{a}")
                 });
@@ -186,28 +223,13 @@ impl PartnershipRecord {
         }
         let rules = AttentionRules::default();
         for unattended in self.barriers.needing_attention(as_of, &rules) {
-            let b = self
-                .barriers
-                .iter()
-                .position(|x| x.id == unattended.barrier.id)
-                .unwrap_or(0);
             push(DueKind::BarrierReview, unattended.due, &|| {
-                format!("/barriers/{b}")
+                self.barrier_pointer(unattended.barrier.id)
             });
         }
         for due in self.barriers.mitigations_due_review(horizon, &rules) {
-            let b = self
-                .barriers
-                .iter()
-                .position(|x| x.id == due.barrier)
-                .unwrap_or(0);
-            let m = self
-                .barriers
-                .get(b)
-                .and_then(|x| x.mitigations.iter().position(|m| m.id == due.mitigation.id))
-                .unwrap_or(0);
             push(DueKind::BarrierReview, due.due, &|| {
-                format!("/barriers/{b}/mitigations/{m}")
+                self.mitigation_pointer(due.barrier, due.mitigation.id)
             });
         }
     }

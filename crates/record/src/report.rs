@@ -351,6 +351,7 @@ impl Report<'_> {
     /// Communication agreements kept to.
     fn agreements_kept(&mut self) {
         let r = self.record;
+        let last_contacts = r.last_contacts(self.as_of);
         for (a, agreement) in r.communication_agreements.iter().enumerate() {
             let Some((i, carer)) = r
                 .carers
@@ -363,15 +364,9 @@ impl Report<'_> {
             if agreement.agreed_on > self.as_of {
                 continue;
             }
-            let last = r
-                .contact_log
-                .last_contact_with(PartyRef::Carer { id: carer.id }, self.as_of)
-                .unwrap_or(agreement.agreed_on);
-            if agreement.is_overdue(self.as_of, last) {
-                let due = agreement
-                    .next_update_due(last)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default();
+            if let (last, Some(due)) = crate::due::update_due(agreement, &last_contacts)
+                && self.as_of > due
+            {
                 self.add(
                 FindingCode::UpdateOverdue,
                 Principle::OpenCommunication,
@@ -464,10 +459,6 @@ impl Report<'_> {
         let rules = AttentionRules::default();
         let register: &BarrierRegister = &r.barriers;
         for unattended in register.needing_attention(self.as_of, &rules) {
-            let b = register
-                .iter()
-                .position(|x| x.id == unattended.barrier.id)
-                .unwrap_or(0);
             let high = unattended.barrier.severity == Severity::High;
             let missing: Vec<&str> = unattended
                 .missing
@@ -485,7 +476,7 @@ impl Report<'_> {
             } else {
                 FindingSeverity::Advice
             },
-            vec![format!("/barriers/{b}")],
+            vec![r.barrier_pointer(unattended.barrier.id)],
             format!(
                 "A {}barrier ({}) identified on {} still has no {} {} day{} after it should have. Agree who owns it and what to try first.",
                 if high { "high-severity " } else { "" },
@@ -498,19 +489,11 @@ impl Report<'_> {
         );
         }
         for due in register.mitigations_due_review(self.as_of, &rules) {
-            let b = register
-                .iter()
-                .position(|x| x.id == due.barrier)
-                .unwrap_or(0);
-            let m = register
-                .get(b)
-                .and_then(|x| x.mitigations.iter().position(|m| m.id == due.mitigation.id))
-                .unwrap_or(0);
             self.add(
             FindingCode::MitigationReviewDue,
             Principle::MonitoringAndReview,
             FindingSeverity::Advice,
-            vec![format!("/barriers/{b}/mitigations/{m}")],
+            vec![r.mitigation_pointer(due.barrier, due.mitigation.id)],
             format!(
                 "{} has been tried since {}; whether it helped was due to be reviewed by {}. Ask the carers what difference it made.",
                 capitalise(&due.mitigation.strategy.to_string()),
