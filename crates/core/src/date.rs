@@ -91,7 +91,10 @@ const NOON: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(12, 0, 0) 
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn latest_uk_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (at + chrono::Duration::hours(1)).date_naive()
+    // The last hour chrono can represent has no hour after it: its own date.
+    at.checked_add_signed(chrono::Duration::hours(1))
+        .unwrap_or(at)
+        .date_naive()
 }
 
 /// A day of the week, written in full and in lower case in JSON (`"monday"`).

@@ -17,10 +17,11 @@ use partnership_record::strategies::{change, record};
 use partnership_record::*;
 use proptest::prelude::*;
 
-/// A time after everything the strategies draw, so that no change is refused for
-/// recording the future: the properties are about fitting the record.
+/// A time after everything the strategies draw (their dates end in 2100, and a
+/// support item's status can follow by a year or so), so that no change is refused
+/// for recording the future: the properties are about fitting the record.
 fn far_future() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2100, 1, 1, 12, 0, 0).unwrap()
+    Utc.with_ymd_and_hms(2200, 1, 1, 12, 0, 0).unwrap()
 }
 
 /// The change made the plain way: the parts edited by hand and the whole record
@@ -172,6 +173,24 @@ fn a_change_by_someone_outside_the_team_is_refused() {
         ));
         assert_eq!(record, before);
     }
+}
+
+#[test]
+fn extreme_times_never_panic() {
+    let mut record = fixture();
+    let by = record.professionals[0].id;
+    for at in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+        let _ = record
+            .clone()
+            .apply(Change::RecordContact(call(&record, 23)), by, at);
+    }
+    assert_eq!(
+        partnership_core::latest_uk_date(DateTime::<Utc>::MAX_UTC),
+        DateTime::<Utc>::MAX_UTC.date_naive()
+    );
+    record
+        .apply(Change::RecordContact(call(&record, 23)), by, at(23, 12))
+        .unwrap();
 }
 
 #[test]
