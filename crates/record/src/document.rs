@@ -6,6 +6,7 @@ use partnership_consent::{ConsentError, DisclosureLedger, LedgerEntry};
 use partnership_core::json::{
     InputLimits, JsonErrorKind, from_json_slice_with, from_json_str_with,
 };
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use crate::load::read_problem;
@@ -116,10 +117,24 @@ impl Document {
     /// nothing, or what is wrong, each problem with its JSON Pointer and rule. The
     /// document itself is not returned; read it with its own type for that.
     pub fn check(self, bytes: &[u8], limits: &InputLimits) -> Result<(), Vec<Problem>> {
-        use partnership_barriers::Barrier;
         if self != Self::Ledger {
             not_an_array(bytes)?;
         }
+        match self {
+            Self::Record => PartnershipRecord::from_slice_with(bytes, limits)
+                .map(|_| ())
+                .map_err(|e| e.problems),
+            Self::Ledger => read_ledger(bytes, limits),
+            _ => self.with_type(Read { bytes, limits }).unwrap_or(Ok(())),
+        }
+    }
+
+    /// Does `f` with this kind's Rust type, its name and the rules its schema cannot
+    /// express: the one list of what partner systems exchange, from which checking
+    /// and the schemas both come. `None` for the ledger, which is JSON lines of ledger
+    /// entries rather than a type of its own.
+    pub(crate) fn with_type<F: WithType>(self, f: F) -> Option<F::Output> {
+        use partnership_barriers::Barrier;
         use partnership_carers::{Carer, CommunicationAgreement, ContactRecord};
         use partnership_consent::{
             CompetenceAssessment, ConsentRecord, LedgerEntry, SafeguardingJustification,
@@ -129,28 +144,107 @@ impl Document {
         use partnership_goals::SharedGoal;
         use partnership_reviews::{ReviewOutcome, ReviewSchedule};
 
-        match self {
-            Self::Record => PartnershipRecord::from_slice_with(bytes, limits)
-                .map(|_| ())
-                .map_err(|e| e.problems),
-            Self::ChildProfile => read::<ChildProfile>(bytes, limits),
-            Self::Carer => read::<Carer>(bytes, limits),
-            Self::CommunicationAgreement => read::<CommunicationAgreement>(bytes, limits),
-            Self::ContactRecord => read::<ContactRecord>(bytes, limits),
-            Self::SharedGoal => read::<SharedGoal>(bytes, limits),
-            Self::ConsentRecord => read::<ConsentRecord>(bytes, limits),
-            Self::SharingQuestion => read::<SharingQuestion>(bytes, limits),
-            Self::SharingRequest => read::<SharingRequest>(bytes, limits),
-            Self::SharingDecision => read::<SharingDecision>(bytes, limits),
-            Self::WithholdingRule => read::<WithholdingRule>(bytes, limits),
-            Self::SafeguardingJustification => read::<SafeguardingJustification>(bytes, limits),
-            Self::CompetenceAssessment => read::<CompetenceAssessment>(bytes, limits),
-            Self::LedgerEntry => read::<LedgerEntry>(bytes, limits),
-            Self::Ledger => read_ledger(bytes, limits),
-            Self::Barrier => read::<Barrier>(bytes, limits),
-            Self::ReviewSchedule => read::<ReviewSchedule>(bytes, limits),
-            Self::ReviewOutcome => read::<ReviewOutcome>(bytes, limits),
-        }
+        Some(match self {
+            Self::Record => f.with::<PartnershipRecord>(
+                "PartnershipRecord",
+                "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; an NHS number's tenth digit is its modulus 11 check digit; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies, and each permit in it is supported by the consents it cites or its justification; each checkpoint is its key's Ed25519 signature over the UTF-8 text partnership-ledger-checkpoint-v1, the length in decimal and the head, each followed by a newline, and states a head the ledger holds, one per key; and every rule of the documents it contains",
+            ),
+            Self::ChildProfile => f.with::<ChildProfile>(
+                "ChildProfile",
+                "an NHS number's tenth digit is its modulus 11 check digit; no view is dated before the birth; at most one identifier per system",
+            ),
+            Self::Carer => f.with::<Carer>(
+                "Carer",
+                "a foster carer or residential care worker never holds parental responsibility; a basis of parental responsibility fits the relationship (a father named on the birth register, from 1 December 2003, with the registration date); delegated authority lists at least one area; channels and support items do not repeat; dates are in order",
+            ),
+            Self::CommunicationAgreement => f.with::<CommunicationAgreement>(
+                "CommunicationAgreement",
+                "none beyond the shape",
+            ),
+            Self::ContactRecord => f.with::<ContactRecord>(
+                "ContactRecord",
+                "at least one participant, none repeated; agreed actions are not due or done before the discussion",
+            ),
+            Self::SharedGoal => f.with::<SharedGoal>(
+                "SharedGoal",
+                "lifecycle moves follow the allowed graph and terminal statuses stay terminal; a move to active records whose agreement made it possible, needs a responsibility and a target date; nothing is dated before the goal was created; lists are in date order; target changes chain",
+            ),
+            Self::ConsentRecord => f.with::<ConsentRecord>(
+                "ConsentRecord",
+                "events are in time order and make sense (a request only first; a withdrawal only after consent was given; nothing after a withdrawal, revocation or invalidation); every event is made by the person it says acted (given, refused, renewed and withdrawn by the giver, with a professional who wrote it down on their behalf in recordedBy; asked for and invalidated by a professional; revoked by anyone but the giver); a court order never names the child; the period does not end before it starts; scope lists are not empty and do not repeat",
+            ),
+            Self::SharingQuestion => f.with::<SharingQuestion>(
+                "SharingQuestion",
+                "data categories are not empty and do not repeat; asked of a record, every id names someone in it, and a deprecated description (the recipient's role, agency or kind of agency, a time on another day than the decision, a child's capacity) that disagrees with the record refuses the request",
+            ),
+            Self::SharingRequest => f.with::<SharingRequest>(
+                "SharingRequest",
+                "data categories are not empty and do not repeat",
+            ),
+            Self::SharingDecision => f.with::<SharingDecision>(
+                "SharingDecision",
+                "none beyond the shape",
+            ),
+            Self::WithholdingRule => f.with::<WithholdingRule>(
+                "WithholdingRule",
+                "lists are not empty and do not repeat; the period does not end before it starts",
+            ),
+            Self::SafeguardingJustification => f.with::<SafeguardingJustification>(
+                "SafeguardingJustification",
+                "the window ends after it starts; recipients, purposes and categories are not empty and do not repeat",
+            ),
+            Self::CompetenceAssessment => f.with::<CompetenceAssessment>(
+                "CompetenceAssessment",
+                "the decision's lists are not empty and do not repeat; in a record, the assessor is a professional in it and the date is not before the child's birth",
+            ),
+            Self::LedgerEntry => f.with::<LedgerEntry>(
+                "LedgerEntry",
+                "in format 2, hash is the SHA-256, as 64 lower-case hexadecimal digits, of the RFC 8785 canonical JSON of the entry without its hash member (members sorted by UTF-16 code units, no whitespace); previousHash is the previous entry's hash, 64 zeros for the first; a ledger's entries are all of one format, indexed from 0, recordedAt never going back, each request's at equal to its entry's recordedAt",
+            ),
+            Self::Barrier => f.with::<Barrier>(
+                "Barrier",
+                "status changes follow the allowed lifecycle in date order; resolution needs a mitigation whose effectiveness was reviewed; an escalation records to whom and why, an acceptance why; nothing is dated before identification",
+            ),
+            Self::ReviewSchedule => f.with::<ReviewSchedule>(
+                "ReviewSchedule",
+                "reviews are in date order from the start; an agreed next review is not later than the statutory deadline after the review that agreed it",
+            ),
+            Self::ReviewOutcome => f.with::<ReviewOutcome>(
+                "ReviewOutcome",
+                "within a schedule, its agreed next date is not later than the statutory deadline",
+            ),
+            Self::Ledger => return None,
+        })
+    }
+}
+
+/// Something done with a document kind's Rust type: reading it, writing its schema.
+pub(crate) trait WithType {
+    /// What doing it gives.
+    type Output;
+    /// Does it with `T`, named `name`, whose schema cannot express `rules`.
+    fn with<T: DeserializeOwned + JsonSchema>(
+        self,
+        name: &'static str,
+        rules: &'static str,
+    ) -> Self::Output;
+}
+
+/// Reads a document as its kind's type.
+struct Read<'a> {
+    bytes: &'a [u8],
+    limits: &'a InputLimits,
+}
+
+impl WithType for Read<'_> {
+    type Output = Result<(), Vec<Problem>>;
+
+    fn with<T: DeserializeOwned + JsonSchema>(
+        self,
+        _: &'static str,
+        _: &'static str,
+    ) -> Self::Output {
+        read::<T>(self.bytes, self.limits)
     }
 }
 

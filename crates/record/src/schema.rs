@@ -123,83 +123,23 @@ fn generate<T: JsonSchema>(name: &'static str, rules: &str) -> SchemaDocument {
     }
 }
 
-/// Every top-level document's schema, in a fixed order.
+/// Every top-level document's schema, in the order of
+/// [`Document::ALL`](crate::Document::ALL) (the ledger, JSON lines of ledger
+/// entries, has none of its own).
 pub fn documents() -> Vec<SchemaDocument> {
-    use partnership_barriers::Barrier;
-    use partnership_carers::{Carer, CommunicationAgreement, ContactRecord};
-    use partnership_consent::{
-        CompetenceAssessment, ConsentRecord, LedgerEntry, SafeguardingJustification,
-        SharingDecision, SharingQuestion, SharingRequest, WithholdingRule,
-    };
-    use partnership_core::ChildProfile;
-    use partnership_goals::SharedGoal;
-    use partnership_reviews::{ReviewOutcome, ReviewSchedule};
+    crate::Document::ALL
+        .iter()
+        .filter_map(|kind| kind.with_type(Generate))
+        .collect()
+}
 
-    const NHS: &str = "an NHS number's tenth digit is its modulus 11 check digit";
-    vec![
-        generate::<crate::PartnershipRecord>(
-            "PartnershipRecord",
-            &format!(
-                "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; {NHS}; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies, and each permit in it is supported by the consents it cites or its justification; each checkpoint is its key's Ed25519 signature over the UTF-8 text partnership-ledger-checkpoint-v1, the length in decimal and the head, each followed by a newline, and states a head the ledger holds, one per key; and every rule of the documents it contains"
-            ),
-        ),
-        generate::<ChildProfile>(
-            "ChildProfile",
-            &format!("{NHS}; no view is dated before the birth; at most one identifier per system"),
-        ),
-        generate::<Carer>(
-            "Carer",
-            "a foster carer or residential care worker never holds parental responsibility; a basis of parental responsibility fits the relationship (a father named on the birth register, from 1 December 2003, with the registration date); delegated authority lists at least one area; channels and support items do not repeat; dates are in order",
-        ),
-        generate::<CommunicationAgreement>("CommunicationAgreement", "none beyond the shape"),
-        generate::<ContactRecord>(
-            "ContactRecord",
-            "at least one participant, none repeated; agreed actions are not due or done before the discussion",
-        ),
-        generate::<SharedGoal>(
-            "SharedGoal",
-            "lifecycle moves follow the allowed graph and terminal statuses stay terminal; a move to active records whose agreement made it possible, needs a responsibility and a target date; nothing is dated before the goal was created; lists are in date order; target changes chain",
-        ),
-        generate::<ConsentRecord>(
-            "ConsentRecord",
-            "events are in time order and make sense (a request only first; a withdrawal only after consent was given; nothing after a withdrawal, revocation or invalidation); every event is made by the person it says acted (given, refused, renewed and withdrawn by the giver, with a professional who wrote it down on their behalf in recordedBy; asked for and invalidated by a professional; revoked by anyone but the giver); a court order never names the child; the period does not end before it starts; scope lists are not empty and do not repeat",
-        ),
-        generate::<SharingQuestion>(
-            "SharingQuestion",
-            "data categories are not empty and do not repeat; asked of a record, every id names someone in it, and a deprecated description (the recipient's role, agency or kind of agency, a time on another day than the decision, a child's capacity) that disagrees with the record refuses the request",
-        ),
-        generate::<SharingRequest>(
-            "SharingRequest",
-            "data categories are not empty and do not repeat",
-        ),
-        generate::<SharingDecision>("SharingDecision", "none beyond the shape"),
-        generate::<WithholdingRule>(
-            "WithholdingRule",
-            "lists are not empty and do not repeat; the period does not end before it starts",
-        ),
-        generate::<SafeguardingJustification>(
-            "SafeguardingJustification",
-            "the window ends after it starts; recipients, purposes and categories are not empty and do not repeat",
-        ),
-        generate::<CompetenceAssessment>(
-            "CompetenceAssessment",
-            "the decision's lists are not empty and do not repeat; in a record, the assessor is a professional in it and the date is not before the child's birth",
-        ),
-        generate::<LedgerEntry>(
-            "LedgerEntry",
-            "in format 2, hash is the SHA-256, as 64 lower-case hexadecimal digits, of the RFC 8785 canonical JSON of the entry without its hash member (members sorted by UTF-16 code units, no whitespace); previousHash is the previous entry's hash, 64 zeros for the first; a ledger's entries are all of one format, indexed from 0, recordedAt never going back, each request's at equal to its entry's recordedAt",
-        ),
-        generate::<Barrier>(
-            "Barrier",
-            "status changes follow the allowed lifecycle in date order; resolution needs a mitigation whose effectiveness was reviewed; an escalation records to whom and why, an acceptance why; nothing is dated before identification",
-        ),
-        generate::<ReviewSchedule>(
-            "ReviewSchedule",
-            "reviews are in date order from the start; an agreed next review is not later than the statutory deadline after the review that agreed it",
-        ),
-        generate::<ReviewOutcome>(
-            "ReviewOutcome",
-            "within a schedule, its agreed next date is not later than the statutory deadline",
-        ),
-    ]
+/// Writes a document kind's schema.
+struct Generate;
+
+impl crate::document::WithType for Generate {
+    type Output = SchemaDocument;
+
+    fn with<T: JsonSchema>(self, name: &'static str, rules: &'static str) -> SchemaDocument {
+        generate::<T>(name, rules)
+    }
 }
