@@ -15,15 +15,15 @@ use partnership_scenarios::synthetic::{AS_OF, large_record};
 
 /// How many entries a record holds, across the lists a change could touch.
 fn entries(record: &PartnershipRecord) -> usize {
-    record.carers.len()
-        + record.professionals.len()
-        + record.communication_agreements.len()
-        + record.contact_log.len()
-        + record.goals.len()
-        + record.consents.len()
-        + record.disclosures.len()
-        + record.barriers.len()
-        + record.reviews.len()
+    record.carers().len()
+        + record.professionals().len()
+        + record.communication_agreements().len()
+        + record.contact_log().len()
+        + record.goals().len()
+        + record.consents().len()
+        + record.disclosures().len()
+        + record.barriers().len()
+        + record.reviews().len()
 }
 
 fn benches(c: &mut Criterion) {
@@ -32,15 +32,15 @@ fn benches(c: &mut Criterion) {
         return;
     };
     println!("record with {} entries", entries(&record));
-    let Some(by) = record.professionals.first().map(|p| p.id) else {
+    let Some(by) = record.professionals().first().map(|p| p.id) else {
         return;
     };
-    let Some(carer) = record.carers.first().map(|c| c.id) else {
+    let Some(carer) = record.carers().first().map(|c| c.id) else {
         return;
     };
     // After the last discussion in the log, which the synthetic history runs up to.
     let last = record
-        .contact_log
+        .contact_log()
         .last()
         .map_or(AS_OF, |r| r.date.max(AS_OF));
     let Some(at) = last
@@ -90,7 +90,7 @@ fn benches(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    if let Some(updated) = record.carers.first().cloned()
+    if let Some(updated) = record.carers().first().cloned()
         && record
             .clone()
             .apply(Change::UpdateCarer(updated.clone()), by, at)

@@ -11,8 +11,8 @@
 //!
 //! # let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/record.json");
 //! let mut record = PartnershipRecord::from_json(&std::fs::read_to_string(path)?)?;
-//! let key_worker = record.professionals[0].id; // who is making the changes
-//! let therapist = record.professionals[1].id;
+//! let key_worker = record.professionals()[0].id; // who is making the changes
+//! let therapist = record.professionals()[1].id;
 //! let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().ok_or("no such time")?;
 //!
 //! // Layla's grandmother now collects her on Fridays.
@@ -25,13 +25,13 @@
 //! let scope = Scope { purposes: vec![Purpose::EducationSupportPlanning],
 //!     recipients: vec![RecipientScope::Professional { id: therapist }],
 //!     data_categories: vec![DataCategory::EducationProgress] };
-//! let mum = ConsentGiver::ParentalResponsibility { carer: record.carers[0].id };
-//! let consent = ConsentRecordParts::given(ConsentId::random(), record.child.id, mum, scope,
+//! let mum = ConsentGiver::ParentalResponsibility { carer: record.carers()[0].id };
+//! let consent = ConsentRecordParts::given(ConsentId::random(), record.child().id, mum, scope,
 //!     now, ConsentMethod::Written, Label::new("consent form v3")?, Some(key_worker));
 //! record.apply(Change::AddConsent(ConsentRecord::try_from(consent)?), key_worker, now)?;
 //!
 //! // Share: the record decides, on its own facts, and records the decision first.
-//! let question = SharingQuestion::new(SharingRequestId::random(), record.child.id, key_worker,
+//! let question = SharingQuestion::new(SharingRequestId::random(), record.child().id, key_worker,
 //!     RecipientRef::professional(therapist), Purpose::EducationSupportPlanning,
 //!     vec![DataCategory::EducationProgress])?;
 //! let decided = record.decide(&question, now)?;

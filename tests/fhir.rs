@@ -43,8 +43,8 @@ fn changed_record() -> PartnershipRecord {
     ))
     .unwrap();
     let mut record = PartnershipRecord::from_json(&json).unwrap();
-    let key_worker = record.professionals[0].id;
-    let therapist = record.professionals[1].id;
+    let key_worker = record.professionals()[0].id;
+    let therapist = record.professionals()[1].id;
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
     let arabic = CommunicationPreferences::in_language(LanguageTag::parse("ar").unwrap());
     let grandma = CarerParts::new(
@@ -69,9 +69,9 @@ fn changed_record() -> PartnershipRecord {
     .unwrap();
     let consent = ConsentRecordParts::given(
         id(3),
-        record.child.id,
+        record.child().id,
         ConsentGiver::ParentalResponsibility {
-            carer: record.carers[0].id,
+            carer: record.carers()[0].id,
         },
         Scope {
             purposes: vec![Purpose::EducationSupportPlanning],
@@ -120,7 +120,7 @@ fn each_change_is_a_provenance_of_the_resource_it_changed() {
         .filter(|r| r["resourceType"] == "Provenance")
         .collect();
     assert_eq!(provenances.len(), 3);
-    let key_worker = format!("urn:uuid:{}", record.professionals[0].id);
+    let key_worker = format!("urn:uuid:{}", record.professionals()[0].id);
     let targets: Vec<&str> = provenances
         .iter()
         .map(|p| p["target"][0]["reference"].as_str().unwrap())
@@ -130,9 +130,9 @@ fn each_change_is_a_provenance_of_the_resource_it_changed() {
     assert_eq!(
         targets,
         [
-            format!("urn:uuid:{}", record.carers[2].id),
-            format!("urn:uuid:{}", record.child.id),
-            format!("urn:uuid:{}", record.consents[1].id),
+            format!("urn:uuid:{}", record.carers()[2].id),
+            format!("urn:uuid:{}", record.child().id),
+            format!("urn:uuid:{}", record.consents()[1].id),
         ]
     );
     for p in &provenances {
@@ -200,16 +200,21 @@ fn every_part_of_a_record_has_its_resource() {
         };
         let r = &scenario.record;
         assert_eq!(count("Patient"), 1);
-        assert_eq!(count("RelatedPerson"), r.carers.len(), "{}", scenario.slug);
-        assert_eq!(count("Practitioner"), r.professionals.len());
-        assert_eq!(count("Organization"), r.agencies.len());
+        assert_eq!(
+            count("RelatedPerson"),
+            r.carers().len(),
+            "{}",
+            scenario.slug
+        );
+        assert_eq!(count("Practitioner"), r.professionals().len());
+        assert_eq!(count("Organization"), r.agencies().len());
         assert_eq!((count("CareTeam"), count("CarePlan")), (1, 1));
-        assert_eq!(count("Goal"), r.goals.len());
-        assert_eq!(count("Consent"), r.consents.len());
-        assert_eq!(count("AuditEvent"), r.disclosures.len());
-        assert_eq!(count("Provenance"), r.provenance.len());
+        assert_eq!(count("Goal"), r.goals().len());
+        assert_eq!(count("Consent"), r.consents().len());
+        assert_eq!(count("AuditEvent"), r.disclosures().len());
+        assert_eq!(count("Provenance"), r.provenance().len());
         // Debug is for logs: it names nobody.
-        assert!(!format!("{bundle:?}").contains(r.child.name.expose().as_str()));
+        assert!(!format!("{bundle:?}").contains(r.child().name.expose().as_str()));
     }
 }
 

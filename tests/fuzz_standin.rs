@@ -187,15 +187,15 @@ proptest! {
         for m in &mutations {
             apply(&mut bytes, m);
         }
-        let at = record.disclosures.last_recorded_at().unwrap_or_default().max(
+        let at = record.disclosures().last_recorded_at().unwrap_or_default().max(
             "2025-01-01T00:00:00Z".parse().unwrap(),
         ) + chrono::Duration::minutes(minutes);
         if let Ok(question) = from_json_slice::<SharingQuestion>(&bytes) {
             let mut after = record.clone();
             match after.decide(&question, at) {
                 Ok(decided) => {
-                    prop_assert_eq!(question.child, record.child.id);
-                    prop_assert!(record.professionals.iter().any(|p| p.id == question.requested_by));
+                    prop_assert_eq!(question.child, record.child().id);
+                    prop_assert!(record.professionals().iter().any(|p| p.id == question.requested_by));
                     prop_assert_eq!(decided.disclosure().is_some(), decided.decision().is_permit());
                     prop_assert!(PartnershipRecord::from_json(&after.to_json()).is_ok());
                 }

@@ -163,7 +163,7 @@ fn a_truthful_question_under_a_covering_consent_is_permitted() {
         .unwrap();
     let disclosure = decided.disclosure().expect("permitted");
     assert!(matches!(disclosure.basis(), PermitBasis::Consent { .. }));
-    assert_eq!(record.disclosures.len(), 1);
+    assert_eq!(record.disclosures().len(), 1);
     // What-if asks the same rules and records nothing.
     let answer = record
         .what_if(&to_slt(), at("2026-11-24T10:00:00Z"))
@@ -173,7 +173,7 @@ fn a_truthful_question_under_a_covering_consent_is_permitted() {
         answer.to_string(),
         "would be permitted: covered by 1 consent; nothing was shared or recorded"
     );
-    assert_eq!(record.disclosures.len(), 1);
+    assert_eq!(record.disclosures().len(), 1);
 }
 
 /// Attack 1: A request dated before the withdrawal, decided after it.
@@ -201,7 +201,7 @@ fn a_backdated_request_is_refused_and_recorded() {
             at: at("2026-10-01T09:00:00Z")
         }]
     );
-    assert_eq!(record.disclosures.len(), 1);
+    assert_eq!(record.disclosures().len(), 1);
     // Asked honestly, on the day: the withdrawal refuses it.
     let honest = record
         .decide(&to_slt(), at("2026-11-23T10:05:00Z"))
@@ -220,7 +220,7 @@ fn a_backdated_request_is_refused_and_recorded() {
     );
     assert_eq!(record, before);
     // And a request already decided is not decided again, whatever the time.
-    let again = record.disclosures.iter().last().unwrap().request.id;
+    let again = record.disclosures().iter().last().unwrap().request.id;
     let mut retry = serde_json::to_value(to_slt()).unwrap();
     retry["id"] = serde_json::to_value(again).unwrap();
     let retry: SharingQuestion = serde_json::from_value(retry).unwrap();
@@ -260,7 +260,7 @@ fn a_recipient_described_as_someone_else_is_refused_and_recorded() {
         ]
     );
     // The ledger holds the teacher as the team has them, not as described.
-    let entry = record.disclosures.iter().last().unwrap();
+    let entry = record.disclosures().iter().last().unwrap();
     assert_eq!(
         serde_json::to_value(&entry.request.recipient).unwrap()["role"]["kind"],
         "teacher"
@@ -360,7 +360,7 @@ fn sixteen_plus_decides_whatever_the_request_claims() {
         reasons(honest.decision())[..],
         [RefusalReason::ChildMustConsent { .. }]
     ));
-    assert_eq!(record.disclosures.len(), 2);
+    assert_eq!(record.disclosures().len(), 2);
 
     let mut four = record_json("2022-06-01");
     four["consents"][0]["givenBy"] = json!({"kind": "young-person"});
@@ -820,7 +820,7 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
         basis,
         data_categories: vec![DataCategory::Health],
     };
-    let consent_id = base.consents[0].id;
+    let consent_id = base.consents()[0].id;
     let cases: [(SharingRequest, SharingDecision, Rule); 4] = [
         // Mum's consent covers education progress for planning, not health for care.
         (

@@ -17,7 +17,7 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
     let record = valid_record(file)?;
     let calendar = WorkingCalendar::england_and_wales();
     let available: Vec<MeetingWindow> = record
-        .carers
+        .carers()
         .iter()
         .filter(|c| !c.involvement.is_restricted())
         .flat_map(|c| c.communication.availability.iter())
@@ -28,13 +28,13 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
         })
         .collect();
     let avoid_days = record
-        .carers
+        .carers()
         .iter()
         .flat_map(|c| c.considerations.religious_observances.iter())
         .flat_map(|o| o.days_to_avoid.iter().copied())
         .collect::<Vec<_>>();
     let mut events = Vec::new();
-    for schedule in record.reviews.iter() {
+    for schedule in record.reviews().iter() {
         let Ok(due) = schedule.next_review_due(&calendar) else {
             continue;
         };

@@ -89,7 +89,7 @@ impl Trust {
 /// What a valid record's ledger proves, in a line or two.
 fn notes(file: &Path, record: &PartnershipRecord, key_checked: bool) -> String {
     let shown = file.display();
-    let ledger = &record.disclosures;
+    let ledger = &record.disclosures();
     let mut notes = String::new();
     if ledger.format() != LEDGER_FORMAT {
         notes.push_str(&format!(
@@ -100,7 +100,7 @@ fn notes(file: &Path, record: &PartnershipRecord, key_checked: bool) -> String {
     if ledger.is_empty() || key_checked {
         return notes;
     }
-    match record.checkpoints.iter().max_by_key(|c| c.length) {
+    match record.checkpoints().iter().max_by_key(|c| c.length) {
         None => notes.push_str(&format!(
             "{shown}: note: its ledger's {} checksummed only, with no signed checkpoint: whoever can write the file could re-hash {} (sign with share --record --key, check with check --public-key)\n",
             match ledger.len() {
@@ -163,7 +163,7 @@ pub(crate) fn migrate(
     if let Some(witness) = &witness {
         witness.check(&record)?;
     }
-    if record.disclosures.format() == LEDGER_FORMAT {
+    if record.disclosures().format() == LEDGER_FORMAT {
         writeln!(
             out,
             "{}: the ledger is already in format {LEDGER_FORMAT}; nothing was changed",
@@ -178,7 +178,7 @@ pub(crate) fn migrate(
         signed_so_far(&record, key, locked.path())?;
     }
     let migration = record
-        .disclosures
+        .disclosures()
         .migrated()
         .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let mut parts = record.into_parts();
@@ -223,9 +223,9 @@ pub(crate) fn sign(file: &Path, key: &Path, out: &mut dyn Write) -> Result<ExitC
     let public = key.verifying_key();
     let mut locked = LockedRecord::lock(file)?;
     let mut record = locked.read()?;
-    let ours = record.checkpoints.iter().find(|c| c.key == public);
+    let ours = record.checkpoints().iter().find(|c| c.key == public);
     match ours {
-        Some(c) if c.length == record.disclosures.head().length => {
+        Some(c) if c.length == record.disclosures().head().length => {
             writeln!(
                 out,
                 "{}: the ledger is already signed by this key up to its last entry; nothing was changed",
@@ -239,7 +239,7 @@ pub(crate) fn sign(file: &Path, key: &Path, out: &mut dyn Write) -> Result<ExitC
                 "{}: this key signed the ledger up to entry {}, and the {} entries after it were recorded without it; check them, then migrate or keep the ledger as it is",
                 file.display(),
                 c.length,
-                record.disclosures.head().length.saturating_sub(c.length)
+                record.disclosures().head().length.saturating_sub(c.length)
             )));
         }
         None => {}
@@ -265,7 +265,7 @@ pub(crate) fn witness(
 ) -> Result<ExitCode, Failure> {
     let mut locked = LockedRecord::lock(file)?;
     let record = locked.read()?;
-    let head = record.disclosures.head();
+    let head = record.disclosures().head();
     Witness::create(witness, head)?;
     writeln!(
         out,

@@ -91,7 +91,7 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
     if let Some(key) = &key {
         signed_so_far(&record, key, locked.path())?;
     }
-    let at = recording_time(now, record.disclosures.last_recorded_at())?;
+    let at = recording_time(now, record.disclosures().last_recorded_at())?;
     let decided = record.decide(&question, at).map_err(failed)?;
     if let Some(key) = &key {
         record.sign_ledger(key);
@@ -106,13 +106,13 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
     // The decision is recorded: a witness that cannot be moved on is reported with
     // its own exit status, so that nobody asks again and records it twice.
     if let Some(witness) = &witness
-        && let Err(Failure(message)) = witness.keep(record.disclosures.head())
+        && let Err(Failure(message)) = witness.keep(record.disclosures().head())
     {
         return Ok(recorded_but(&format!(
             "the decision was recorded as ledger entry {}, but the witness {} was not moved on: {message}; write {} to it by hand",
             decided.ledger_index(),
             witness.path().display(),
-            crate::store::head_json(record.disclosures.head()).trim()
+            crate::store::head_json(record.disclosures().head()).trim()
         )));
     }
     Ok(ExitCode::SUCCESS)
@@ -141,7 +141,7 @@ pub(crate) fn signed_so_far(
     key: &LedgerSigningKey,
     path: &Path,
 ) -> Result<(), Failure> {
-    if record.disclosures.is_empty() {
+    if record.disclosures().is_empty() {
         return Ok(());
     }
     record.verify_with_key(&key.verifying_key()).map_err(|e| {

@@ -245,7 +245,7 @@ impl Witness {
 
     /// Refuses a record whose ledger does not extend the head this witness saw.
     pub(crate) fn check(&self, record: &PartnershipRecord) -> Result<(), Failure> {
-        if record.disclosures.verify_against(&self.head).is_ok() {
+        if record.disclosures().verify_against(&self.head).is_ok() {
             return Ok(());
         }
         Err(Failure(format!(

@@ -11,8 +11,10 @@
 ///   JSON can never build a value the constructor would refuse;
 /// - `Serialize` and `JsonSchema` that are exactly those of the parts (the schema is
 ///   named after the wrapper);
-/// - read access to every field through `Deref`, and [`into_parts`] to change a value
-///   and check it again;
+/// - read access to every field through `Deref` (or, with `read = accessors;`, none:
+///   the type then gives its own accessor methods, as the API guidelines ask of a
+///   type that is not a smart pointer), and [`into_parts`] to change a value and
+///   check it again;
 /// - `Debug` through the parts, whose personal data is already [`Sensitive`].
 ///
 /// [`into_parts`]: crate::ChildProfile::into_parts
@@ -61,11 +63,34 @@ macro_rules! validated {
         check = $check:path;
         error = $err:ty;
     ) => {
+        $crate::validated! {
+            $(#[$meta])*
+            $vis struct $name($parts);
+            check = $check;
+            error = $err;
+            read = accessors;
+        }
+
+        impl ::core::ops::Deref for $name {
+            type Target = $parts;
+
+            fn deref(&self) -> &$parts {
+                &self.0
+            }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident($parts:ty);
+        check = $check:path;
+        error = $err:ty;
+        read = accessors;
+    ) => {
         $(#[$meta])*
         $vis struct $name($parts);
 
         impl $name {
-            /// The checked parts, read-only (also reachable field by field through `Deref`).
+            /// The checked parts, read-only.
             pub fn parts(&self) -> &$parts {
                 &self.0
             }
@@ -82,14 +107,6 @@ macro_rules! validated {
             fn try_from(parts: $parts) -> ::core::result::Result<Self, Self::Error> {
                 $check(&parts)?;
                 ::core::result::Result::Ok(Self(parts))
-            }
-        }
-
-        impl ::core::ops::Deref for $name {
-            type Target = $parts;
-
-            fn deref(&self) -> &$parts {
-                &self.0
             }
         }
 

@@ -278,7 +278,7 @@ impl PartnershipRecord {
     /// let therapist: ProfessionalId = "8e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b".parse()?;
     /// let question = SharingQuestion::new(
     ///     SharingRequestId::random(),
-    ///     record.child.id,
+    ///     record.child().id,
     ///     key_worker,
     ///     RecipientRef::professional(therapist),
     ///     Purpose::EducationSupportPlanning,
@@ -287,7 +287,7 @@ impl PartnershipRecord {
     /// let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().ok_or("no such time")?;
     /// let decided = record.decide(&question, now)?;
     /// assert!(decided.disclosure().is_some());
-    /// assert_eq!(record.disclosures.len() as u64, decided.ledger_index() + 1);
+    /// assert_eq!(record.disclosures().len() as u64, decided.ledger_index() + 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decide(
@@ -295,13 +295,13 @@ impl PartnershipRecord {
         question: &SharingQuestion,
         decided_at: DateTime<Utc>,
     ) -> Result<Decided, DecisionError> {
-        if let Some(last) = self.disclosures.last_recorded_at()
+        if let Some(last) = self.disclosures().last_recorded_at()
             && decided_at < last
         {
             return Err(DecisionError::BeforeLastEntry { last });
         }
         if let Some(entry) = self
-            .disclosures
+            .disclosures()
             .iter()
             .find(|e| e.request.id == question.id)
         {
@@ -314,7 +314,7 @@ impl PartnershipRecord {
         // The record is valid now, and an entry can only bring the problems
         // `check_entry` looks for (the chain stays whole by appending), so checking
         // the entry before appending it is checking the record with it.
-        let index = self.disclosures.len();
+        let index = self.disclosures().len();
         let mut checker = Checker::new(self.parts());
         check_entry(
             &mut checker,
@@ -386,9 +386,9 @@ impl PartnershipRecord {
         decide_on_facts(
             &resolved.request,
             &DecisionFacts {
-                consents: &self.consents,
-                withholdings: &self.withholding_rules,
-                justifications: &self.justifications,
+                consents: self.consents(),
+                withholdings: self.withholding_rules(),
+                justifications: self.justifications(),
                 also_reaches: &resolved.also_reaches,
                 without_standing: &resolved.without_standing,
             },
@@ -404,11 +404,12 @@ impl PartnershipRecord {
         // The fast path finds everyone directly; only a question that does not fit the
         // record pays for the checker that words its problems.
         let requester = self
-            .professionals
+            .professionals()
             .iter()
             .any(|p| p.id == question.requested_by);
         let recipient = self.recipient(&question.recipient);
-        let (true, true, Some(recipient)) = (question.child == self.child.id, requester, recipient)
+        let (true, true, Some(recipient)) =
+            (question.child == self.child().id, requester, recipient)
         else {
             let mut checker = Checker::new(self.parts());
             let root = Pointer::root();
@@ -433,15 +434,15 @@ impl PartnershipRecord {
         // time, the date an hour later: of the two, the later, so that a child is never
         // treated as under 16 on their sixteenth birthday.
         let age = self
-            .child
+            .child()
             .age_on(partnership_core::latest_uk_date(at))
-            .or_else(|_| self.child.age_on(day))
+            .or_else(|_| self.child().age_on(day))
             .map_err(|_| DecisionError::BeforeBirth)?;
         let capacity_for = |category: &DataCategory| {
             ChildCapacity::for_decision(
                 age,
-                &self.competence_assessments,
-                self.child.id,
+                self.competence_assessments(),
+                self.child().id,
                 &recipient,
                 &question.purpose,
                 category,
@@ -468,7 +469,7 @@ impl PartnershipRecord {
         }
         let also_reaches = match &recipient {
             Recipient::Agency { id, agency_kind } => self
-                .professionals
+                .professionals()
                 .iter()
                 .filter(|p| p.agency == *id)
                 .map(|p| Recipient::Professional {
@@ -504,13 +505,16 @@ impl PartnershipRecord {
     fn recipient(&self, named: &RecipientRef) -> Option<Recipient> {
         match named {
             RecipientRef::Carer { id, .. } => self
-                .carers
+                .carers()
                 .iter()
                 .any(|c| c.id == *id)
                 .then_some(Recipient::Carer { id: *id }),
             RecipientRef::Professional { id, .. } => {
-                let professional = self.professionals.iter().find(|p| p.id == *id)?;
-                let agency = self.agencies.iter().find(|a| a.id == professional.agency)?;
+                let professional = self.professionals().iter().find(|p| p.id == *id)?;
+                let agency = self
+                    .agencies()
+                    .iter()
+                    .find(|a| a.id == professional.agency)?;
                 Some(Recipient::Professional {
                     id: *id,
                     role: professional.role.clone(),
@@ -519,7 +523,7 @@ impl PartnershipRecord {
                 })
             }
             RecipientRef::Agency { id, .. } => {
-                let agency = self.agencies.iter().find(|a| a.id == *id)?;
+                let agency = self.agencies().iter().find(|a| a.id == *id)?;
                 Some(Recipient::Agency {
                     id: *id,
                     agency_kind: agency.kind.clone(),
@@ -545,7 +549,7 @@ impl PartnershipRecord {
                     && !standing.has_authority_for_on(&DelegatedArea::InformationSharing, day))
         };
         let lapsed: Vec<partnership_core::CarerId> = self
-            .carers
+            .carers()
             .iter()
             .filter(|c| lost_standing(c))
             .map(|c| c.id)
@@ -556,7 +560,7 @@ impl PartnershipRecord {
                 .is_some_and(|(_, ended)| ended.is_some_and(|end| end < day)),
             _ => false,
         };
-        self.consents
+        self.consents()
             .iter()
             .filter(|consent| {
                 order_ended(consent)

@@ -110,7 +110,7 @@ pub(crate) fn update_due(
 impl PartnershipRecord {
     /// The pointer to the barrier with id `barrier` (the register, if none has it).
     pub(crate) fn barrier_pointer(&self, barrier: BarrierId) -> String {
-        match self.barriers.iter().position(|x| x.id == barrier) {
+        match self.barriers().iter().position(|x| x.id == barrier) {
             Some(b) => format!("/barriers/{b}"),
             None => "/barriers".to_owned(),
         }
@@ -124,7 +124,7 @@ impl PartnershipRecord {
     ) -> String {
         let at = self.barrier_pointer(barrier);
         let m = self
-            .barriers
+            .barriers()
             .iter()
             .find(|x| x.id == barrier)
             .and_then(|x| x.mitigations.iter().position(|m| m.id == mitigation));
@@ -139,13 +139,13 @@ impl PartnershipRecord {
     /// stopping as soon as each has been found.
     pub(crate) fn last_contacts(&self, as_of: NaiveDate) -> Vec<(CarerId, Option<NaiveDate>)> {
         let mut found: Vec<(CarerId, Option<NaiveDate>)> = Vec::new();
-        for agreement in &self.communication_agreements {
+        for agreement in self.communication_agreements() {
             if !found.iter().any(|(carer, _)| *carer == agreement.carer) {
                 found.push((agreement.carer, None));
             }
         }
         let mut missing = found.len();
-        for record in self.contact_log.iter().rev() {
+        for record in self.contact_log().iter().rev() {
             if missing == 0 {
                 break;
             }
@@ -177,8 +177,8 @@ impl PartnershipRecord {
         let mut push = |kind, due: NaiveDate, pointer: &dyn Fn() -> String| {
             if due <= horizon {
                 items.push(DueItem {
-                    record: self.id,
-                    child: self.child.id,
+                    record: self.id(),
+                    child: self.child().id,
                     kind,
                     due,
                     days_overdue: (as_of - due).num_days(),
@@ -186,20 +186,20 @@ impl PartnershipRecord {
                 });
             }
         };
-        for (s, schedule) in self.reviews.iter().enumerate() {
+        for (s, schedule) in self.reviews().iter().enumerate() {
             if let Ok(due) = schedule.next_review_due(calendar) {
                 push(DueKind::Review, due.date, &|| format!("/reviews/{s}"));
             }
         }
         let last_contacts = self.last_contacts(as_of);
-        for (a, agreement) in self.communication_agreements.iter().enumerate() {
+        for (a, agreement) in self.communication_agreements().iter().enumerate() {
             if let (_, Some(due)) = update_due(agreement, &last_contacts) {
                 push(DueKind::Update, due, &|| {
                     format!("/communicationAgreements/{a}")
                 });
             }
         }
-        for (r, entry) in self.contact_log.iter().enumerate() {
+        for (r, entry) in self.contact_log().iter().enumerate() {
             for (j, action) in entry.agreed_actions.iter().enumerate() {
                 if action.completed_on.is_none_or(|done| done > as_of) {
                     push(DueKind::Action, action.due_on, &|| {
@@ -210,7 +210,7 @@ impl PartnershipRecord {
         }
         {
             let noon = partnership_core::noon_on(as_of);
-            for (k, consent) in self.consents.iter().enumerate() {
+            for (k, consent) in self.consents().iter().enumerate() {
                 if consent.permits_at(noon)
                     && let Some(until) = consent.valid_until_at(noon)
                 {
@@ -218,16 +218,16 @@ impl PartnershipRecord {
                 }
             }
         }
-        if self.barriers.is_empty() {
+        if self.barriers().is_empty() {
             return;
         }
         let rules = AttentionRules::default();
-        for unattended in self.barriers.needing_attention(as_of, &rules) {
+        for unattended in self.barriers().needing_attention(as_of, &rules) {
             push(DueKind::BarrierReview, unattended.due, &|| {
                 self.barrier_pointer(unattended.barrier.id)
             });
         }
-        for due in self.barriers.mitigations_due_review(horizon, &rules) {
+        for due in self.barriers().mitigations_due_review(horizon, &rules) {
             push(DueKind::BarrierReview, due.due, &|| {
                 self.mitigation_pointer(due.barrier, due.mitigation.id)
             });

@@ -415,7 +415,7 @@ fn related_person(record: &PartnershipRecord, carer: &Carer) -> RelatedPerson {
     };
     RelatedPerson {
         id: carer.id.to_string(),
-        patient: reference(record.child.id),
+        patient: reference(record.child().id),
         relationship: vec![CodeableConcept {
             coding,
             text: Some(format!("{}, {standing}", carer.relationship)),
@@ -457,7 +457,7 @@ fn goal(record: &PartnershipRecord, goal: &SharedGoal) -> Goal {
             text: Some(goal.area.to_string()),
         }],
         description: text(goal.description.expose()),
-        subject: reference(record.child.id),
+        subject: reference(record.child().id),
         start_date: goal.created_on.to_string(),
         target: if goal.measure.is_some() || goal.target_date.is_some() {
             vec![GoalTarget {
@@ -488,7 +488,7 @@ fn consent(
         .iter()
         .any(|e| e.kind == ConsentEventKind::Refused);
     // Who consented: the giver, and for a care order the local authority they act for.
-    let mut performer = vec![party_reference(&consent.given_by.party(record.child.id))];
+    let mut performer = vec![party_reference(&consent.given_by.party(record.child().id))];
     if let ConsentGiver::OtherAuthority {
         authority: ActingAuthority::CareOrder {
             local_authority, ..
@@ -562,7 +562,7 @@ fn consent(
             }],
             text: None,
         }],
-        patient: reference(record.child.id),
+        patient: reference(record.child().id),
         date_time: consent.events.first().map(|e| e.at.to_rfc3339()),
         performer,
         policy_rule: text(rule),
@@ -593,7 +593,7 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
     // A valid record names only its own professionals as requesters; the observer is
     // the requester's agency.
     let observer = record
-        .professionals
+        .professionals()
         .iter()
         .find(|p| p.id == entry.request.requested_by)
         .map_or_else(
@@ -601,7 +601,7 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
             |p| reference(p.agency),
         );
     let mut entity = vec![AuditEntity {
-        what: reference(record.child.id),
+        what: reference(record.child().id),
         description: None,
     }];
     let (outcome, description) = match &entry.decision {
@@ -660,7 +660,7 @@ fn provenance(record: &PartnershipRecord, n: usize, change: &ProvenanceEntry) ->
     let target = if exported {
         reference(change.subject)
     } else {
-        reference(record.child.id)
+        reference(record.child().id)
     };
     let words = change.change.code().replace('-', " ");
     Provenance {
@@ -683,7 +683,7 @@ fn provenance(record: &PartnershipRecord, n: usize, change: &ProvenanceEntry) ->
 /// A ledger entry has no id of its own: one derived from the record's id and the
 /// entry's index, stable across exports.
 fn entry_id(record: &PartnershipRecord, index: u64) -> String {
-    let base = record.id.as_uuid().as_u128();
+    let base = record.id().as_uuid().as_u128();
     let mixed = base ^ (u128::from(index).wrapping_add(1) << 64);
     // Keep the version 4 and variant bits so that it reads as a UUID like the rest.
     let v4 = (mixed & !(0xf000_u128 << 64) & !(0xc000_u128 << 48))
@@ -717,7 +717,7 @@ impl PartnershipRecord {
                 resource,
             });
         };
-        let child = &self.child;
+        let child = &self.child();
         push(
             child.id.to_string(),
             Resource::Patient(Patient {
@@ -736,19 +736,19 @@ impl PartnershipRecord {
                 birth_date: child.date_of_birth.to_string(),
             }),
         );
-        for carer in &self.carers {
+        for carer in self.carers() {
             push(
                 carer.id.to_string(),
                 Resource::RelatedPerson(related_person(self, carer)),
             );
         }
-        for professional in &self.professionals {
+        for professional in self.professionals() {
             push(
                 professional.id.to_string(),
                 Resource::Practitioner(practitioner(professional)),
             );
         }
-        for agency in &self.agencies {
+        for agency in self.agencies() {
             push(
                 agency.id.to_string(),
                 Resource::Organization(Organization {
@@ -766,7 +766,7 @@ impl PartnershipRecord {
         let team_id = entry_id(self, u64::MAX - 1);
         let plan_id = entry_id(self, u64::MAX - 2);
         let mut participant: Vec<Participant> = self
-            .carers
+            .carers()
             .iter()
             .map(|c| Participant {
                 role: vec![CodeableConcept {
@@ -776,7 +776,7 @@ impl PartnershipRecord {
                 member: reference(c.id),
             })
             .collect();
-        participant.extend(self.professionals.iter().map(|p| Participant {
+        participant.extend(self.professionals().iter().map(|p| Participant {
             role: vec![CodeableConcept {
                 coding: vec![ours("role", p.role.code(), &p.role)],
                 text: Some(p.role.to_string()),
@@ -791,11 +791,11 @@ impl PartnershipRecord {
                 name: "Team around the child",
                 subject: reference(child.id),
                 participant,
-                managing_organization: self.agencies.iter().map(|a| reference(a.id)).collect(),
+                managing_organization: self.agencies().iter().map(|a| reference(a.id)).collect(),
             }),
         );
         let activity = self
-            .goals
+            .goals()
             .iter()
             .flat_map(|g| {
                 let status = match g.status().fhir_code() {
@@ -830,21 +830,21 @@ impl PartnershipRecord {
                 title: "Partnership plan",
                 subject: reference(child.id),
                 care_team: vec![reference(&team_id)],
-                goal: self.goals.iter().map(|g| reference(g.id)).collect(),
+                goal: self.goals().iter().map(|g| reference(g.id)).collect(),
                 activity,
             }),
         );
-        for g in &self.goals {
+        for g in self.goals() {
             push(g.id.to_string(), Resource::Goal(goal(self, g)));
         }
-        for c in &self.consents {
+        for c in self.consents() {
             push(c.id.to_string(), Resource::Consent(consent(self, c, at)));
         }
-        for e in self.disclosures.iter() {
+        for e in self.disclosures().iter() {
             let event = audit_event(self, e);
             push(event.id.clone(), Resource::AuditEvent(event));
         }
-        for (n, change) in self.provenance.iter().enumerate() {
+        for (n, change) in self.provenance().iter().enumerate() {
             let made = provenance(self, n, change);
             push(made.id.clone(), Resource::Provenance(made));
         }

@@ -117,6 +117,102 @@ partnership_core::validated! {
     pub struct PartnershipRecord(PartnershipRecordParts);
     check = check_record;
     error = RecordError;
+    read = accessors;
+}
+
+/// Read access, one method per part: a record is not a smart pointer to its parts
+/// (Rust API guidelines, C-DEREF), and a change goes through
+/// [`apply`](PartnershipRecord::apply).
+impl PartnershipRecord {
+    /// The version of the record's schema.
+    pub fn schema_version(&self) -> u32 {
+        self.0.schema_version
+    }
+
+    /// The record's id.
+    pub fn id(&self) -> RecordId {
+        self.0.id
+    }
+
+    /// The child or young person.
+    pub fn child(&self) -> &ChildProfile {
+        &self.0.child
+    }
+
+    /// The carers.
+    pub fn carers(&self) -> &[Carer] {
+        &self.0.carers
+    }
+
+    /// The professionals in the team around the child.
+    pub fn professionals(&self) -> &[Professional] {
+        &self.0.professionals
+    }
+
+    /// Their agencies and settings.
+    pub fn agencies(&self) -> &[Agency] {
+        &self.0.agencies
+    }
+
+    /// What was agreed with each carer about updates.
+    pub fn communication_agreements(&self) -> &[CommunicationAgreement] {
+        &self.0.communication_agreements
+    }
+
+    /// Discussions with carers and the actions agreed.
+    pub fn contact_log(&self) -> &ContactLog {
+        &self.0.contact_log
+    }
+
+    /// Shared goals.
+    pub fn goals(&self) -> &[SharedGoal] {
+        &self.0.goals
+    }
+
+    /// Consent records.
+    pub fn consents(&self) -> &[ConsentRecord] {
+        &self.0.consents
+    }
+
+    /// Assessments of the child's competence for particular decisions.
+    pub fn competence_assessments(&self) -> &[CompetenceAssessment] {
+        &self.0.competence_assessments
+    }
+
+    /// Rules withholding information to protect someone's safety.
+    pub fn withholding_rules(&self) -> &[WithholdingRule] {
+        &self.0.withholding_rules
+    }
+
+    /// Safeguarding justifications for sharing without consent.
+    pub fn justifications(&self) -> &[SafeguardingJustification] {
+        &self.0.justifications
+    }
+
+    /// Every sharing decision, permit or refusal, hash-chained.
+    pub fn disclosures(&self) -> &DisclosureLedger {
+        &self.0.disclosures
+    }
+
+    /// The latest signed checkpoint of the ledger by each key that signed one.
+    pub fn checkpoints(&self) -> &[Checkpoint] {
+        &self.0.checkpoints
+    }
+
+    /// Barriers to partnership.
+    pub fn barriers(&self) -> &BarrierRegister {
+        &self.0.barriers
+    }
+
+    /// Review schedules and their outcomes.
+    pub fn reviews(&self) -> &[ReviewSchedule] {
+        &self.0.reviews
+    }
+
+    /// Every change made through [`apply`](Self::apply), in time order.
+    pub fn provenance(&self) -> &[ProvenanceEntry] {
+        &self.0.provenance
+    }
 }
 
 impl PartnershipRecord {
@@ -159,7 +255,7 @@ impl PartnershipRecord {
     /// };
     /// let at = Utc.with_ymd_and_hms(2026, 9, 7, 9, 0, 0).single().ok_or("a time")?;
     /// let record = PartnershipRecord::new(RecordId::random(), child, nursery, key_worker, at)?;
-    /// let kinds: Vec<ChangeKind> = record.provenance.iter().map(|p| p.change).collect();
+    /// let kinds: Vec<ChangeKind> = record.provenance().iter().map(|p| p.change).collect();
     /// assert_eq!(kinds, [ChangeKind::AddAgency, ChangeKind::AddProfessional]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

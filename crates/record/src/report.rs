@@ -272,7 +272,7 @@ impl Report<'_> {
     /// Reviews: due, attendance, feedback.
     fn reviews(&mut self) {
         let r = self.record;
-        for (s, schedule) in r.reviews.iter().enumerate() {
+        for (s, schedule) in r.reviews().iter().enumerate() {
             let about = format!("/reviews/{s}");
             if let Ok(due) = schedule.next_review_due(self.calendar) {
                 match DueState::of(due.date, self.as_of, schedule.due_soon_days) {
@@ -315,7 +315,7 @@ impl Report<'_> {
                 continue;
             };
             let at = format!("{about}/outcomes/{o}");
-            for (i, carer) in r.carers.iter().enumerate() {
+            for (i, carer) in r.carers().iter().enumerate() {
                 if involved(carer, last.held_on)
                     && !last.attended.contains(&PartyRef::Carer { id: carer.id })
                 {
@@ -352,9 +352,9 @@ impl Report<'_> {
     fn agreements_kept(&mut self) {
         let r = self.record;
         let last_contacts = r.last_contacts(self.as_of);
-        for (a, agreement) in r.communication_agreements.iter().enumerate() {
+        for (a, agreement) in r.communication_agreements().iter().enumerate() {
             let Some((i, carer)) = r
-                .carers
+                .carers()
                 .iter()
                 .enumerate()
                 .find(|(_, c)| c.id == agreement.carer)
@@ -389,18 +389,18 @@ impl Report<'_> {
     /// Goals: agreed with an involved carer, with the child's view.
     fn goals(&mut self) {
         let r = self.record;
-        for (g, goal) in r.goals.iter().enumerate() {
+        for (g, goal) in r.goals().iter().enumerate() {
             if goal.status_on(self.as_of) != Some(GoalStatus::Active) {
                 continue;
             }
-            let agreed_by_involved = r.carers.iter().any(|carer| {
+            let agreed_by_involved = r.carers().iter().any(|carer| {
                 !carer.involvement.is_restricted()
                     && goal
                         .agreements
                         .iter()
                         .any(|a| a.carer == carer.id && a.on <= self.as_of)
             });
-            let any_involved = r.carers.iter().any(|c| !c.involvement.is_restricted());
+            let any_involved = r.carers().iter().any(|c| !c.involvement.is_restricted());
             if any_involved && !agreed_by_involved {
                 self.add(
                 FindingCode::GoalActiveWithoutCarerAgreement,
@@ -433,7 +433,7 @@ impl Report<'_> {
     /// Agreed actions done on time.
     fn actions(&mut self) {
         let r = self.record;
-        for (r, record) in r.contact_log.iter().enumerate() {
+        for (r, record) in r.contact_log().iter().enumerate() {
             for (j, action) in record.agreed_actions.iter().enumerate() {
                 if let Some(days) = action.days_overdue(self.as_of) {
                     self.add(
@@ -457,7 +457,7 @@ impl Report<'_> {
     fn barriers(&mut self) {
         let r = self.record;
         let rules = AttentionRules::default();
-        let register: &BarrierRegister = &r.barriers;
+        let register: &BarrierRegister = r.barriers();
         for unattended in register.needing_attention(self.as_of, &rules) {
             let high = unattended.barrier.severity == Severity::High;
             let missing: Vec<&str> = unattended
@@ -507,8 +507,8 @@ impl Report<'_> {
     /// Language and access support for the next meeting.
     fn language_support(&mut self) {
         let r = self.record;
-        let register: &BarrierRegister = &r.barriers;
-        for (i, carer) in r.carers.iter().enumerate() {
+        let register: &BarrierRegister = r.barriers();
+        for (i, carer) in r.carers().iter().enumerate() {
             let prefs = &carer.communication;
             let needs_interpreter = prefs.interpreter_needed
                 || prefs
@@ -547,9 +547,9 @@ impl Report<'_> {
     /// Consents coming to an end.
     fn consents_ending(&mut self) {
         let r = self.record;
-        for consent in consents_expiring_within(&r.consents, self.as_of, 30) {
+        for consent in consents_expiring_within(r.consents(), self.as_of, 30) {
             let k = r
-                .consents
+                .consents()
                 .iter()
                 .position(|c| c.id == consent.id)
                 .unwrap_or(0);
@@ -572,7 +572,7 @@ impl Report<'_> {
     /// Restrictions on involvement reconsidered on time.
     fn restrictions(&mut self) {
         let r = self.record;
-        for (i, carer) in r.carers.iter().enumerate() {
+        for (i, carer) in r.carers().iter().enumerate() {
             if carer.involvement.reconsideration_overdue(self.as_of) {
                 let by = carer
                     .involvement

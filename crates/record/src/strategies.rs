@@ -337,7 +337,7 @@ fn assemble(
     // The ledger is written the one way a service writes it: by asking the record.
     let mut requests = requests;
     requests.sort_by_key(|r| r.at);
-    let born = record.child.date_of_birth;
+    let born = record.child().date_of_birth;
     for request in requests.iter().filter(|r| r.at.date_naive() >= born) {
         let question = SharingQuestion::new(
             request.id,
@@ -369,15 +369,15 @@ pub fn recipient_ref(recipient: &Recipient) -> Option<RecipientRef> {
 /// carers, professionals or agencies, for one of the purposes and categories the
 /// record's consents are drawn from.
 pub fn question(record: &PartnershipRecord) -> impl Strategy<Value = SharingQuestion> + use<> {
-    let child = record.child.id;
-    let requesters: Vec<_> = record.professionals.iter().map(|p| p.id).collect();
+    let child = record.child().id;
+    let requesters: Vec<_> = record.professionals().iter().map(|p| p.id).collect();
     let mut recipients: Vec<RecipientRef> = record
-        .professionals
+        .professionals()
         .iter()
         .map(|p| RecipientRef::professional(p.id))
         .collect();
-    recipients.extend(record.agencies.iter().map(|a| RecipientRef::agency(a.id)));
-    recipients.extend(record.carers.iter().map(|c| RecipientRef::carer(c.id)));
+    recipients.extend(record.agencies().iter().map(|a| RecipientRef::agency(a.id)));
+    recipients.extend(record.carers().iter().map(|c| RecipientRef::carer(c.id)));
     let categories = vec![
         DataCategory::EducationProgress,
         DataCategory::Health,
@@ -413,12 +413,12 @@ pub fn decision_time(
         .unwrap_or_default()
         - Duration::days(400);
     let born = record
-        .child
+        .child()
         .date_of_birth
         .and_hms_opt(12, 0, 0)
         .map_or(start, |t| t.and_utc());
     let earliest = record
-        .disclosures
+        .disclosures()
         .last_recorded_at()
         .unwrap_or(start)
         .max(start)
@@ -431,19 +431,27 @@ pub fn decision_time(
 fn pool_of(record: &PartnershipRecord) -> Pool {
     let text = |id: &uuid::Uuid| id.to_string();
     Pool {
-        child: text(record.child.id.as_uuid()),
-        carers: record.carers.iter().map(|c| text(c.id.as_uuid())).collect(),
+        child: text(record.child().id.as_uuid()),
+        carers: record
+            .carers()
+            .iter()
+            .map(|c| text(c.id.as_uuid()))
+            .collect(),
         professionals: record
-            .professionals
+            .professionals()
             .iter()
             .map(|p| text(p.id.as_uuid()))
             .collect(),
         agencies: record
-            .agencies
+            .agencies()
             .iter()
             .map(|a| text(a.id.as_uuid()))
             .collect(),
-        goals: record.goals.iter().map(|g| text(g.id.as_uuid())).collect(),
+        goals: record
+            .goals()
+            .iter()
+            .map(|g| text(g.id.as_uuid()))
+            .collect(),
     }
 }
 
@@ -457,19 +465,19 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
     use partnership_consent::{ConsentEvent, ConsentEventKind};
     let pool = std::sync::Arc::new(pool_of(record));
     let world = world_of(
-        &record.child,
-        &record.carers,
-        &record.agencies,
-        &record.professionals,
+        record.child(),
+        record.carers(),
+        record.agencies(),
+        record.professionals(),
     );
-    let carer_ids: Vec<CarerId> = record.carers.iter().map(|c| c.id).collect();
+    let carer_ids: Vec<CarerId> = record.carers().iter().map(|c| c.id).collect();
     let consents: Vec<(partnership_core::ConsentId, partnership_core::PartyRef)> = record
-        .consents
+        .consents()
         .iter()
         .map(|c| (c.id, c.given_by.party(c.child)))
         .collect();
-    let goal_ids: Vec<partnership_core::GoalId> = record.goals.iter().map(|g| g.id).collect();
-    let born = record.child.date_of_birth;
+    let goal_ids: Vec<partnership_core::GoalId> = record.goals().iter().map(|g| g.id).collect();
+    let born = record.child().date_of_birth;
     let rehome = move |pool: &Pool, change: Change| -> Option<Change> {
         Some(match change {
             Change::AddCarer(x) => Change::AddCarer(pool.rehomed(&x)?),

@@ -37,8 +37,8 @@ fn team_recipient(record: &PartnershipRecord, named: &RecipientRef) -> Recipient
     match named {
         RecipientRef::Carer { id, .. } => Recipient::Carer { id: *id },
         RecipientRef::Professional { id, .. } => {
-            let p = record.professionals.iter().find(|p| p.id == *id).unwrap();
-            let a = record.agencies.iter().find(|a| a.id == p.agency).unwrap();
+            let p = record.professionals().iter().find(|p| p.id == *id).unwrap();
+            let a = record.agencies().iter().find(|a| a.id == p.agency).unwrap();
             Recipient::Professional {
                 id: *id,
                 role: p.role.clone(),
@@ -47,7 +47,7 @@ fn team_recipient(record: &PartnershipRecord, named: &RecipientRef) -> Recipient
             }
         }
         RecipientRef::Agency { id, .. } => {
-            let a = record.agencies.iter().find(|a| a.id == *id).unwrap();
+            let a = record.agencies().iter().find(|a| a.id == *id).unwrap();
             Recipient::Agency {
                 id: *id,
                 agency_kind: a.kind.clone(),
@@ -70,7 +70,7 @@ fn with(question: &SharingQuestion, edit: impl FnOnce(&mut serde_json::Value)) -
 /// date and the date an hour later.
 fn age_on(record: &PartnershipRecord, at: DateTime<Utc>) -> u32 {
     record
-        .child
+        .child()
         .age_on((at + Duration::hours(1)).date_naive())
         .unwrap()
 }
@@ -87,7 +87,7 @@ proptest! {
     ) {
         let truth = team_recipient(&record, &question.recipient);
         // The same question with the recipient described, as an older file would.
-        let agency = pick_agency.map(|i| i.get(&record.agencies).id);
+        let agency = pick_agency.map(|i| i.get(record.agencies()).id);
         let described = with(&question, |q| {
             let r = &mut q["recipient"];
             match r["kind"].as_str().unwrap() {
@@ -120,7 +120,7 @@ proptest! {
         let mut after = record.clone();
         let decided = after.decide(&described, at).unwrap();
         // What is recorded is the recipient as the team has them, whatever was said.
-        let entry = after.disclosures.iter().last().unwrap();
+        let entry = after.disclosures().iter().last().unwrap();
         prop_assert_eq!(&entry.request.recipient, &truth);
         if wrong.is_empty() {
             prop_assert_eq!(decided.decision(), plain.decision());
@@ -135,7 +135,7 @@ proptest! {
         // A safeguarding permit rests on a justification that covers the recipient the
         // record knows, for this purpose, and on the record's own view of their role.
         if let SharingDecision::Permit { basis: PermitBasis::Safeguarding { justification }, .. } = plain.decision() {
-            let j = record.justifications.iter().find(|j| j.id == *justification).unwrap();
+            let j = record.justifications().iter().find(|j| j.id == *justification).unwrap();
             prop_assert!(j.recipients.iter().any(|s| s.covers(&truth)));
             prop_assert!(j.purposes.iter().any(|p| p.same_choice(&question.purpose)));
             prop_assert!(truth.has_safeguarding_role());
@@ -150,7 +150,7 @@ proptest! {
     ) {
         let mut after = record.clone();
         let decided = after.decide(&question, at).unwrap();
-        let entry = after.disclosures.iter().last().unwrap().clone();
+        let entry = after.disclosures().iter().last().unwrap().clone();
         prop_assert_eq!(entry.recorded_at, at);
         prop_assert_eq!(entry.request.at, at);
         if let Some(disclosure) = decided.disclosure() {
@@ -195,11 +195,11 @@ proptest! {
         });
         let mut after = record.clone();
         let decided = after.decide(&claimed, at).unwrap();
-        let recorded = after.disclosures.iter().last().unwrap().request.child_capacity;
+        let recorded = after.disclosures().iter().last().unwrap().request.child_capacity;
         prop_assert_eq!(recorded == ChildCapacity::SixteenOrOver {}, sixteen);
         if let SharingDecision::Permit { basis: PermitBasis::Consent { consents }, .. } = decided.decision() {
             for id in consents {
-                let c = record.consents.iter().find(|c| c.id == *id).unwrap();
+                let c = record.consents().iter().find(|c| c.id == *id).unwrap();
                 // From 16 only the young person's own consent covers; under 16 (not
                 // assessed here) only a carer's.
                 prop_assert_eq!(c.given_by.is_the_child(), sixteen);
@@ -275,8 +275,8 @@ proptest! {
                     // The record with the entry is valid as a partner would check it.
                     let reread = PartnershipRecord::from_json(&record.to_json());
                     prop_assert!(reread.is_ok(), "{:?}", reread.err());
-                    prop_assert_eq!(record.disclosures.len(), before.disclosures.len() + 1);
-                    let entry = record.disclosures.iter().last().unwrap();
+                    prop_assert_eq!(record.disclosures().len(), before.disclosures().len() + 1);
+                    let entry = record.disclosures().iter().last().unwrap();
                     prop_assert_eq!(&entry.decision, decided.decision());
                     if let Some(d) = decided.disclosure() {
                         prop_assert!(entry.decision.is_permit());
@@ -303,7 +303,7 @@ proptest! {
     ) {
         // Withhold a category from one professional: sent to their agency's inbox, it
         // would reach them, so it is refused too.
-        let professional = which.get(&record.professionals).clone();
+        let professional = which.get(record.professionals()).clone();
         let mut parts = record.into_parts();
         let rule = WithholdingRule::try_from(WithholdingRuleParts {
             id: "00000000-0000-4000-8000-0000000ffff1".parse().unwrap(),
@@ -320,7 +320,7 @@ proptest! {
         let record = PartnershipRecord::try_from(parts).unwrap();
         let inbox = SharingQuestion::new(
             "00000000-0000-4000-8000-0000000ffff2".parse().unwrap(),
-            record.child.id,
+            record.child().id,
             professional.id,
             RecipientRef::agency(professional.agency),
             Purpose::MultiAgencyPlanning,

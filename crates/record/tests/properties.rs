@@ -59,7 +59,7 @@ proptest! {
         // reports a dangling reference at (one of) the places that referred to it.
         let json = serde_json::to_value(&record).unwrap();
         let mut candidates = Vec::new();
-        for (list, n) in [("carers", record.carers.len()), ("professionals", record.professionals.len())] {
+        for (list, n) in [("carers", record.carers().len()), ("professionals", record.professionals().len())] {
             for i in 0..n {
                 let id = json[list][i]["id"].as_str().unwrap().to_owned();
                 let mut refs = Vec::new();

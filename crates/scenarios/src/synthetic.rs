@@ -777,15 +777,15 @@ fn goal(
 }
 
 fn question(ids: &mut Ids, rng: &mut Rng, record: &PartnershipRecord) -> Fallible<SharingQuestion> {
-    let professional = rng.pick(&record.professionals).ok_or("no professionals")?;
+    let professional = rng.pick(record.professionals()).ok_or("no professionals")?;
     let requested_by = record
-        .professionals
+        .professionals()
         .first()
         .map(|p| p.id)
         .ok_or("no lead")?;
     Ok(SharingQuestion::new(
         ids.id(),
-        record.child.id,
+        record.child().id,
         requested_by,
         RecipientRef::professional(professional.id),
         if rng.chance(80) {

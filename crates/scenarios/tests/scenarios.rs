@@ -33,7 +33,7 @@ fn every_record_is_valid_and_reads_back_from_its_own_json() {
             .unwrap_or_else(|e| panic!("{}: {e}", scenario.slug));
         assert_eq!(back, scenario.record, "{}", scenario.slug);
         assert!(
-            scenario.record.disclosures.verify().is_ok(),
+            scenario.record.disclosures().verify().is_ok(),
             "{}",
             scenario.slug
         );
@@ -107,19 +107,19 @@ fn practice_reports_name_nobody() {
             report.to_text(),
             serde_json::to_string(&report).unwrap()
         );
-        let child = scenario.record.child.name.expose().as_str().to_owned();
+        let child = scenario.record.child().name.expose().as_str().to_owned();
         let mut names = vec![child];
         names.extend(
             scenario
                 .record
-                .carers
+                .carers()
                 .iter()
                 .map(|c| c.name.expose().as_str().to_owned()),
         );
         names.extend(
             scenario
                 .record
-                .professionals
+                .professionals()
                 .iter()
                 .map(|p| p.name.expose().as_str().to_owned()),
         );
@@ -139,7 +139,7 @@ fn practice_reports_name_nobody() {
 fn debug_output_of_a_record_holds_no_names() {
     for scenario in scenarios() {
         let debug = format!("{:?}", scenario.record);
-        let child = scenario.record.child.name.expose().as_str().to_owned();
+        let child = scenario.record.child().name.expose().as_str().to_owned();
         assert!(!debug.contains(&child), "{}", scenario.slug);
     }
 }

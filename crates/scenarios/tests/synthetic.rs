@@ -47,9 +47,9 @@ fn every_record_reads_back_from_its_own_json_and_ids_never_repeat() {
     for record in &records {
         let back = PartnershipRecord::from_json(&record.to_json()).unwrap();
         assert_eq!(&back, record);
-        assert!(record_ids.insert(record.id));
-        assert!(child_ids.insert(record.child.id));
-        assert!(record.disclosures.verify().is_ok());
+        assert!(record_ids.insert(record.id()));
+        assert!(child_ids.insert(record.child().id));
+        assert!(record.disclosures().verify().is_ok());
     }
 }
 
@@ -58,7 +58,7 @@ fn the_mix_is_realistic() {
     let records = authority(300, 9).unwrap();
     let relationships: BTreeSet<String> = records
         .iter()
-        .flat_map(|r| r.carers.iter().map(|c| c.relationship.to_string()))
+        .flat_map(|r| r.carers().iter().map(|c| c.relationship.to_string()))
         .collect();
     for expected in [
         Relationship::BirthParent,
@@ -74,13 +74,13 @@ fn the_mix_is_realistic() {
     let count = |f: &dyn Fn(&PartnershipRecord) -> bool| records.iter().filter(|r| f(r)).count();
     // Each part appears in many records, and is absent from some.
     for (what, n) in [
-        ("goals", count(&|r| !r.goals.is_empty())),
-        ("consents", count(&|r| !r.consents.is_empty())),
-        ("ledger entries", count(&|r| !r.disclosures.is_empty())),
-        ("barriers", count(&|r| !r.barriers.is_empty())),
+        ("goals", count(&|r| !r.goals().is_empty())),
+        ("consents", count(&|r| !r.consents().is_empty())),
+        ("ledger entries", count(&|r| !r.disclosures().is_empty())),
+        ("barriers", count(&|r| !r.barriers().is_empty())),
         (
             "held reviews",
-            count(&|r| r.reviews.iter().any(|s| !s.outcomes.is_empty())),
+            count(&|r| r.reviews().iter().any(|s| !s.outcomes.is_empty())),
         ),
     ] {
         assert!(

@@ -275,8 +275,8 @@ impl PartnershipRecord {
     ///
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
     /// let mut record = PartnershipRecord::from_json(&json)?;
-    /// let key_worker = record.professionals[0].id;
-    /// let mum = PartyRef::Carer { id: record.carers[0].id };
+    /// let key_worker = record.professionals()[0].id;
+    /// let mum = PartyRef::Carer { id: record.carers()[0].id };
     /// let call = |day| ContactRecord::try_from(ContactRecordParts {
     ///     id: ContactRecordId::random(),
     ///     date: NaiveDate::from_ymd_opt(2026, 11, day).expect("a day in November"),
@@ -289,7 +289,7 @@ impl PartnershipRecord {
     ///
     /// let made = record.apply(Change::RecordContact(call(23)?), key_worker, now)?;
     /// assert_eq!(made.change, ChangeKind::RecordContact);
-    /// assert_eq!(record.provenance.last(), Some(&made));
+    /// assert_eq!(record.provenance().last(), Some(&made));
     ///
     /// // A call dated next week cannot be recorded today, and nothing changes.
     /// let before = record.clone();

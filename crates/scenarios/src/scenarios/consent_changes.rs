@@ -26,7 +26,7 @@ by the rules and recorded, whatever the answer.",
 /// use partnership_consent::SharingDecision;
 ///
 /// let scenario = partnership_scenarios::consent_declined_narrowed_withdrawn().unwrap();
-/// let ledger = &scenario.record.disclosures;
+/// let ledger = &scenario.record.disclosures();
 /// assert!(ledger.verify().is_ok());
 /// let permitted = ledger
 ///     .iter()

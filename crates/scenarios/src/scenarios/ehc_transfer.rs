@@ -30,7 +30,7 @@ library works it out from her date of birth.",
 /// let text = scenario.narrative();
 /// // The plan must be amended by 15 February of the year of transfer.
 /// assert!(text.contains("2027-02-15"));
-/// let held = scenario.record.reviews[0].held();
+/// let held = scenario.record.reviews()[0].held();
 /// assert_eq!(held.last(), Some(&NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()));
 /// ```
 pub fn primary_to_secondary_ehc_plan() -> Result<Scenario, ScenarioError> {

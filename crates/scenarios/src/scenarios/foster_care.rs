@@ -25,7 +25,7 @@ Christmas is a week away.",
 /// use partnership_reviews::WorkingCalendar;
 ///
 /// let scenario = partnership_scenarios::foster_care_christmas_reviews().unwrap();
-/// let reviews = &scenario.record.reviews[0];
+/// let reviews = &scenario.record.reviews()[0];
 /// let due = reviews.next_review_due(&WorkingCalendar::england_and_wales()).unwrap();
 /// // Three months after the first review, held on 19 January.
 /// assert_eq!(due.date, NaiveDate::from_ymd_opt(2027, 4, 19).unwrap());

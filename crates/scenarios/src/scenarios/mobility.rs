@@ -20,7 +20,7 @@ team can offer short breaks.",
 ///
 /// ```
 /// let scenario = partnership_scenarios::mobility_physiotherapy().unwrap();
-/// let mum = &scenario.record.carers[0];
+/// let mum = &scenario.record.carers()[0];
 /// // Training on the walker is in place, and a short break was offered and accepted.
 /// assert_eq!(mum.support.len(), 2);
 /// use partnership_carers::SupportStatus;

@@ -31,9 +31,9 @@ the other.",
 ///
 /// let scenario = partnership_scenarios::safeguarding_one_carer().unwrap();
 /// let record = &scenario.record;
-/// assert!(record.carers[1].involvement.is_restricted());
-/// assert!(!record.carers[0].involvement.is_restricted());
-/// let ledger: Vec<_> = record.disclosures.iter().map(|e| &e.decision).collect();
+/// assert!(record.carers()[1].involvement.is_restricted());
+/// assert!(!record.carers()[0].involvement.is_restricted());
+/// let ledger: Vec<_> = record.disclosures().iter().map(|e| &e.decision).collect();
 /// assert!(matches!(ledger[0], SharingDecision::Permit { basis: PermitBasis::Safeguarding { .. }, .. }));
 /// assert!(matches!(ledger[1], SharingDecision::Refuse { .. }));
 /// ```

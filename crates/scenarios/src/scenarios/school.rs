@@ -18,7 +18,7 @@ together.",
 ///
 /// ```
 /// let scenario = partnership_scenarios::pupil_struggling_at_school().unwrap();
-/// let goal = &scenario.record.goals[0];
+/// let goal = &scenario.record.goals()[0];
 /// // Strategies from school and from home sit on the same goal.
 /// assert_eq!(goal.responsibilities.len(), 3);
 /// assert_eq!(goal.reviews.len(), 1);

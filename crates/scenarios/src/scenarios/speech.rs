@@ -18,7 +18,7 @@ therapist has seen him once. Everyone wants the same thing: more words, at home 
 ///
 /// ```
 /// let scenario = partnership_scenarios::speech_delay_nursery().unwrap();
-/// let goal = &scenario.record.goals[0];
+/// let goal = &scenario.record.goals()[0];
 /// assert_eq!(goal.status().fhir_code(), "active");
 /// assert_eq!(goal.trend(4), Some(partnership_goals::Trend::Improving));
 /// ```

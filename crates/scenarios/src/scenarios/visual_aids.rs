@@ -24,11 +24,11 @@ goal too.",
 /// use partnership_goals::ChildsView;
 ///
 /// let scenario = partnership_scenarios::visual_aids_childs_view().unwrap();
-/// let Some(ChildsView::Recorded { view }) = &scenario.record.goals[0].childs_view else {
+/// let Some(ChildsView::Recorded { view }) = &scenario.record.goals()[0].childs_view else {
 ///     panic!("Ellie's view is recorded on her goal");
 /// };
 /// assert!(!view.aids.is_empty());
-/// assert_eq!(scenario.record.child.views.len(), 2);
+/// assert_eq!(scenario.record.child().views.len(), 2);
 /// ```
 pub fn visual_aids_childs_view() -> Result<Scenario, ScenarioError> {
     build(&ABOUT, write, 4, "Ellie Morgan", "2015-01-09")
