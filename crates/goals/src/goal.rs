@@ -426,7 +426,7 @@ fn in_order(
     for (index, date) in dates.into_iter().enumerate() {
         if date < created {
             return Err(GoalsError::BeforeCreated {
-                field: format!("{field}/{index}"),
+                field: format!("{field}/{index}/on"),
             });
         }
         if date < previous {
@@ -665,40 +665,12 @@ impl SharedGoal {
     /// Moves the lifecycle, checking the move; on error nothing changes. For a move
     /// to active use [`activate`](Self::activate), which works out the basis.
     pub fn transition(&mut self, transition: Transition) -> Result<(), GoalsError> {
-        let index = self.transitions.len();
-        let last = self.transitions.last().map_or(self.created_on, |t| t.on);
-        if transition.on < self.created_on {
-            return Err(GoalsError::BeforeCreated {
-                field: format!("transitions/{index}/on"),
-            });
-        }
-        if transition.on < last {
-            return Err(GoalsError::OutOfOrder {
-                field: "transitions",
-                index,
-            });
-        }
-        check_transition(&self.0, self.status(), &transition, index)?;
-        self.0.transitions.push(transition);
-        Ok(())
+        self.step(|parts| parts.transitions.push(transition))
     }
 
     /// Records a carer's agreement to the goal (once per carer).
     pub fn agree(&mut self, carer: CarerId, on: NaiveDate) -> Result<(), GoalsError> {
-        let index = self.agreements.len();
-        if on < self.created_on {
-            return Err(GoalsError::BeforeCreated {
-                field: format!("agreements/{index}/on"),
-            });
-        }
-        if self.agreements.iter().any(|a| a.carer == carer) {
-            return Err(GoalsError::Duplicate {
-                field: "agreements",
-                index,
-            });
-        }
-        self.0.agreements.push(CarerAgreement { carer, on });
-        Ok(())
+        self.step(|parts| parts.agreements.push(CarerAgreement { carer, on }))
     }
 
     /// Makes the goal active. `required` are the carers whose agreement is required:
@@ -739,43 +711,22 @@ impl SharedGoal {
 
     /// Records progress; not before the goal was created, nor before the last entry.
     pub fn record_progress(&mut self, entry: ProgressEntry) -> Result<(), GoalsError> {
-        let index = self.progress.len();
-        if entry.on < self.created_on {
-            return Err(GoalsError::BeforeCreated {
-                field: format!("progress/{index}/on"),
-            });
-        }
-        if self.progress.last().is_some_and(|p| entry.on < p.on) {
-            return Err(GoalsError::OutOfOrder {
-                field: "progress",
-                index,
-            });
-        }
-        if self.progress.iter().any(|p| p.id == entry.id) {
-            return Err(GoalsError::Duplicate {
-                field: "progress",
-                index,
-            });
-        }
-        self.0.progress.push(entry);
-        Ok(())
+        self.step(|parts| parts.progress.push(entry))
     }
 
     /// Records a milestone to celebrate; not before the goal was created.
     pub fn celebrate(&mut self, milestone: Milestone) -> Result<(), GoalsError> {
-        let index = self.milestones.len();
-        if milestone.on < self.created_on {
-            return Err(GoalsError::BeforeCreated {
-                field: format!("milestones/{index}/on"),
-            });
-        }
-        if self.milestones.iter().any(|m| m.id == milestone.id) {
-            return Err(GoalsError::Duplicate {
-                field: "milestones",
-                index,
-            });
-        }
-        self.0.milestones.push(milestone);
+        self.step(|parts| parts.milestones.push(milestone))
+    }
+
+    /// Takes a step on a copy of the goal's parts and keeps it only if the whole goal
+    /// still holds: each step's rules are the goal's own, stated once in
+    /// `check_goal`, so that a step and reading a goal can never disagree.
+    fn step(&mut self, change: impl FnOnce(&mut SharedGoalParts)) -> Result<(), GoalsError> {
+        let mut parts = self.0.clone();
+        change(&mut parts);
+        check_goal(&parts)?;
+        self.0 = parts;
         Ok(())
     }
 
