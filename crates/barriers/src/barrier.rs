@@ -359,6 +359,10 @@ impl Barrier {
     }
 
     /// Moves the status, checking the lifecycle and its rules; on error nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// [`BarriersError`] when the move is not allowed from the current status, is dated before the last change, or lacks what it needs (a reviewed mitigation to resolve, a reason to accept or escalate); the barrier is unchanged.
     pub fn change_status(&mut self, change: StatusChange) -> Result<(), BarriersError> {
         let index = self.history.len();
         if change.on < self.last_date() {
@@ -370,6 +374,10 @@ impl Barrier {
     }
 
     /// Names an owner from `since` (replacing any earlier owner).
+    ///
+    /// # Errors
+    ///
+    /// [`BarriersError::BeforeIdentified`] when `since` is before the barrier was identified; the barrier is unchanged.
     pub fn assign_owner(&mut self, party: PartyRef, since: NaiveDate) -> Result<(), BarriersError> {
         if since < self.identified_on {
             return Err(BarriersError::BeforeIdentified {
@@ -382,6 +390,10 @@ impl Barrier {
 
     /// Starts a mitigation (without a review yet). A barrier still only identified,
     /// or accepted, moves to mitigating on the day it starts.
+    ///
+    /// # Errors
+    ///
+    /// [`BarriersError`] when the mitigation starts before the barrier was identified, repeats an id, is reviewed before it started, or the move to mitigating is not allowed; the barrier is unchanged.
     pub fn start_mitigation(&mut self, attempt: MitigationAttempt) -> Result<(), BarriersError> {
         let index = self.mitigations.len();
         if attempt.started_on < self.identified_on {
@@ -424,6 +436,10 @@ impl Barrier {
     }
 
     /// Records whether a mitigation helped. Each mitigation is reviewed once.
+    ///
+    /// # Errors
+    ///
+    /// [`BarriersError`] when the barrier has no such mitigation, it was already reviewed, or the review is dated before it started; the barrier is unchanged.
     pub fn review_mitigation(
         &mut self,
         mitigation: MitigationId,
@@ -447,11 +463,19 @@ impl Barrier {
     }
 
     /// Resolves the barrier: only once a mitigation's effectiveness has been reviewed.
+    ///
+    /// # Errors
+    ///
+    /// As [`change_status`](Self::change_status): resolving needs a mitigation whose effectiveness was reviewed.
     pub fn resolve(&mut self, on: NaiveDate, by: PartyRef) -> Result<(), BarriersError> {
         self.change_status(StatusChange::to(BarrierStatus::Resolved, on, by))
     }
 
     /// Escalates the barrier to someone, for a reason.
+    ///
+    /// # Errors
+    ///
+    /// As [`change_status`](Self::change_status): an escalation records to whom and why.
     pub fn escalate(
         &mut self,
         to: Label,
@@ -469,6 +493,10 @@ impl Barrier {
     }
 
     /// Accepts that the barrier cannot be removed, for a reason.
+    ///
+    /// # Errors
+    ///
+    /// As [`change_status`](Self::change_status): an acceptance records why.
     pub fn accept(
         &mut self,
         reason: Sensitive<String>,

@@ -68,6 +68,10 @@ pub struct LanguageTag(String);
 
 impl LanguageTag {
     /// Checks and wraps a language tag.
+    ///
+    /// # Errors
+    ///
+    /// [`CarersError::LanguageTag`] when the tag is not well-formed BCP 47.
     pub fn parse(tag: impl Into<String>) -> Result<Self, CarersError> {
         let tag = tag.into();
         oxilangtag::LanguageTag::parse(tag.as_str()).map_err(|_| CarersError::LanguageTag)?;
@@ -201,6 +205,10 @@ partnership_core::validated! {
 
 impl AvailabilityWindow {
     /// A window on `day` from `from` until `until`, which must be later.
+    ///
+    /// # Errors
+    ///
+    /// [`CarersError::EmptyWindow`] when `until` is not after `from`.
     pub fn new(day: DayOfWeek, from: TimeOfDay, until: TimeOfDay) -> Result<Self, CarersError> {
         Self::try_from(AvailabilityWindowParts { day, from, until })
     }

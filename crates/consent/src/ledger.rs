@@ -617,6 +617,10 @@ impl DisclosureLedger {
     }
 
     /// Checks the whole chain; the error names the first entry that does not match.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::LedgerTampered`] naming the first entry that does not match its hash chain.
     pub fn verify(&self) -> Result<(), ConsentError> {
         check_chain(&self.0)
     }
@@ -629,6 +633,10 @@ impl DisclosureLedger {
     /// independently, so a long ledger verifies about `threads` times faster on a
     /// machine with that many free cores. [`verify`](Self::verify) itself never
     /// starts a thread.
+    ///
+    /// # Errors
+    ///
+    /// As [`verify`](Self::verify).
     ///
     /// ```
     /// use std::num::NonZeroUsize;
@@ -645,6 +653,10 @@ impl DisclosureLedger {
     /// Checks the chain and that it holds `head`, kept earlier (a witness): the ledger
     /// only grew since. Entries removed from the end are reported at the first
     /// missing index; a ledger rewritten since, at the head's entry.
+    ///
+    /// # Errors
+    ///
+    /// As [`verify`](Self::verify), and [`ConsentError`] when the ledger does not hold `head`: it was cut short, re-hashed or rewritten since the head was kept.
     pub fn verify_against(&self, head: &LedgerHead) -> Result<(), ConsentError> {
         self.verify()?;
         let length = usize::try_from(head.length).unwrap_or(usize::MAX);
@@ -791,6 +803,10 @@ impl DisclosureLedger {
     }
 
     /// Reads JSON lines (blank lines ignored) and verifies the chain.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError`] naming the line that is not a valid entry, or the first entry that does not match its hash chain.
     pub fn from_json_lines(text: &str) -> Result<Self, ConsentError> {
         let mut entries = Vec::new();
         for (number, line) in text.lines().enumerate() {

@@ -644,6 +644,10 @@ impl ConsentRecord {
     /// The record with one more event (a renewal, a withdrawal, …), checked like any
     /// other history: an event that cannot follow the ones before is an error and
     /// leaves nothing changed.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError`] when the event cannot follow the history (a withdrawal before consent was given, anything after a withdrawal) or was not made by the person it says acted; the record is not changed.
     pub fn with_event(self, event: ConsentEvent) -> Result<Self, ConsentError> {
         let mut parts = self.into_parts();
         parts.events.push(event);

@@ -87,6 +87,10 @@ impl ChildProfile {
     /// A child born on 29 February has their birthday on 1 March in a common year,
     /// the usual reading in England and Wales. A date before the birth is an error.
     ///
+    /// # Errors
+    ///
+    /// [`CoreError`] when `date` is before the date of birth.
+    ///
     /// ```
     /// # use chrono::NaiveDate;
     /// # use partnership_core::*;
@@ -106,6 +110,10 @@ impl ChildProfile {
     }
 
     /// The child's school year in England, by age, on `date`; see [`SchoolYear::on`].
+    ///
+    /// # Errors
+    ///
+    /// [`CoreError::BeforeBirth`] when `date` is before the date of birth.
     pub fn school_year_on(&self, date: NaiveDate) -> Result<SchoolYear, CoreError> {
         SchoolYear::on(self.date_of_birth, date)
     }
@@ -120,6 +128,10 @@ impl ChildProfile {
 }
 
 /// Age in whole years on `date` of someone born on `date_of_birth`.
+///
+/// # Errors
+///
+/// [`CoreError`] when `date` is before the date of birth.
 ///
 /// ```
 /// # use chrono::NaiveDate;

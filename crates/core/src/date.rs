@@ -228,6 +228,10 @@ impl TimeOfDay {
 
     /// A time from hours (0–23) and minutes (0–59).
     ///
+    /// # Errors
+    ///
+    /// [`CoreError`] when the hour is over 23 or the minute over 59.
+    ///
     /// ```
     /// # use partnership_core::TimeOfDay;
     /// assert!(TimeOfDay::new(23, 59).is_ok());

@@ -67,6 +67,10 @@ impl InputLimits {
     /// Checks `input` against the limits in one pass, without reading it as JSON: the
     /// first limit broken, with the line and column where it was broken.
     ///
+    /// # Errors
+    ///
+    /// A [`JsonError`] of kind [`JsonErrorKind::Limit`] naming the first limit broken and where.
+    ///
     /// ```
     /// use partnership_core::json::InputLimits;
     ///
@@ -229,11 +233,19 @@ impl std::error::Error for JsonError {}
 /// fails is the document read a second time, keeping track of the path, to say
 /// where: the same reader on the same bytes fails at the same place, so the error
 /// is the one the first reading met.
+///
+/// # Errors
+///
+/// A [`JsonError`] with the pointer, kind, line and column of the first problem, and no rejected value in its message.
 pub fn from_json_str<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
     from_json_str_with(input, &InputLimits::default())
 }
 
 /// Reads a document from a string within `limits`; see [`from_json_str`].
+///
+/// # Errors
+///
+/// As [`from_json_str`], and [`JsonErrorKind::Limit`] when the input breaks `limits`.
 pub fn from_json_str_with<T: DeserializeOwned>(
     input: &str,
     limits: &InputLimits,
@@ -248,6 +260,10 @@ pub fn from_json_str_with<T: DeserializeOwned>(
 
 /// Reads a document from bytes within [`InputLimits::default`]; see [`JsonError`].
 ///
+/// # Errors
+///
+/// As [`from_json_str`].
+///
 /// ```
 /// use partnership_core::{json::from_json_slice, TimeOfDay};
 ///
@@ -260,6 +276,10 @@ pub fn from_json_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, JsonError
 }
 
 /// Reads a document from bytes within `limits`; see [`from_json_slice`].
+///
+/// # Errors
+///
+/// As [`from_json_str_with`].
 pub fn from_json_slice_with<T: DeserializeOwned>(
     input: &[u8],
     limits: &InputLimits,

@@ -34,6 +34,10 @@ impl Label {
 
     /// Checks and wraps a label.
     ///
+    /// # Errors
+    ///
+    /// [`CoreError`] when the text is empty or only whitespace, holds a control character, or is longer than [`Label::MAX_CHARS`] characters.
+    ///
     /// ```
     /// # use partnership_core::Label;
     /// assert_eq!(

@@ -37,6 +37,10 @@ pub struct NhsNumber(String);
 impl NhsNumber {
     /// Parses and checks an NHS number.
     ///
+    /// # Errors
+    ///
+    /// [`CoreError`] when the input is not ten digits (spaces allowed in the usual groups) or the check digit does not match; the error never repeats the number.
+    ///
     /// ```
     /// # use partnership_core::{CoreError, NhsNumber};
     /// assert_eq!(NhsNumber::parse("94347659"), Err(CoreError::NhsNumberLength { found: 8 }));

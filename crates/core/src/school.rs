@@ -112,6 +112,10 @@ impl JsonSchema for YearGroup {
 
 impl YearGroup {
     /// A year group from its number, 1 to 13.
+    ///
+    /// # Errors
+    ///
+    /// [`CoreError`] when `number` is not a year group from 1 to 13.
     pub fn new(number: u8) -> Result<Self, CoreError> {
         if (1..=13).contains(&number) {
             Ok(Self(number))
@@ -181,6 +185,10 @@ impl SchoolYear {
     /// The school year, by age, of a child born on `date_of_birth`, on `date`.
     ///
     /// A date before the birth is an error rather than a guess.
+    ///
+    /// # Errors
+    ///
+    /// [`CoreError::BeforeBirth`] when `date` is before the date of birth (past school age is [`SchoolYear::BeyondSchoolAge`], not an error).
     pub fn on(date_of_birth: NaiveDate, date: NaiveDate) -> Result<Self, CoreError> {
         if date < date_of_birth {
             return Err(CoreError::BeforeBirth {

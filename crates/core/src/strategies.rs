@@ -210,6 +210,10 @@ pub fn child_profile() -> impl Strategy<Value = ChildProfile> {
 /// Checks the JSON round trip every public type promises: written, read back through
 /// the same checks a partner's document meets ([`crate::json::from_json_str`]), equal
 /// to the original, and written again to the same bytes.
+///
+/// # Errors
+///
+/// A failed test case when the value does not come back equal from its JSON.
 pub fn json_round_trip<T>(value: &T) -> Result<(), TestCaseError>
 where
     T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,

@@ -24,6 +24,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use crate::CoreError;
 
 /// A chrono calendar date as a `time::Date`.
+///
+/// # Errors
+///
+/// [`CoreError`] when the date is outside the range `time` can represent.
 pub fn date_to_time(date: NaiveDate) -> Result<time::Date, CoreError> {
     let month = u8::try_from(date.month())
         .ok()
@@ -35,6 +39,10 @@ pub fn date_to_time(date: NaiveDate) -> Result<time::Date, CoreError> {
 }
 
 /// A `time::Date` as a chrono calendar date.
+///
+/// # Errors
+///
+/// [`CoreError`] when the date is outside the range chrono can represent.
 pub fn date_from_time(date: time::Date) -> Result<NaiveDate, CoreError> {
     NaiveDate::from_ymd_opt(
         date.year(),
@@ -45,6 +53,10 @@ pub fn date_from_time(date: time::Date) -> Result<NaiveDate, CoreError> {
 }
 
 /// A UTC instant as a `time::OffsetDateTime` in UTC.
+///
+/// # Errors
+///
+/// [`CoreError`] when the instant is outside the range `time` can represent.
 pub fn instant_to_time(instant: DateTime<Utc>) -> Result<time::OffsetDateTime, CoreError> {
     let error = CoreError::TimeConversion { what: "instant" };
     time::OffsetDateTime::from_unix_timestamp(instant.timestamp())
@@ -53,6 +65,10 @@ pub fn instant_to_time(instant: DateTime<Utc>) -> Result<time::OffsetDateTime, C
 }
 
 /// A `time::OffsetDateTime` (at any offset) as a UTC instant.
+///
+/// # Errors
+///
+/// [`CoreError`] when the instant is outside the range chrono can represent.
 pub fn instant_from_time(instant: time::OffsetDateTime) -> Result<DateTime<Utc>, CoreError> {
     DateTime::from_timestamp(instant.unix_timestamp(), instant.nanosecond())
         .ok_or(CoreError::TimeConversion { what: "instant" })

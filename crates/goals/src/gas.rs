@@ -35,6 +35,10 @@ impl GasLevel {
     pub const MUCH_MORE: Self = Self(2);
 
     /// A level from −2 to +2.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError`] when `level` is outside −2 to +2.
     pub fn new(level: i64) -> Result<Self, GoalsError> {
         i8::try_from(level)
             .ok()
@@ -113,6 +117,10 @@ pub const RHO: f64 = 0.3;
 /// A T-score of 50 means the goals were met as expected on average; the standard
 /// deviation is 10. Weights must be finite and not negative, and at least one
 /// positive: an empty set or all-zero weights is an error rather than a NaN.
+///
+/// # Errors
+///
+/// [`GoalsError::InvalidWeight`] for a weight that is not positive and finite, [`GoalsError::NoWeightedGoals`] for no levels, and [`GoalsError::WeightsOutOfRange`] when the weights are so large the score cannot be computed.
 ///
 /// ```
 /// use partnership_goals::{gas_t_score, GasLevel, WeightedLevel};

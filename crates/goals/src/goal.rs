@@ -664,11 +664,19 @@ impl SharedGoal {
 
     /// Moves the lifecycle, checking the move; on error nothing changes. For a move
     /// to active use [`activate`](Self::activate), which works out the basis.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError`] naming the field and rule when the move is not allowed from the current status, is dated before the goal or the last move, or an activation lacks what it needs; the goal is unchanged.
     pub fn transition(&mut self, transition: Transition) -> Result<(), GoalsError> {
         self.step(|parts| parts.transitions.push(transition))
     }
 
     /// Records a carer's agreement to the goal (once per carer).
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError`] when the carer already agreed, or the agreement is dated before the goal was created; the goal is unchanged.
     pub fn agree(&mut self, carer: CarerId, on: NaiveDate) -> Result<(), GoalsError> {
         self.step(|parts| parts.agreements.push(CarerAgreement { carer, on }))
     }
@@ -678,6 +686,10 @@ impl SharedGoal {
     /// caller knows; this crate does not depend on the carers crate). At least one of
     /// them must have agreed by `on`; when `required` is empty, the activation records
     /// that every carer's involvement is restricted.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::NoCarerAgreement`] when none of `required` agreed by `on`, and as [`transition`](Self::transition) otherwise.
     pub fn activate(
         &mut self,
         on: NaiveDate,
@@ -710,11 +722,19 @@ impl SharedGoal {
     }
 
     /// Records progress; not before the goal was created, nor before the last entry.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError`] when the entry is dated before the goal was created or the last entry, or repeats an id; the goal is unchanged.
     pub fn record_progress(&mut self, entry: ProgressEntry) -> Result<(), GoalsError> {
         self.step(|parts| parts.progress.push(entry))
     }
 
     /// Records a milestone to celebrate; not before the goal was created.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError`] when the milestone is dated before the goal was created or repeats an id; the goal is unchanged.
     pub fn celebrate(&mut self, milestone: Milestone) -> Result<(), GoalsError> {
         self.step(|parts| parts.milestones.push(milestone))
     }
@@ -733,6 +753,10 @@ impl SharedGoal {
     /// Records a goal review and carries out its decision: a new target (keeping the
     /// old one in the review), or closing the goal (completed or cancelled; a
     /// replaced goal is cancelled). On error nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError`] when the review is dated before the goal's last change, or a new target does not replace the current one; the goal is unchanged.
     pub fn review(&mut self, review: GoalReview) -> Result<(), GoalsError> {
         let index = self.reviews.len();
         if review.on < self.last_date() {

@@ -116,6 +116,10 @@ impl Document {
     /// Reads `bytes` as this kind of document within `limits`, checking every rule:
     /// nothing, or what is wrong, each problem with its JSON Pointer and rule. The
     /// document itself is not returned; read it with its own type for that.
+    ///
+    /// # Errors
+    ///
+    /// Every [`Problem`] found, each with its JSON Pointer and [`Rule`].
     pub fn check(self, bytes: &[u8], limits: &InputLimits) -> Result<(), Vec<Problem>> {
         if self != Self::Ledger {
             not_an_array(bytes)?;

@@ -36,6 +36,10 @@ impl PartnershipRecord {
     /// it (reading stops there); once the document is read, every cross-reference
     /// problem is listed, not only the first.
     ///
+    /// # Errors
+    ///
+    /// A [`RecordError`] with every problem found, each with its JSON Pointer, [`Rule`](crate::Rule), and, for a problem met while reading, the line and column.
+    ///
     /// ```
     /// use partnership_record::{PartnershipRecord, Rule};
     ///
@@ -65,6 +69,10 @@ impl PartnershipRecord {
     /// Reads a record from JSON within `limits` on size, nesting and string length,
     /// checked in one pass before the JSON is read; see [`from_json`](Self::from_json).
     ///
+    /// # Errors
+    ///
+    /// As [`from_json`](Self::from_json), and a [`Rule::InputLimit`](crate::Rule::InputLimit) problem when the input breaks `limits`.
+    ///
     /// ```
     /// use partnership_core::json::InputLimits;
     /// use partnership_record::{PartnershipRecord, Rule};
@@ -86,12 +94,20 @@ impl PartnershipRecord {
 
     /// Reads a record from a reader within [`InputLimits::default`]; see
     /// [`from_json`](Self::from_json).
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](Self::from_json), and a problem when the reader fails or the input is not UTF-8.
     pub fn from_reader(reader: impl Read) -> Result<Self, RecordError> {
         Self::from_reader_with(reader, &InputLimits::default())
     }
 
     /// Reads a record from a reader within `limits`: no more than one byte past the
     /// size limit is read, however long the input.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_reader`](Self::from_reader) and [`from_json_with`](Self::from_json_with).
     pub fn from_reader_with(reader: impl Read, limits: &InputLimits) -> Result<Self, RecordError> {
         let mut bytes = Vec::new();
         let most = u64::try_from(limits.max_bytes)

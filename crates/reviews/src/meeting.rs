@@ -123,6 +123,10 @@ fn conflicts_on(
 /// When no day fits, it proposes the latest working day on or before the deadline and
 /// lists the constraints that date breaks, rather than silently breaking a rule.
 ///
+/// # Errors
+///
+/// [`ReviewsError::EmptyWindow`] when `not_before` is after the deadline, and [`ReviewsError::OutOfRange`] when the dates run past the calendar. A deadline with no suitable window is not an error: the proposal says so, with its conflicts.
+///
 /// ```
 /// use chrono::NaiveDate;
 /// use partnership_core::DayOfWeek;

@@ -84,6 +84,10 @@ fn three() -> u32 {
 
 impl ReviewKind {
     /// Checks the kind's own settings (months and weeks within their bounds).
+    ///
+    /// # Errors
+    ///
+    /// [`ReviewsError`] naming the first rule the schedule breaks.
     pub fn check(&self) -> Result<(), ReviewsError> {
         let bounded = |field, min, max, found| {
             if (min..=max).contains(&found) {
@@ -375,6 +379,10 @@ fn agreed_after(
 /// strategy discussion, the plan issued, the plan agreed) and whose reviews were held
 /// on `held` (oldest first). A review held late moves the next deadline from when it
 /// was held.
+///
+/// # Errors
+///
+/// [`ReviewsError`] when the deadline falls outside the calendar's years or cannot be computed.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -678,6 +686,10 @@ impl ReviewSchedule {
     }
 
     /// The latest date the next review may be held, and the rule; see [`next_review_due`].
+    ///
+    /// # Errors
+    ///
+    /// [`ReviewsError`] when the deadline falls outside the calendar's years or cannot be computed.
     pub fn next_review_due(&self, calendar: &WorkingCalendar) -> Result<DueDate, ReviewsError> {
         next_due(
             &self.kind,
@@ -694,6 +706,10 @@ impl ReviewSchedule {
     }
 
     /// How the next review stands as of `as_of`.
+    ///
+    /// # Errors
+    ///
+    /// As [`next_review_due`](Self::next_review_due).
     pub fn due_state(
         &self,
         as_of: NaiveDate,
@@ -710,6 +726,10 @@ impl ReviewSchedule {
 
     /// Records a review held, checking its date and its agreed next date against the
     /// statutory deadline; on error nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// [`ReviewsError`] when the review is out of date order or agrees a next date later than the statutory deadline; the schedule is unchanged.
     pub fn record(&mut self, outcome: ReviewOutcome) -> Result<(), ReviewsError> {
         let mut parts = self.0.clone();
         parts.outcomes.push(outcome);

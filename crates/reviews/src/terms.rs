@@ -68,6 +68,10 @@ fn academic_order(md: MonthDay) -> (u32, u32) {
 impl Terms {
     /// Checks and wraps terms: at least one, the first starting on 1 September,
     /// in academic-year order, each a real day of the year.
+    ///
+    /// # Errors
+    ///
+    /// [`ReviewsError::Terms`] when there is no term, the first does not start on 1 September, a term starts on a day that does not exist, or the terms are not in order.
     pub fn new(terms: Vec<Term>) -> Result<Self, ReviewsError> {
         let first = terms.first().ok_or(ReviewsError::Terms {
             rule: "list at least one term",

@@ -121,6 +121,10 @@ fn wrap_into(out: &mut String, text: &str, indent: &str) {
 
 /// Every scenario, in the order of the course.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] naming the scenario whose record does not hold together: a bug in the scenario, never in what it teaches.
+///
 /// ```
 /// let all = partnership_scenarios::all().unwrap();
 /// assert_eq!(all.len(), 10);

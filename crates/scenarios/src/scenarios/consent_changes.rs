@@ -22,6 +22,10 @@ by the rules and recorded, whatever the answer.",
 /// withdraws it; each sharing request is decided, and every decision is recorded with
 /// its reasons.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use partnership_consent::SharingDecision;
 ///

@@ -22,6 +22,10 @@ sides want Leo to feel safe and to learn. Meetings have become tense.",
 /// Leo, six: his parents and the school disagree about an approach; they agree to trial
 /// the parents' approach for six weeks with a neutral mediator, and record the outcome.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use partnership_barriers::BarrierStatus;
 /// use partnership_goals::GoalStatus;

@@ -23,6 +23,10 @@ library works it out from her date of birth.",
 /// Aisha, ten, with an EHC plan: the phase-transfer deadline, the review schedule
 /// brought forward to meet it, and preparing for adulthood from Year 9.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use chrono::NaiveDate;
 ///

@@ -20,6 +20,10 @@ Christmas is a week away.",
 /// authority while his birth parents keep parental responsibility, and his review
 /// deadlines are counted in working days across Christmas and New Year.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use chrono::NaiveDate;
 /// use partnership_reviews::WorkingCalendar;

@@ -21,6 +21,10 @@ records the barrier and sets out to remove it.",
 /// Bilal, five, whose parents speak Dari: an interpreter and translated materials are
 /// arranged, the barrier is reviewed and then resolved.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use partnership_barriers::BarrierStatus;
 ///

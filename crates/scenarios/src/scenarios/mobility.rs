@@ -18,6 +18,10 @@ team can offer short breaks.",
 /// Sam, seven, with cerebral palsy: physiotherapy goals with a daily home routine,
 /// his carers trained on his equipment, and respite offered to them.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// let scenario = partnership_scenarios::mobility_physiotherapy().unwrap();
 /// let mum = &scenario.record.carers()[0];

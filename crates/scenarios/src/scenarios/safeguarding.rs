@@ -26,6 +26,10 @@ the other.",
 /// under a complete justification; his mother stays fully involved; and a withholding
 /// rule protects her new address.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use partnership_consent::{PermitBasis, SharingDecision};
 ///

@@ -16,6 +16,10 @@ together.",
 /// Maya, nine, struggling with writing: her teacher and her parents each contribute
 /// strategies to one shared goal and review it together.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// let scenario = partnership_scenarios::pupil_struggling_at_school().unwrap();
 /// let goal = &scenario.record.goals()[0];

@@ -16,6 +16,10 @@ therapist has seen him once. Everyone wants the same thing: more words, at home 
 /// they see, agree activities at home and at nursery, review monthly, and his progress
 /// is steady.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// let scenario = partnership_scenarios::speech_delay_nursery().unwrap();
 /// let goal = &scenario.record.goals()[0];

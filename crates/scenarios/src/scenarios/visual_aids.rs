@@ -20,6 +20,10 @@ goal too.",
 /// materials and her AAC device, and her view is recorded on the goal and in her
 /// profile.
 ///
+/// # Errors
+///
+/// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
+///
 /// ```
 /// use partnership_goals::ChildsView;
 ///
