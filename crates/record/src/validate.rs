@@ -16,7 +16,7 @@ use partnership_consent::{
 use partnership_core::{
     AgencyId, AgencyKind, CarerId, GoalId, PartyRef, Pointer, ProfessionalId, ReviewId,
 };
-use partnership_goals::{ActivationBasis, ChildsView, GoalStatus, SharedGoal};
+use partnership_goals::{ActivationBasis, ChildsView, GoalStatus, ReviewDecision, SharedGoal};
 use partnership_reviews::ReviewSchedule;
 
 use crate::{PartnershipRecordParts, Problem, ProvenanceEntry, Rule, SCHEMA_VERSION};
@@ -323,6 +323,9 @@ fn check_team(c: &mut Checker<'_>) {
     for (i, view) in record.child.views.iter().enumerate() {
         c.party(&views.index(i).field("recordedBy"), &view.recorded_by);
     }
+    for i in 0..record.carers.len() {
+        check_carer(c, i);
+    }
     for i in 0..record.professionals.len() {
         check_professional(c, i);
     }
@@ -331,6 +334,17 @@ fn check_team(c: &mut Checker<'_>) {
     }
     for (i, entry) in record.contact_log.iter().enumerate() {
         check_contact(c, i, entry);
+    }
+}
+
+/// A carer's restriction on involvement was decided by a professional in the record.
+pub(crate) fn check_carer(c: &mut Checker<'_>, i: usize) {
+    let root = Pointer::root();
+    let list = root.field("carers");
+    if let Some(Involvement::Restricted(r)) = c.record.carers.get(i).map(|x| &x.involvement) {
+        let carer = list.index(i);
+        let involvement = carer.field("involvement");
+        c.professional(&involvement.field("decidedBy"), r.decided_by);
     }
 }
 
@@ -458,7 +472,11 @@ pub(crate) fn check_goal(
     }
     let reviews = at.field("reviews");
     for (i, r) in goal.reviews.iter().enumerate() {
-        c.party(&reviews.index(i).field("by"), &r.by);
+        let review = reviews.index(i);
+        c.party(&review.field("by"), &r.by);
+        if let ReviewDecision::ReplaceWith { goal: next, .. } = &r.decision {
+            c.goal(&review.field("decision").field("goal"), *next);
+        }
     }
 }
 

@@ -457,3 +457,72 @@ fn a_record_is_opened_only_by_a_professional_of_its_agency() {
         "{err}"
     );
 }
+
+/// Found by a hostile review: what a change adds must read back, so a summary
+/// longer than the reader's limit on a string is refused, not kept.
+#[test]
+fn a_change_the_reader_could_not_read_back_is_refused() {
+    let mut record = fixture();
+    let by = record.professionals()[0].id;
+    let mut contact = call(&record, 23).into_parts();
+    contact.summary = Sensitive::new("a".repeat(2 * 1024 * 1024));
+    let contact = ContactRecord::try_from(contact).unwrap();
+    let before = record.clone();
+    let err = record
+        .apply(Change::RecordContact(contact), by, at(23, 12))
+        .unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::InputLimit);
+    assert_eq!(err.problems[0].pointer, "/contactLog");
+    assert_eq!(record, before);
+}
+
+/// Found by a hostile review: a restriction decided by someone outside the team,
+/// or in the future, and a goal replaced by one that is not in the record.
+#[test]
+fn a_restriction_and_a_replacement_name_what_the_record_holds() {
+    let mut record = fixture();
+    let by = record.professionals()[0].id;
+    let mum = record.carers()[0].clone();
+    let restricted = |decided_by: &str, on: &str| {
+        let mut json = serde_json::to_value(&mum).unwrap();
+        json["involvement"] = serde_json::json!({
+            "kind": "restricted", "reason": "a court order", "decidedBy": decided_by,
+            "decidedOn": on, "reconsiderBy": "2027-06-01"
+        });
+        Change::UpdateCarer(serde_json::from_value(json).unwrap())
+    };
+    let before = record.clone();
+    let carer_id = mum.id.to_string();
+    let err = record
+        .apply(restricted(&carer_id, "2026-11-20"), by, at(23, 12))
+        .unwrap_err();
+    assert!(
+        err.problems.iter().any(|p| p.rule == Rule::WrongKindOfParty
+            && p.pointer == "/carers/0/involvement/decidedBy"),
+        "{err}"
+    );
+    let err = record
+        .apply(restricted(&by.to_string(), "2027-01-20"), by, at(23, 12))
+        .unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
+    assert_eq!(err.problems[0].pointer, "/carers/0/involvement");
+    assert_eq!(record, before);
+
+    // The whole record refuses a replacement goal it does not hold.
+    let mut json = serde_json::to_value(&record).unwrap();
+    json["goals"] = serde_json::json!([{
+        "id": "11111111-1111-4111-8111-111111111111",
+        "child": record.child().id, "area": {"kind": "communication-and-language"},
+        "description": "Words", "createdOn": "2026-11-01",
+        "reviews": [{"on": "2026-11-10", "by": {"kind": "professional", "id": by},
+            "decision": {"kind": "replace-with", "goal": "99999999-9999-4999-8999-999999999999", "reason": "x"}}]
+    }]);
+    let err = PartnershipRecord::from_json(&json.to_string()).unwrap_err();
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.pointer == "/goals/0/reviews/0/decision/goal"
+                && p.rule == Rule::DanglingReference),
+        "{err}"
+    );
+}

@@ -8,10 +8,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use partnership_barriers::Barrier;
-use partnership_carers::{Carer, Involvement};
+use partnership_carers::{Carer, Involvement, LegalStanding};
 use partnership_consent::ConsentEvent;
 use partnership_core::{Pointer, latest_uk_date};
-use partnership_goals::SharedGoal;
+use partnership_goals::{ChildsView, SharedGoal};
 use partnership_reviews::ReviewSchedule;
 
 use super::{Change, index_of};
@@ -219,7 +219,19 @@ fn carer_facts(carer: &Carer) -> impl Iterator<Item = Fact> + '_ {
         Involvement::Restricted(r) => Some((Place::Field("involvement"), r.decided_on)),
         _ => None,
     };
-    support.chain(restricted)
+    // When parental responsibility began, or the placement plan was dated: facts,
+    // where an end (`until`) may lie ahead.
+    let standing = match &carer.legal_standing {
+        LegalStanding::ParentalResponsibility { since, .. } => {
+            since.map(|day| (Place::Field("legalStanding"), day))
+        }
+        LegalStanding::DelegatedAuthority {
+            placement_plan_dated,
+            ..
+        } => placement_plan_dated.map(|day| (Place::Field("legalStanding"), day)),
+        _ => None,
+    };
+    support.chain(restricted).chain(standing)
 }
 
 fn goal_facts(goal: &SharedGoal) -> impl Iterator<Item = Fact> + '_ {
@@ -228,7 +240,13 @@ fn goal_facts(goal: &SharedGoal) -> impl Iterator<Item = Fact> + '_ {
             .enumerate()
             .map(move |(i, day)| (Place::Entry(list, i, "on"), day))
     };
+    let view = match &goal.childs_view {
+        Some(ChildsView::Recorded { view }) => Some(view.recorded_on),
+        Some(ChildsView::NotGathered { recorded_on, .. }) => Some(*recorded_on),
+        _ => None,
+    };
     std::iter::once((Place::Field("createdOn"), goal.created_on))
+        .chain(view.map(|day| (Place::Field("childsView"), day)))
         .chain(entries(
             "agreements",
             goal.agreements.iter().map(|a| a.on).collect(),

@@ -313,6 +313,7 @@ impl PartnershipRecord {
         };
         let mut problems = Vec::new();
         dated::dated_problems(self.parts(), &change, at, &mut problems);
+        problems.extend(beyond_limits(&change));
         if !problems.is_empty() {
             return Err(refused(problems));
         }
@@ -321,6 +322,54 @@ impl PartnershipRecord {
         parts.provenance.push(entry);
         Ok(entry)
     }
+}
+
+/// What a change adds must be readable again: a string longer, or nesting deeper
+/// within the record, than the default [`InputLimits`] allow would make a record
+/// that `from_json` refuses. Only the change's own payload is looked at, so this
+/// costs its size, not the record's; a record grown past the limit on total bytes
+/// by many changes is not caught here.
+fn beyond_limits(change: &Change) -> Option<Problem> {
+    use partnership_core::json::InputLimits;
+    // Where the payload sits: an item of a top-level list is two levels in (the
+    // record, the list); an entry added to an item's own list is four.
+    let (json, depth) = match change {
+        Change::AddCarer(x) | Change::UpdateCarer(x) => (serde_json::to_vec(x), 2),
+        Change::AddProfessional(x) => (serde_json::to_vec(x), 2),
+        Change::AddAgency(x) => (serde_json::to_vec(x), 2),
+        Change::AddAgreement(x) => (serde_json::to_vec(x), 2),
+        Change::RecordContact(x) => (serde_json::to_vec(x), 2),
+        Change::AddGoal(x) => (serde_json::to_vec(x), 2),
+        Change::MoveGoal { transition, .. } => (serde_json::to_vec(transition), 4),
+        Change::ActivateGoal { by, .. } => (serde_json::to_vec(by), 4),
+        Change::RecordProgress { entry, .. } => (serde_json::to_vec(entry), 4),
+        Change::AddConsent(x) => (serde_json::to_vec(x), 2),
+        Change::RecordConsentEvent { event, .. } => (serde_json::to_vec(event), 4),
+        Change::AddCompetenceAssessment(x) => (serde_json::to_vec(x), 2),
+        Change::AddWithholdingRule(x) => (serde_json::to_vec(x), 2),
+        Change::AddJustification(x) => (serde_json::to_vec(x), 2),
+        Change::AddReviewSchedule(x) => (serde_json::to_vec(x), 2),
+        Change::RecordReviewOutcome { outcome, .. } => (serde_json::to_vec(outcome), 4),
+        Change::AddBarrier(x) => (serde_json::to_vec(x), 2),
+        Change::StartMitigation { mitigation, .. } => (serde_json::to_vec(mitigation), 4),
+        Change::AgreeToGoal { .. } => return None,
+    };
+    let defaults = InputLimits::default();
+    let limits = InputLimits {
+        max_depth: defaults.max_depth.saturating_sub(depth),
+        ..defaults
+    };
+    let broken = match json {
+        Ok(bytes) => limits.check(&bytes).err()?.message().to_owned(),
+        Err(_) => "cannot be written as JSON".to_owned(),
+    };
+    let root = Pointer::root();
+    let (list, _) = change.kind().subject_list();
+    Some(one(
+        &root.field(list),
+        Rule::InputLimit,
+        format!("what the change adds {broken}, so the record could not be read again"),
+    ))
 }
 
 /// The problems of the record as it now stands, from `checks` and the provenance
@@ -477,8 +526,9 @@ fn apply_to(
     let goal_at =
         |record: &PartnershipRecordParts, goal: GoalId| index_of(&record.goals, |x| x.id == goal);
     match change {
-        Change::AddCarer(carer) => add_to(record, entry, &carers, carer, |c, _, _| {
+        Change::AddCarer(carer) => add_to(record, entry, &carers, carer, |c, k, _| {
             validate::check_party_ids(c);
+            validate::check_carer(c, k);
             validate::check_goals(c);
         }),
         Change::UpdateCarer(carer) => {
@@ -488,7 +538,8 @@ fn apply_to(
                 *slot = carer;
                 Ok::<(), std::convert::Infallible>(())
             };
-            step_on(record, entry, &carers, k, replace, |c, _, _| {
+            step_on(record, entry, &carers, k, replace, |c, k, _| {
+                validate::check_carer(c, k);
                 validate::check_goals(c);
                 validate::check_consents(c);
                 validate::check_reviews(c);
