@@ -100,13 +100,18 @@
 mod error;
 mod gas;
 mod goal;
+mod lifecycle;
+mod progress;
+mod review;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
 pub use error::GoalsError;
 pub use gas::{GasLevel, RHO, WeightedLevel, gas_t_score};
 pub use goal::{
-    AchievementStatus, ActivationBasis, CarerAgreement, ChildsView, Closure, Frequency, GoalReview,
-    GoalStatus, Milestone, OutcomeArea, ProgressEntry, Responsibility, ReviewDecision, Setting,
-    SharedGoal, SharedGoalParts, SmartFinding, Transition, Trend,
+    CarerAgreement, ChildsView, Frequency, OutcomeArea, Responsibility, Setting, SharedGoal,
+    SharedGoalParts, SmartFinding, Trend,
 };
+pub use lifecycle::{ActivationBasis, GoalStatus, Transition};
+pub use progress::{AchievementStatus, Milestone, ProgressEntry};
+pub use review::{Closure, GoalReview, ReviewDecision};

@@ -497,8 +497,10 @@ fn a_restriction_and_a_replacement_name_what_the_record_holds() {
         .apply(restricted(&carer_id, "2026-11-20"), by, at(23, 12))
         .unwrap_err();
     assert!(
-        err.problems.iter().any(|p| p.rule == Rule::WrongKindOfParty
-            && p.pointer == "/carers/0/involvement/decidedBy"),
+        err.problems
+            .iter()
+            .any(|p| p.rule == Rule::WrongKindOfParty
+                && p.pointer == "/carers/0/involvement/decidedBy"),
         "{err}"
     );
     let err = record
