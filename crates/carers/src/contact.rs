@@ -280,6 +280,71 @@ impl ContactLog {
         Ok(())
     }
 
+    /// Records an agreed action as done on `on`, wherever in the log it was agreed.
+    /// An action is completed once, and not before the discussion that agreed it;
+    /// on error the log is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`CarersError::NoSuchAction`], [`CarersError::ActionAlreadyCompleted`] or
+    /// [`CarersError::ActionCompletedBeforeDiscussion`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_carers::{AgreedAction, Channel, ContactLog, ContactRecord, ContactRecordParts};
+    /// use partnership_core::{ActionId, CarerId, ContactRecordId, PartyRef, Sensitive};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).ok_or("a date");
+    /// let mum = PartyRef::Carer { id: CarerId::random() };
+    /// let books = ActionId::random();
+    /// let mut log = ContactLog::default();
+    /// log.record(ContactRecord::try_from(ContactRecordParts {
+    ///     id: ContactRecordId::random(),
+    ///     date: day(2)?,
+    ///     channel: Channel::Phone,
+    ///     participants: vec![mum],
+    ///     summary: Sensitive::new("Reading at home".into()),
+    ///     agreed_actions: vec![AgreedAction {
+    ///         id: books,
+    ///         description: Sensitive::new("Send reading books home".into()),
+    ///         owner: mum,
+    ///         due_on: day(6)?,
+    ///         completed_on: None,
+    ///     }],
+    /// })?)?;
+    /// log.complete_action(books, day(5)?)?;
+    /// assert!(log.overdue_actions(day(23)?).is_empty());
+    /// assert!(log.complete_action(books, day(6)?).is_err(), "done once");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn complete_action(&mut self, action: ActionId, on: NaiveDate) -> Result<(), CarersError> {
+        let (index, i, record) = self
+            .0
+            .iter_mut()
+            .enumerate()
+            .find_map(|(index, record)| {
+                let i = record.agreed_actions.iter().position(|a| a.id == action)?;
+                Some((index, i, record))
+            })
+            .ok_or(CarersError::NoSuchAction)?;
+        let date = record.date;
+        let slot = record
+            .0
+            .agreed_actions
+            .get_mut(i)
+            .ok_or(CarersError::NoSuchAction)?;
+        if slot.completed_on.is_some() {
+            return Err(CarersError::ActionAlreadyCompleted { index, action: i });
+        }
+        if on < date {
+            return Err(CarersError::ActionCompletedBeforeDiscussion { index, action: i });
+        }
+        // The record's rules hold still: only a completion on or after its date is
+        // added, and nothing else about the record changes.
+        slot.completed_on = Some(on);
+        Ok(())
+    }
+
     /// Every action overdue as of `as_of`, in the order they were agreed.
     pub fn overdue_actions(&self, as_of: NaiveDate) -> Vec<OverdueAction<'_>> {
         self.iter()

@@ -102,4 +102,23 @@ pub enum CarersError {
         /// Index of the record holding the repeated id.
         index: usize,
     },
+    /// An action to complete that no discussion in the log agreed.
+    #[error("agreedActions: no discussion in the contact log agreed this action")]
+    NoSuchAction,
+    /// An action completed a second time.
+    #[error("{index}/agreedActions/{action}/completedOn: the action is already recorded as done")]
+    ActionAlreadyCompleted {
+        /// Index of the contact record that agreed the action.
+        index: usize,
+        /// Index of the action in it.
+        action: usize,
+    },
+    /// An action completed before the discussion that agreed it.
+    #[error("{index}/agreedActions/{action}/completedOn: is before the date of the discussion")]
+    ActionCompletedBeforeDiscussion {
+        /// Index of the contact record that agreed the action.
+        index: usize,
+        /// Index of the action in it.
+        action: usize,
+    },
 }

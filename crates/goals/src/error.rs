@@ -79,6 +79,14 @@ pub enum GoalsError {
         /// What it needs.
         rule: &'static str,
     },
+    /// A plan revised after a carer agreed to it or the goal moved on.
+    #[error(
+        "{field}: a goal's plan is revised only while the goal is proposed and before any carer has agreed to it; after that a goal review changes it"
+    )]
+    PlanSettled {
+        /// `agreements` or `transitions`: what settled the plan.
+        field: &'static str,
+    },
     /// A goal review whose previous target does not match the target it replaced.
     #[error(
         "reviews/{index}/decision/previousTarget: does not match the target before this review"

@@ -521,7 +521,10 @@ impl SharedGoal {
     /// Takes a step on a copy of the goal's parts and keeps it only if the whole goal
     /// still holds: each step's rules are the goal's own, stated once in
     /// `check_goal`, so that a step and reading a goal can never disagree.
-    fn step(&mut self, change: impl FnOnce(&mut SharedGoalParts)) -> Result<(), GoalsError> {
+    pub(crate) fn step(
+        &mut self,
+        change: impl FnOnce(&mut SharedGoalParts),
+    ) -> Result<(), GoalsError> {
         let mut parts = self.0.clone();
         change(&mut parts);
         check_goal(&parts)?;

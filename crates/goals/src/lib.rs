@@ -101,6 +101,7 @@ mod error;
 mod gas;
 mod goal;
 mod lifecycle;
+mod plan;
 mod progress;
 mod review;
 #[cfg(feature = "proptest")]
@@ -113,5 +114,6 @@ pub use goal::{
     SharedGoalParts, SmartFinding, Trend,
 };
 pub use lifecycle::{ActivationBasis, GoalStatus, Transition};
+pub use plan::GoalPlan;
 pub use progress::{AchievementStatus, Milestone, ProgressEntry};
 pub use review::{Closure, GoalReview, ReviewDecision};

@@ -201,6 +201,16 @@ pub enum DecisionError {
         /// The last entry's time.
         last: DateTime<Utc>,
     },
+    /// The decision time is before the record's last change: the decision would rest
+    /// on facts recorded after it was made.
+    #[error(
+        "the decision time is before the record's last change ({}); a decision rests on the record as it stands, so it is made after what it rests on was recorded",
+        last.to_rfc3339()
+    )]
+    BeforeLastChange {
+        /// When the last change was recorded.
+        last: DateTime<Utc>,
+    },
     /// The ledger already records a decision on a request with this id: a question is
     /// decided once, so that asking again after a lost answer never records it twice.
     #[error(
@@ -299,6 +309,13 @@ impl PartnershipRecord {
             && decided_at < last
         {
             return Err(DecisionError::BeforeLastEntry { last });
+        }
+        // A decision rests on the record as it stands: made at a time before the last
+        // change, it would rest on facts not yet recorded then.
+        if let Some(last) = self.provenance().last().map(|p| p.at)
+            && decided_at < last
+        {
+            return Err(DecisionError::BeforeLastChange { last });
         }
         if let Some(entry) = self
             .disclosures()

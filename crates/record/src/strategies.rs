@@ -478,6 +478,9 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
         .collect();
     let goal_ids: Vec<partnership_core::GoalId> = record.goals().iter().map(|g| g.id).collect();
     let born = record.child().date_of_birth;
+    let recorded_by = partnership_core::PartyRef::Child {
+        id: record.child().id,
+    };
     let rehome = move |pool: &Pool, change: Change| -> Option<Change> {
         Some(match change {
             Change::AddCarer(x) => Change::AddCarer(pool.rehomed(&x)?),
@@ -533,9 +536,7 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
                 entry: partnership_goals::ProgressEntry {
                     id: partnership_core::ProgressEntryId::random(),
                     on: born + Duration::days(day),
-                    recorded_by: partnership_core::PartyRef::Child {
-                        id: partnership_core::ChildId::random(),
-                    },
+                    recorded_by,
                     setting: partnership_goals::Setting::Home,
                     level,
                     achievement: partnership_goals::AchievementStatus::Improving,
@@ -544,6 +545,7 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
             })
         },
     );
+    let later = later_step(record);
     let drawn = prop_oneof![
         carers::carer().prop_map(Change::AddCarer),
         update,
@@ -565,5 +567,115 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
         6 => drawn,
         1 => (event, professional()).prop_map(move |(e, p)| or_join(e, p)),
         1 => (progress, professional()).prop_map(move |(e, p)| or_join(e, p)),
+        2 => (later, professional()).prop_map(move |(e, p)| or_join(e, p)),
     ]
+}
+
+/// A step on something already in `record`: an agreed action done, a goal's plan
+/// revised or the goal reviewed, a barrier owned, a mitigation reviewed or the
+/// barrier resolved, a view added to the child's profile or its date of birth
+/// corrected. Dated anywhere from the
+/// child's birth on, so that some fit and some do not; `None` when the record has
+/// nothing of that kind to step on.
+fn later_step(record: &PartnershipRecord) -> impl Strategy<Value = Option<crate::Change>> + use<> {
+    use crate::Change;
+    use partnership_barriers::{BarrierStatus, Effectiveness, EffectivenessReview, StatusChange};
+    use partnership_core::{ChildView, PartyRef, Sensitive};
+    use partnership_goals::{GoalReview, ReviewDecision};
+    let actions: Vec<_> = record
+        .contact_log()
+        .iter()
+        .flat_map(|r| r.agreed_actions.iter().map(|a| a.id))
+        .collect();
+    // A plan is revised while the goal is proposed and nobody has agreed: those
+    // goals first, so that some revisions fit; the rest are refused.
+    let mut plans: Vec<_> = record
+        .goals()
+        .iter()
+        .filter(|g| g.transitions.is_empty() && g.agreements.is_empty())
+        .map(|g| (g.id, g.plan()))
+        .collect();
+    if plans.is_empty() {
+        plans = record.goals().iter().map(|g| (g.id, g.plan())).collect();
+    }
+    let barriers: Vec<_> = record
+        .barriers()
+        .iter()
+        .map(|b| (b.id, b.mitigations.iter().map(|m| m.id).collect::<Vec<_>>()))
+        .collect();
+    let child = record.child().clone();
+    let party = record
+        .professionals()
+        .first()
+        .map_or(PartyRef::Child { id: child.id }, |p| {
+            PartyRef::Professional { id: p.id }
+        });
+    let born = child.date_of_birth;
+    (any::<prop::sample::Index>(), 0i64..4000, 0usize..7).prop_map(move |(which, day, kind)| {
+        let on = born + Duration::days(day);
+        let pick = |len: usize| which.index(len.max(1));
+        let goal = plans.get(pick(plans.len())).cloned();
+        let barrier = barriers.get(pick(barriers.len())).cloned();
+        Some(match kind {
+            0 => Change::CompleteAction {
+                action: *actions.get(pick(actions.len()))?,
+                on,
+            },
+            1 => {
+                let (goal, mut plan) = goal?;
+                if day % 2 == 0 {
+                    plan.target_date = Some(on);
+                } else {
+                    plan.measure = Some(Sensitive::new("Reads a page aloud at home".to_owned()));
+                }
+                Change::ReviseGoalPlan { goal, plan }
+            }
+            2 => Change::ReviewGoal {
+                goal: goal?.0,
+                review: GoalReview {
+                    on,
+                    by: party,
+                    decision: ReviewDecision::Continue {},
+                },
+            },
+            3 => Change::AssignBarrierOwner {
+                barrier: barrier?.0,
+                owner: party,
+                since: on,
+            },
+            4 => {
+                let (barrier, mitigations) = barrier?;
+                Change::ReviewMitigation {
+                    barrier,
+                    mitigation: *mitigations.get(pick(mitigations.len()))?,
+                    review: EffectivenessReview {
+                        on,
+                        by: party,
+                        outcome: Effectiveness::Helped,
+                        note: None,
+                    },
+                }
+            }
+            5 => Change::ChangeBarrierStatus {
+                barrier: barrier?.0,
+                change: StatusChange::to(BarrierStatus::Resolved, on, party),
+            },
+            _ => {
+                let mut parts = child.clone().into_parts();
+                if day % 3 == 0 {
+                    // A date of birth corrected to later: what the record dated before it
+                    // no longer fits, and the whole record has to say so.
+                    parts.date_of_birth = on;
+                    parts.views.clear();
+                }
+                parts.views.push(ChildView {
+                    recorded_on: on,
+                    recorded_by: party,
+                    aids: vec![],
+                    view: Sensitive::new("Likes the quiet corner".to_owned()),
+                });
+                Change::UpdateChild(ChildProfile::try_from(parts).ok()?)
+            }
+        })
+    })
 }

@@ -1140,7 +1140,15 @@ pub(crate) fn check_provenance_entry(
 /// Whether the record holds the subject of a change, in the list its kind names.
 fn holds_subject(record: &PartnershipRecordParts, entry: &ProvenanceEntry) -> bool {
     let id = &entry.subject;
+    if entry.change == crate::ChangeKind::CompleteAction {
+        return record
+            .contact_log
+            .iter()
+            .flat_map(|x| &x.agreed_actions)
+            .any(|a| a.id.as_uuid() == id);
+    }
     match entry.change.subject_list().0 {
+        "child" => record.child.id.as_uuid() == id,
         "carers" => record.carers.iter().any(|x| x.id.as_uuid() == id),
         "professionals" => record.professionals.iter().any(|x| x.id.as_uuid() == id),
         "agencies" => record.agencies.iter().any(|x| x.id.as_uuid() == id),

@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use partnership_carers::{Carer, Channel, ContactRecord, ContactRecordParts, LegalStanding};
 use partnership_consent::{ConsentEvent, ConsentEventKind, PermitBasis, SharingDecision};
 use partnership_core::{ContactRecordId, PartyRef, ProfessionalId, Sensitive};
@@ -47,6 +47,41 @@ fn applied_plainly(record: &PartnershipRecord, change: &Change) -> Option<Partne
             let slot = parts.goals.iter_mut().find(|g| g.id == goal)?;
             slot.record_progress(entry).ok()?;
         }
+        Change::CompleteAction { action, on } => {
+            parts.contact_log.complete_action(action, on).ok()?
+        }
+        Change::ReviseGoalPlan { goal, plan } => {
+            let slot = parts.goals.iter_mut().find(|g| g.id == goal)?;
+            slot.revise_plan(plan).ok()?;
+        }
+        Change::ReviewGoal { goal, review } => {
+            let slot = parts.goals.iter_mut().find(|g| g.id == goal)?;
+            slot.review(review).ok()?;
+        }
+        Change::AssignBarrierOwner {
+            barrier,
+            owner,
+            since,
+        } => {
+            let mut b = parts.barriers.iter().find(|b| b.id == barrier)?.clone();
+            b.assign_owner(owner, since).ok()?;
+            parts.barriers.replace(b);
+        }
+        Change::ReviewMitigation {
+            barrier,
+            mitigation,
+            review,
+        } => {
+            let mut b = parts.barriers.iter().find(|b| b.id == barrier)?.clone();
+            b.review_mitigation(mitigation, review).ok()?;
+            parts.barriers.replace(b);
+        }
+        Change::ChangeBarrierStatus { barrier, change } => {
+            let mut b = parts.barriers.iter().find(|b| b.id == barrier)?.clone();
+            b.change_status(change).ok()?;
+            parts.barriers.replace(b);
+        }
+        Change::UpdateChild(child) if child.id == parts.child.id => parts.child = child,
         other => panic!("the strategy drew a change this test does not make: {other:?}"),
     }
     Some(parts)
@@ -527,4 +562,368 @@ fn a_restriction_and_a_replacement_name_what_the_record_holds() {
                 && p.rule == Rule::DanglingReference),
         "{err}"
     );
+}
+
+/// A scenario's record, as the CLI fixtures hold it.
+fn scenario(name: &str) -> PartnershipRecord {
+    let path = format!(
+        "{}/../../tests/fixtures/scenarios/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    PartnershipRecord::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+/// Late enough to follow every scenario's last change.
+fn december(d: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, d, hour, 0, 0).unwrap()
+}
+
+#[test]
+fn a_plan_is_revised_only_before_anyone_agrees_to_it() {
+    use partnership_goals::SharedGoal;
+    let mut record = scenario("speech_delay_nursery");
+    let by = record.professionals()[0].id;
+    let active = record.goals()[0].clone();
+
+    // The active goal's plan is what the parents agreed to: it stays.
+    let before = record.clone();
+    let mut plan = active.plan();
+    plan.measure = Some(Sensitive::new("Twenty words".into()));
+    let revise = Change::ReviseGoalPlan {
+        goal: active.id,
+        plan: plan.clone(),
+    };
+    let err = record.apply(revise, by, december(1, 9)).unwrap_err();
+    assert_eq!(err.problems[0].pointer, "/goals/0/transitions");
+    assert_eq!(err.problems[0].rule, Rule::InvalidValue);
+    assert!(
+        err.problems[0].message.contains("a goal review changes it"),
+        "{err}"
+    );
+    assert_eq!(record, before);
+
+    // A new goal's plan is worked out together, until a carer agrees to it.
+    let mut parts = active.into_parts();
+    parts.id = partnership_core::GoalId::random();
+    parts.created_on = day(12, 1);
+    parts.target_date = None;
+    parts.agreements.clear();
+    parts.transitions.clear();
+    parts.progress.clear();
+    parts.milestones.clear();
+    parts.reviews.clear();
+    let goal = parts.id;
+    record
+        .apply(
+            Change::AddGoal(SharedGoal::try_from(parts).unwrap()),
+            by,
+            december(1, 9),
+        )
+        .unwrap();
+    let revise = |plan| Change::ReviseGoalPlan { goal, plan };
+    record
+        .apply(revise(plan.clone()), by, december(1, 10))
+        .unwrap();
+    assert_eq!(record.goals()[1].measure, plan.measure);
+    let carer = record.carers()[0].id;
+    record
+        .apply(
+            Change::AgreeToGoal {
+                goal,
+                carer,
+                on: day(12, 1),
+            },
+            by,
+            december(1, 11),
+        )
+        .unwrap();
+    let err = record.apply(revise(plan), by, december(1, 12)).unwrap_err();
+    assert_eq!(err.problems[0].pointer, "/goals/1/agreements");
+}
+
+#[test]
+fn an_action_is_completed_once_not_before_it_was_agreed() {
+    use partnership_carers::AgreedAction;
+    let mut record = scenario("language_barrier_interpreter");
+    let by = record.professionals()[0].id;
+    let done = record.contact_log()[0].agreed_actions[0].id;
+    let before = record.clone();
+
+    let err = record
+        .apply(
+            Change::CompleteAction {
+                action: done,
+                on: day(12, 1),
+            },
+            by,
+            december(1, 9),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.problems[0].pointer,
+        "/contactLog/0/agreedActions/0/completedOn"
+    );
+    assert!(
+        err.problems[0].message.contains("already recorded as done"),
+        "{err}"
+    );
+
+    let nobody_agreed = partnership_core::ActionId::random();
+    let err = record
+        .apply(
+            Change::CompleteAction {
+                action: nobody_agreed,
+                on: day(12, 1),
+            },
+            by,
+            december(1, 9),
+        )
+        .unwrap_err();
+    let n = record.provenance().len();
+    assert_eq!(err.problems[0].pointer, format!("/provenance/{n}/subject"));
+    assert_eq!(err.problems[0].rule, Rule::DanglingReference);
+    assert_eq!(record, before);
+
+    // A new action, agreed on 1 December: not done before then, and done once.
+    let mut talk = call(&record, 30).into_parts();
+    talk.date = day(12, 1);
+    let action = partnership_core::ActionId::random();
+    talk.agreed_actions.push(AgreedAction {
+        id: action,
+        description: Sensitive::new("Send the letter in Dari".into()),
+        owner: PartyRef::Professional { id: by },
+        due_on: day(12, 4),
+        completed_on: None,
+    });
+    let k = record.contact_log().len();
+    record
+        .apply(
+            Change::RecordContact(ContactRecord::try_from(talk).unwrap()),
+            by,
+            december(1, 9),
+        )
+        .unwrap();
+    let err = record
+        .apply(
+            Change::CompleteAction {
+                action,
+                on: day(11, 30),
+            },
+            by,
+            december(1, 10),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.problems[0].pointer,
+        format!("/contactLog/{k}/agreedActions/0/completedOn")
+    );
+    let err = record
+        .apply(
+            Change::CompleteAction {
+                action,
+                on: day(12, 3),
+            },
+            by,
+            december(1, 10),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.problems[0].rule,
+        Rule::DatedAfterChange,
+        "not done yet on the 1st"
+    );
+    record
+        .apply(
+            Change::CompleteAction {
+                action,
+                on: day(12, 3),
+            },
+            by,
+            december(3, 10),
+        )
+        .unwrap();
+    assert!(record.contact_log().overdue_actions(day(12, 23)).is_empty());
+}
+
+#[test]
+fn the_child_is_updated_only_as_the_same_child_and_the_whole_record_still_holds() {
+    use partnership_core::{ChildProfile, ChildView};
+    let mut record = scenario("consent_declined_narrowed_withdrawn");
+    let by = record.professionals()[0].id;
+    let before = record.clone();
+
+    let mut other = record.child().clone().into_parts();
+    other.id = partnership_core::ChildId::random();
+    let err = record
+        .apply(
+            Change::UpdateChild(ChildProfile::try_from(other).unwrap()),
+            by,
+            december(1, 9),
+        )
+        .unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::DanglingReference);
+
+    // Born five years earlier, Ruby would have been seventeen when her mother's
+    // consent was relied on, and a carer's consent alone never covers a young person
+    // of sixteen: what was decided then no longer fits, so nothing changes.
+    let mut younger = record.child().clone().into_parts();
+    younger.date_of_birth = younger.date_of_birth.with_year(2009).unwrap();
+    let err = record
+        .apply(
+            Change::UpdateChild(ChildProfile::try_from(younger).unwrap()),
+            by,
+            december(1, 9),
+        )
+        .unwrap_err();
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.pointer.starts_with("/disclosures/")),
+        "{err}"
+    );
+    assert_eq!(record, before);
+
+    let mut heard = record.child().clone().into_parts();
+    heard.views.push(ChildView {
+        recorded_on: day(12, 1),
+        recorded_by: PartyRef::Professional { id: by },
+        aids: vec![],
+        view: Sensitive::new("Wants to talk to Mrs Ward, not the psychologist".into()),
+    });
+    let view = Change::UpdateChild(ChildProfile::try_from(heard).unwrap());
+    let err = record.apply(
+        view.clone(),
+        by,
+        Utc.with_ymd_and_hms(2026, 11, 30, 22, 0, 0).unwrap(),
+    );
+    assert_eq!(
+        err.unwrap_err().problems[0].pointer,
+        format!("/child/views/{}/recordedOn", record.child().views.len())
+    );
+    record.apply(view, by, december(1, 9)).unwrap();
+    assert_eq!(
+        record.provenance().last().unwrap().change,
+        ChangeKind::UpdateChild
+    );
+}
+
+#[test]
+fn a_barrier_is_resolved_only_once_a_mitigation_was_seen_to_help() {
+    use partnership_barriers::{
+        Barrier, BarrierKind, BarrierParts, BarrierStatus, Effectiveness, EffectivenessReview,
+        MitigationAttempt, MitigationStrategy, Severity, StatusChange,
+    };
+    let mut record = scenario("speech_delay_nursery");
+    let by = record.professionals()[0].id;
+    let me = PartyRef::Professional { id: by };
+    let barrier = partnership_core::BarrierId::random();
+    let added = Barrier::try_from(BarrierParts {
+        id: barrier,
+        kind: BarrierKind::TimeAndWorkPatterns,
+        affects: vec![record.carers()[0].id],
+        goals: vec![],
+        identified_by: me,
+        identified_on: day(12, 1),
+        description: Sensitive::new("Shifts clash with pick-up".into()),
+        severity: Severity::Medium,
+        owner: None,
+        mitigations: vec![],
+        history: vec![],
+    })
+    .unwrap();
+    record
+        .apply(Change::AddBarrier(added), by, december(1, 9))
+        .unwrap();
+    let b = record.barriers().len() - 1;
+    record
+        .apply(
+            Change::AssignBarrierOwner {
+                barrier,
+                owner: me,
+                since: day(12, 1),
+            },
+            by,
+            december(1, 9),
+        )
+        .unwrap();
+    let mitigation = partnership_core::MitigationId::random();
+    let attempt = MitigationAttempt {
+        id: mitigation,
+        strategy: MitigationStrategy::FlexibleMeetingTimes,
+        started_on: day(12, 1),
+        by: me,
+        review: None,
+    };
+    record
+        .apply(
+            Change::StartMitigation {
+                barrier,
+                mitigation: attempt,
+            },
+            by,
+            december(1, 10),
+        )
+        .unwrap();
+    let resolve = Change::ChangeBarrierStatus {
+        barrier,
+        change: StatusChange::to(BarrierStatus::Resolved, day(12, 8), me),
+    };
+    let err = record
+        .apply(resolve.clone(), by, december(8, 9))
+        .unwrap_err();
+    assert!(
+        err.problems[0]
+            .pointer
+            .starts_with(&format!("/barriers/{b}")),
+        "{err}"
+    );
+    let review = EffectivenessReview {
+        on: day(12, 8),
+        by: me,
+        outcome: Effectiveness::Helped,
+        note: None,
+    };
+    let reviewed = Change::ReviewMitigation {
+        barrier,
+        mitigation,
+        review,
+    };
+    record.apply(reviewed.clone(), by, december(8, 9)).unwrap();
+    let err = record.apply(reviewed, by, december(8, 10)).unwrap_err();
+    assert_eq!(
+        err.problems[0].pointer,
+        format!("/barriers/{b}/mitigations/0/review")
+    );
+    record.apply(resolve, by, december(8, 10)).unwrap();
+    assert_eq!(record.barriers()[b].status(), BarrierStatus::Resolved);
+}
+
+#[test]
+fn a_decision_cannot_rest_on_a_change_recorded_after_it() {
+    use partnership_consent::{DataCategory, Purpose, RecipientRef, SharingQuestion};
+    let mut record = scenario("speech_delay_nursery");
+    let last = record.provenance().last().unwrap().at;
+    let question = SharingQuestion::new(
+        partnership_core::SharingRequestId::random(),
+        record.child().id,
+        record.professionals()[0].id,
+        RecipientRef::professional(record.professionals()[1].id),
+        Purpose::EducationSupportPlanning,
+        vec![DataCategory::EducationProgress],
+    )
+    .unwrap();
+    let before = record.clone();
+    let err = record
+        .decide(&question, last - chrono::Duration::minutes(1))
+        .unwrap_err();
+    assert!(
+        matches!(err, DecisionError::BeforeLastChange { last: l } if l == last),
+        "{err}"
+    );
+    assert_eq!(record, before);
+    record.decide(&question, last).unwrap();
 }

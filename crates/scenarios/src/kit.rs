@@ -1,18 +1,23 @@
-//! The scenario writer's kit: a case being built step by step, with deterministic ids.
+//! The scenario writer's kit: a case recorded step by step, with deterministic ids.
 //!
 //! Each scenario starts a [`Case`], adds the people in it, then walks through what
-//! happens, calling the domain crates exactly as a service would and narrating each
-//! result. [`Case::finish`] checks the whole record as a partner system would.
+//! happens. Every change goes through the public change API, exactly as a service
+//! makes it: [`PartnershipRecord::new`] opens the record when the first professional
+//! joins, and each step is a [`Change`] applied with who made it and when, so the
+//! record's provenance tells the story too. The kit only saves the scenario writer
+//! from spelling out ids, names and the time of recording.
 
 use std::error::Error;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use partnership_barriers::{Barrier, BarrierKind, BarrierParts, BarrierRegister, Severity};
+use partnership_barriers::{
+    Barrier, BarrierKind, BarrierParts, BarrierStatus, EffectivenessReview, MitigationAttempt,
+    Severity, StatusChange,
+};
 use partnership_carers::{
     AgreedAction, Carer, CarerParts, Channel, CommunicationAgreement, CommunicationPreferences,
-    ContactLog, ContactRecord, ContactRecordParts, CulturalConsiderations, Involvement,
-    LanguageTag, LegalStanding, Relationship, UpdateFrequency,
+    ContactRecord, ContactRecordParts, LanguageTag, LegalStanding, Relationship, UpdateFrequency,
 };
 use partnership_consent::{
     ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord, ConsentRecordParts,
@@ -20,15 +25,14 @@ use partnership_consent::{
 };
 use partnership_core::{
     Agency, AgencyId, AgencyKind, CarerId, ChildId, ChildProfile, ChildProfileParts, GoalId, Label,
-    PartyRef, Professional, ProfessionalId, ProfessionalRole, ReviewScheduleId, Sensitive,
+    MitigationId, PartyRef, Professional, ProfessionalId, ProfessionalRole, RecordId,
+    ReviewScheduleId, Sensitive,
 };
 use partnership_goals::{
-    AchievementStatus, Frequency, GasLevel, GoalStatus, OutcomeArea, ProgressEntry, Responsibility,
-    Setting, SharedGoal, SharedGoalParts, SmartFinding, Transition,
+    AchievementStatus, Frequency, GasLevel, GoalPlan, GoalReview, GoalStatus, OutcomeArea,
+    ProgressEntry, Responsibility, Setting, SharedGoal, SharedGoalParts, SmartFinding, Transition,
 };
-use partnership_record::{
-    Decided, PartnershipRecord, PartnershipRecordParts, Principle, SCHEMA_VERSION, WhatIf,
-};
+use partnership_record::{Change, Decided, PartnershipRecord, Principle, WhatIf};
 use partnership_reviews::{
     CarerFeedback, GoalReviewed, ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
     WorkingCalendar,
@@ -73,6 +77,8 @@ pub(crate) struct About {
     pub title: &'static str,
     pub situation: &'static str,
     pub as_of: &'static str,
+    /// The day the record is opened, when the first professional joins.
+    pub opened: &'static str,
 }
 
 /// Runs a scenario's building code and names the scenario in any error.
@@ -91,7 +97,8 @@ pub(crate) fn build(
         high: 0x5ce0_0000 + u32::from(number),
         middle: 0,
     };
-    let mut case = Case::new(space, child_name, date_of_birth).map_err(wrap)?;
+    let opened = day(about.opened).map_err(wrap)?;
+    let mut case = Case::new(space, child_name, date_of_birth, opened).map_err(wrap)?;
     write(&mut case).map_err(wrap)?;
     case.finish(about).map_err(wrap)
 }
@@ -118,53 +125,92 @@ impl IdSpace {
     }
 }
 
-/// A case being written: the record so far and the narrated steps.
+/// Where a case stands: not yet opened (the child, and any agencies named before the
+/// first professional), or a record.
+enum Stage {
+    Opening {
+        record: RecordId,
+        child: ChildProfile,
+        agencies: Vec<Agency>,
+    },
+    Open {
+        record: Box<PartnershipRecord>,
+        lead: ProfessionalId,
+    },
+}
+
+/// A case being written: the record so far, the time its last change was recorded,
+/// and the narrated steps.
 pub(crate) struct Case {
     space: IdSpace,
     next: u64,
-    pub parts: PartnershipRecordParts,
+    stage: Stage,
+    child: ChildId,
+    /// When the last change was recorded: each change is recorded at the moment it
+    /// describes or, for one that describes an earlier day, now. Changes never go
+    /// back in time.
+    now: DateTime<Utc>,
     steps: Vec<Step>,
 }
 
+/// When a change describes something happening: a day or an instant. A day's
+/// events are recorded at the start of the working day (08:00 UTC, in the UK day in
+/// either season), so that a decision later that day comes after them.
+pub(crate) trait Moment {
+    fn instant(&self) -> DateTime<Utc>;
+}
+
+impl Moment for NaiveDate {
+    fn instant(&self) -> DateTime<Utc> {
+        self.and_time(START_OF_DAY).and_utc()
+    }
+}
+
+const START_OF_DAY: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(8, 0, 0) {
+    Some(time) => time,
+    None => chrono::NaiveTime::MIN,
+};
+
+impl Moment for DateTime<Utc> {
+    fn instant(&self) -> DateTime<Utc> {
+        *self
+    }
+}
+
 impl Case {
-    pub(crate) fn new(space: IdSpace, child_name: &str, date_of_birth: &str) -> Fallible<Self> {
-        let mut case = Self {
-            space,
-            next: 0,
-            parts: PartnershipRecordParts {
-                schema_version: SCHEMA_VERSION,
-                id: Uuid::nil().into(),
-                child: ChildProfile::try_from(ChildProfileParts {
-                    id: Uuid::nil().into(),
-                    name: name(child_name)?,
-                    date_of_birth: day(date_of_birth)?,
-                    nhs_number: None,
-                    identifiers: vec![],
-                    communication_needs: vec![],
-                    views: vec![],
-                })?,
-                carers: vec![],
-                professionals: vec![],
-                agencies: vec![],
-                communication_agreements: vec![],
-                contact_log: ContactLog::default(),
-                goals: vec![],
-                consents: vec![],
-                competence_assessments: vec![],
-                withholding_rules: vec![],
-                justifications: vec![],
-                disclosures: Default::default(),
-                checkpoints: vec![],
-                barriers: BarrierRegister::default(),
-                reviews: vec![],
-                provenance: vec![],
-            },
-            steps: vec![],
+    pub(crate) fn new(
+        space: IdSpace,
+        child_name: &str,
+        date_of_birth: &str,
+        opened: NaiveDate,
+    ) -> Fallible<Self> {
+        let mut next = 0;
+        let mut id = || {
+            next += 1;
+            space.uuid(next)
         };
-        case.parts.id = case.id();
-        let child = case.id();
-        case.update_child(|c| c.id = child)?;
-        Ok(case)
+        let record = RecordId::from(id());
+        let child = ChildProfile::try_from(ChildProfileParts {
+            id: id().into(),
+            name: name(child_name)?,
+            date_of_birth: day(date_of_birth)?,
+            nhs_number: None,
+            identifiers: vec![],
+            communication_needs: vec![],
+            views: vec![],
+        })?;
+        Ok(Self {
+            space,
+            next,
+            child: child.id,
+            stage: Stage::Opening {
+                record,
+                child,
+                agencies: vec![],
+            },
+            now: opened.instant(),
+            steps: vec![],
+        })
     }
 
     /// A new id, the same every run: the case's id space, then a counter.
@@ -175,29 +221,69 @@ impl Case {
 
     /// The child's id.
     pub fn child(&self) -> ChildId {
-        self.parts.child.id
+        self.child
     }
 
-    /// Changes the child's profile; the profile's own rules are checked again.
-    pub fn update_child(&mut self, change: impl FnOnce(&mut ChildProfileParts)) -> Fallible<()> {
-        let mut parts = self.parts.child.clone().into_parts();
-        change(&mut parts);
-        self.parts.child = ChildProfile::try_from(parts)?;
+    /// The record as it stands.
+    pub fn record(&self) -> Fallible<&PartnershipRecord> {
+        match &self.stage {
+            Stage::Open { record, .. } => Ok(record),
+            Stage::Opening { .. } => Err(NOT_OPEN.into()),
+        }
+    }
+
+    /// Applies `change` as a service would: recorded at `when` (or now, if that has
+    /// passed), by the professional `by` names, or the case's lead professional.
+    pub fn change(
+        &mut self,
+        change: Change,
+        when: impl Moment,
+        by: Option<PartyRef>,
+    ) -> Fallible<()> {
+        let at = self.now.max(when.instant());
+        let Stage::Open { record, lead } = &mut self.stage else {
+            return Err(NOT_OPEN.into());
+        };
+        let by = match by {
+            Some(PartyRef::Professional { id }) => id,
+            _ => *lead,
+        };
+        record.apply(change, by, at)?;
+        self.now = at;
         Ok(())
     }
 
-    /// Adds an agency or setting.
+    /// Changes the child's profile; the profile's own rules are checked again, and
+    /// then the whole record, which the child's age and needs reach.
+    pub fn update_child(&mut self, change: impl FnOnce(&mut ChildProfileParts)) -> Fallible<()> {
+        let mut parts = self.record()?.child().clone().into_parts();
+        change(&mut parts);
+        let child = ChildProfile::try_from(parts)?;
+        let latest_view = child.views.iter().map(|v| v.recorded_on).max();
+        let when = latest_view.map_or(self.now, |on| on.instant());
+        self.change(Change::UpdateChild(child), when, None)
+    }
+
+    /// Adds an agency or setting. Until the first professional joins there is no
+    /// record yet: the agency waits to be added when it opens.
     pub fn agency(&mut self, agency_name: &str, kind: AgencyKind) -> Fallible<AgencyId> {
         let id = self.id();
-        self.parts.agencies.push(Agency {
+        let agency = Agency {
             id,
             name: Label::new(agency_name)?,
             kind,
-        });
+        };
+        if let Stage::Opening { agencies, .. } = &mut self.stage {
+            agencies.push(agency);
+            return Ok(id);
+        }
+        self.change(Change::AddAgency(agency), self.now, None)?;
         Ok(id)
     }
 
-    /// Adds a professional working at `agency`.
+    /// Adds a professional working at `agency`. The first opens the record
+    /// ([`PartnershipRecord::new`]) with their agency, and adds the others named
+    /// so far.
     pub fn professional(
         &mut self,
         person: &str,
@@ -205,14 +291,53 @@ impl Case {
         agency: AgencyId,
     ) -> Fallible<ProfessionalId> {
         let id = self.id();
-        self.parts.professionals.push(Professional {
+        let professional = Professional {
             id,
             name: name(person)?,
             role,
             agency,
             work_contact: None,
-        });
+        };
+        let placeholder = Stage::Opening {
+            record: Uuid::nil().into(),
+            child: self.record_child()?,
+            agencies: vec![],
+        };
+        match std::mem::replace(&mut self.stage, placeholder) {
+            Stage::Opening {
+                record,
+                child,
+                mut agencies,
+            } => {
+                let k = agencies
+                    .iter()
+                    .position(|a| a.id == agency)
+                    .ok_or("a professional's agency is added first")?;
+                let founding = agencies.remove(k);
+                let opened =
+                    PartnershipRecord::new(record, child, founding, professional, self.now)?;
+                self.stage = Stage::Open {
+                    record: Box::new(opened),
+                    lead: id,
+                };
+                for agency in agencies {
+                    self.change(Change::AddAgency(agency), self.now, None)?;
+                }
+            }
+            open @ Stage::Open { .. } => {
+                self.stage = open;
+                self.change(Change::AddProfessional(professional), self.now, None)?;
+            }
+        }
         Ok(id)
+    }
+
+    /// The child's profile, wherever the case stands.
+    fn record_child(&self) -> Fallible<ChildProfile> {
+        match &self.stage {
+            Stage::Opening { child, .. } => Ok(child.clone()),
+            Stage::Open { record, .. } => Ok(record.child().clone()),
+        }
     }
 
     /// Adds a carer who speaks `language`; `adjust` fills in anything else.
@@ -225,39 +350,39 @@ impl Case {
         adjust: impl FnOnce(&mut CarerParts),
     ) -> Fallible<CarerId> {
         let id = self.id();
-        let mut parts = CarerParts {
+        let first = self.record()?.carers().is_empty();
+        let mut parts = CarerParts::new(
             id,
-            name: name(person)?,
+            Label::new(person)?,
             relationship,
             legal_standing,
-            lives_with_child: true,
-            primary_contact: self.parts.carers.is_empty(),
-            communication: CommunicationPreferences::in_language(LanguageTag::parse(language)?),
-            considerations: CulturalConsiderations::default(),
-            support: vec![],
-            involvement: Involvement::default(),
-        };
+            CommunicationPreferences::in_language(LanguageTag::parse(language)?),
+        );
+        parts.lives_with_child = true;
+        parts.primary_contact = first;
         adjust(&mut parts);
-        self.parts.carers.push(Carer::try_from(parts)?);
+        self.change(Change::AddCarer(Carer::try_from(parts)?), self.now, None)?;
         Ok(id)
     }
 
-    /// Changes a carer; the carer's own rules are checked again.
+    /// Changes a carer on `on`; the carer's own rules are checked again, and the
+    /// goals, consents and reviews that depend on their standing.
     pub fn update_carer(
         &mut self,
         id: CarerId,
+        on: &str,
         change: impl FnOnce(&mut CarerParts),
     ) -> Fallible<()> {
-        let slot = self
-            .parts
-            .carers
-            .iter_mut()
+        let carer = self
+            .record()?
+            .carers()
+            .iter()
             .find(|c| c.id == id)
             .ok_or("no such carer in this case")?;
-        let mut parts = slot.clone().into_parts();
+        let mut parts = carer.clone().into_parts();
         change(&mut parts);
-        *slot = Carer::try_from(parts)?;
-        Ok(())
+        let updated = Carer::try_from(parts)?;
+        self.change(Change::UpdateCarer(updated), day(on)?, None)
     }
 
     /// Proposes a shared goal; `adjust` adds who does what, the measure and so on.
@@ -269,13 +394,14 @@ impl Case {
         adjust: impl FnOnce(&mut SharedGoalParts),
     ) -> Fallible<GoalId> {
         let id = self.id();
+        let created_on = day(created_on)?;
         let mut parts = SharedGoalParts {
             id,
             child: self.child(),
             area,
             description: note(description),
             measure: None,
-            created_on: day(created_on)?,
+            created_on,
             target_date: None,
             childs_view: None,
             responsibilities: vec![],
@@ -286,18 +412,28 @@ impl Case {
             reviews: vec![],
         };
         adjust(&mut parts);
-        self.parts.goals.push(SharedGoal::try_from(parts)?);
+        self.change(
+            Change::AddGoal(SharedGoal::try_from(parts)?),
+            created_on,
+            None,
+        )?;
         Ok(id)
     }
 
-    /// The goal with this id, to act on.
-    pub fn goal_mut(&mut self, id: GoalId) -> Fallible<&mut SharedGoal> {
+    /// The goal with this id, to read.
+    pub fn the_goal(&self, id: GoalId) -> Fallible<&SharedGoal> {
         Ok(self
-            .parts
-            .goals
-            .iter_mut()
+            .record()?
+            .goals()
+            .iter()
             .find(|g| g.id == id)
             .ok_or("no such goal in this case")?)
+    }
+
+    /// Reviews a goal and carries out the decision.
+    pub fn review_goal(&mut self, goal: GoalId, review: GoalReview) -> Fallible<()> {
+        let (on, by) = (review.on, review.by);
+        self.change(Change::ReviewGoal { goal, review }, on, Some(by))
     }
 
     /// Records a consent with its first event.
@@ -310,36 +446,34 @@ impl Case {
         first: ConsentEvent,
     ) -> Fallible<partnership_core::ConsentId> {
         let id = self.id();
-        self.parts
-            .consents
-            .push(ConsentRecord::try_from(ConsentRecordParts {
-                id,
-                child: self.child(),
-                given_by,
-                scope,
-                valid_from: day(valid_from)?,
-                valid_until: valid_until.map(day).transpose()?,
-                method,
-                notice_version: Label::new("Privacy notice 2026")?,
-                events: vec![first],
-            })?);
+        let (when, by) = (first.at, first.by);
+        let consent = ConsentRecord::try_from(ConsentRecordParts {
+            id,
+            child: self.child(),
+            given_by,
+            scope,
+            valid_from: day(valid_from)?,
+            valid_until: valid_until.map(day).transpose()?,
+            method,
+            notice_version: Label::new("Privacy notice 2026")?,
+            events: vec![first],
+        })?;
+        self.change(Change::AddConsent(consent), when, Some(by))?;
         Ok(id)
     }
 
-    /// Adds an event to a consent's history; the history's rules are checked again.
+    /// Adds an event to a consent's history.
     pub fn consent_event(
         &mut self,
-        id: partnership_core::ConsentId,
+        consent: partnership_core::ConsentId,
         event: ConsentEvent,
     ) -> Fallible<()> {
-        let slot = self
-            .parts
-            .consents
-            .iter_mut()
-            .find(|c| c.id == id)
-            .ok_or("no such consent in this case")?;
-        *slot = slot.clone().with_event(event)?;
-        Ok(())
+        let (when, by) = (event.at, event.by);
+        self.change(
+            Change::RecordConsentEvent { consent, event },
+            when,
+            Some(by),
+        )
     }
 
     /// A question from `requested_by` to share `categories` with `recipient`, named by
@@ -365,8 +499,7 @@ impl Case {
     /// Asks the record what it would decide about a question at `at`, recording
     /// nothing.
     pub fn what_if(&self, question: &SharingQuestion, at: DateTime<Utc>) -> Fallible<WhatIf> {
-        let record = PartnershipRecord::try_from(self.parts.clone())?;
-        Ok(record.what_if(question, at)?)
+        Ok(self.record()?.what_if(question, at)?)
     }
 
     /// Asks the record to decide a question at `decided_at`, as a service would: the
@@ -377,10 +510,10 @@ impl Case {
         question: &SharingQuestion,
         decided_at: DateTime<Utc>,
     ) -> Fallible<Decided> {
-        let mut record = PartnershipRecord::try_from(self.parts.clone())?;
-        let decided = record.decide(question, decided_at)?;
-        self.parts = record.into_parts();
-        Ok(decided)
+        let Stage::Open { record, .. } = &mut self.stage else {
+            return Err(NOT_OPEN.into());
+        };
+        Ok(record.decide(question, decided_at)?)
     }
 
     /// Records a barrier as identified.
@@ -393,70 +526,125 @@ impl Case {
         severity: Severity,
     ) -> Fallible<partnership_core::BarrierId> {
         let id = self.id();
+        let identified_on = day(identified_on)?;
         let barrier = Barrier::try_from(BarrierParts {
             id,
             kind,
             affects,
             goals: vec![],
             identified_by,
-            identified_on: day(identified_on)?,
+            identified_on,
             description: note(description),
             severity,
             owner: None,
             mitigations: vec![],
             history: vec![],
         })?;
-        let mut barriers = std::mem::take(&mut self.parts.barriers).into_parts();
-        barriers.push(barrier);
-        self.parts.barriers = BarrierRegister::try_from(barriers)?;
+        self.change(
+            Change::AddBarrier(barrier),
+            identified_on,
+            Some(identified_by),
+        )?;
         Ok(id)
     }
 
-    /// Acts on a barrier through its own methods; the register is checked again.
-    pub fn update_barrier(
-        &mut self,
-        id: partnership_core::BarrierId,
-        act: impl FnOnce(&mut Barrier) -> Fallible<()>,
-    ) -> Fallible<()> {
-        let mut barriers = std::mem::take(&mut self.parts.barriers).into_parts();
-        let slot = barriers
-            .iter_mut()
+    /// The barrier with this id, to read.
+    pub fn the_barrier(&self, id: partnership_core::BarrierId) -> Fallible<&Barrier> {
+        Ok(self
+            .record()?
+            .barriers()
+            .iter()
             .find(|b| b.id == id)
-            .ok_or("no such barrier in this case")?;
-        act(slot)?;
-        self.parts.barriers = BarrierRegister::try_from(barriers)?;
-        Ok(())
+            .ok_or("no such barrier in this case")?)
+    }
+
+    /// Names `owner` as the owner of a barrier from `since`.
+    pub fn own_barrier(
+        &mut self,
+        barrier: partnership_core::BarrierId,
+        owner: PartyRef,
+        since: NaiveDate,
+    ) -> Fallible<()> {
+        let change = Change::AssignBarrierOwner {
+            barrier,
+            owner,
+            since,
+        };
+        self.change(change, since, Some(owner))
+    }
+
+    /// Starts a mitigation on a barrier.
+    pub fn mitigate(
+        &mut self,
+        barrier: partnership_core::BarrierId,
+        mitigation: MitigationAttempt,
+    ) -> Fallible<()> {
+        let (on, by) = (mitigation.started_on, mitigation.by);
+        let change = Change::StartMitigation {
+            barrier,
+            mitigation,
+        };
+        self.change(change, on, Some(by))
+    }
+
+    /// Records whether a mitigation on a barrier helped.
+    pub fn review_mitigation(
+        &mut self,
+        barrier: partnership_core::BarrierId,
+        mitigation: MitigationId,
+        review: EffectivenessReview,
+    ) -> Fallible<()> {
+        let (on, by) = (review.on, review.by);
+        let change = Change::ReviewMitigation {
+            barrier,
+            mitigation,
+            review,
+        };
+        self.change(change, on, Some(by))
+    }
+
+    /// Resolves a barrier on `on`.
+    pub fn resolve_barrier(
+        &mut self,
+        barrier: partnership_core::BarrierId,
+        on: NaiveDate,
+        by: PartyRef,
+    ) -> Fallible<()> {
+        let change = Change::ChangeBarrierStatus {
+            barrier,
+            change: StatusChange::to(BarrierStatus::Resolved, on, by),
+        };
+        self.change(change, on, Some(by))
     }
 
     /// Starts a review schedule.
     pub fn reviews(&mut self, kind: ReviewKind, starts_on: &str) -> Fallible<ReviewScheduleId> {
         let id = self.id();
-        self.parts
-            .reviews
-            .push(ReviewSchedule::try_from(ReviewScheduleParts {
-                id,
-                child: self.child(),
-                kind,
-                starts_on: day(starts_on)?,
-                outcomes: vec![],
-                due_soon_days: 14,
-                invitation_notice_days: 14,
-            })?);
+        let schedule = ReviewSchedule::try_from(ReviewScheduleParts {
+            id,
+            child: self.child(),
+            kind,
+            starts_on: day(starts_on)?,
+            outcomes: vec![],
+            due_soon_days: 14,
+            invitation_notice_days: 14,
+        })?;
+        self.change(Change::AddReviewSchedule(schedule), self.now, None)?;
         Ok(id)
     }
 
-    /// The review schedule with this id, to record outcomes on.
-    pub fn reviews_mut(&mut self, id: ReviewScheduleId) -> Fallible<&mut ReviewSchedule> {
+    /// The review schedule with this id, to read.
+    pub fn schedule(&self, id: ReviewScheduleId) -> Fallible<&ReviewSchedule> {
         Ok(self
-            .parts
-            .reviews
-            .iter_mut()
+            .record()?
+            .reviews()
+            .iter()
             .find(|r| r.id == id)
             .ok_or("no such review schedule in this case")?)
     }
 
-    /// The carers who agree the goal each agree it on `on`; the goal is accepted and
-    /// then made active by `by`, on the basis of those agreements.
+    /// The carers who agree the goal each agree it on `on`; `by` accepts the goal
+    /// and then makes it active, on the agreement the record shows.
     pub fn agree_and_activate(
         &mut self,
         goal: GoalId,
@@ -465,19 +653,27 @@ impl Case {
         by: PartyRef,
     ) -> Fallible<()> {
         let on = day(on)?;
-        let goal = self.goal_mut(goal)?;
         for carer in carers {
-            goal.agree(*carer, on)?;
+            let agreed = Change::AgreeToGoal {
+                goal,
+                carer: *carer,
+                on,
+            };
+            self.change(agreed, on, Some(by))?;
         }
-        goal.transition(Transition {
+        let accepted = Transition {
             to: GoalStatus::Accepted,
             on,
             by,
             reason: None,
             basis: None,
-        })?;
-        goal.activate(on, by, carers)?;
-        Ok(())
+        };
+        let moved = Change::MoveGoal {
+            goal,
+            transition: accepted,
+        };
+        self.change(moved, on, Some(by))?;
+        self.change(Change::ActivateGoal { goal, on, by }, on, Some(by))
     }
 
     /// Records a goal attainment level seen by `by` in `setting`.
@@ -489,17 +685,17 @@ impl Case {
         achievement: AchievementStatus,
         observation: &str,
     ) -> Fallible<()> {
+        let on = day(on)?;
         let entry = ProgressEntry {
             id: self.id(),
-            on: day(on)?,
+            on,
             recorded_by: by,
             setting,
             level: GasLevel::new(level)?,
             achievement,
             note: Some(note(observation)),
         };
-        self.goal_mut(goal)?.record_progress(entry)?;
-        Ok(())
+        self.change(Change::RecordProgress { goal, entry }, on, Some(by))
     }
 
     /// Records a review meeting held on `held_on` in a schedule.
@@ -512,9 +708,14 @@ impl Case {
         carer_feedback: Vec<(CarerId, &str)>,
         next_review_agreed: Option<&str>,
     ) -> Fallible<()> {
+        let held_on = day(held_on)?;
+        let chair = attended
+            .iter()
+            .copied()
+            .find(|p| matches!(p, PartyRef::Professional { .. }));
         let outcome = ReviewOutcome {
             review: self.id(),
-            held_on: day(held_on)?,
+            held_on,
             attended,
             goals,
             changes_agreed: vec![],
@@ -527,8 +728,8 @@ impl Case {
                 .collect(),
             next_review_agreed: next_review_agreed.map(day).transpose()?,
         };
-        self.reviews_mut(schedule)?.record(outcome)?;
-        Ok(())
+        let change = Change::RecordReviewOutcome { schedule, outcome };
+        self.change(change, held_on, chair)
     }
 
     /// Agrees with a carer how often, how and from whom they hear how things are going.
@@ -540,17 +741,20 @@ impl Case {
         updates_given_by: ProfessionalId,
         agreed_on: &str,
     ) -> Fallible<CommunicationAgreement> {
+        let given_by = PartyRef::Professional {
+            id: updates_given_by,
+        };
+        let agreed_on = day(agreed_on)?;
         let agreement = CommunicationAgreement {
             id: self.id(),
             carer,
             frequency,
             channel,
-            updates_given_by: PartyRef::Professional {
-                id: updates_given_by,
-            },
-            agreed_on: day(agreed_on)?,
+            updates_given_by: given_by,
+            agreed_on,
         };
-        self.parts.communication_agreements.push(agreement.clone());
+        let change = Change::AddAgreement(agreement.clone());
+        self.change(change, agreed_on, Some(given_by))?;
         Ok(agreement)
     }
 
@@ -574,51 +778,44 @@ impl Case {
                 completed_on: None,
             });
         }
+        let on = day(on)?;
+        let recorder = participants
+            .iter()
+            .copied()
+            .find(|p| matches!(p, PartyRef::Professional { .. }));
         let record = ContactRecord::try_from(ContactRecordParts {
             id: self.id(),
-            date: day(on)?,
+            date: on,
             channel,
             participants,
             summary: note(summary),
             agreed_actions,
         })?;
-        let mut log = std::mem::take(&mut self.parts.contact_log).into_parts();
-        log.push(record);
-        self.parts.contact_log = ContactLog::try_from(log)?;
-        Ok(())
+        self.change(Change::RecordContact(record), on, recorder)
     }
 
-    /// Marks an agreed action done.
+    /// Marks the agreed action with this description done.
     pub fn complete_action(&mut self, description: &str, on: &str) -> Fallible<()> {
+        let action = self
+            .record()?
+            .contact_log()
+            .iter()
+            .flat_map(|r| &r.agreed_actions)
+            .find(|a| a.description.expose() == description)
+            .ok_or("no such agreed action in this case")?;
+        let (id, owner) = (action.id, action.owner);
         let on = day(on)?;
-        let mut log = std::mem::take(&mut self.parts.contact_log).into_parts();
-        let mut found = false;
-        for record in &mut log {
-            let mut parts = record.clone().into_parts();
-            for action in &mut parts.agreed_actions {
-                if action.description.expose() == description {
-                    action.completed_on = Some(on);
-                    found = true;
-                }
-            }
-            *record = ContactRecord::try_from(parts)?;
-        }
-        self.parts.contact_log = ContactLog::try_from(log)?;
-        if found {
-            Ok(())
-        } else {
-            Err("no such agreed action in this case".into())
-        }
+        self.change(Change::CompleteAction { action: id, on }, on, Some(owner))
     }
 
     /// Sets out a proposed goal's plan: who does what, where and how often (in that
     /// order), then anything else `adjust` fills in (the measure, the target, the
-    /// child's view); the goal's own rules are checked again.
+    /// child's view).
     pub fn plan(
         &mut self,
         goal: GoalId,
         duties: impl IntoIterator<Item = (PartyRef, &'static str, Setting, Frequency)>,
-        adjust: impl FnOnce(&mut SharedGoalParts) -> Fallible<()>,
+        adjust: impl FnOnce(&mut GoalPlan) -> Fallible<()>,
     ) -> Fallible<()> {
         let responsibilities = duties
             .into_iter()
@@ -626,11 +823,10 @@ impl Case {
                 self.who_does(party, action, setting, frequency)
             })
             .collect();
-        let mut parts = self.goal_mut(goal)?.clone().into_parts();
-        parts.responsibilities = responsibilities;
-        adjust(&mut parts)?;
-        *self.goal_mut(goal)? = SharedGoal::try_from(parts)?;
-        Ok(())
+        let mut plan = self.the_goal(goal)?.plan();
+        plan.responsibilities = responsibilities;
+        adjust(&mut plan)?;
+        self.change(Change::ReviseGoalPlan { goal, plan }, self.now, None)
     }
 
     /// A responsibility on a goal: who does what, where, how often.
@@ -677,16 +873,22 @@ impl Case {
             let later = pair.first().map(|s| s.on.to_string()).unwrap_or_default();
             return Err(format!("steps are out of order after {later}").into());
         }
+        let Stage::Open { record, .. } = self.stage else {
+            return Err(NOT_OPEN.into());
+        };
         Ok(Scenario {
             slug: about.slug,
             title: about.title,
             situation: about.situation,
             as_of: day(about.as_of)?,
-            record: PartnershipRecord::try_from(self.parts)?,
+            record: *record,
             steps: self.steps,
         })
     }
 }
+
+/// What a case says when asked for its record before a professional has opened it.
+const NOT_OPEN: &str = "the record opens when the first professional joins the case";
 
 /// A carer consenting or otherwise acting on a consent, at a moment.
 pub(crate) fn consent_event(

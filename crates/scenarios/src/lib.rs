@@ -77,7 +77,7 @@ impl Scenario {
     /// let scenario = partnership_scenarios::language_barrier_interpreter().unwrap();
     /// let text = scenario.narrative();
     /// assert!(text.starts_with(scenario.title));
-    /// assert!(text.contains("Recorded with: Barrier::resolve"));
+    /// assert!(text.contains("Recorded with: Change::ChangeBarrierStatus (Resolved)"));
     /// ```
     pub fn narrative(&self) -> String {
         let mut out = String::new();

@@ -70,6 +70,8 @@ pub(super) fn dated_problems(
             .find(|g| g.id == goal)
             .map_or(0, entries)
     };
+    let barrier_at =
+        |barrier| index_of(&record.barriers, |b| b.id == barrier).unwrap_or(record.barriers.len());
     match change {
         Change::AddCarer(carer) | Change::UpdateCarer(carer) => {
             let k = index_of(&record.carers, |c| c.id == carer.id).unwrap_or(record.carers.len());
@@ -179,6 +181,75 @@ pub(super) fn dated_problems(
                 .map(|r| (Place::Entry("mitigations", i, "review"), r.on));
             report("barriers", b, &mut std::iter::once(started).chain(reviewed));
         }
+        Change::UpdateChild(child) => {
+            let at_child = root.field("child");
+            let views = at_child.field("views");
+            for (i, view) in child.views.iter().enumerate() {
+                if view.recorded_on > latest {
+                    problems.push(super::problem_at(
+                        views.index(i).field("recordedOn").to_string(),
+                        Rule::DatedAfterChange,
+                        AFTER_RECORDING,
+                    ));
+                }
+            }
+        }
+        Change::ReviseGoalPlan { goal, plan } => {
+            let view = view_recorded_on(plan.childs_view.as_ref());
+            let mut facts = view
+                .map(|day| (Place::Field("childsView"), day))
+                .into_iter();
+            report("goals", goal_at(*goal), &mut facts);
+        }
+        Change::CelebrateMilestone { goal, milestone } => {
+            let i = goal_len(*goal, |g| g.milestones.len());
+            let fact = (Place::Entry("milestones", i, "on"), milestone.on);
+            report("goals", goal_at(*goal), &mut std::iter::once(fact));
+        }
+        Change::ReviewGoal { goal, review } => {
+            let i = goal_len(*goal, |g| g.reviews.len());
+            let fact = (Place::Entry("reviews", i, "on"), review.on);
+            report("goals", goal_at(*goal), &mut std::iter::once(fact));
+        }
+        Change::CompleteAction { action, on } => {
+            let found = record.contact_log.iter().enumerate().find_map(|(k, c)| {
+                let i = c.agreed_actions.iter().position(|a| a.id == *action)?;
+                Some((k, i))
+            });
+            if let Some((k, i)) = found {
+                let fact = (Place::Entry("agreedActions", i, "completedOn"), *on);
+                report("contactLog", k, &mut std::iter::once(fact));
+            }
+        }
+        Change::AssignBarrierOwner { barrier, since, .. } => {
+            let fact = (Place::Field("owner"), *since);
+            report("barriers", barrier_at(*barrier), &mut std::iter::once(fact));
+        }
+        Change::ReviewMitigation {
+            barrier,
+            mitigation,
+            review,
+        } => {
+            let i = record
+                .barriers
+                .iter()
+                .find(|b| b.id == *barrier)
+                .and_then(|b| b.mitigations.iter().position(|m| m.id == *mitigation));
+            // A mitigation not on the barrier is refused by the barrier itself.
+            if let Some(i) = i {
+                let fact = (Place::Entry("mitigations", i, "review"), review.on);
+                report("barriers", barrier_at(*barrier), &mut std::iter::once(fact));
+            }
+        }
+        Change::ChangeBarrierStatus { barrier, change } => {
+            let i = record
+                .barriers
+                .iter()
+                .find(|b| b.id == *barrier)
+                .map_or(0, |b| b.history.len());
+            let fact = (Place::Entry("history", i, "on"), change.on);
+            report("barriers", barrier_at(*barrier), &mut std::iter::once(fact));
+        }
         // A professional, an agency, a withholding rule and a justification state no
         // day on which something happened.
         _ => {}
@@ -240,11 +311,7 @@ fn goal_facts(goal: &SharedGoal) -> impl Iterator<Item = Fact> + '_ {
             .enumerate()
             .map(move |(i, day)| (Place::Entry(list, i, "on"), day))
     };
-    let view = match &goal.childs_view {
-        Some(ChildsView::Recorded { view }) => Some(view.recorded_on),
-        Some(ChildsView::NotGathered { recorded_on, .. }) => Some(*recorded_on),
-        _ => None,
-    };
+    let view = view_recorded_on(goal.childs_view.as_ref());
     std::iter::once((Place::Field("createdOn"), goal.created_on))
         .chain(view.map(|day| (Place::Field("childsView"), day)))
         .chain(entries(
@@ -267,6 +334,15 @@ fn goal_facts(goal: &SharedGoal) -> impl Iterator<Item = Fact> + '_ {
             "reviews",
             goal.reviews.iter().map(|r| r.on).collect(),
         ))
+}
+
+/// When the child's view on a goal was recorded, or when it was recorded that it
+/// could not be gathered.
+fn view_recorded_on(view: Option<&ChildsView>) -> Option<NaiveDate> {
+    match view? {
+        ChildsView::Recorded { view } => Some(view.recorded_on),
+        ChildsView::NotGathered { recorded_on, .. } => Some(*recorded_on),
+    }
 }
 
 fn schedule_facts(schedule: &ReviewSchedule) -> impl Iterator<Item = Fact> + '_ {

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ChangeKind {
+    /// The child's profile was replaced; the subject is the child.
+    UpdateChild,
     /// A carer was added; the subject is the carer.
     AddCarer,
     /// A carer's details were replaced; the subject is the carer.
@@ -27,6 +29,8 @@ pub enum ChangeKind {
     RecordContact,
     /// A shared goal was added; the subject is the goal.
     AddGoal,
+    /// A proposed goal's plan was revised; the subject is the goal.
+    ReviseGoalPlan,
     /// A carer agreed to a goal; the subject is the goal.
     AgreeToGoal,
     /// A goal moved in its lifecycle; the subject is the goal.
@@ -35,6 +39,12 @@ pub enum ChangeKind {
     ActivateGoal,
     /// Progress on a goal was recorded; the subject is the goal.
     RecordProgress,
+    /// A milestone was celebrated on a goal; the subject is the goal.
+    CelebrateMilestone,
+    /// A goal was reviewed; the subject is the goal.
+    ReviewGoal,
+    /// An agreed action was done; the subject is the action.
+    CompleteAction,
     /// A consent record was added; the subject is the consent.
     AddConsent,
     /// An event (given, refused, renewed, withdrawn, …) was recorded on a consent; the
@@ -54,12 +64,20 @@ pub enum ChangeKind {
     AddBarrier,
     /// A mitigation was started on a barrier; the subject is the barrier.
     StartMitigation,
+    /// A barrier was given an owner; the subject is the barrier.
+    AssignBarrierOwner,
+    /// A mitigation's effectiveness was reviewed; the subject is the barrier.
+    ReviewMitigation,
+    /// A barrier's status moved (resolved, escalated, accepted); the subject is the
+    /// barrier.
+    ChangeBarrierStatus,
 }
 
 impl ChangeKind {
     /// The kind's code, as in JSON: `record-progress`.
     pub const fn code(self) -> &'static str {
         match self {
+            Self::UpdateChild => "update-child",
             Self::AddCarer => "add-carer",
             Self::UpdateCarer => "update-carer",
             Self::AddProfessional => "add-professional",
@@ -67,10 +85,14 @@ impl ChangeKind {
             Self::AddAgreement => "add-agreement",
             Self::RecordContact => "record-contact",
             Self::AddGoal => "add-goal",
+            Self::ReviseGoalPlan => "revise-goal-plan",
             Self::AgreeToGoal => "agree-to-goal",
             Self::MoveGoal => "move-goal",
             Self::ActivateGoal => "activate-goal",
             Self::RecordProgress => "record-progress",
+            Self::CelebrateMilestone => "celebrate-milestone",
+            Self::ReviewGoal => "review-goal",
+            Self::CompleteAction => "complete-action",
             Self::AddConsent => "add-consent",
             Self::RecordConsentEvent => "record-consent-event",
             Self::AddCompetenceAssessment => "add-competence-assessment",
@@ -80,6 +102,9 @@ impl ChangeKind {
             Self::RecordReviewOutcome => "record-review-outcome",
             Self::AddBarrier => "add-barrier",
             Self::StartMitigation => "start-mitigation",
+            Self::AssignBarrierOwner => "assign-barrier-owner",
+            Self::ReviewMitigation => "review-mitigation",
+            Self::ChangeBarrierStatus => "change-barrier-status",
         }
     }
 
@@ -87,12 +112,17 @@ impl ChangeKind {
     /// called in a problem's message.
     pub(crate) const fn subject_list(self) -> (&'static str, &'static str) {
         match self {
+            Self::UpdateChild => ("child", "a child"),
             Self::AddCarer | Self::UpdateCarer => ("carers", "a carer"),
             Self::AddProfessional => ("professionals", "a professional"),
             Self::AddAgency => ("agencies", "an agency"),
             Self::AddAgreement => ("communicationAgreements", "a communication agreement"),
             Self::RecordContact => ("contactLog", "a contact record"),
+            Self::CompleteAction => ("contactLog", "an agreed action"),
             Self::AddGoal
+            | Self::ReviseGoalPlan
+            | Self::CelebrateMilestone
+            | Self::ReviewGoal
             | Self::AgreeToGoal
             | Self::MoveGoal
             | Self::ActivateGoal
@@ -102,7 +132,11 @@ impl ChangeKind {
             Self::AddWithholdingRule => ("withholdingRules", "a withholding rule"),
             Self::AddJustification => ("justifications", "a justification"),
             Self::AddReviewSchedule | Self::RecordReviewOutcome => ("reviews", "a review schedule"),
-            Self::AddBarrier | Self::StartMitigation => ("barriers", "a barrier"),
+            Self::AddBarrier
+            | Self::StartMitigation
+            | Self::AssignBarrierOwner
+            | Self::ReviewMitigation
+            | Self::ChangeBarrierStatus => ("barriers", "a barrier"),
         }
     }
 }

@@ -12,17 +12,19 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use partnership_barriers::{Barrier, MitigationAttempt};
+use partnership_barriers::{
+    Barrier, BarriersError, EffectivenessReview, MitigationAttempt, StatusChange,
+};
 use partnership_carers::{Carer, CommunicationAgreement, ContactRecord};
 use partnership_consent::{
     CompetenceAssessment, ConsentEvent, ConsentRecord, PermitBasis, SafeguardingJustification,
     SharingDecision, WithholdingRule,
 };
 use partnership_core::{
-    Agency, BarrierId, CarerId, ConsentId, GoalId, PartyRef, Pointer, Professional, ProfessionalId,
-    ReviewScheduleId,
+    ActionId, Agency, BarrierId, CarerId, ChildProfile, ConsentId, GoalId, MitigationId, PartyRef,
+    Pointer, Professional, ProfessionalId, ReviewScheduleId,
 };
-use partnership_goals::{ProgressEntry, SharedGoal, Transition};
+use partnership_goals::{GoalPlan, GoalReview, Milestone, ProgressEntry, SharedGoal, Transition};
 use partnership_reviews::{ReviewOutcome, ReviewSchedule};
 
 use crate::validate::{self, Checker};
@@ -42,6 +44,10 @@ pub use kind::{ChangeKind, ProvenanceEntry};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Change {
+    /// Replaces the child's profile (the same child: the id stays): a communication
+    /// need recognised, a view recorded. The child's age and needs reach every rule
+    /// about consent and competence, so the whole record is checked again.
+    UpdateChild(ChildProfile),
     /// Adds a carer.
     AddCarer(Carer),
     /// Replaces the carer with the same id (a new legal standing, a restriction on
@@ -59,6 +65,14 @@ pub enum Change {
     RecordContact(ContactRecord),
     /// Adds a shared goal.
     AddGoal(SharedGoal),
+    /// Revises a proposed goal's plan (the goal in words, its measure, target, the
+    /// child's view, who does what) before any carer has agreed to it.
+    ReviseGoalPlan {
+        /// The goal.
+        goal: GoalId,
+        /// The plan as revised.
+        plan: GoalPlan,
+    },
     /// Records a carer's agreement to a goal.
     AgreeToGoal {
         /// The goal.
@@ -94,6 +108,28 @@ pub enum Change {
         /// The progress.
         entry: ProgressEntry,
     },
+    /// Records a milestone to celebrate on a goal.
+    CelebrateMilestone {
+        /// The goal.
+        goal: GoalId,
+        /// The milestone.
+        milestone: Milestone,
+    },
+    /// Records a review of a goal and carries out its decision (a new target, or
+    /// closing the goal).
+    ReviewGoal {
+        /// The goal.
+        goal: GoalId,
+        /// The review.
+        review: GoalReview,
+    },
+    /// Records an action agreed in a discussion as done.
+    CompleteAction {
+        /// The action.
+        action: ActionId,
+        /// When it was done.
+        on: NaiveDate,
+    },
     /// Adds a consent record.
     AddConsent(ConsentRecord),
     /// Records an event on a consent: given, refused, renewed, withdrawn, ….
@@ -127,12 +163,39 @@ pub enum Change {
         /// The mitigation.
         mitigation: MitigationAttempt,
     },
+    /// Names who owns a barrier from a date (replacing any earlier owner).
+    AssignBarrierOwner {
+        /// The barrier.
+        barrier: BarrierId,
+        /// The owner.
+        owner: PartyRef,
+        /// From when.
+        since: NaiveDate,
+    },
+    /// Records whether a mitigation helped.
+    ReviewMitigation {
+        /// The barrier.
+        barrier: BarrierId,
+        /// The mitigation reviewed.
+        mitigation: MitigationId,
+        /// The review.
+        review: EffectivenessReview,
+    },
+    /// Moves a barrier's status: resolved (once a mitigation was reviewed),
+    /// escalated or accepted.
+    ChangeBarrierStatus {
+        /// The barrier.
+        barrier: BarrierId,
+        /// The move.
+        change: StatusChange,
+    },
 }
 
 impl Change {
     /// The kind of change, as its provenance records it.
     pub fn kind(&self) -> ChangeKind {
         match self {
+            Self::UpdateChild(_) => ChangeKind::UpdateChild,
             Self::AddCarer(_) => ChangeKind::AddCarer,
             Self::UpdateCarer(_) => ChangeKind::UpdateCarer,
             Self::AddProfessional(_) => ChangeKind::AddProfessional,
@@ -140,10 +203,14 @@ impl Change {
             Self::AddAgreement(_) => ChangeKind::AddAgreement,
             Self::RecordContact(_) => ChangeKind::RecordContact,
             Self::AddGoal(_) => ChangeKind::AddGoal,
+            Self::ReviseGoalPlan { .. } => ChangeKind::ReviseGoalPlan,
             Self::AgreeToGoal { .. } => ChangeKind::AgreeToGoal,
             Self::MoveGoal { .. } => ChangeKind::MoveGoal,
             Self::ActivateGoal { .. } => ChangeKind::ActivateGoal,
             Self::RecordProgress { .. } => ChangeKind::RecordProgress,
+            Self::CelebrateMilestone { .. } => ChangeKind::CelebrateMilestone,
+            Self::ReviewGoal { .. } => ChangeKind::ReviewGoal,
+            Self::CompleteAction { .. } => ChangeKind::CompleteAction,
             Self::AddConsent(_) => ChangeKind::AddConsent,
             Self::RecordConsentEvent { .. } => ChangeKind::RecordConsentEvent,
             Self::AddCompetenceAssessment(_) => ChangeKind::AddCompetenceAssessment,
@@ -153,12 +220,16 @@ impl Change {
             Self::RecordReviewOutcome { .. } => ChangeKind::RecordReviewOutcome,
             Self::AddBarrier(_) => ChangeKind::AddBarrier,
             Self::StartMitigation { .. } => ChangeKind::StartMitigation,
+            Self::AssignBarrierOwner { .. } => ChangeKind::AssignBarrierOwner,
+            Self::ReviewMitigation { .. } => ChangeKind::ReviewMitigation,
+            Self::ChangeBarrierStatus { .. } => ChangeKind::ChangeBarrierStatus,
         }
     }
 
     /// The id of what the change changes.
     pub fn subject(&self) -> uuid::Uuid {
         match self {
+            Self::UpdateChild(x) => *x.id.as_uuid(),
             Self::AddCarer(x) | Self::UpdateCarer(x) => *x.id.as_uuid(),
             Self::AddProfessional(x) => *x.id.as_uuid(),
             Self::AddAgency(x) => *x.id.as_uuid(),
@@ -168,7 +239,11 @@ impl Change {
             Self::AgreeToGoal { goal, .. }
             | Self::MoveGoal { goal, .. }
             | Self::ActivateGoal { goal, .. }
-            | Self::RecordProgress { goal, .. } => *goal.as_uuid(),
+            | Self::RecordProgress { goal, .. }
+            | Self::ReviseGoalPlan { goal, .. }
+            | Self::CelebrateMilestone { goal, .. }
+            | Self::ReviewGoal { goal, .. } => *goal.as_uuid(),
+            Self::CompleteAction { action, .. } => *action.as_uuid(),
             Self::AddConsent(x) => *x.id.as_uuid(),
             Self::RecordConsentEvent { consent, .. } => *consent.as_uuid(),
             Self::AddCompetenceAssessment(x) => *x.id.as_uuid(),
@@ -177,7 +252,10 @@ impl Change {
             Self::AddReviewSchedule(x) => *x.id.as_uuid(),
             Self::RecordReviewOutcome { schedule, .. } => *schedule.as_uuid(),
             Self::AddBarrier(x) => *x.id.as_uuid(),
-            Self::StartMitigation { barrier, .. } => *barrier.as_uuid(),
+            Self::StartMitigation { barrier, .. }
+            | Self::AssignBarrierOwner { barrier, .. }
+            | Self::ReviewMitigation { barrier, .. }
+            | Self::ChangeBarrierStatus { barrier, .. } => *barrier.as_uuid(),
         }
     }
 }
@@ -334,6 +412,7 @@ fn beyond_limits(change: &Change) -> Option<Problem> {
     // Where the payload sits: an item of a top-level list is two levels in (the
     // record, the list); an entry added to an item's own list is four.
     let (json, depth) = match change {
+        Change::UpdateChild(x) => (serde_json::to_vec(x), 1),
         Change::AddCarer(x) | Change::UpdateCarer(x) => (serde_json::to_vec(x), 2),
         Change::AddProfessional(x) => (serde_json::to_vec(x), 2),
         Change::AddAgency(x) => (serde_json::to_vec(x), 2),
@@ -352,7 +431,13 @@ fn beyond_limits(change: &Change) -> Option<Problem> {
         Change::RecordReviewOutcome { outcome, .. } => (serde_json::to_vec(outcome), 4),
         Change::AddBarrier(x) => (serde_json::to_vec(x), 2),
         Change::StartMitigation { mitigation, .. } => (serde_json::to_vec(mitigation), 4),
-        Change::AgreeToGoal { .. } => return None,
+        Change::ReviseGoalPlan { plan, .. } => (serde_json::to_vec(plan), 2),
+        Change::CelebrateMilestone { milestone, .. } => (serde_json::to_vec(milestone), 4),
+        Change::ReviewGoal { review, .. } => (serde_json::to_vec(review), 4),
+        Change::AssignBarrierOwner { owner, .. } => (serde_json::to_vec(owner), 3),
+        Change::ReviewMitigation { review, .. } => (serde_json::to_vec(review), 5),
+        Change::ChangeBarrierStatus { change, .. } => (serde_json::to_vec(change), 4),
+        Change::AgreeToGoal { .. } | Change::CompleteAction { .. } => return None,
     };
     let defaults = InputLimits::default();
     let limits = InputLimits {
@@ -676,29 +761,99 @@ fn apply_to(
         Change::StartMitigation {
             barrier,
             mitigation,
-        } => {
-            let Some(b) = index_of(&record.barriers, |x| x.id == barrier) else {
+        } => step_on_barrier(record, entry, barrier, |b| b.start_mitigation(mitigation)),
+        Change::AssignBarrierOwner {
+            barrier,
+            owner,
+            since,
+        } => step_on_barrier(record, entry, barrier, |b| b.assign_owner(owner, since)),
+        Change::ReviewMitigation {
+            barrier,
+            mitigation,
+            review,
+        } => step_on_barrier(record, entry, barrier, |b| {
+            b.review_mitigation(mitigation, review)
+        }),
+        Change::ChangeBarrierStatus { barrier, change } => {
+            step_on_barrier(record, entry, barrier, |b| b.change_status(change))
+        }
+        Change::UpdateChild(child) => {
+            if child.id != record.child.id {
                 return Err(no_subject(record, entry));
-            };
-            let root = Pointer::root();
-            let list = root.field("barriers");
-            let item = list.index(b);
-            let mut updated = record
-                .barriers
-                .get(b)
-                .cloned()
-                .ok_or_else(|| no_subject(record, entry))?;
-            updated
-                .start_mitigation(mitigation)
-                .map_err(|e| refused(vec![domain_refusal(&item, &e)]))?;
-            let problems = verdict(record, entry, |c| validate::check_barrier(c, b, &updated));
-            if !problems.is_empty() {
-                return Err(refused(problems));
             }
-            record.barriers.replace(updated);
-            Ok(())
+            // Age and needs reach every rule about consent, competence and what
+            // was shared: the whole record is checked again.
+            let old = std::mem::replace(&mut record.child, child);
+            let problems = verdict(record, entry, |c| {
+                let mut found = validate::cross_check(c.record);
+                c.problems.append(&mut found);
+            });
+            undo_if(problems, || record.child = old)
+        }
+        Change::ReviseGoalPlan { goal, plan } => {
+            let k = goal_at(record, goal);
+            let step = |g: &mut SharedGoal| g.revise_plan(plan);
+            step_on(record, entry, &goals, k, step, check_goal_now)
+        }
+        Change::CelebrateMilestone { goal, milestone } => {
+            let k = goal_at(record, goal);
+            let step = |g: &mut SharedGoal| g.celebrate(milestone);
+            step_on(record, entry, &goals, k, step, check_goal_now)
+        }
+        Change::ReviewGoal { goal, review } => {
+            let k = goal_at(record, goal);
+            let step = |g: &mut SharedGoal| g.review(review);
+            step_on(record, entry, &goals, k, step, check_goal_now)
+        }
+        Change::CompleteAction { action, on } => {
+            let root = Pointer::root();
+            let log = root.field("contactLog");
+            let mut updated = record.contact_log.clone();
+            match updated.complete_action(action, on) {
+                Err(partnership_carers::CarersError::NoSuchAction) => {
+                    Err(no_subject(record, entry))
+                }
+                Err(e) => Err(refused(vec![domain_refusal(&log, &e)])),
+                Ok(()) => {
+                    // Completing an action touches nothing another list refers to.
+                    let problems = verdict(record, entry, |_| {});
+                    if !problems.is_empty() {
+                        return Err(refused(problems));
+                    }
+                    record.contact_log = updated;
+                    Ok(())
+                }
+            }
         }
     }
+}
+
+/// Takes `step` on a copy of the barrier with id `barrier` and keeps it if the
+/// barrier and its references still hold; otherwise the register is unchanged.
+fn step_on_barrier(
+    record: &mut PartnershipRecordParts,
+    entry: &ProvenanceEntry,
+    barrier: BarrierId,
+    step: impl FnOnce(&mut Barrier) -> Result<(), BarriersError>,
+) -> Result<(), RecordError> {
+    let Some(b) = index_of(&record.barriers, |x| x.id == barrier) else {
+        return Err(no_subject(record, entry));
+    };
+    let root = Pointer::root();
+    let list = root.field("barriers");
+    let item = list.index(b);
+    let mut updated = record
+        .barriers
+        .get(b)
+        .cloned()
+        .ok_or_else(|| no_subject(record, entry))?;
+    step(&mut updated).map_err(|e| refused(vec![domain_refusal(&item, &e)]))?;
+    let problems = verdict(record, entry, |c| validate::check_barrier(c, b, &updated));
+    if !problems.is_empty() {
+        return Err(refused(problems));
+    }
+    record.barriers.replace(updated);
+    Ok(())
 }
 
 /// A past permit that cites `consent` must still rest on it: an event dated before

@@ -16,6 +16,7 @@ school, and asks her mother, Sophie, for consent to share information with them.
 bad experience with the mental health service and says no. Every request to share is decided \
 by the rules and recorded, whatever the answer.",
     as_of: "2026-11-23",
+    opened: "2026-09-08",
 };
 
 /// Ruby, twelve: her mother declines consent, then gives it with a narrower scope, then
@@ -144,7 +145,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-08",
         Principle::Confidentiality,
-        "ConsentRecord (Requested, then Refused), PartnershipRecord::decide",
+        "Change::AddConsent (Requested, then Refused), PartnershipRecord::decide",
         format!(
             "Mrs Ward, the SENCO, asks Sophie by phone for consent to share Ruby's progress, \
              special educational needs and health information with the mental health service \
@@ -187,7 +188,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-29",
         Principle::Empowerment,
-        "ConsentRecord::try_from (Given, narrower scope)",
+        "Change::AddConsent (Given, narrower scope)",
         "Mrs Ward meets Sophie in person and explains what the educational psychologist \
          does. Sophie agrees in writing, but only to what she is comfortable with: Ruby's \
          school progress and special educational needs, to the educational psychologist \
@@ -247,7 +248,6 @@ fn write(case: &mut Case) -> Fallible<()> {
             "2026-11-13",
         )],
     )?;
-    case.complete_action("Meet Ruby about what would help instead", "2026-11-12")?;
     let request = case.question(
         senco,
         to_ep,
@@ -255,12 +255,13 @@ fn write(case: &mut Case) -> Fallible<()> {
         vec![DataCategory::EducationProgress],
     )?;
     let after = case.share(&request, at("2026-11-09", "11:00")?)?;
-    let entries = case.parts.disclosures.len();
-    case.parts.disclosures.verify()?;
+    case.complete_action("Meet Ruby about what would help instead", "2026-11-12")?;
+    let entries = case.record()?.disclosures().len();
+    case.record()?.disclosures().verify()?;
     case.step(
         "2026-11-05",
         Principle::Transparency,
-        "ConsentRecord::with_event (Withdrawn), PartnershipRecord::decide, DisclosureLedger::verify",
+        "Change::RecordConsentEvent (Withdrawn), PartnershipRecord::decide, DisclosureLedger::verify",
         format!(
             "Ruby tells her mother she does not want to see the psychologist again, and \
              Sophie phones to withdraw consent. It takes effect at once. On 9 November the \

@@ -17,6 +17,7 @@ of class. The school wants a reward chart with time out; his parents, Chloe and 
 out punishes him for being overwhelmed and want a calm corner he can choose to go to. Both \
 sides want Leo to feel safe and to learn. Meetings have become tense.",
     as_of: "2026-11-23",
+    opened: "2026-09-28",
 };
 
 /// Leo, six: his parents and the school disagree about an approach; they agree to trial
@@ -99,7 +100,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-28",
         Principle::MutualRespect,
-        "BarrierRegister (Barrier::try_from)",
+        "Change::AddBarrier",
         "A meeting about Leo's behaviour ends without agreement. Mrs Moore records it \
          honestly as a barrier to partnership: a disagreement about what is best for Leo, \
          affecting both parents. Naming it is the first step to working through it, and it \
@@ -109,24 +110,27 @@ fn write(case: &mut Case) -> Fallible<()> {
     let trial_start = day("2026-10-05")?;
     let trial_end = trial_start + Days::new(6 * 7);
     let [mediation, trial] = [case.id(), case.id()];
-    case.update_barrier(barrier, |b| {
-        b.assign_owner(mediator_p, trial_start)?;
-        b.start_mitigation(MitigationAttempt {
+    case.own_barrier(barrier, mediator_p, trial_start)?;
+    case.mitigate(
+        barrier,
+        MitigationAttempt {
             id: mediation,
             strategy: MitigationStrategy::NeutralMediator,
             started_on: trial_start,
             by: mediator_p,
             review: None,
-        })?;
-        b.start_mitigation(MitigationAttempt {
+        },
+    )?;
+    case.mitigate(
+        barrier,
+        MitigationAttempt {
             id: trial,
             strategy: MitigationStrategy::TimeLimitedTrial,
             started_on: trial_start,
             by: teacher_p,
             review: None,
-        })?;
-        Ok(())
-    })?;
+        },
+    )?;
     let goal = case.goal(
         OutcomeArea::EmotionalWellbeing,
         "Leo will go to the calm corner when he feels overwhelmed and rejoin the class within \
@@ -189,7 +193,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-05",
         Principle::Adaptability,
-        "Barrier::start_mitigation (neutral mediator, time-limited trial), SharedGoal::activate",
+        "Change::StartMitigation (neutral mediator, time-limited trial), Change::ActivateGoal",
         format!(
             "A mediator from a family charity, Sam Ellis, chairs the next meeting. Instead of \
              arguing about approaches, they agree on what they all want for Leo, and to trial \
@@ -246,11 +250,11 @@ fn write(case: &mut Case) -> Fallible<()> {
             vec![],
         )?;
     }
-    let trend = case.goal_mut(goal)?.trend(2).ok_or("no trend")?;
+    let trend = case.the_goal(goal)?.trend(2).ok_or("no trend")?;
     case.step(
         "2026-10-30",
         Principle::ValuingCarersExpertise,
-        "SharedGoal::record_progress, SharedGoal::trend",
+        "Change::RecordProgress, SharedGoal::trend",
         format!(
             "At the fortnightly check-in Sam chairs, everyone brings evidence. Mrs Moore's log \
              shows Leo used the corner twice with a prompt in the first fortnight, with one \
@@ -260,38 +264,39 @@ fn write(case: &mut Case) -> Fallible<()> {
         ),
     )?;
     let t_score = partnership_goals::gas_t_score(&[partnership_goals::WeightedLevel {
-        level: case.goal_mut(goal)?.latest_level().ok_or("no level")?,
+        level: case.the_goal(goal)?.latest_level().ok_or("no level")?,
         weight: 1.0,
     }])?;
     let review_on = trial_end;
-    case.update_barrier(barrier, |b| {
-        for id in [mediation, trial] {
-            b.review_mitigation(
-                id,
-                EffectivenessReview {
-                    on: review_on,
-                    by: mediator_p,
-                    outcome: Effectiveness::Helped,
-                    note: None,
-                },
-            )?;
-        }
-        b.resolve(review_on, mediator_p)?;
-        Ok(())
-    })?;
-    case.goal_mut(goal)?.review(GoalReview {
-        on: review_on,
-        by: teacher_p,
-        decision: ReviewDecision::Close {
-            outcome: Closure::Completed,
-            reason: note("Trial succeeded; the calm corner stays as everyday practice"),
+    for id in [mediation, trial] {
+        case.review_mitigation(
+            barrier,
+            id,
+            EffectivenessReview {
+                on: review_on,
+                by: mediator_p,
+                outcome: Effectiveness::Helped,
+                note: None,
+            },
+        )?;
+    }
+    case.resolve_barrier(barrier, review_on, mediator_p)?;
+    case.review_goal(
+        goal,
+        GoalReview {
+            on: review_on,
+            by: teacher_p,
+            decision: ReviewDecision::Close {
+                outcome: Closure::Completed,
+                reason: note("Trial succeeded; the calm corner stays as everyday practice"),
+            },
         },
-    })?;
-    let status = case.goal_mut(goal)?.status();
+    )?;
+    let status = case.the_goal(goal)?.status();
     case.step(
         "2026-11-16",
         Principle::MonitoringAndReview,
-        "Barrier::review_mitigation, Barrier::resolve, SharedGoal::review, gas_t_score",
+        "Change::ReviewMitigation, Change::ChangeBarrierStatus (Resolved), Change::ReviewGoal, gas_t_score",
         format!(
             "At the end of the trial they look at the evidence together: the teacher's log, \
              and Chloe's note that Leo went to his corner at home by himself. The last level \

@@ -18,6 +18,7 @@ to Northgate Academy. Her parents, Rukhsana and Imran, want the new school ready
 the first day, not in the first term. The law sets a deadline for her plan to be amended; the \
 library works it out from her date of birth.",
     as_of: "2026-11-23",
+    opened: "2026-09-07",
 };
 
 /// Aisha, ten, with an EHC plan: the phase-transfer deadline, the review schedule
@@ -99,7 +100,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         "2026-09-07",
     )?;
 
-    let dob = case.parts.child.date_of_birth;
+    let dob = case.record()?.child().date_of_birth;
     let transfer = phase_transitions(dob)
         .into_iter()
         .find(|t| t.transfer == PhaseTransfer::PrimaryToSecondary)
@@ -116,7 +117,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         )],
         None,
     )?;
-    let annual = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    let annual = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-09-07",
         Principle::MonitoringAndReview,
@@ -188,21 +189,21 @@ fn write(case: &mut Case) -> Fallible<()> {
     )?;
     let interpreter = case.id();
     let booked = day("2026-09-21")?;
-    case.update_barrier(barrier, |b| {
-        b.assign_owner(senco_p, booked)?;
-        b.start_mitigation(partnership_barriers::MitigationAttempt {
+    case.own_barrier(barrier, senco_p, booked)?;
+    case.mitigate(
+        barrier,
+        partnership_barriers::MitigationAttempt {
             id: interpreter,
             strategy: partnership_barriers::MitigationStrategy::Interpreter,
             started_on: booked,
             by: senco_p,
             review: None,
-        })?;
-        Ok(())
-    })?;
+        },
+    )?;
     case.step(
         "2026-09-21",
         Principle::ConsistencyAcrossServices,
-        "ConsentRecord::try_from, PartnershipRecord::decide, Barrier::start_mitigation",
+        "Change::AddConsent, PartnershipRecord::decide, Change::StartMitigation",
         format!(
             "So that Northgate can prepare, Rukhsana consents in writing to the new school \
              seeing Aisha's plan, progress and hearing information. The next day the plan is \
@@ -291,22 +292,21 @@ fn write(case: &mut Case) -> Fallible<()> {
         vec![],
     )?;
     let reviewed = day("2026-11-10")?;
-    case.update_barrier(barrier, |b| {
-        Ok(b.review_mitigation(
-            interpreter,
-            partnership_barriers::EffectivenessReview {
-                on: reviewed,
-                by: senco_p,
-                outcome: partnership_barriers::Effectiveness::Helped,
-                note: Some(note("Imran asked his own questions about transport")),
-            },
-        )?)
-    })?;
-    let next = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    case.review_mitigation(
+        barrier,
+        interpreter,
+        partnership_barriers::EffectivenessReview {
+            on: reviewed,
+            by: senco_p,
+            outcome: partnership_barriers::Effectiveness::Helped,
+            note: Some(note("Imran asked his own questions about transport")),
+        },
+    )?;
+    let next = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-11-10",
         Principle::MonitoringAndReview,
-        "ReviewSchedule::record, SharedGoal::activate, Barrier::review_mitigation",
+        "Change::RecordReviewOutcome, Change::ActivateGoal, Change::ReviewMitigation",
         format!(
             "The review is held on 10 November, in good time for the {} meeting deadline, \
              with Northgate's SENCO there and an interpreter for Imran. Aisha's worry, that \

@@ -14,6 +14,7 @@ parental responsibility; the placement plan gives Carol and Pete delegated autho
 everyday decisions. The statutory clock for his first review starts the same day, and \
 Christmas is a week away.",
     as_of: "2027-01-25",
+    opened: "2026-12-18",
 };
 
 /// Kai, ten, looked after from 18 December: foster carers act under delegated
@@ -118,7 +119,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         [carol, pete, leanne, ryan].map(|id| PartyRef::Carer { id });
 
     let lac = case.reviews(ReviewKind::LookedAfterChild {}, "2026-12-18")?;
-    let first = case.reviews_mut(lac)?.next_review_due(&CALENDAR)?;
+    let first = case.schedule(lac)?.next_review_due(&CALENDAR)?;
     let holidays: Vec<String> = [2026, 2027]
         .iter()
         .flat_map(|year| CALENDAR.bank_holidays(*year))
@@ -131,7 +132,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         },
         "2026-12-18",
     )?;
-    let pep_due = case.reviews_mut(pep)?.next_review_due(&CALENDAR)?;
+    let pep_due = case.schedule(pep)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-12-18",
         Principle::MonitoringAndReview,
@@ -151,8 +152,8 @@ fn write(case: &mut Case) -> Fallible<()> {
     )?;
 
     let carer = case
-        .parts
-        .carers
+        .record()?
+        .carers()
         .iter()
         .find(|c| c.id == carol)
         .ok_or("no carer")?;
@@ -230,7 +231,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-12-22",
         Principle::Inclusivity,
-        "CommunicationAgreement",
+        "Change::AddAgreement",
         "Kai's parents are partners in his care even though he does not live with them. The \
          social worker agrees with each of them how they will hear how he is doing: a weekly \
          call for Leanne, a monthly letter for Ryan, who finds calls hard. Both agree to the \
@@ -264,11 +265,11 @@ fn write(case: &mut Case) -> Fallible<()> {
         )],
         None,
     )?;
-    let next_pep = case.reviews_mut(pep)?.next_review_due(&CALENDAR)?;
+    let next_pep = case.schedule(pep)?.next_review_due(&CALENDAR)?;
     case.step(
         "2027-01-06",
         Principle::SharedResponsibility,
-        "ReviewSchedule::record (personal education plan)",
+        "Change::RecordReviewOutcome (personal education plan)",
         format!(
             "In the first week of the spring term, on the last day allowed, the designated \
              teacher, the social worker, Carol and Pete meet to start Kai's personal education \
@@ -316,11 +317,11 @@ fn write(case: &mut Case) -> Fallible<()> {
         ],
         None,
     )?;
-    let second = case.reviews_mut(lac)?.next_review_due(&CALENDAR)?;
+    let second = case.schedule(lac)?.next_review_due(&CALENDAR)?;
     case.step(
         "2027-01-19",
         Principle::ChildParticipation,
-        "ReviewSchedule::record, ReviewSchedule::next_review_due",
+        "Change::RecordReviewOutcome, ReviewSchedule::next_review_due",
         format!(
             "The first review is held on 19 January, a day inside the deadline, chaired by the \
              independent reviewing officer. Kai draws Carol's dog and his mum, and says he \

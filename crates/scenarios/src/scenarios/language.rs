@@ -16,6 +16,7 @@ English. The school's letters and reading records go home in English, and the fi
 evening went badly: nobody could explain what the school was asking for. The class teacher \
 records the barrier and sets out to remove it.",
     as_of: "2026-11-23",
+    opened: "2026-09-09",
 };
 
 /// Bilal, five, whose parents speak Dari: an interpreter and translated materials are
@@ -72,7 +73,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-09",
         Principle::Inclusivity,
-        "BarrierRegister (Barrier::try_from)",
+        "Change::AddBarrier",
         "After a parents' evening where nobody could explain the reading scheme, Mrs Collins \
          records a barrier to partnership: a language difference, affecting both parents, \
          high severity. It is the school's barrier to remove, not the family's failing.",
@@ -85,33 +86,27 @@ fn write(case: &mut Case) -> Fallible<()> {
     let started = day("2026-09-10")?;
     let interpreter = case.id();
     let translations = case.id();
-    case.update_barrier(barrier, |b| {
-        b.assign_owner(teacher_p, started)?;
-        for (id, strategy) in [
-            (interpreter, MitigationStrategy::Interpreter),
-            (translations, MitigationStrategy::TranslatedMaterials),
-        ] {
-            b.start_mitigation(MitigationAttempt {
+    case.own_barrier(barrier, teacher_p, started)?;
+    for (id, strategy) in [
+        (interpreter, MitigationStrategy::Interpreter),
+        (translations, MitigationStrategy::TranslatedMaterials),
+    ] {
+        case.mitigate(
+            barrier,
+            MitigationAttempt {
                 id,
                 strategy,
                 started_on: started,
                 by: teacher_p,
                 review: None,
-            })?;
-        }
-        Ok(())
-    })?;
-    let status = case
-        .parts
-        .barriers
-        .iter()
-        .find(|b| b.id == barrier)
-        .map(|b| b.status())
-        .ok_or("no barrier")?;
+            },
+        )?;
+    }
+    let status = case.the_barrier(barrier)?.status();
     case.step(
         "2026-09-10",
         Principle::CulturalSensitivity,
-        "recommended_mitigations, Barrier::assign_owner, Barrier::start_mitigation",
+        "recommended_mitigations, Change::AssignBarrierOwner, Change::StartMitigation",
         format!(
             "Mrs Collins takes ownership. The catalogue's recommended mitigations for a \
              language difference are {}; she starts both: a Dari interpreter booked for every \
@@ -142,7 +137,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-17",
         Principle::OpenCommunication,
-        "ContactLog, CommunicationAgreement",
+        "Change::RecordContact, Change::AddAgreement",
         "The first meeting with an interpreter. Farzana and Jawid ask the questions they \
          could not ask before: what the book bag is for, and how to tell the school when \
          Bilal is ill. They agree a monthly face-to-face catch-up, always with the \
@@ -158,36 +153,35 @@ fn write(case: &mut Case) -> Fallible<()> {
         vec![],
     )?;
     let reviewed = day("2026-10-15")?;
-    case.update_barrier(barrier, |b| {
-        b.review_mitigation(
-            interpreter,
-            EffectivenessReview {
-                on: reviewed,
-                by: teacher_p,
-                outcome: Effectiveness::Helped,
-                note: Some(note(
-                    "Both parents came to both meetings and asked questions",
-                )),
-            },
-        )?;
-        b.review_mitigation(
-            translations,
-            EffectivenessReview {
-                on: reviewed,
-                by: teacher_p,
-                outcome: Effectiveness::PartlyHelped,
-                note: Some(note(
-                    "The reading record is filled in weekly; the first letters were \
-                     translated into Pashto by mistake and had to be redone",
-                )),
-            },
-        )?;
-        Ok(())
-    })?;
+    case.review_mitigation(
+        barrier,
+        interpreter,
+        EffectivenessReview {
+            on: reviewed,
+            by: teacher_p,
+            outcome: Effectiveness::Helped,
+            note: Some(note(
+                "Both parents came to both meetings and asked questions",
+            )),
+        },
+    )?;
+    case.review_mitigation(
+        barrier,
+        translations,
+        EffectivenessReview {
+            on: reviewed,
+            by: teacher_p,
+            outcome: Effectiveness::PartlyHelped,
+            note: Some(note(
+                "The reading record is filled in weekly; the first letters were \
+                 translated into Pashto by mistake and had to be redone",
+            )),
+        },
+    )?;
     case.step(
         "2026-10-15",
         Principle::MonitoringAndReview,
-        "Barrier::review_mitigation",
+        "Change::ReviewMitigation",
         "A month on, each mitigation is reviewed with the parents. The interpreter helped: \
          both parents came to both meetings. The translations partly helped: the reading \
          record comes back every week, but the first letters had been translated into \
@@ -201,12 +195,12 @@ fn write(case: &mut Case) -> Fallible<()> {
         "Monthly catch-up with the interpreter; parents ready to join the reading café.",
         vec![],
     )?;
-    case.update_barrier(barrier, |b| Ok(b.resolve(day("2026-11-12")?, teacher_p)?))?;
-    let open = case.parts.barriers.open(day("2026-11-23")?).len();
+    case.resolve_barrier(barrier, day("2026-11-12")?, teacher_p)?;
+    let open = case.record()?.barriers().open(day("2026-11-23")?).len();
     case.step(
         "2026-11-12",
         Principle::MonitoringAndReview,
-        "Barrier::resolve, BarrierRegister::open",
+        "Change::ChangeBarrierStatus (Resolved), BarrierRegister::open",
         format!(
             "With an interpreter at every meeting and letters in Dari, the parents say the \
              barrier is gone, and Mrs Collins records it as resolved. The register now shows \

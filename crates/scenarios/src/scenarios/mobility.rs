@@ -13,6 +13,7 @@ physiotherapist, Laura, wants a daily home routine; his parents want it to fit a
 already has two other children in it. A family support worker from the disabled children's \
 team can offer short breaks.",
     as_of: "2026-11-23",
+    opened: "2026-09-10",
 };
 
 /// Sam, seven, with cerebral palsy: physiotherapy goals with a daily home routine,
@@ -128,7 +129,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-10",
         Principle::SharedResponsibility,
-        "SharedGoal::try_from, SharedGoal::activate",
+        "Change::AddGoal, Change::ActivateGoal",
         "At clinic, Laura and Sam's parents build a home routine that fits their mornings: \
          fifteen minutes of stretches before school with Ngozi, walker practice to the car \
          after tea with Emeka, and a monthly walker check at clinic. Sam says he wants to \
@@ -150,12 +151,12 @@ fn write(case: &mut Case) -> Fallible<()> {
     };
     let ngozi_training = training(case, TrainingTopic::MovingAndHandling, "2026-09-24")?;
     let emeka_training = training(case, TrainingTopic::MedicalDevice, "2026-09-24")?;
-    case.update_carer(ngozi, |c| c.support.push(ngozi_training))?;
-    case.update_carer(emeka, |c| c.support.push(emeka_training))?;
+    case.update_carer(ngozi, "2026-09-24", |c| c.support.push(ngozi_training))?;
+    case.update_carer(emeka, "2026-09-24", |c| c.support.push(emeka_training))?;
     case.step(
         "2026-09-24",
         Principle::SupportForCarers,
-        "CarerParts::support (SupportItem, SupportKind::Training)",
+        "Change::UpdateCarer (SupportKind::Training)",
         "Laura visits at home and trains both parents: Ngozi on safe moving and handling, \
          Emeka on adjusting the walker and the standing frame. The training is recorded as \
          support in place for each of them.",
@@ -173,8 +174,8 @@ fn write(case: &mut Case) -> Fallible<()> {
     };
     let ngozi_offer = offer(case)?;
     let emeka_offer = offer(case)?;
-    case.update_carer(ngozi, |c| c.support.push(ngozi_offer))?;
-    case.update_carer(emeka, |c| c.support.push(emeka_offer))?;
+    case.update_carer(ngozi, "2026-10-15", |c| c.support.push(ngozi_offer))?;
+    case.update_carer(emeka, "2026-10-15", |c| c.support.push(emeka_offer))?;
     case.discuss(
         "2026-10-15",
         Channel::Phone,
@@ -185,7 +186,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-15",
         Principle::SupportForCarers,
-        "SupportItem (SupportStatus::Offered)",
+        "Change::UpdateCarer (SupportStatus::Offered)",
         "Jo, the family support worker, calls. Ngozi mentions her back hurts from lifting Sam. \
          Jo offers monthly Saturday short breaks for Sam, so both parents get a rest; the \
          offer is recorded for each of them.",
@@ -193,7 +194,7 @@ fn write(case: &mut Case) -> Fallible<()> {
 
     let accepted_on = day("2026-10-29")?;
     for carer in [ngozi, emeka] {
-        case.update_carer(carer, |c| {
+        case.update_carer(carer, "2026-10-29", |c| {
             for item in &mut c.support {
                 if item.kind == (SupportKind::Respite {}) {
                     item.status = SupportStatus::Accepted;
@@ -205,7 +206,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-29",
         Principle::SupportForCarers,
-        "SupportItem (SupportStatus::Accepted)",
+        "Change::UpdateCarer (SupportStatus::Accepted)",
         "After talking it over, the parents accept the short breaks. Sam will try his first \
          Saturday in November.",
     )?;
@@ -261,12 +262,12 @@ fn write(case: &mut Case) -> Fallible<()> {
         ],
         None,
     )?;
-    let level = case.goal_mut(goal)?.latest_level().ok_or("no level")?;
-    let next = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    let level = case.the_goal(goal)?.latest_level().ok_or("no level")?;
+    let next = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-11-12",
         Principle::MonitoringAndReview,
-        "SharedGoal::record_progress, ReviewSchedule::record",
+        "Change::RecordProgress, Change::RecordReviewOutcome",
         format!(
             "At the review at home, Emeka reports four evenings walking door to car with one \
              adult beside him: level {} on the scale, the expected outcome, well before the \

@@ -19,6 +19,7 @@ hold parental responsibility. The school's designated safeguarding lead acts the
 Safeguarding changes the partnership with one carer; it must not end the partnership with \
 the other.",
     as_of: "2026-11-23",
+    opened: "2026-10-05",
 };
 
 /// Jamie, eight: a concern about his father. His father's involvement is restricted by a
@@ -92,13 +93,13 @@ fn write(case: &mut Case) -> Fallible<()> {
         reconsider_by: day("2027-01-05")?,
     })?;
     let reconsider_by = restriction.reconsider_by;
-    case.update_carer(lee, |c| {
+    case.update_carer(lee, "2026-10-05", |c| {
         c.involvement = Involvement::Restricted(restriction)
     })?;
     case.step(
         "2026-10-05",
         Principle::Transparency,
-        "Involvement::Restricted (Restriction::try_from)",
+        "Change::UpdateCarer (Involvement::Restricted)",
         format!(
             "Mrs Adeyemi, the designated safeguarding lead, refers to children's social care \
              the same morning. The social worker, Mark Stone, decides that while the concern \
@@ -136,9 +137,10 @@ fn write(case: &mut Case) -> Fallible<()> {
             reason: note("Telling Lee before the strategy discussion could increase the risk"),
         }),
     };
-    case.parts
-        .justifications
-        .push(SafeguardingJustification::try_from(parts)?);
+    let justification = SafeguardingJustification::try_from(parts)?;
+    let decided_at = at("2026-10-05", "09:00")?;
+    let by = Some(PartyRef::Professional { id: dsl });
+    case.change(Change::AddJustification(justification), decided_at, by)?;
     let to_social_worker = recipient(worker);
     let request = case.question(
         dsl,
@@ -156,7 +158,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-05",
         Principle::Confidentiality,
-        "SafeguardingJustification::try_from, PartnershipRecord::what_if, PartnershipRecord::decide",
+        "Change::AddJustification, PartnershipRecord::what_if, PartnershipRecord::decide",
         format!(
             "Nobody has consented to sharing, and asking Lee could put Jamie and Kerry at \
              risk. So Mrs Adeyemi records a safeguarding justification: the lawful basis \
@@ -236,7 +238,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-06",
         Principle::Inclusivity,
-        "SharedGoal::agree, SharedGoal::activate, CommunicationAgreement",
+        "Change::AgreeToGoal, Change::ActivateGoal, Change::AddAgreement",
         "Kerry stays a full partner. She meets the social worker and Mrs Adeyemi at school, \
          hears what happens next, and is given details of the local domestic abuse service. \
          Together they set a goal for Jamie's wellbeing, with his view that he wants a quiet \
@@ -252,19 +254,19 @@ fn write(case: &mut Case) -> Fallible<()> {
         vec![],
     )?;
     let rule = case.id();
-    case.parts
-        .withholding_rules
-        .push(WithholdingRule::try_from(WithholdingRuleParts {
-            id: rule,
-            child: case.child(),
-            protects: vec![kerry_p],
-            data_categories: vec![DataCategory::ContactDetails],
-            withheld_from: vec![RecipientScope::Carer { id: lee }],
-            reason: note("Kerry and Jamie have moved to a refuge to be safe from Lee"),
-            decided_by: worker,
-            from: day("2026-10-08")?,
-            until: None,
-        })?);
+    let withheld = WithholdingRule::try_from(WithholdingRuleParts {
+        id: rule,
+        child: case.child(),
+        protects: vec![kerry_p],
+        data_categories: vec![DataCategory::ContactDetails],
+        withheld_from: vec![RecipientScope::Carer { id: lee }],
+        reason: note("Kerry and Jamie have moved to a refuge to be safe from Lee"),
+        decided_by: worker,
+        from: day("2026-10-08")?,
+        until: None,
+    })?;
+    let by = Some(PartyRef::Professional { id: worker });
+    case.change(Change::AddWithholdingRule(withheld), day("2026-10-08")?, by)?;
     let request = case.question(
         dsl,
         RecipientRef::carer(lee),
@@ -278,7 +280,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-08",
         Principle::Confidentiality,
-        "WithholdingRule::try_from, PartnershipRecord::decide",
+        "Change::AddWithholdingRule, PartnershipRecord::decide",
         format!(
             "Kerry and Jamie move to a refuge. The social worker records a withholding rule: \
              Kerry's contact details are withheld from Lee, to protect her. The next day the \
@@ -290,7 +292,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     )?;
 
     let cp = case.reviews(ReviewKind::ChildProtection {}, "2026-10-07")?;
-    let initial = case.reviews_mut(cp)?.next_review_due(&CALENDAR)?;
+    let initial = case.schedule(cp)?.next_review_due(&CALENDAR)?;
     case.hold_review(
         cp,
         "2026-10-27",
@@ -312,11 +314,11 @@ fn write(case: &mut Case) -> Fallible<()> {
         "Initial child protection conference.",
         vec![],
     )?;
-    let review = case.reviews_mut(cp)?.next_review_due(&CALENDAR)?;
+    let review = case.schedule(cp)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-10-27",
         Principle::MonitoringAndReview,
-        "ReviewSchedule::next_review_due, ReviewSchedule::record",
+        "ReviewSchedule::next_review_due, Change::RecordReviewOutcome",
         format!(
             "The strategy discussion was on 7 October, so the initial child protection \
              conference had to be held by {} ({}). It is held on 27 October, with Kerry \

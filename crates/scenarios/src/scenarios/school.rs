@@ -11,6 +11,7 @@ stepfather, Tom, see tears over homework. Each of them has ideas that work some 
 The school and the family decide to put their ideas together in one goal and review it \
 together.",
     as_of: "2026-11-23",
+    opened: "2026-10-01",
 };
 
 /// Maya, nine, struggling with writing: her teacher and her parents each contribute
@@ -83,7 +84,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-01",
         Principle::MutualRespect,
-        "ContactLog (ContactRecord::try_from), CommunicationAgreement",
+        "Change::RecordContact, Change::AddAgreement",
         "Mr Evans invites Anna and Tom in after school, not to report a problem but to \
          compare notes. Both sides see the same thing: Maya has ideas, but her writing stops \
          after one sentence. They agree a monthly email update for each of them, and Mr \
@@ -135,11 +136,11 @@ fn write(case: &mut Case) -> Fallible<()> {
         });
         Ok(())
     })?;
-    let smart = case.goal_mut(goal)?.smart_findings();
+    let smart = case.the_goal(goal)?.smart_findings();
     case.step(
         "2026-10-08",
         Principle::SharedResponsibility,
-        "SharedGoal::try_from, SharedGoal::smart_findings",
+        "Change::AddGoal, SharedGoal::smart_findings",
         format!(
             "With the SENCO, Mrs Okafor, they write one goal: three connected sentences on \
              her own, by February half-term. Each brings a strategy that already works \
@@ -154,7 +155,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-08",
         Principle::Empowerment,
-        "SharedGoal::agree, SharedGoal::activate",
+        "Change::AgreeToGoal, Change::ActivateGoal",
         "Anna and Tom both agree the goal before it starts; it becomes active on the basis \
          of their agreement.",
     )?;
@@ -165,7 +166,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         },
         "2026-10-08",
     )?;
-    let due = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    let due = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-10-08",
         Principle::MonitoringAndReview,
@@ -201,7 +202,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-11-06",
         Principle::ValuingCarersExpertise,
-        "SharedGoal::record_progress",
+        "Change::RecordProgress",
         "In class Maya reaches two sentences; at home, after talking her ideas through with \
          Anna, she writes three about the cat with no tears. Both observations count: the \
          home one reaches the expected level first.",
@@ -228,17 +229,20 @@ fn write(case: &mut Case) -> Fallible<()> {
         ],
         Some("2026-12-17"),
     )?;
-    case.goal_mut(goal)?.review(partnership_goals::GoalReview {
-        on: day("2026-11-19")?,
-        by: okafor_p,
-        decision: partnership_goals::ReviewDecision::Continue {},
-    })?;
-    let trend = case.goal_mut(goal)?.trend(2).ok_or("no trend")?;
-    let next = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    case.review_goal(
+        goal,
+        partnership_goals::GoalReview {
+            on: day("2026-11-19")?,
+            by: okafor_p,
+            decision: partnership_goals::ReviewDecision::Continue {},
+        },
+    )?;
+    let trend = case.the_goal(goal)?.trend(2).ok_or("no trend")?;
+    let next = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-11-19",
         Principle::MonitoringAndReview,
-        "ReviewSchedule::record, SharedGoal::review, SharedGoal::trend",
+        "Change::RecordReviewOutcome, Change::ReviewGoal, SharedGoal::trend",
         format!(
             "At the review all four look at the evidence together; the trend is {trend}. \
              Mr Evans will try Anna's 'talk first' idea in class too. Anna and Tom's feedback \

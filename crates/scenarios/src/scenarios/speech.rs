@@ -10,6 +10,7 @@ His key worker, Hannah, has noticed he points and pulls adults by the hand rathe
 words; his parents, Grace and Daniel, have noticed the same at home. A speech and language \
 therapist has seen him once. Everyone wants the same thing: more words, at home and at nursery.",
     as_of: "2026-11-23",
+    opened: "2026-09-14",
 };
 
 /// Oliver, three, at nursery with delayed speech: his key worker and parents share what
@@ -71,7 +72,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-14",
         Principle::ValuingCarersExpertise,
-        "ContactLog (ContactRecord::try_from)",
+        "Change::RecordContact",
         "Hannah sits down with Grace and Daniel at pick-up. Each says what they see: at \
          home he points for his drink and loves train books; at nursery he pulls adults to \
          the snack table. Their observations go in the contact log, with one agreed \
@@ -160,11 +161,11 @@ fn write(case: &mut Case) -> Fallible<()> {
         });
         Ok(())
     })?;
-    let smart = case.goal_mut(goal)?.smart_findings();
+    let smart = case.the_goal(goal)?.smart_findings();
     case.step(
         "2026-09-21",
         Principle::SharedResponsibility,
-        "SharedGoal::try_from, SharedGoal::smart_findings",
+        "Change::AddGoal, SharedGoal::smart_findings",
         format!(
             "At a short planning meeting they write one shared goal: two-word requests at \
              snack time and at home by {target}. Each of them takes a part: Hannah models \
@@ -177,11 +178,11 @@ fn write(case: &mut Case) -> Fallible<()> {
     )?;
 
     case.agree_and_activate(goal, &[grace, daniel], "2026-09-21", hannah_p)?;
-    let status = case.goal_mut(goal)?.status();
+    let status = case.the_goal(goal)?.status();
     case.step(
         "2026-09-21",
         Principle::Empowerment,
-        "SharedGoal::agree, SharedGoal::transition, SharedGoal::activate",
+        "Change::AgreeToGoal, Change::MoveGoal, Change::ActivateGoal",
         format!(
             "Grace and Daniel both agree the goal, and only then does Hannah make it \
              active. The goal is now {status}, and it records that both parents agreed."
@@ -194,7 +195,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         },
         "2026-09-21",
     )?;
-    let due = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    let due = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-09-21",
         Principle::MonitoringAndReview,
@@ -223,7 +224,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-10-05",
         Principle::ValuingCarersExpertise,
-        "SharedGoal::record_progress",
+        "Change::RecordProgress",
         "Grace texts Hannah: Oliver said 'more milk' twice at breakfast. Her observation is \
          recorded as progress evidence from home, on the goal attainment scale at -1 \
          (somewhat less than expected, which is where a goal starts).",
@@ -250,16 +251,19 @@ fn write(case: &mut Case) -> Fallible<()> {
         )],
         Some("2026-11-16"),
     )?;
-    case.goal_mut(goal)?.review(partnership_goals::GoalReview {
-        on: day("2026-10-19")?,
-        by: hannah_p,
-        decision: partnership_goals::ReviewDecision::Continue {},
-    })?;
-    let next = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    case.review_goal(
+        goal,
+        partnership_goals::GoalReview {
+            on: day("2026-10-19")?,
+            by: hannah_p,
+            decision: partnership_goals::ReviewDecision::Continue {},
+        },
+    )?;
+    let next = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-10-19",
         Principle::MonitoringAndReview,
-        "ReviewSchedule::record, SharedGoal::review",
+        "Change::RecordReviewOutcome, Change::ReviewGoal",
         format!(
             "The first monthly review: both parents and Hannah attend. They keep the goal as \
              it is, and Grace's feedback (cards for the car) is recorded. They agree to meet \
@@ -299,7 +303,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-11-02",
         Principle::ValuingCarersExpertise,
-        "SharedGoal::record_progress",
+        "Change::RecordProgress",
         "Daniel tells Hannah at pick-up that Oliver asked 'read train' at bedtime, with no \
          card and no prompt. That is the expected level (0) for this goal, seen at home \
          first.",
@@ -333,19 +337,22 @@ fn write(case: &mut Case) -> Fallible<()> {
         ],
         Some("2026-12-14"),
     )?;
-    case.goal_mut(goal)?.review(partnership_goals::GoalReview {
-        on: day("2026-11-16")?,
-        by: hannah_p,
-        decision: partnership_goals::ReviewDecision::Continue {},
-    })?;
-    let goal_now = case.goal_mut(goal)?;
+    case.review_goal(
+        goal,
+        partnership_goals::GoalReview {
+            on: day("2026-11-16")?,
+            by: hannah_p,
+            decision: partnership_goals::ReviewDecision::Continue {},
+        },
+    )?;
+    let goal_now = case.the_goal(goal)?;
     let trend = goal_now.trend(4).ok_or("no trend")?;
     let latest = goal_now.latest_level().ok_or("no level")?;
-    let next = case.reviews_mut(schedule)?.next_review_due(&CALENDAR)?;
+    let next = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
     case.step(
         "2026-11-16",
         Principle::MonitoringAndReview,
-        "SharedGoal::trend, ReviewSchedule::record",
+        "SharedGoal::trend, Change::RecordReviewOutcome",
         format!(
             "At the second review Ravi joins them. Over the last four observations, from home \
              and nursery, the trend is {} and the latest level is {}: steady progress. \

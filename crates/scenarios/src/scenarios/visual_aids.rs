@@ -14,6 +14,7 @@ special guardianship order. When the classroom gets loud Ellie becomes distresse
 say so. Her school and her grandmother want a goal about it, and they want it to be Ellie's \
 goal too.",
     as_of: "2026-11-23",
+    opened: "2026-09-15",
 };
 
 /// Ellie, eleven, non-speaking: she takes part in setting her own goal with visual
@@ -76,8 +77,8 @@ fn write(case: &mut Case) -> Fallible<()> {
         ];
     })?;
     let needs: Vec<String> = case
-        .parts
-        .child
+        .record()?
+        .child()
         .communication_needs
         .iter()
         .map(ToString::to_string)
@@ -85,7 +86,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-15",
         Principle::Inclusivity,
-        "ChildProfile::try_from (communicationNeeds)",
+        "Change::UpdateChild (communicationNeeds)",
         format!(
             "Ellie's profile records how she communicates, so everyone who meets her knows: \
              she {}.",
@@ -131,7 +132,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-09-22",
         Principle::ChildParticipation,
-        "ChildsView::Recorded, ChildProfile views (ParticipationAid)",
+        "ChildsView::Recorded, Change::UpdateChild (views, ParticipationAid)",
         "Priya, the speech and language therapist, sets up the goal-setting session around \
          Ellie's own way of communicating: picture cards to sort into 'like' and 'don't \
          like', and her AAC device. Ellie sorts 'noisy classroom' into 'don't like', picks \
@@ -164,11 +165,11 @@ fn write(case: &mut Case) -> Fallible<()> {
     ];
     case.plan(goal, duties, |_| Ok(()))?;
     case.agree_and_activate(goal, &[margaret], "2026-09-22", david_p)?;
-    let target = case.goal_mut(goal)?.target_date.ok_or("no target")?;
+    let target = case.the_goal(goal)?.target_date.ok_or("no target")?;
     case.step(
         "2026-09-22",
         Principle::Empowerment,
-        "SharedGoal::agree, SharedGoal::activate",
+        "Change::AgreeToGoal, Change::ActivateGoal",
         format!(
             "Margaret agrees the goal and adds what works at home: a break card and \
              headphones by the front door. With her agreement the goal becomes active, with a \
@@ -214,7 +215,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     case.step(
         "2026-11-03",
         Principle::ValuingCarersExpertise,
-        "SharedGoal::record_progress",
+        "Change::RecordProgress",
         "Margaret calls: at the supermarket checkout Ellie pressed 'quiet please' on her \
          device herself and they stepped outside. It is the first time without a prompt, and \
          it is recorded as evidence from the community, at the expected level.",
@@ -237,15 +238,15 @@ fn write(case: &mut Case) -> Fallible<()> {
         vec![],
     )?;
     let latest = case
-        .parts
-        .child
+        .record()?
+        .child()
         .latest_view_on(day("2026-11-23")?)
         .map(|v| v.recorded_on)
         .ok_or("no view")?;
     case.step(
         "2026-11-17",
         Principle::ChildParticipation,
-        "ChildProfile views, ChildProfile::latest_view_on",
+        "Change::UpdateChild (views), ChildProfile::latest_view_on",
         format!(
             "Ellie checks in on her own goal with a feelings board: happy next to 'quiet \
              room', sad next to 'assembly'. Her latest view, from {latest}, is the one the \
