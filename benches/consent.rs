@@ -103,7 +103,7 @@ fn world(consents: usize) -> Option<(SharingRequest, Vec<ConsentRecord>, Vec<Wit
             DataCategory::EducationProgress,
         ],
         at: start + Duration::days(30),
-        child_capacity: ChildCapacity::NotAssessed {},
+        child_capacity: ChildCapacity::NotAssessed,
     });
     Some((request.ok()?, records, rules))
 }

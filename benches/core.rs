@@ -40,7 +40,7 @@ fn benches(c: &mut Criterion) {
     let agreement = CommunicationAgreement {
         id: partnership::core::AgreementId::from_uuid(Default::default()),
         carer: CarerId::from_uuid(Default::default()),
-        frequency: UpdateFrequency::Monthly {},
+        frequency: UpdateFrequency::Monthly,
         channel: Channel::Phone,
         updates_given_by: PartyRef::Professional {
             id: ProfessionalId::from_uuid(Default::default()),

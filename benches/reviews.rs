@@ -18,7 +18,7 @@ fn benches(c: &mut Criterion) {
         let end = NaiveDate::from_ymd_opt(2027, 12, 18).unwrap_or_default();
         b.iter(|| calendar.working_days_between(black_box(start), black_box(end)))
     });
-    let kind = ReviewKind::LookedAfterChild {};
+    let kind = ReviewKind::LookedAfterChild;
     c.bench_function("next_review_due_first_looked_after", |b| {
         b.iter(|| next_review_due(black_box(&kind), black_box(start), &[], &calendar))
     });

@@ -92,7 +92,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         CommunicationAgreement {
             id: "8b3d2e4a-6f0c-4c9a-9d51-3e4f5a6b7c8d".parse()?,
             carer: mum.id,
-            frequency: UpdateFrequency::Fortnightly {},
+            frequency: UpdateFrequency::Fortnightly,
             channel: Channel::TextMessage,
             updates_given_by: PartyRef::Professional { id: key_worker },
             agreed_on: date(2026, 9, 7)?,
@@ -100,7 +100,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         CommunicationAgreement {
             id: "9c4e3f5b-7a1d-4dab-8e62-4f5a6b7c8d9e".parse()?,
             carer: dad.id,
-            frequency: UpdateFrequency::Monthly {},
+            frequency: UpdateFrequency::Monthly,
             channel: Channel::VideoCall,
             updates_given_by: PartyRef::Professional { id: key_worker },
             agreed_on: date(2026, 9, 7)?,

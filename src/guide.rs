@@ -18,7 +18,7 @@
 //! // Layla's grandmother now collects her on Fridays.
 //! let arabic = CommunicationPreferences::in_language(LanguageTag::parse("ar")?);
 //! let grandma = CarerParts::new(CarerId::random(), Label::new("Aisha Ahmed")?,
-//!     Relationship::Grandparent, LegalStanding::None {}, arabic);
+//!     Relationship::Grandparent, LegalStanding::None, arabic);
 //! record.apply(Change::AddCarer(Carer::try_from(grandma)?), key_worker, now)?;
 //!
 //! // Her mother agrees that the speech therapist may hear how she is getting on.

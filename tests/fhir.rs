@@ -51,7 +51,7 @@ fn changed_record() -> PartnershipRecord {
         id(1),
         Label::new("Aisha Ahmed").unwrap(),
         Relationship::Grandparent,
-        LegalStanding::None {},
+        LegalStanding::None,
         arabic,
     );
     let grandma = Carer::try_from(grandma).unwrap();

@@ -351,8 +351,8 @@ fn sixteen_plus_decides_whatever_the_request_claims() {
     assert_eq!(
         reasons(decided.decision()),
         [RefusalReason::CapacityNotAsClaimed {
-            claimed: ChildCapacity::NotAssessed {},
-            recorded: ChildCapacity::SixteenOrOver {},
+            claimed: ChildCapacity::NotAssessed,
+            recorded: ChildCapacity::SixteenOrOver,
         }]
     );
     let honest = record.decide(&to_slt(), now).unwrap();
@@ -533,7 +533,7 @@ fn a_justification_covers_only_its_recipients_and_purposes() {
             _ => None,
         })
         .collect();
-    assert!(problems.contains(&JustificationProblem::RecipientNotCovered {}));
+    assert!(problems.contains(&JustificationProblem::RecipientNotCovered));
     assert!(problems.contains(&JustificationProblem::PurposeNotCovered {
         purpose: partnership::consent::Purpose::Statistics
     }));
@@ -783,8 +783,8 @@ fn an_invisible_reason_justifies_nothing() {
     assert_eq!(
         problems,
         [
-            JustificationProblem::NoReason {},
-            JustificationProblem::NotToldWithoutReason {}
+            JustificationProblem::NoReason,
+            JustificationProblem::NotToldWithoutReason
         ]
     );
 }
@@ -824,7 +824,7 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
     let cases: [(SharingRequest, SharingDecision, Rule); 4] = [
         // Mum's consent covers education progress for planning, not health for care.
         (
-            request(ChildCapacity::NotAssessed {}, when),
+            request(ChildCapacity::NotAssessed, when),
             permit(PermitBasis::Consent {
                 consents: vec![consent_id],
             }),
@@ -832,7 +832,7 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
         ),
         // A justification that does not exist.
         (
-            request(ChildCapacity::NotAssessed {}, when),
+            request(ChildCapacity::NotAssessed, when),
             permit(PermitBasis::Safeguarding {
                 justification: "00000000-0000-4000-8000-00000000dead".parse().unwrap(),
             }),
@@ -840,13 +840,13 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
         ),
         // A twelve-year-old said to be sixteen.
         (
-            request(ChildCapacity::SixteenOrOver {}, when),
+            request(ChildCapacity::SixteenOrOver, when),
             SharingDecision::Refuse { reasons: vec![] },
             Rule::LedgerEntryInconsistent,
         ),
         // Asked in October, recorded in November.
         (
-            request(ChildCapacity::NotAssessed {}, at("2026-10-01T09:00:00Z")),
+            request(ChildCapacity::NotAssessed, at("2026-10-01T09:00:00Z")),
             SharingDecision::Refuse { reasons: vec![] },
             Rule::LedgerEntryInconsistent,
         ),

@@ -16,13 +16,17 @@ use crate::Channel;
 #[non_exhaustive]
 pub enum UpdateFrequency {
     /// After each session with the child: driven by sessions, not the calendar.
-    AfterEachSession {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    AfterEachSession,
     /// Every 7 days.
-    Weekly {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Weekly,
     /// Every 14 days.
-    Fortnightly {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Fortnightly,
     /// Every calendar month, clamped to the end of a shorter month.
-    Monthly {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Monthly,
     /// Every N days.
     EveryNDays {
         /// The number of days, at least 1.
@@ -33,10 +37,10 @@ pub enum UpdateFrequency {
 impl fmt::Display for UpdateFrequency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::AfterEachSession {} => f.write_str("after each session"),
-            Self::Weekly {} => f.write_str("weekly"),
-            Self::Fortnightly {} => f.write_str("fortnightly"),
-            Self::Monthly {} => f.write_str("monthly"),
+            Self::AfterEachSession => f.write_str("after each session"),
+            Self::Weekly => f.write_str("weekly"),
+            Self::Fortnightly => f.write_str("fortnightly"),
+            Self::Monthly => f.write_str("monthly"),
             Self::EveryNDays { days } if days.get() == 1 => f.write_str("daily"),
             Self::EveryNDays { days } => write!(f, "every {days} days"),
         }
@@ -55,7 +59,7 @@ impl fmt::Display for UpdateFrequency {
 /// let agreement = CommunicationAgreement {
 ///     id: AgreementId::random(),
 ///     carer: CarerId::random(),
-///     frequency: UpdateFrequency::Monthly {},
+///     frequency: UpdateFrequency::Monthly,
 ///     channel: Channel::Phone,
 ///     updates_given_by: PartyRef::Professional { id: ProfessionalId::random() },
 ///     agreed_on: d(2026, 9, 1),
@@ -90,10 +94,10 @@ impl CommunicationAgreement {
     /// calendar chrono represents.
     pub fn next_update_due(&self, last_update: NaiveDate) -> Option<NaiveDate> {
         let days = match self.frequency {
-            UpdateFrequency::AfterEachSession {} => return None,
-            UpdateFrequency::Monthly {} => return add_months(last_update, 1),
-            UpdateFrequency::Weekly {} => 7,
-            UpdateFrequency::Fortnightly {} => 14,
+            UpdateFrequency::AfterEachSession => return None,
+            UpdateFrequency::Monthly => return add_months(last_update, 1),
+            UpdateFrequency::Weekly => 7,
+            UpdateFrequency::Fortnightly => 14,
             UpdateFrequency::EveryNDays { days } => i64::from(days.get()),
         };
         last_update.checked_add_signed(Duration::days(days))

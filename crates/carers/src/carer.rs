@@ -101,9 +101,11 @@ pub enum LegalStanding {
     },
     /// Neither parental responsibility nor delegated authority (for example an
     /// informal kinship carer, or a parent without parental responsibility).
-    None {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    None,
     /// Not yet established: find out before relying on this carer's consent.
-    Unknown {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Unknown,
 }
 
 impl LegalStanding {
@@ -120,7 +122,7 @@ impl LegalStanding {
         match self {
             Self::ParentalResponsibility { .. } => true,
             Self::DelegatedAuthority { areas, .. } => areas.iter().any(|a| a.same_choice(area)),
-            Self::None {} | Self::Unknown {} => false,
+            Self::None | Self::Unknown => false,
         }
     }
 
@@ -179,7 +181,7 @@ impl LegalStanding {
                 placement_plan_dated,
                 ..
             } => self.has_authority_for(area) && placement_plan_dated.is_none_or(|p| p <= date),
-            Self::None {} | Self::Unknown {} => false,
+            Self::None | Self::Unknown => false,
         }
     }
 }
@@ -200,8 +202,8 @@ impl fmt::Display for LegalStanding {
                 }
                 Ok(())
             }
-            Self::None {} => f.write_str("no parental responsibility or delegated authority"),
-            Self::Unknown {} => f.write_str("legal standing not yet established"),
+            Self::None => f.write_str("no parental responsibility or delegated authority"),
+            Self::Unknown => f.write_str("legal standing not yet established"),
         }
     }
 }
@@ -304,7 +306,7 @@ impl CarerParts {
     ///     CarerId::random(),
     ///     Label::new("Aisha Ahmed")?,
     ///     Relationship::Grandparent,
-    ///     LegalStanding::None {},
+    ///     LegalStanding::None,
     ///     CommunicationPreferences::in_language(LanguageTag::parse("ar")?),
     /// );
     /// parts.lives_with_child = true;
@@ -329,7 +331,7 @@ impl CarerParts {
             communication,
             considerations: CulturalConsiderations::default(),
             support: Vec::new(),
-            involvement: Involvement::Involved {},
+            involvement: Involvement::Involved,
         }
     }
 }
@@ -451,7 +453,7 @@ partnership_core::validated! {
     ///     communication: CommunicationPreferences::in_language(LanguageTag::parse("en").unwrap()),
     ///     considerations: CulturalConsiderations::default(),
     ///     support: vec![],
-    ///     involvement: Involvement::Involved {},
+    ///     involvement: Involvement::Involved,
     /// };
     /// let carer = Carer::try_from(parts.clone()).unwrap();
     /// assert!(!carer.legal_standing.holds_parental_responsibility());
@@ -486,10 +488,10 @@ impl Carer {
     /// # use partnership_core::{CarerId, Label, Sensitive};
     /// # let carer = Carer::try_from(CarerParts {
     /// #     id: CarerId::random(), name: Sensitive::new(Label::new("Mo").unwrap()),
-    /// #     relationship: Relationship::Grandparent, legal_standing: LegalStanding::None {},
+    /// #     relationship: Relationship::Grandparent, legal_standing: LegalStanding::None,
     /// #     lives_with_child: true, primary_contact: false,
     /// #     communication: CommunicationPreferences::in_language(LanguageTag::parse("en").unwrap()),
-    /// #     considerations: Default::default(), support: vec![], involvement: Involvement::Involved {},
+    /// #     considerations: Default::default(), support: vec![], involvement: Involvement::Involved,
     /// # }).unwrap();
     /// assert_eq!(
     ///     carer.describe(),

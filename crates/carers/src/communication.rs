@@ -245,13 +245,17 @@ impl AvailabilityWindow {
 #[non_exhaustive]
 pub enum ContactRestriction {
     /// Do not leave voicemail messages.
-    NoVoicemail {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NoVoicemail,
     /// Do not send post to the home address.
-    NoLetters {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NoLetters,
     /// Do not visit at home.
-    NoHomeVisits {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NoHomeVisits,
     /// Do not contact at the carer's workplace.
-    NoContactAtWork {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NoContactAtWork,
     /// Do not contact on these days.
     NotOnDays {
         /// The days to avoid.

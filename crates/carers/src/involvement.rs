@@ -22,7 +22,7 @@ use crate::CarersError;
 /// use partnership_core::{ProfessionalId, Sensitive};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// assert_eq!(Involvement::default(), Involvement::Involved {});
+/// assert_eq!(Involvement::default(), Involvement::Involved);
 ///
 /// let restricted = Involvement::Restricted(Restriction::try_from(RestrictionParts {
 ///     reason: Sensitive::new("Strategy discussion on 2026-11-02: section 47 enquiry".into()),
@@ -34,19 +34,15 @@ use crate::CarersError;
 /// assert!(!restricted.reconsideration_overdue(d(2027, 2, 2)));
 /// assert!(restricted.reconsideration_overdue(d(2027, 2, 3)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Involvement {
     /// Involved in every discussion (the default).
-    Involved {},
+    #[default]
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Involved,
     /// Restricted by a recorded decision.
     Restricted(Restriction),
-}
-
-impl Default for Involvement {
-    fn default() -> Self {
-        Self::Involved {}
-    }
 }
 
 impl Involvement {
@@ -59,7 +55,7 @@ impl Involvement {
     pub const fn restriction(&self) -> Option<&Restriction> {
         match self {
             Self::Restricted(r) => Some(r),
-            Self::Involved {} => None,
+            Self::Involved => None,
         }
     }
 

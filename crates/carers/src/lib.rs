@@ -41,7 +41,7 @@
 //!     communication,
 //!     considerations: CulturalConsiderations::default(),
 //!     support: vec![],
-//!     involvement: Involvement::Involved {},
+//!     involvement: Involvement::Involved,
 //! })
 //! .unwrap();
 //!
@@ -49,7 +49,7 @@
 //! let agreement = CommunicationAgreement {
 //!     id: AgreementId::random(),
 //!     carer: nan.id,
-//!     frequency: UpdateFrequency::Fortnightly {},
+//!     frequency: UpdateFrequency::Fortnightly,
 //!     channel: Channel::Phone,
 //!     updates_given_by: PartyRef::Professional { id: ProfessionalId::random() },
 //!     agreed_on: d(2026, 9, 1),

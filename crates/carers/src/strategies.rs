@@ -76,10 +76,7 @@ pub fn legal_standing_for(relationship: Relationship) -> BoxedStrategy<LegalStan
             placement_plan_dated,
         },
     );
-    let plain = prop_oneof![
-        Just(LegalStanding::None {}),
-        Just(LegalStanding::Unknown {})
-    ];
+    let plain = prop_oneof![Just(LegalStanding::None), Just(LegalStanding::Unknown)];
     if relationship.never_holds_parental_responsibility() {
         return prop_oneof![3 => delegated, 1 => plain].boxed();
     }
@@ -137,10 +134,10 @@ pub fn availability_window() -> impl Strategy<Value = AvailabilityWindow> {
 /// A contact restriction.
 pub fn contact_restriction() -> impl Strategy<Value = ContactRestriction> {
     prop_oneof![
-        Just(ContactRestriction::NoVoicemail {}),
-        Just(ContactRestriction::NoLetters {}),
-        Just(ContactRestriction::NoHomeVisits {}),
-        Just(ContactRestriction::NoContactAtWork {}),
+        Just(ContactRestriction::NoVoicemail),
+        Just(ContactRestriction::NoLetters),
+        Just(ContactRestriction::NoHomeVisits),
+        Just(ContactRestriction::NoContactAtWork),
         vec(day_of_week(), 1..3).prop_map(|days| ContactRestriction::NotOnDays { days }),
         time_of_day().prop_map(|time| ContactRestriction::NotBefore { time }),
         time_of_day().prop_map(|time| ContactRestriction::NotAfter { time }),
@@ -253,13 +250,13 @@ pub fn cultural_considerations() -> impl Strategy<Value = CulturalConsiderations
 /// A kind of support.
 pub fn support_kind() -> impl Strategy<Value = SupportKind> {
     prop_oneof![
-        Just(SupportKind::Respite {}),
+        Just(SupportKind::Respite),
         labelled(TrainingTopic::FIXED, |label| TrainingTopic::Other { label })
             .prop_map(|topic| SupportKind::Training { topic }),
-        Just(SupportKind::PeerSupportGroup {}),
-        Just(SupportKind::Counselling {}),
-        Just(SupportKind::FinancialAdvice {}),
-        Just(SupportKind::AssistiveEquipment {}),
+        Just(SupportKind::PeerSupportGroup),
+        Just(SupportKind::Counselling),
+        Just(SupportKind::FinancialAdvice),
+        Just(SupportKind::AssistiveEquipment),
         label().prop_map(|label| SupportKind::Other { label }),
     ]
 }
@@ -311,7 +308,7 @@ pub fn restriction() -> impl Strategy<Value = Restriction> {
 /// Involvement: mostly involved, sometimes restricted.
 pub fn involvement() -> impl Strategy<Value = Involvement> {
     prop_oneof![
-        3 => Just(Involvement::Involved {}),
+        3 => Just(Involvement::Involved),
         1 => restriction().prop_map(Involvement::Restricted),
     ]
 }
@@ -367,10 +364,10 @@ pub fn carer() -> impl Strategy<Value = Carer> {
 /// An update frequency.
 pub fn update_frequency() -> impl Strategy<Value = UpdateFrequency> {
     prop_oneof![
-        Just(UpdateFrequency::AfterEachSession {}),
-        Just(UpdateFrequency::Weekly {}),
-        Just(UpdateFrequency::Fortnightly {}),
-        Just(UpdateFrequency::Monthly {}),
+        Just(UpdateFrequency::AfterEachSession),
+        Just(UpdateFrequency::Weekly),
+        Just(UpdateFrequency::Fortnightly),
+        Just(UpdateFrequency::Monthly),
         (1u16..=120).prop_filter_map("non-zero", |n| NonZeroU16::new(n)
             .map(|days| UpdateFrequency::EveryNDays { days })),
     ]

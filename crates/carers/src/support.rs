@@ -31,20 +31,25 @@ partnership_core::labelled_enum! {
 #[non_exhaustive]
 pub enum SupportKind {
     /// Respite: short breaks from caring.
-    Respite {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Respite,
     /// Training.
     Training {
         /// What the training covers.
         topic: TrainingTopic,
     },
     /// A peer support group.
-    PeerSupportGroup {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    PeerSupportGroup,
     /// Counselling.
-    Counselling {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Counselling,
     /// Financial advice.
-    FinancialAdvice {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    FinancialAdvice,
     /// Assistive equipment.
-    AssistiveEquipment {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    AssistiveEquipment,
     /// Anything else.
     Other {
         /// The support, in words.
@@ -55,12 +60,12 @@ pub enum SupportKind {
 impl fmt::Display for SupportKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Respite {} => f.write_str("respite"),
+            Self::Respite => f.write_str("respite"),
             Self::Training { topic } => write!(f, "training: {topic}"),
-            Self::PeerSupportGroup {} => f.write_str("peer support group"),
-            Self::Counselling {} => f.write_str("counselling"),
-            Self::FinancialAdvice {} => f.write_str("financial advice"),
-            Self::AssistiveEquipment {} => f.write_str("assistive equipment"),
+            Self::PeerSupportGroup => f.write_str("peer support group"),
+            Self::Counselling => f.write_str("counselling"),
+            Self::FinancialAdvice => f.write_str("financial advice"),
+            Self::AssistiveEquipment => f.write_str("assistive equipment"),
             Self::Other { label } => f.write_str(label.as_str()),
         }
     }

@@ -104,13 +104,13 @@ proptest! {
     fn next_update_is_after_the_last_one(agreement in s::communication_agreement(), last in date()) {
         match agreement.next_update_due(last) {
             Some(next) => prop_assert!(next > last),
-            None => prop_assert_eq!(agreement.frequency, UpdateFrequency::AfterEachSession {}),
+            None => prop_assert_eq!(agreement.frequency, UpdateFrequency::AfterEachSession),
         }
     }
 
     #[test]
     fn is_overdue_flips_exactly_once(agreement in s::communication_agreement(), last in date()) {
-        prop_assume!(agreement.frequency != UpdateFrequency::AfterEachSession {});
+        prop_assume!(agreement.frequency != UpdateFrequency::AfterEachSession);
         let due = agreement.next_update_due(last).ok_or_else(|| TestCaseError::fail("no due date"))?;
         let mut flips = 0;
         let mut previous = agreement.is_overdue(last - Duration::days(3), last);
@@ -184,7 +184,7 @@ fn a_realistic_carer_reads() {
             .legal_standing
             .has_authority_for(&DelegatedArea::Education)
     );
-    assert_eq!(carer.involvement, Involvement::Involved {});
+    assert_eq!(carer.involvement, Involvement::Involved);
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn parental_responsibility_rules() {
 
 #[test]
 fn preferences_rules() {
-    let mut p = parent(LegalStanding::Unknown {});
+    let mut p = parent(LegalStanding::Unknown);
     p.communication.channels = vec![Channel::Email, Channel::Phone, Channel::Email];
     assert_eq!(
         Carer::try_from(p),

@@ -134,9 +134,9 @@ impl ChildCapacity {
     ///     ChildCapacity::for_decision(age, &[], ChildId::random(), &nurse, &Purpose::HealthCare, &DataCategory::Health, on)
     /// };
     /// // Seventeen: the young person decides, whatever anyone claims.
-    /// assert_eq!(asked(17), ChildCapacity::SixteenOrOver {});
+    /// assert_eq!(asked(17), ChildCapacity::SixteenOrOver);
     /// // Twelve, and nobody has assessed her for this decision.
-    /// assert_eq!(asked(12), ChildCapacity::NotAssessed {});
+    /// assert_eq!(asked(12), ChildCapacity::NotAssessed);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_decision(
@@ -149,13 +149,13 @@ impl ChildCapacity {
         on: NaiveDate,
     ) -> Self {
         if age >= AGE_OF_PRESUMED_CAPACITY {
-            return Self::SixteenOrOver {};
+            return Self::SixteenOrOver;
         }
         assessments
             .iter()
             .filter(|a| a.child == child && a.assessed_on <= on)
             .filter(|a| a.decision.covers(recipient, purpose, category))
             .max_by_key(|a| (a.assessed_on, a.finding == CompetenceFinding::NotCompetent))
-            .map_or(Self::NotAssessed {}, CompetenceAssessment::capacity)
+            .map_or(Self::NotAssessed, CompetenceAssessment::capacity)
     }
 }

@@ -427,20 +427,18 @@ pub(crate) fn evaluate_category(
         let id = consent.id;
         let stands = !without_standing.contains(&id);
         match consent.status_at(at) {
-            ConsentStatus::Given {} if can_decide && stands => permits.push(id),
-            ConsentStatus::Given {} if can_decide => {
-                reasons.push(RefusalReason::GiverLacksStanding {
-                    consent: id,
-                    category: category_of(),
-                })
-            }
-            ConsentStatus::Refused {} if can_decide && stands => {
+            ConsentStatus::Given if can_decide && stands => permits.push(id),
+            ConsentStatus::Given if can_decide => reasons.push(RefusalReason::GiverLacksStanding {
+                consent: id,
+                category: category_of(),
+            }),
+            ConsentStatus::Refused if can_decide && stands => {
                 denies.push(RefusalReason::ConsentRefused {
                     consent: id,
                     category: category_of(),
                 })
             }
-            ConsentStatus::Given {} if consent.given_by.is_the_child() => {
+            ConsentStatus::Given if consent.given_by.is_the_child() => {
                 reasons.push(match capacity {
                     ChildCapacity::NotCompetent { .. } => RefusalReason::GiverNotCompetent {
                         consent: id,
@@ -452,13 +450,13 @@ pub(crate) fn evaluate_category(
                     },
                 })
             }
-            ConsentStatus::Given {} => reasons.push(RefusalReason::ChildMustConsent {
+            ConsentStatus::Given => reasons.push(RefusalReason::ChildMustConsent {
                 consent: id,
                 category: category_of(),
             }),
             // A refusal by someone who cannot decide neither covers nor blocks.
-            ConsentStatus::Refused {} | ConsentStatus::NotYetRecorded {} => {}
-            ConsentStatus::Requested {} => reasons.push(RefusalReason::ConsentAwaitingAnswer {
+            ConsentStatus::Refused | ConsentStatus::NotYetRecorded => {}
+            ConsentStatus::Requested => reasons.push(RefusalReason::ConsentAwaitingAnswer {
                 consent: id,
                 category: category_of(),
             }),
@@ -553,7 +551,7 @@ pub struct DecisionFacts<'a> {
 ///     purpose: Purpose::HealthCare,
 ///     data_categories: vec![DataCategory::Health],
 ///     at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().ok_or("no such time")?,
-///     child_capacity: ChildCapacity::NotAssessed {},
+///     child_capacity: ChildCapacity::NotAssessed,
 /// })?;
 /// // No consent and no justification: refused.
 /// let decision = decide(&request, &[], &[], None);

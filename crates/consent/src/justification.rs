@@ -151,26 +151,34 @@ partnership_core::validated! {
 #[non_exhaustive]
 pub enum JustificationProblem {
     /// It is for another child.
-    ForAnotherChild {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    ForAnotherChild,
     /// No lawful basis is recorded.
-    NoLawfulBasis {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NoLawfulBasis,
     /// The lawful basis recorded is consent, which cannot justify sharing without it.
-    ConsentIsNotABasisWithoutConsent {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    ConsentIsNotABasisWithoutConsent,
     /// A special category is requested and no Article 9 condition is recorded.
     NoArticle9Condition {
         /// The first special category requested.
         category: DataCategory,
     },
     /// No reason is recorded.
-    NoReason {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NoReason,
     /// Nobody approved it.
-    NotApproved {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NotApproved,
     /// It was approved by the professional who decided it.
-    ApprovedByDecisionMaker {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    ApprovedByDecisionMaker,
     /// Whether the carers were told is not recorded.
-    CarersToldNotRecorded {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    CarersToldNotRecorded,
     /// The carers were not told and no reason is given.
-    NotToldWithoutReason {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NotToldWithoutReason,
     /// The request falls outside the window in which it may be used.
     OutsideWindow {
         /// From when it may be used.
@@ -184,9 +192,11 @@ pub enum JustificationProblem {
         category: DataCategory,
     },
     /// The recipient has no safeguarding role.
-    RecipientHasNoSafeguardingRole {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    RecipientHasNoSafeguardingRole,
     /// The recipient is not among those it justifies sharing with.
-    RecipientNotCovered {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    RecipientNotCovered,
     /// The purpose is not among those it justifies sharing for.
     PurposeNotCovered {
         /// The purpose asked for.
@@ -197,24 +207,24 @@ pub enum JustificationProblem {
 impl fmt::Display for JustificationProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::ForAnotherChild {} => f.write_str("the justification is for another child"),
-            Self::NoLawfulBasis {} => f.write_str("no lawful basis is recorded"),
-            Self::ConsentIsNotABasisWithoutConsent {} => {
+            Self::ForAnotherChild => f.write_str("the justification is for another child"),
+            Self::NoLawfulBasis => f.write_str("no lawful basis is recorded"),
+            Self::ConsentIsNotABasisWithoutConsent => {
                 f.write_str("consent cannot be the lawful basis for sharing without consent")
             }
             Self::NoArticle9Condition { category } => write!(
                 f,
                 "{category} is special category data and no Article 9 condition is recorded"
             ),
-            Self::NoReason {} => f.write_str("no reason is recorded"),
-            Self::NotApproved {} => f.write_str("no second professional has approved it"),
-            Self::ApprovedByDecisionMaker {} => {
+            Self::NoReason => f.write_str("no reason is recorded"),
+            Self::NotApproved => f.write_str("no second professional has approved it"),
+            Self::ApprovedByDecisionMaker => {
                 f.write_str("it was approved by the professional who decided it")
             }
-            Self::CarersToldNotRecorded {} => {
+            Self::CarersToldNotRecorded => {
                 f.write_str("whether the carers were told is not recorded")
             }
-            Self::NotToldWithoutReason {} => {
+            Self::NotToldWithoutReason => {
                 f.write_str("the carers were not told and no reason is recorded")
             }
             Self::OutsideWindow { from, until } => write!(
@@ -226,10 +236,10 @@ impl fmt::Display for JustificationProblem {
             Self::CategoryNotJustified { category } => {
                 write!(f, "it does not cover {category}")
             }
-            Self::RecipientHasNoSafeguardingRole {} => {
+            Self::RecipientHasNoSafeguardingRole => {
                 f.write_str("the recipient has no safeguarding role")
             }
-            Self::RecipientNotCovered {} => {
+            Self::RecipientNotCovered => {
                 f.write_str("it does not cover sharing with this recipient")
             }
             Self::PurposeNotCovered { purpose } => {
@@ -290,11 +300,11 @@ impl SafeguardingJustification {
         use JustificationProblem as P;
         let mut problems = Vec::new();
         if self.child != request.child {
-            problems.push(P::ForAnotherChild {});
+            problems.push(P::ForAnotherChild);
         }
         match &self.lawful_basis {
-            None => problems.push(P::NoLawfulBasis {}),
-            Some(LawfulBasis::Consent) => problems.push(P::ConsentIsNotABasisWithoutConsent {}),
+            None => problems.push(P::NoLawfulBasis),
+            Some(LawfulBasis::Consent) => problems.push(P::ConsentIsNotABasisWithoutConsent),
             Some(_) => {}
         }
         if self.article9_condition.is_none()
@@ -312,19 +322,19 @@ impl SafeguardingJustification {
             .as_ref()
             .is_none_or(|r| !says_something(r.expose()))
         {
-            problems.push(P::NoReason {});
+            problems.push(P::NoReason);
         }
         match self.approved_by {
-            None => problems.push(P::NotApproved {}),
+            None => problems.push(P::NotApproved),
             Some(approver) if approver == self.decided_by => {
-                problems.push(P::ApprovedByDecisionMaker {})
+                problems.push(P::ApprovedByDecisionMaker)
             }
             Some(_) => {}
         }
         match &self.carers_told {
-            None => problems.push(P::CarersToldNotRecorded {}),
+            None => problems.push(P::CarersToldNotRecorded),
             Some(CarersTold::NotTold { reason }) if !says_something(reason.expose()) => {
-                problems.push(P::NotToldWithoutReason {})
+                problems.push(P::NotToldWithoutReason)
             }
             Some(_) => {}
         }
@@ -342,7 +352,7 @@ impl SafeguardingJustification {
             }
         }
         if !self.recipients.iter().any(|r| r.covers(&request.recipient)) {
-            problems.push(P::RecipientNotCovered {});
+            problems.push(P::RecipientNotCovered);
         }
         if !self
             .purposes
@@ -354,7 +364,7 @@ impl SafeguardingJustification {
             });
         }
         if !request.recipient.has_safeguarding_role() {
-            problems.push(P::RecipientHasNoSafeguardingRole {});
+            problems.push(P::RecipientHasNoSafeguardingRole);
         }
         problems
     }

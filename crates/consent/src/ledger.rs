@@ -336,7 +336,7 @@ impl LedgerEntry {
     ///     purpose: Purpose::HealthCare,
     ///     data_categories: vec![DataCategory::Health],
     ///     at,
-    ///     child_capacity: ChildCapacity::NotAssessed {},
+    ///     child_capacity: ChildCapacity::NotAssessed,
     /// })?;
     /// let mut ledger = DisclosureLedger::default();
     /// ledger.append(request.clone(), decide(&request, &[], &[], None), at)?;
@@ -516,7 +516,7 @@ partnership_core::validated! {
     ///     purpose: Purpose::HealthCare,
     ///     data_categories: vec![DataCategory::Health],
     ///     at,
-    ///     child_capacity: ChildCapacity::NotAssessed {},
+    ///     child_capacity: ChildCapacity::NotAssessed,
     /// })?;
     /// // No consent and no justification: refused, and recorded all the same.
     /// let decision = decide(&request, &[], &[], None);
@@ -901,7 +901,7 @@ mod tests {
                     purpose: Purpose::EducationSupportPlanning,
                     data_categories: vec![DataCategory::EducationProgress],
                     at,
-                    child_capacity: ChildCapacity::NotAssessed {},
+                    child_capacity: ChildCapacity::NotAssessed,
                 })
                 .ok()
             };

@@ -77,7 +77,7 @@
 //!         purpose: Purpose::EducationSupportPlanning,
 //!         data_categories: categories,
 //!         at: when,
-//!         child_capacity: ChildCapacity::NotAssessed {},
+//!         child_capacity: ChildCapacity::NotAssessed,
 //!     })
 //! };
 //!

@@ -37,7 +37,8 @@ pub enum ConsentGiver {
     },
     /// A young person aged 16 or over, whose capacity is presumed (Mental Capacity Act
     /// 2005). The record checks the age on the day of each event.
-    YoungPerson {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    YoungPerson,
     /// Someone acting under another authority: delegated authority from a placement
     /// plan, a local authority under a care order, or a court order.
     OtherAuthority {
@@ -114,7 +115,7 @@ impl ActingAuthority {
 impl ConsentGiver {
     /// Whether the child (or young person) gave this consent for themselves.
     pub const fn is_the_child(&self) -> bool {
-        matches!(self, Self::CompetentChild { .. } | Self::YoungPerson {})
+        matches!(self, Self::CompetentChild { .. } | Self::YoungPerson)
     }
 
     /// The person whose consent this is: the one who gives, refuses, renews and
@@ -128,12 +129,12 @@ impl ConsentGiver {
     /// let (mum, child) = (CarerId::random(), ChildId::random());
     /// let giver = ConsentGiver::ParentalResponsibility { carer: mum };
     /// assert_eq!(giver.party(child), PartyRef::Carer { id: mum });
-    /// assert_eq!(ConsentGiver::YoungPerson {}.party(child), PartyRef::Child { id: child });
+    /// assert_eq!(ConsentGiver::YoungPerson.party(child), PartyRef::Child { id: child });
     /// ```
     pub fn party(&self, child: ChildId) -> PartyRef {
         match self {
             Self::ParentalResponsibility { carer } => PartyRef::Carer { id: *carer },
-            Self::CompetentChild { .. } | Self::YoungPerson {} => PartyRef::Child { id: child },
+            Self::CompetentChild { .. } | Self::YoungPerson => PartyRef::Child { id: child },
             Self::OtherAuthority { authority } => match authority {
                 ActingAuthority::DelegatedAuthority { carer } => PartyRef::Carer { id: *carer },
                 ActingAuthority::CareOrder { officer, .. } => {
@@ -526,7 +527,7 @@ partnership_core::validated! {
     ///     events: vec![ConsentEvent::new(ConsentEventKind::Given, at(2), PartyRef::Carer { id: mum })],
     /// };
     /// let consent = ConsentRecord::try_from(parts.clone()).unwrap();
-    /// assert_eq!(consent.status_at(at(20)), ConsentStatus::Given {});
+    /// assert_eq!(consent.status_at(at(20)), ConsentStatus::Given);
     ///
     /// // A withdrawal before anything was given makes no sense.
     /// parts.events[0].kind = ConsentEventKind::Withdrawn;
@@ -549,13 +550,17 @@ partnership_core::validated! {
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum ConsentStatus {
     /// Nothing had happened yet at that moment.
-    NotYetRecorded {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NotYetRecorded,
     /// Asked for, not yet answered.
-    Requested {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Requested,
     /// Given and in force.
-    Given {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Given,
     /// Refused, and the refusal in force.
-    Refused {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Refused,
     /// Given or refused, but the period has not started.
     NotYetInForce {
         /// The first day in force.
@@ -599,14 +604,14 @@ impl ConsentStatus {
     ///
     /// ```
     /// use partnership_consent::ConsentStatus;
-    /// assert_eq!(ConsentStatus::Refused {}.fhir_r4_code(), "rejected");
+    /// assert_eq!(ConsentStatus::Refused.fhir_r4_code(), "rejected");
     /// ```
     pub const fn fhir_r4_code(&self) -> &'static str {
         match self {
-            Self::NotYetRecorded {} => "draft",
-            Self::Requested {} => "proposed",
-            Self::Given {} | Self::NotYetInForce { .. } => "active",
-            Self::Refused {} => "rejected",
+            Self::NotYetRecorded => "draft",
+            Self::Requested => "proposed",
+            Self::Given | Self::NotYetInForce { .. } => "active",
+            Self::Refused => "rejected",
             Self::Expired { .. } | Self::Withdrawn { .. } | Self::Revoked { .. } => "inactive",
             Self::Invalidated { .. } => "entered-in-error",
         }
@@ -616,10 +621,10 @@ impl ConsentStatus {
 impl fmt::Display for ConsentStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotYetRecorded {} => f.write_str("not yet recorded"),
-            Self::Requested {} => f.write_str("requested, awaiting an answer"),
-            Self::Given {} => f.write_str("given"),
-            Self::Refused {} => f.write_str("refused"),
+            Self::NotYetRecorded => f.write_str("not yet recorded"),
+            Self::Requested => f.write_str("requested, awaiting an answer"),
+            Self::Given => f.write_str("given"),
+            Self::Refused => f.write_str("refused"),
             Self::NotYetInForce { from } => write!(f, "not in force until {from}"),
             Self::Expired { on } => write!(f, "expired after {on}"),
             Self::Withdrawn { at } => write!(f, "withdrawn on {}", at.date_naive()),
@@ -695,10 +700,10 @@ impl ConsentRecord {
     /// #     ],
     /// # }).unwrap();
     /// // Requested on 20 February, given on 25 February for March to August.
-    /// assert_eq!(consent.status_at(at(2, 1)), ConsentStatus::NotYetRecorded {});
-    /// assert_eq!(consent.status_at(at(2, 21)), ConsentStatus::Requested {});
+    /// assert_eq!(consent.status_at(at(2, 1)), ConsentStatus::NotYetRecorded);
+    /// assert_eq!(consent.status_at(at(2, 21)), ConsentStatus::Requested);
     /// assert_eq!(consent.status_at(at(2, 26)), ConsentStatus::NotYetInForce { from: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() });
-    /// assert_eq!(consent.status_at(at(5, 1)), ConsentStatus::Given {});
+    /// assert_eq!(consent.status_at(at(5, 1)), ConsentStatus::Given);
     /// assert_eq!(consent.status_at(at(9, 1)), ConsentStatus::Expired { on: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap() });
     /// ```
     pub fn status_at(&self, at: DateTime<Utc>) -> ConsentStatus {
@@ -708,15 +713,15 @@ impl ConsentRecord {
             stage = stage.after(event.kind, event.at).unwrap_or(stage);
         }
         let answered = match stage {
-            Stage::Start => return ConsentStatus::NotYetRecorded {},
-            Stage::Requested => return ConsentStatus::Requested {},
+            Stage::Start => return ConsentStatus::NotYetRecorded,
+            Stage::Requested => return ConsentStatus::Requested,
             Stage::Ended(ConsentEventKind::Withdrawn, at) => {
                 return ConsentStatus::Withdrawn { at };
             }
             Stage::Ended(ConsentEventKind::Revoked, at) => return ConsentStatus::Revoked { at },
             Stage::Ended(_, at) => return ConsentStatus::Invalidated { at },
-            Stage::Given => ConsentStatus::Given {},
-            Stage::Refused => ConsentStatus::Refused {},
+            Stage::Given => ConsentStatus::Given,
+            Stage::Refused => ConsentStatus::Refused,
         };
         let today = at.date_naive();
         if today < self.valid_from {
@@ -732,12 +737,12 @@ impl ConsentRecord {
 
     /// Whether the record permits sharing within its scope at `at`.
     pub fn permits_at(&self, at: DateTime<Utc>) -> bool {
-        self.status_at(at) == ConsentStatus::Given {}
+        self.status_at(at) == ConsentStatus::Given
     }
 
     /// Whether the record is a refusal in force at `at`.
     pub fn denies_at(&self, at: DateTime<Utc>) -> bool {
-        self.status_at(at) == ConsentStatus::Refused {}
+        self.status_at(at) == ConsentStatus::Refused
     }
 
     /// Whether a consent in force on `as_of` reaches its last day within `days` days

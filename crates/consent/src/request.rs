@@ -21,7 +21,8 @@ use crate::{ConsentError, DataCategory, Purpose, Recipient};
 pub enum ChildCapacity {
     /// Under 16 and not assessed for this decision: those with parental
     /// responsibility decide.
-    NotAssessed {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NotAssessed,
     /// Under 16 and assessed as competent for this decision.
     #[serde(rename_all = "camelCase")]
     Competent {
@@ -39,20 +40,21 @@ pub enum ChildCapacity {
         assessed_on: NaiveDate,
     },
     /// 16 or over: capacity presumed (Mental Capacity Act 2005).
-    SixteenOrOver {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    SixteenOrOver,
 }
 
 impl ChildCapacity {
     /// Whether the child decides for themselves.
     pub const fn child_decides(&self) -> bool {
-        matches!(self, Self::Competent { .. } | Self::SixteenOrOver {})
+        matches!(self, Self::Competent { .. } | Self::SixteenOrOver)
     }
 }
 
 impl std::fmt::Display for ChildCapacity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotAssessed {} => f.write_str("is under 16 and not assessed for this decision"),
+            Self::NotAssessed => f.write_str("is under 16 and not assessed for this decision"),
             Self::Competent { assessed_on, .. } => {
                 write!(
                     f,
@@ -63,7 +65,7 @@ impl std::fmt::Display for ChildCapacity {
                 f,
                 "was assessed on {assessed_on} as not competent for this decision"
             ),
-            Self::SixteenOrOver {} => f.write_str("is 16 or over"),
+            Self::SixteenOrOver => f.write_str("is 16 or over"),
         }
     }
 }
@@ -113,7 +115,7 @@ partnership_core::validated! {
     ///     purpose: Purpose::ReferralToService,
     ///     data_categories: vec![],
     ///     at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-    ///     child_capacity: ChildCapacity::NotAssessed {},
+    ///     child_capacity: ChildCapacity::NotAssessed,
     /// });
     /// assert_eq!(request.unwrap_err().to_string(), "dataCategories: must list at least one entry");
     /// ```

@@ -133,7 +133,7 @@ pub fn world() -> impl Strategy<Value = World> {
                         assessed_by: therapist,
                         assessed_on: start.date_naive(),
                     },
-                    ConsentGiver::YoungPerson {},
+                    ConsentGiver::YoungPerson,
                     ConsentGiver::OtherAuthority {
                         authority: ActingAuthority::DelegatedAuthority { carer: other_carer },
                     },
@@ -334,10 +334,10 @@ pub fn child_capacity(world: &World) -> impl Strategy<Value = ChildCapacity> + u
         .unwrap_or(ProfessionalId::from_uuid(Default::default()));
     let on: NaiveDate = world.start.date_naive();
     prop_oneof![
-        6 => Just(ChildCapacity::NotAssessed {}),
+        6 => Just(ChildCapacity::NotAssessed),
         1 => Just(ChildCapacity::Competent { assessed_by: by, assessed_on: on }),
         1 => Just(ChildCapacity::NotCompetent { assessed_by: by, assessed_on: on }),
-        1 => Just(ChildCapacity::SixteenOrOver {}),
+        1 => Just(ChildCapacity::SixteenOrOver),
     ]
 }
 

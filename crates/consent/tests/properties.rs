@@ -66,15 +66,15 @@ fn covers(consent: &ConsentRecord, request: &SharingRequest, category: &DataCate
     // parental responsibility or another authority do.
     let child_decides = matches!(
         request.child_capacity,
-        ChildCapacity::Competent { .. } | ChildCapacity::SixteenOrOver {}
+        ChildCapacity::Competent { .. } | ChildCapacity::SixteenOrOver
     );
     let giver_decides = match consent.given_by {
-        ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson {} => child_decides,
+        ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson => child_decides,
         _ => !child_decides,
     };
     consent.child == request.child
         && giver_decides
-        && consent.status_at(request.at) == ConsentStatus::Given {}
+        && consent.status_at(request.at) == ConsentStatus::Given
         && consent.scope.purposes.contains(&request.purpose)
         && consent.scope.data_categories.contains(category)
         && consent
@@ -200,7 +200,7 @@ proptest! {
         // category: without a justification the request is refused with that reason.
         let category = which.get(&case.request.data_categories).clone();
         let given_by = if case.request.child_capacity.child_decides() {
-            ConsentGiver::YoungPerson {}
+            ConsentGiver::YoungPerson
         } else {
             ConsentGiver::ParentalResponsibility { carer: case.world.carers[0] }
         };
@@ -255,7 +255,7 @@ proptest! {
     #[test]
     fn competent_child_needs_own_consent(case in case()) {
         let mut request = case.request.clone().into_parts();
-        request.child_capacity = ChildCapacity::SixteenOrOver {};
+        request.child_capacity = ChildCapacity::SixteenOrOver;
         let request = SharingRequest::try_from(request).unwrap();
         let carers_only: Vec<ConsentRecord> = case.consents.iter().filter(|c| !c.given_by.is_the_child()).cloned().collect();
         let decision = decide(&request, &carers_only, &case.withholdings, None);
@@ -674,7 +674,7 @@ proptest! {
             vec![request.purpose.clone()],
         );
         prop_assert!(!by_safeguarding(&elsewhere));
-        let not_covered = JustificationProblem::RecipientNotCovered {};
+        let not_covered = JustificationProblem::RecipientNotCovered;
         prop_assert!(elsewhere.problems(request).contains(&not_covered));
         // Another purpose.
         prop_assume!(!other_purpose.same_choice(&request.purpose));
@@ -863,7 +863,7 @@ fn incomplete_justification_says_why() {
         purpose: Purpose::Safeguarding,
         data_categories: vec![DataCategory::Health, DataCategory::FamilyCircumstances],
         at: world_start + Duration::days(8),
-        child_capacity: ChildCapacity::NotAssessed {},
+        child_capacity: ChildCapacity::NotAssessed,
     })
     .unwrap();
     let problems = j.problems(&request);
@@ -871,13 +871,13 @@ fn incomplete_justification_says_why() {
     assert_eq!(
         problems,
         vec![
-            P::ConsentIsNotABasisWithoutConsent {},
+            P::ConsentIsNotABasisWithoutConsent,
             P::NoArticle9Condition {
                 category: DataCategory::Health
             },
-            P::NoReason {},
-            P::ApprovedByDecisionMaker {},
-            P::CarersToldNotRecorded {},
+            P::NoReason,
+            P::ApprovedByDecisionMaker,
+            P::CarersToldNotRecorded,
             P::OutsideWindow {
                 from: j.valid_from,
                 until: j.valid_until
@@ -885,8 +885,8 @@ fn incomplete_justification_says_why() {
             P::CategoryNotJustified {
                 category: DataCategory::FamilyCircumstances
             },
-            P::RecipientNotCovered {},
-            P::RecipientHasNoSafeguardingRole {},
+            P::RecipientNotCovered,
+            P::RecipientHasNoSafeguardingRole,
         ]
     );
     let decision = decide(&request, &[], &[], Some(&j));
@@ -915,11 +915,11 @@ fn renewal_moves_the_end_and_only_renewals_may() {
     let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
     assert_eq!(
         consent.status_at(at("2026-05-31T12:00:00Z")),
-        ConsentStatus::Given {}
+        ConsentStatus::Given
     );
     assert_eq!(
         consent.status_at(at("2026-08-01T12:00:00Z")),
-        ConsentStatus::Given {}
+        ConsentStatus::Given
     );
     assert_eq!(
         consent.status_at(at("2027-07-01T12:00:00Z")),

@@ -354,6 +354,42 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
     }
 }
 
+/// Reads the payload of a choice that carries none, such as `{"kind": "weekly"}`,
+/// refusing any other member. Put it on each payload-free variant of an internally
+/// tagged enum (`#[serde(deserialize_with = "partnership_core::json::no_payload")]`):
+/// serde reads such a variant written as a unit (`Weekly`) by ignoring members it
+/// does not know, even under `deny_unknown_fields`, and a partner's misspelt member
+/// must be refused, not dropped. Rust code then writes the choice without braces
+/// while the JSON stays as strict as a struct variant's.
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, PartialEq, Deserialize)]
+/// #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+/// enum Cadence {
+///     #[serde(deserialize_with = "partnership_core::json::no_payload")]
+///     Weekly,
+///     EveryNDays { days: u32 },
+/// }
+///
+/// assert_eq!(serde_json::from_str::<Cadence>(r#"{"kind": "weekly"}"#)?, Cadence::Weekly);
+/// let err = serde_json::from_str::<Cadence>(r#"{"kind": "weekly", "dayz": 3}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("unknown field `dayz`"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// The deserializer's error when the variant's object holds any member besides its tag.
+pub fn no_payload<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    /// An object with no members, refusing any.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Nothing {}
+    <Nothing as serde::Deserialize>::deserialize(deserializer).map(|Nothing {}| ())
+}
+
 /// Splits one of the library's rule messages into the field it names, as a JSON
 /// Pointer relative to the value checked, and the rule itself:
 /// `"legalStanding/basis: gives …"` is `("legalStanding/basis", "gives …")`, and a

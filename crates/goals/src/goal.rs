@@ -251,7 +251,7 @@ fn check_transition(
     }
     match &transition.basis {
         None => Err(GoalsError::NoCarerAgreement { index }),
-        Some(ActivationBasis::AllCarersRestricted {}) => Ok(()),
+        Some(ActivationBasis::AllCarersRestricted) => Ok(()),
         Some(ActivationBasis::CarersAgreed { carers }) => {
             if carers.is_empty() {
                 return Err(GoalsError::NoCarerAgreement { index });
@@ -476,7 +476,7 @@ impl SharedGoal {
         required: &[CarerId],
     ) -> Result<(), GoalsError> {
         let basis = if required.is_empty() {
-            ActivationBasis::AllCarersRestricted {}
+            ActivationBasis::AllCarersRestricted
         } else {
             let carers: Vec<CarerId> = self
                 .agreements
@@ -556,7 +556,7 @@ impl SharedGoal {
         }
         let mut next = self.clone();
         let closing = match &review.decision {
-            ReviewDecision::Continue {} => None,
+            ReviewDecision::Continue => None,
             ReviewDecision::ChangeTarget { new_target, .. } => {
                 next.0.target_date = Some(*new_target);
                 None

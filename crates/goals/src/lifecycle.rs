@@ -93,7 +93,8 @@ pub enum ActivationBasis {
     },
     /// No carer's agreement was required: every carer's involvement is restricted by
     /// a recorded decision (the record crate checks that it was).
-    AllCarersRestricted {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    AllCarersRestricted,
 }
 
 /// A lifecycle move: to what, when, by whom and why.

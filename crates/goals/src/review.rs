@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum ReviewDecision {
     /// Carry on as planned.
-    Continue {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Continue,
     /// Move the target date, keeping the old one in the history.
     #[serde(rename_all = "camelCase")]
     ChangeTarget {

@@ -294,7 +294,7 @@ impl Operation {
                 let on = after(days);
                 let reason = Sensitive::new("Discussed with the family ø".to_string());
                 let decision = match decision {
-                    0 => ReviewDecision::Continue {},
+                    0 => ReviewDecision::Continue,
                     1 => ReviewDecision::ChangeTarget {
                         previous_target: goal.target_date,
                         new_target: on + Duration::days(60),

@@ -54,7 +54,7 @@ proptest! {
                         prop_assert!(goal.agreements.iter().any(|a| a.carer == *carer && a.on <= t.on));
                     }
                 }
-                Some(ActivationBasis::AllCarersRestricted {}) => {}
+                Some(ActivationBasis::AllCarersRestricted) => {}
                 None => prop_assert!(false, "activation without a basis"),
             }
             prop_assert!(!goal.responsibilities.is_empty() && goal.target_date.is_some());

@@ -467,7 +467,7 @@ impl PartnershipRecord {
             )
         };
         let mut capacities = question.data_categories.iter().map(capacity_for);
-        let child_capacity = capacities.next().unwrap_or(ChildCapacity::NotAssessed {});
+        let child_capacity = capacities.next().unwrap_or(ChildCapacity::NotAssessed);
         let mut claims = claims(question, &recipient, child_capacity, at);
         // Who decides must be the same for every category: the child for all of them,
         // or those with parental responsibility for all of them.

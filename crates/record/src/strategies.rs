@@ -151,7 +151,7 @@ fn people() -> impl Strategy<Value = (ChildProfile, Vec<Carer>, Vec<Agency>, Vec
                     since: None,
                     until: None,
                 };
-                parts.involvement = Involvement::Involved {};
+                parts.involvement = Involvement::Involved;
                 *first = Carer::try_from(parts).ok()?;
                 let professionals = professionals
                     .into_iter()
@@ -635,7 +635,7 @@ fn later_step(record: &PartnershipRecord) -> impl Strategy<Value = Option<crate:
                 review: GoalReview {
                     on,
                     by: party,
-                    decision: ReviewDecision::Continue {},
+                    decision: ReviewDecision::Continue,
                 },
             },
             3 => Change::AssignBarrierOwner {

@@ -452,7 +452,7 @@ pub(crate) fn check_goal(
                     );
                 }
             }
-            Some(ActivationBasis::AllCarersRestricted {}) if !unrestricted.is_empty() => {
+            Some(ActivationBasis::AllCarersRestricted) if !unrestricted.is_empty() => {
                 c.problem(
                     &basis,
                     Rule::ActivationWithoutCarerAgreement,
@@ -536,7 +536,7 @@ fn check_giver(c: &mut Checker<'_>, at: &Pointer<'_>, consent: &ConsentRecord) {
             None => c.carer(&given_by.field("carer"), *carer),
         },
         ConsentGiver::OtherAuthority { authority } => check_authority(c, at, consent, authority),
-        ConsentGiver::YoungPerson {} => on_each_acting_day(
+        ConsentGiver::YoungPerson => on_each_acting_day(
             c,
             at,
             consent,
@@ -980,8 +980,8 @@ fn capacity_borne_out(
         .age_on(partnership_core::latest_uk_date(recorded_at))
         .is_ok_and(|age| age >= AGE_OF_PRESUMED_CAPACITY);
     match request.child_capacity {
-        ChildCapacity::SixteenOrOver {} => sixteen,
-        ChildCapacity::NotAssessed {} => !sixteen,
+        ChildCapacity::SixteenOrOver => sixteen,
+        ChildCapacity::NotAssessed => !sixteen,
         ChildCapacity::Competent {
             assessed_by,
             assessed_on,

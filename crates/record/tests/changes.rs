@@ -373,7 +373,7 @@ fn taking_away_parental_responsibility_that_a_consent_rests_on_is_refused() {
     };
     let carer = record.carers().iter().find(|c| c.id == giver).unwrap();
     let mut parts = carer.clone().into_parts();
-    parts.legal_standing = LegalStanding::None {};
+    parts.legal_standing = LegalStanding::None;
     let update = Change::UpdateCarer(Carer::try_from(parts).unwrap());
     let before = record.clone();
     let err = record.apply(update, by, at(23, 12)).unwrap_err();

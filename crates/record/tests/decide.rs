@@ -185,8 +185,8 @@ proptest! {
     fn sixteen_plus_decides_for_themselves(
         (record, question, at) in asked(),
         claim in option::of(prop_oneof![
-            Just(ChildCapacity::NotAssessed {}),
-            Just(ChildCapacity::SixteenOrOver {}),
+            Just(ChildCapacity::NotAssessed),
+            Just(ChildCapacity::SixteenOrOver),
         ]),
     ) {
         let sixteen = age_on(&record, at) >= AGE_OF_PRESUMED_CAPACITY;
@@ -196,7 +196,7 @@ proptest! {
         let mut after = record.clone();
         let decided = after.decide(&claimed, at).unwrap();
         let recorded = after.disclosures().iter().last().unwrap().request.child_capacity;
-        prop_assert_eq!(recorded == ChildCapacity::SixteenOrOver {}, sixteen);
+        prop_assert_eq!(recorded == ChildCapacity::SixteenOrOver, sixteen);
         if let SharingDecision::Permit { basis: PermitBasis::Consent { consents }, .. } = decided.decision() {
             for id in consents {
                 let c = record.consents().iter().find(|c| c.id == *id).unwrap();

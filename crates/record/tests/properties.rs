@@ -91,7 +91,7 @@ proptest! {
         let template = partnership_carers::CommunicationAgreement {
             id: partnership_core::AgreementId::random(),
             carer: partnership_core::CarerId::random(),
-            frequency: partnership_carers::UpdateFrequency::Weekly {},
+            frequency: partnership_carers::UpdateFrequency::Weekly,
             channel: partnership_carers::Channel::Phone,
             updates_given_by: partnership_core::PartyRef::Child { id: parts.child.id },
             agreed_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),

@@ -31,7 +31,7 @@
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! let calendar = WorkingCalendar::england_and_wales();
-//! let looked_after = ReviewKind::LookedAfterChild {};
+//! let looked_after = ReviewKind::LookedAfterChild;
 //!
 //! let first = next_review_due(&looked_after, d(2026, 12, 18), &[], &calendar).unwrap();
 //! assert_eq!(first.date, d(2027, 1, 20));
@@ -46,7 +46,7 @@
 //! assert_eq!(third.rule, "6 months after the review held on 2027-04-23");
 //!
 //! // The monthly partnership review: due by Friday 29 January 2027.
-//! let monthly = ReviewKind::AgreedPartnership { cadence: AgreedCadence::Monthly {} };
+//! let monthly = ReviewKind::AgreedPartnership { cadence: AgreedCadence::Monthly };
 //! let due = next_review_due(&monthly, d(2026, 12, 29), &[], &calendar).unwrap();
 //! assert_eq!(due.date, d(2027, 1, 29));
 //! let meeting = propose_meeting(&calendar, &MeetingConstraints {

@@ -22,7 +22,8 @@ pub enum AgreedCadence {
         weeks: u32,
     },
     /// Every calendar month.
-    Monthly {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    Monthly,
     /// Once a school term.
     Termly {
         /// The terms (default: autumn, spring, summer).
@@ -39,14 +40,17 @@ pub enum ReviewKind {
     /// Looked-after child review: the first within 20 working days of becoming looked
     /// after, the second within 3 months of the first, then at most every 6 months
     /// (Care Planning, Placement and Case Review (England) Regulations 2010).
-    LookedAfterChild {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    LookedAfterChild,
     /// Child protection conference: the initial conference within 15 working days of
     /// the strategy discussion, the first review within 3 months of it, then at most
     /// every 6 months (Working Together to Safeguard Children).
-    ChildProtection {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    ChildProtection,
     /// EHC plan annual review: within 12 months of the plan being issued, then at
     /// least every 12 months (SEND Code of Practice 2015).
-    EhcPlanAnnualReview {},
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    EhcPlanAnnualReview,
     /// EHC plan for a child under 5: the Code (9.178) says local authorities should
     /// consider a review every 3 to 6 months; not statutory, so configurable.
     EhcPlanUnderFive {
@@ -116,7 +120,7 @@ impl ReviewKind {
     pub const fn statutory_notice(&self) -> bool {
         matches!(
             self,
-            Self::EhcPlanAnnualReview {} | Self::EhcPlanUnderFive { .. }
+            Self::EhcPlanAnnualReview | Self::EhcPlanUnderFive { .. }
         )
     }
 }
@@ -124,9 +128,9 @@ impl ReviewKind {
 impl fmt::Display for ReviewKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Self::LookedAfterChild {} => "looked-after child review",
-            Self::ChildProtection {} => "child protection conference",
-            Self::EhcPlanAnnualReview {} => "EHC plan annual review",
+            Self::LookedAfterChild => "looked-after child review",
+            Self::ChildProtection => "child protection conference",
+            Self::EhcPlanAnnualReview => "EHC plan annual review",
             Self::EhcPlanUnderFive { .. } => "EHC plan review (under 5)",
             Self::PersonalEducationPlan { .. } => "personal education plan review",
             Self::ChildInNeedPlan { .. } => "child in need plan review",
@@ -165,7 +169,7 @@ fn serialize_display<S: serde::Serializer>(
 /// use partnership_reviews::{next_review_due, ReviewKind, WorkingCalendar};
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
-/// let due = next_review_due(&ReviewKind::LookedAfterChild {}, start, &[], &WorkingCalendar::england_and_wales()).unwrap();
+/// let due = next_review_due(&ReviewKind::LookedAfterChild, start, &[], &WorkingCalendar::england_and_wales()).unwrap();
 /// assert_eq!(due.rule.to_string(), "20 working days after becoming looked after on 2026-12-18");
 /// assert_eq!(due.rule, "20 working days after becoming looked after on 2026-12-18");
 /// ```
@@ -325,15 +329,15 @@ fn deadline_after_review(
 ) -> Result<DueDate, ReviewsError> {
     let review = "the review held on";
     match kind {
-        ReviewKind::LookedAfterChild {} if held == 1 => {
+        ReviewKind::LookedAfterChild if held == 1 => {
             months_after(last, 3, "the first review, held on")
         }
-        ReviewKind::LookedAfterChild {} => months_after(last, 6, review),
-        ReviewKind::ChildProtection {} if held == 1 => {
+        ReviewKind::LookedAfterChild => months_after(last, 6, review),
+        ReviewKind::ChildProtection if held == 1 => {
             months_after(last, 3, "the initial conference, held on")
         }
-        ReviewKind::ChildProtection {} => months_after(last, 6, review),
-        ReviewKind::EhcPlanAnnualReview {} => months_after(last, 12, review),
+        ReviewKind::ChildProtection => months_after(last, 6, review),
+        ReviewKind::EhcPlanAnnualReview => months_after(last, 12, review),
         ReviewKind::EhcPlanUnderFive { months } | ReviewKind::ChildInNeedPlan { months } => {
             months_after(last, *months, review)
         }
@@ -367,7 +371,7 @@ fn agreed_after(
                 },
             }
         }
-        AgreedCadence::Monthly {} => months_after(from, 1, after)?,
+        AgreedCadence::Monthly => months_after(from, 1, after)?,
         AgreedCadence::Termly { terms } => next_term(terms, from, "it was agreed on")?,
     };
     due.rule.agreed = true;
@@ -390,7 +394,7 @@ fn agreed_after(
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let calendar = WorkingCalendar::england_and_wales();
-/// let kind = ReviewKind::LookedAfterChild {};
+/// let kind = ReviewKind::LookedAfterChild;
 /// let due = next_review_due(&kind, d(2026, 1, 5), &[d(2026, 1, 30), d(2026, 3, 2)], &calendar).unwrap();
 /// assert_eq!(due.date, d(2026, 9, 2));
 /// assert_eq!(due.rule, "6 months after the review held on 2026-03-02");
@@ -416,13 +420,13 @@ fn next_due(
         return deadline_after_review(kind, held, last);
     }
     match kind {
-        ReviewKind::LookedAfterChild {} => {
+        ReviewKind::LookedAfterChild => {
             working_days_after(calendar, starts_on, 20, "becoming looked after on")
         }
-        ReviewKind::ChildProtection {} => {
+        ReviewKind::ChildProtection => {
             working_days_after(calendar, starts_on, 15, "the strategy discussion on")
         }
-        ReviewKind::EhcPlanAnnualReview {} => months_after(starts_on, 12, "the plan was issued on"),
+        ReviewKind::EhcPlanAnnualReview => months_after(starts_on, 12, "the plan was issued on"),
         ReviewKind::EhcPlanUnderFive { months } => {
             months_after(starts_on, *months, "the plan was issued on")
         }
@@ -650,7 +654,7 @@ partnership_core::validated! {
     /// let mut schedule = ReviewSchedule::try_from(ReviewScheduleParts {
     ///     id: ReviewScheduleId::random(),
     ///     child: ChildId::random(),
-    ///     kind: ReviewKind::LookedAfterChild {},
+    ///     kind: ReviewKind::LookedAfterChild,
     ///     starts_on: d(2026, 12, 18),
     ///     outcomes: vec![],
     ///     due_soon_days: 14,

@@ -22,9 +22,9 @@ static CALENDAR: std::sync::LazyLock<WorkingCalendar> =
 /// A kind of review, with settings within bounds.
 pub fn review_kind() -> impl Strategy<Value = ReviewKind> {
     prop_oneof![
-        Just(ReviewKind::LookedAfterChild {}),
-        Just(ReviewKind::ChildProtection {}),
-        Just(ReviewKind::EhcPlanAnnualReview {}),
+        Just(ReviewKind::LookedAfterChild),
+        Just(ReviewKind::ChildProtection),
+        Just(ReviewKind::EhcPlanAnnualReview),
         (3u32..=6).prop_map(|months| ReviewKind::EhcPlanUnderFive { months }),
         Just(ReviewKind::PersonalEducationPlan {
             terms: Terms::default()
@@ -32,7 +32,7 @@ pub fn review_kind() -> impl Strategy<Value = ReviewKind> {
         (1u32..=12).prop_map(|months| ReviewKind::ChildInNeedPlan { months }),
         prop_oneof![
             (1u32..=52).prop_map(|weeks| AgreedCadence::EveryNWeeks { weeks }),
-            Just(AgreedCadence::Monthly {}),
+            Just(AgreedCadence::Monthly),
             Just(AgreedCadence::Termly {
                 terms: Terms::default()
             }),

@@ -278,7 +278,7 @@ fn christmas_substitutes() {
 fn statutory_examples() {
     // Looked after from Friday 18 December 2026: 20 working days across Christmas.
     let first = next_review_due(
-        &ReviewKind::LookedAfterChild {},
+        &ReviewKind::LookedAfterChild,
         d(2026, 12, 18),
         &[],
         &CALENDAR,
@@ -287,7 +287,7 @@ fn statutory_examples() {
     assert_eq!(first.date, d(2027, 1, 20));
     // Child protection: 15 working days from a strategy discussion on 2026-12-18.
     let conference = next_review_due(
-        &ReviewKind::ChildProtection {},
+        &ReviewKind::ChildProtection,
         d(2026, 12, 18),
         &[],
         &CALENDAR,
@@ -296,7 +296,7 @@ fn statutory_examples() {
     assert_eq!(conference.date, d(2027, 1, 13));
     // "Within 3 months of 30 November" is the end of February.
     let cp = next_review_due(
-        &ReviewKind::ChildProtection {},
+        &ReviewKind::ChildProtection,
         d(2026, 11, 2),
         &[d(2026, 11, 30)],
         &CALENDAR,
@@ -305,7 +305,7 @@ fn statutory_examples() {
     assert_eq!(cp.date, d(2027, 2, 28));
     // EHC plan issued 2026-03-31: first annual review within 12 months.
     let ehc = next_review_due(
-        &ReviewKind::EhcPlanAnnualReview {},
+        &ReviewKind::EhcPlanAnnualReview,
         d(2026, 3, 31),
         &[],
         &CALENDAR,

@@ -375,7 +375,7 @@ fn family(ids: &mut Ids, rng: &mut Rng, surname: &str, dob: NaiveDate) -> Fallib
             make(
                 rng,
                 Relationship::StepParent,
-                LegalStanding::None {},
+                LegalStanding::None,
                 true,
                 false,
             )?,
@@ -470,9 +470,9 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
     let history_start = AS_OF - Days::new(360);
 
     let frequencies = [
-        UpdateFrequency::Weekly {},
-        UpdateFrequency::Fortnightly {},
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Weekly,
+        UpdateFrequency::Fortnightly,
+        UpdateFrequency::Monthly,
     ];
     let mut agreements = Vec::new();
     for carer in &carers {
@@ -860,11 +860,11 @@ fn reviews(
     parts: &PartnershipRecordParts,
 ) -> Fallible<ReviewSchedule> {
     let kind = if foster {
-        ReviewKind::LookedAfterChild {}
+        ReviewKind::LookedAfterChild
     } else {
         match rng.below(3) {
             0 => ReviewKind::ChildInNeedPlan { months: 3 },
-            1 => ReviewKind::EhcPlanAnnualReview {},
+            1 => ReviewKind::EhcPlanAnnualReview,
             _ => ReviewKind::AgreedPartnership {
                 cadence: AgreedCadence::EveryNWeeks { weeks: 6 },
             },

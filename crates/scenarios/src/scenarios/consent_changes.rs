@@ -81,7 +81,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     let senco_p = PartyRef::Professional { id: senco };
     case.agree_updates(
         sophie,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::Phone,
         senco,
         "2026-09-08",

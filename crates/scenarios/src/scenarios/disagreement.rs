@@ -75,7 +75,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     for carer in [chloe, ben] {
         case.agree_updates(
             carer,
-            UpdateFrequency::Weekly {},
+            UpdateFrequency::Weekly,
             Channel::Email,
             teacher,
             "2026-09-28",

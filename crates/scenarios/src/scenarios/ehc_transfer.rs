@@ -87,14 +87,14 @@ fn write(case: &mut Case) -> Fallible<()> {
     })?;
     case.agree_updates(
         rukhsana,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::Email,
         senco,
         "2026-09-07",
     )?;
     case.agree_updates(
         imran,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::FaceToFace,
         senco,
         "2026-09-07",
@@ -105,7 +105,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         .into_iter()
         .find(|t| t.transfer == PhaseTransfer::PrimaryToSecondary)
         .ok_or("no primary to secondary transfer")?;
-    let schedule = case.reviews(ReviewKind::EhcPlanAnnualReview {}, "2025-03-10")?;
+    let schedule = case.reviews(ReviewKind::EhcPlanAnnualReview, "2025-03-10")?;
     case.hold_review(
         schedule,
         "2026-03-05",

@@ -118,7 +118,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     let [carol_p, pete_p, leanne_p, ryan_p] =
         [carol, pete, leanne, ryan].map(|id| PartyRef::Carer { id });
 
-    let lac = case.reviews(ReviewKind::LookedAfterChild {}, "2026-12-18")?;
+    let lac = case.reviews(ReviewKind::LookedAfterChild, "2026-12-18")?;
     let first = case.schedule(lac)?.next_review_due(&CALENDAR)?;
     let holidays: Vec<String> = [2026, 2027]
         .iter()
@@ -195,28 +195,28 @@ fn write(case: &mut Case) -> Fallible<()> {
 
     case.agree_updates(
         leanne,
-        UpdateFrequency::Weekly {},
+        UpdateFrequency::Weekly,
         Channel::Phone,
         worker,
         "2026-12-22",
     )?;
     case.agree_updates(
         ryan,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::Letter,
         worker,
         "2026-12-22",
     )?;
     case.agree_updates(
         carol,
-        UpdateFrequency::Weekly {},
+        UpdateFrequency::Weekly,
         Channel::Phone,
         worker,
         "2026-12-22",
     )?;
     case.agree_updates(
         pete,
-        UpdateFrequency::Weekly {},
+        UpdateFrequency::Weekly,
         Channel::Phone,
         worker,
         "2026-12-22",

@@ -128,7 +128,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     for carer in [farzana, jawid] {
         case.agree_updates(
             carer,
-            UpdateFrequency::Monthly {},
+            UpdateFrequency::Monthly,
             Channel::FaceToFace,
             teacher,
             "2026-09-17",

@@ -67,14 +67,14 @@ fn write(case: &mut Case) -> Fallible<()> {
     let [ngozi_p, emeka_p] = [ngozi, emeka].map(|id| PartyRef::Carer { id });
     case.agree_updates(
         ngozi,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::Phone,
         laura,
         "2026-09-10",
     )?;
     case.agree_updates(
         emeka,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::TextMessage,
         laura,
         "2026-09-10",
@@ -165,7 +165,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     let offer = |case: &mut Case| -> Fallible<SupportItem> {
         Ok(SupportItem {
             id: case.id(),
-            kind: SupportKind::Respite {},
+            kind: SupportKind::Respite,
             status: SupportStatus::Offered,
             identified_on: day("2026-10-15")?,
             status_since: day("2026-10-15")?,
@@ -196,7 +196,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     for carer in [ngozi, emeka] {
         case.update_carer(carer, "2026-10-29", |c| {
             for item in &mut c.support {
-                if item.kind == (SupportKind::Respite {}) {
+                if item.kind == (SupportKind::Respite) {
                     item.status = SupportStatus::Accepted;
                     item.status_since = accepted_on;
                 }

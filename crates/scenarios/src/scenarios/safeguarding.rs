@@ -190,7 +190,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     )?;
     case.agree_updates(
         kerry,
-        UpdateFrequency::Weekly {},
+        UpdateFrequency::Weekly,
         Channel::Phone,
         dsl,
         "2026-10-06",
@@ -291,7 +291,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         ),
     )?;
 
-    let cp = case.reviews(ReviewKind::ChildProtection {}, "2026-10-07")?;
+    let cp = case.reviews(ReviewKind::ChildProtection, "2026-10-07")?;
     let initial = case.schedule(cp)?.next_review_due(&CALENDAR)?;
     case.hold_review(
         cp,

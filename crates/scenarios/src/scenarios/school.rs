@@ -48,7 +48,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     let tom = case.carer(
         "Tom Hughes",
         Relationship::StepParent,
-        LegalStanding::None {},
+        LegalStanding::None,
         "en-GB",
         |c| c.communication.channels = vec![Channel::Email],
     )?;
@@ -69,14 +69,14 @@ fn write(case: &mut Case) -> Fallible<()> {
     )?;
     case.agree_updates(
         anna,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::Email,
         evans,
         "2026-10-01",
     )?;
     case.agree_updates(
         tom,
-        UpdateFrequency::Monthly {},
+        UpdateFrequency::Monthly,
         Channel::Email,
         evans,
         "2026-10-01",
@@ -234,7 +234,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         partnership_goals::GoalReview {
             on: day("2026-11-19")?,
             by: okafor_p,
-            decision: partnership_goals::ReviewDecision::Continue {},
+            decision: partnership_goals::ReviewDecision::Continue,
         },
     )?;
     let trend = case.the_goal(goal)?.trend(2).ok_or("no trend")?;

@@ -82,7 +82,7 @@ fn write(case: &mut Case) -> Fallible<()> {
 
     let agreement = case.agree_updates(
         grace,
-        UpdateFrequency::Fortnightly {},
+        UpdateFrequency::Fortnightly,
         Channel::TextMessage,
         hannah,
         "2026-09-14",
@@ -92,7 +92,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         .ok_or("no due date")?;
     case.agree_updates(
         daniel,
-        UpdateFrequency::Fortnightly {},
+        UpdateFrequency::Fortnightly,
         Channel::FaceToFace,
         hannah,
         "2026-09-14",
@@ -191,7 +191,7 @@ fn write(case: &mut Case) -> Fallible<()> {
 
     let schedule = case.reviews(
         ReviewKind::AgreedPartnership {
-            cadence: AgreedCadence::Monthly {},
+            cadence: AgreedCadence::Monthly,
         },
         "2026-09-21",
     )?;
@@ -256,7 +256,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         partnership_goals::GoalReview {
             on: day("2026-10-19")?,
             by: hannah_p,
-            decision: partnership_goals::ReviewDecision::Continue {},
+            decision: partnership_goals::ReviewDecision::Continue,
         },
     )?;
     let next = case.schedule(schedule)?.next_review_due(&CALENDAR)?;
@@ -342,7 +342,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         partnership_goals::GoalReview {
             on: day("2026-11-16")?,
             by: hannah_p,
-            decision: partnership_goals::ReviewDecision::Continue {},
+            decision: partnership_goals::ReviewDecision::Continue,
         },
     )?;
     let goal_now = case.the_goal(goal)?;

@@ -63,7 +63,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     let margaret_p = PartyRef::Carer { id: margaret };
     case.agree_updates(
         margaret,
-        UpdateFrequency::Fortnightly {},
+        UpdateFrequency::Fortnightly,
         Channel::Phone,
         david,
         "2026-09-15",
