@@ -112,7 +112,10 @@ partnership_core::validated! {
     pub struct BarrierRegister(Vec<Barrier>);
     check = check_register;
     error = BarriersError;
+    read = accessors;
 }
+
+partnership_core::listed!(BarrierRegister, Barrier);
 
 impl BarrierRegister {
     /// Adds a barrier, whose id must be new to the register; on error the register is
@@ -176,7 +179,7 @@ impl BarrierRegister {
     /// let mut owned = barrier.clone();
     /// owned.assign_owner(barrier.identified_by, NaiveDate::from_ymd_opt(2026, 11, 3).ok_or("a date")?)?;
     /// assert_eq!(register.replace(owned), Some(barrier));
-    /// assert!(register[0].owner.is_some());
+    /// assert!(register.first().is_some_and(|b| b.owner.is_some()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replace(&mut self, barrier: Barrier) -> Option<Barrier> {

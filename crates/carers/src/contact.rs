@@ -228,7 +228,10 @@ partnership_core::validated! {
     pub struct ContactLog(Vec<ContactRecord>);
     check = check_log;
     error = CarersError;
+    read = accessors;
 }
+
+partnership_core::listed!(ContactLog, ContactRecord);
 
 impl ContactLog {
     /// Adds a discussion at the end of the log, checked as the whole log is: not

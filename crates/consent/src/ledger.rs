@@ -529,7 +529,10 @@ partnership_core::validated! {
     pub struct DisclosureLedger(Vec<LedgerEntry>);
     check = check_chain;
     error = ConsentError;
+    read = accessors;
 }
+
+partnership_core::listed!(DisclosureLedger, LedgerEntry);
 
 impl DisclosureLedger {
     /// Records a decision: appends an entry for `request` and `decision`, chained to

@@ -170,7 +170,7 @@ proptest! {
         }
         let now = ledger.entries_snapshot();
         prop_assert_eq!(now.first(), recorded.first());
-        prop_assert_eq!(&ledger[0].decision, &before);
+        prop_assert_eq!(&ledger.as_slice()[0].decision, &before);
         prop_assert!(ledger.verify().is_ok());
     }
 
@@ -293,8 +293,8 @@ proptest! {
             let (index, decision) = record(&mut ledger, &request, &consents, &[], None);
             prop_assert_eq!(index, i as u64);
             prop_assert_eq!(ledger.len(), i + 1);
-            prop_assert_eq!(&ledger[i].decision, &decision);
-            prop_assert_eq!(&ledger[i].request, &request);
+            prop_assert_eq!(&ledger.as_slice()[i].decision, &decision);
+            prop_assert_eq!(&ledger.as_slice()[i].request, &request);
         }
         prop_assert!(ledger.verify().is_ok());
         prop_assert!(ledger.verify_against(&ledger.head()).is_ok());
@@ -568,7 +568,7 @@ proptest! {
         json_round_trip(&ledger)?;
         json_round_trip(&SharingQuestion::from(case.request.clone()))?;
         json_round_trip(&ledger.head())?;
-        json_round_trip(&ledger[0])?;
+        json_round_trip(&ledger.as_slice()[0])?;
     }
 
     #[test]

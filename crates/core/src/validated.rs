@@ -165,3 +165,85 @@ macro_rules! __schema_names {
         }
     };
 }
+
+/// Gives a checked list (a [`validated!`](crate::validated) type over a `Vec`) the
+/// reading methods a list needs, and nothing that could change it: `iter`, `len`,
+/// `is_empty`, `get`, `first`, `last`, `as_slice`, and `for item in &list`. A list is
+/// not a smart pointer, so it does not dereference to its `Vec` (Rust API
+/// guidelines, C-DEREF), and its documentation shows only what it offers.
+///
+/// ```
+/// use partnership_core::{listed, validated};
+///
+/// fn ascending(days: &Vec<u32>) -> Result<(), String> {
+///     if days.windows(2).any(|w| w[0] > w[1]) {
+///         return Err("days: must ascend".into());
+///     }
+///     Ok(())
+/// }
+///
+/// validated! {
+///     /// Days, in order.
+///     #[derive(Clone, PartialEq)]
+///     pub struct Days(Vec<u32>);
+///     check = ascending;
+///     error = String;
+///     read = accessors;
+/// }
+/// listed!(Days, u32);
+///
+/// let days = Days::try_from(vec![1, 3, 8]).unwrap();
+/// assert_eq!(days.len(), 3);
+/// assert_eq!(days.last(), Some(&8));
+/// assert_eq!((&days).into_iter().sum::<u32>(), 12);
+/// ```
+#[macro_export]
+macro_rules! listed {
+    ($name:ident, $item:ty) => {
+        impl $name {
+            /// The entries, oldest first.
+            pub fn iter(&self) -> ::core::slice::Iter<'_, $item> {
+                self.0.iter()
+            }
+
+            /// How many entries there are.
+            pub fn len(&self) -> usize {
+                self.0.len()
+            }
+
+            /// Whether there are none.
+            pub fn is_empty(&self) -> bool {
+                self.0.is_empty()
+            }
+
+            /// The entry at `index`, if there is one.
+            pub fn get(&self, index: usize) -> ::core::option::Option<&$item> {
+                self.0.get(index)
+            }
+
+            /// The first entry, if any.
+            pub fn first(&self) -> ::core::option::Option<&$item> {
+                self.0.first()
+            }
+
+            /// The last entry, if any.
+            pub fn last(&self) -> ::core::option::Option<&$item> {
+                self.0.last()
+            }
+
+            /// The entries as a slice.
+            pub fn as_slice(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
+        impl<'a> ::core::iter::IntoIterator for &'a $name {
+            type Item = &'a $item;
+            type IntoIter = ::core::slice::Iter<'a, $item>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.0.iter()
+            }
+        }
+    };
+}

@@ -650,7 +650,7 @@ fn an_action_is_completed_once_not_before_it_was_agreed() {
     use partnership_carers::AgreedAction;
     let mut record = scenario("language_barrier_interpreter");
     let by = record.professionals()[0].id;
-    let done = record.contact_log()[0].agreed_actions[0].id;
+    let done = record.contact_log().as_slice()[0].agreed_actions[0].id;
     let before = record.clone();
 
     let err = record
@@ -899,7 +899,7 @@ fn a_barrier_is_resolved_only_once_a_mitigation_was_seen_to_help() {
         format!("/barriers/{b}/mitigations/0/review")
     );
     record.apply(resolve, by, december(8, 10)).unwrap();
-    assert_eq!(record.barriers()[b].status(), BarrierStatus::Resolved);
+    assert_eq!(record.barriers().as_slice()[b].status(), BarrierStatus::Resolved);
 }
 
 #[test]

@@ -71,7 +71,7 @@ pub(super) fn dated_problems(
             .map_or(0, entries)
     };
     let barrier_at =
-        |barrier| index_of(&record.barriers, |b| b.id == barrier).unwrap_or(record.barriers.len());
+        |barrier| index_of(record.barriers.as_slice(), |b| b.id == barrier).unwrap_or(record.barriers.len());
     match change {
         Change::AddCarer(carer) | Change::UpdateCarer(carer) => {
             let k = index_of(&record.carers, |c| c.id == carer.id).unwrap_or(record.carers.len());

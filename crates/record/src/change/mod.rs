@@ -836,7 +836,7 @@ fn step_on_barrier(
     barrier: BarrierId,
     step: impl FnOnce(&mut Barrier) -> Result<(), BarriersError>,
 ) -> Result<(), RecordError> {
-    let Some(b) = index_of(&record.barriers, |x| x.id == barrier) else {
+    let Some(b) = index_of(record.barriers.as_slice(), |x| x.id == barrier) else {
         return Err(no_subject(record, entry));
     };
     let root = Pointer::root();

@@ -32,7 +32,7 @@ sides want Leo to feel safe and to learn. Meetings have become tense.",
 /// use partnership_goals::GoalStatus;
 ///
 /// let scenario = partnership_scenarios::disagreement_trial_with_mediator().unwrap();
-/// assert_eq!(scenario.record.barriers()[0].status(), BarrierStatus::Resolved);
+/// assert_eq!(scenario.record.barriers().as_slice()[0].status(), BarrierStatus::Resolved);
 /// assert_eq!(scenario.record.goals()[0].status(), GoalStatus::Completed);
 /// ```
 pub fn disagreement_trial_with_mediator() -> Result<Scenario, ScenarioError> {

@@ -30,7 +30,7 @@ records the barrier and sets out to remove it.",
 /// use partnership_barriers::BarrierStatus;
 ///
 /// let scenario = partnership_scenarios::language_barrier_interpreter().unwrap();
-/// let barrier = &scenario.record.barriers()[0];
+/// let barrier = &scenario.record.barriers().as_slice()[0];
 /// assert_eq!(barrier.status(), BarrierStatus::Resolved);
 /// assert!(barrier.mitigations.iter().all(|m| m.review.is_some()));
 /// ```
