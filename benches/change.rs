@@ -35,14 +35,14 @@ fn benches(c: &mut Criterion) {
     let Some(by) = record.professionals().first().map(|p| p.id) else {
         return;
     };
-    let Some(carer) = record.carers().first().map(|c| c.id) else {
+    let Some(carer) = record.carers().first().map(|c| c.id()) else {
         return;
     };
     // After the last discussion in the log, which the synthetic history runs up to.
     let last = record
         .contact_log()
         .last()
-        .map_or(AS_OF, |r| r.date.max(AS_OF));
+        .map_or(AS_OF, |r| r.date().max(AS_OF));
     let Some(at) = last
         .and_hms_opt(16, 0, 0)
         .map(|t| Utc.from_utc_datetime(&t))

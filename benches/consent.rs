@@ -136,7 +136,7 @@ fn benches(c: &mut Criterion) {
     let decision = decide(&request, &consents, &rules, None);
     c.bench_function("ledger_append_decision", |b| {
         let mut ledger = DisclosureLedger::default();
-        let at = request.at;
+        let at = request.at();
         b.iter(|| {
             let decision = decide(black_box(&request), &consents, &rules, None);
             ledger.append(request.clone(), decision, at)
@@ -148,7 +148,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("ledger_append_and_sign", |b| {
         let key = LedgerSigningKey::from_bytes([7; 32]);
         let mut ledger = DisclosureLedger::default();
-        let at = request.at;
+        let at = request.at();
         b.iter(|| {
             let decision = decide(black_box(&request), &consents, &rules, None);
             let _ = ledger.append(request.clone(), decision, at);
@@ -158,7 +158,7 @@ fn benches(c: &mut Criterion) {
 
     let mut ledger = DisclosureLedger::default();
     for _ in 0..10_000 {
-        let _ = ledger.append(request.clone(), decision.clone(), request.at);
+        let _ = ledger.append(request.clone(), decision.clone(), request.at());
     }
     c.bench_function("ledger_verify_10000", |b| {
         b.iter(|| black_box(&ledger).verify())
@@ -166,7 +166,7 @@ fn benches(c: &mut Criterion) {
 
     // The target: a million entries verified in at most a second.
     for _ in 10_000..1_000_000 {
-        let _ = ledger.append(request.clone(), decision.clone(), request.at);
+        let _ = ledger.append(request.clone(), decision.clone(), request.at());
     }
     let key = LedgerSigningKey::from_bytes([7; 32]);
     let checkpoint = key.checkpoint(ledger.head());

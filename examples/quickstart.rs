@@ -91,7 +91,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let agreements = [
         CommunicationAgreement {
             id: "8b3d2e4a-6f0c-4c9a-9d51-3e4f5a6b7c8d".parse()?,
-            carer: mum.id,
+            carer: mum.id(),
             frequency: UpdateFrequency::Fortnightly,
             channel: Channel::TextMessage,
             updates_given_by: PartyRef::Professional { id: key_worker },
@@ -99,7 +99,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         },
         CommunicationAgreement {
             id: "9c4e3f5b-7a1d-4dab-8e62-4f5a6b7c8d9e".parse()?,
-            carer: dad.id,
+            carer: dad.id(),
             frequency: UpdateFrequency::Monthly,
             channel: Channel::VideoCall,
             updates_given_by: PartyRef::Professional { id: key_worker },
@@ -113,13 +113,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             "0b7f3c8e-2a1d-4f6b-8c9e-7d6a5b4c3e2f",
             date(2026, 10, 12)?,
             Channel::VideoCall,
-            vec![dad.id.into(), key_worker.into()],
+            vec![dad.id().into(), key_worker.into()],
         )?,
         contact(
             "1c8a4d9f-3b2e-4a7c-9d0f-8e7b6c5d4f3a",
             date(2026, 11, 9)?,
             Channel::TextMessage,
-            vec![mum.id.into(), key_worker.into()],
+            vec![mum.id().into(), key_worker.into()],
         )?,
     ])?;
 
@@ -127,7 +127,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!();
     let school_year = layla.school_year_on(today)?;
     let reception = SchoolYear::Reception
-        .academic_year_for(layla.date_of_birth)
+        .academic_year_for(layla.date_of_birth())
         .map(|y| format!(", starts Reception in academic year {y}"))
         .unwrap_or_default();
     println!(
@@ -135,7 +135,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         layla.age_on(today)?
     );
     let needs: Vec<String> = layla
-        .communication_needs
+        .communication_needs()
         .iter()
         .map(CommunicationNeed::to_string)
         .collect();
@@ -144,7 +144,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("Carers");
     for carer in [&mum, &dad] {
         println!("- {}", carer.describe());
-        let prefs = &carer.communication;
+        let prefs = &carer.communication();
         let channels: Vec<String> = prefs.channels.iter().map(Channel::to_string).collect();
         let mut line = format!(
             "  prefers {}; language {}",
@@ -154,15 +154,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         if prefs.interpreter_needed {
             line.push_str("; needs an interpreter at meetings");
         }
-        if carer.primary_contact {
+        if carer.primary_contact() {
             line.push_str("; primary contact");
         }
         println!("{line}");
         for window in &prefs.availability {
-            println!("  can meet {} {}-{}", window.day, window.from, window.until);
+            println!(
+                "  can meet {} {}-{}",
+                window.day(),
+                window.from(),
+                window.until()
+            );
         }
         let avoid: Vec<String> = carer
-            .considerations
+            .considerations()
             .religious_observances
             .iter()
             .flat_map(|o| o.days_to_avoid.iter().map(DayOfWeek::to_string))
@@ -173,8 +178,8 @@ fn main() -> Result<(), Box<dyn Error>> {
                 avoid.join(", ")
             );
         }
-        for agreement in agreements.iter().filter(|a| a.carer == carer.id) {
-            let last = log.last_contact_with(carer.id.into(), today);
+        for agreement in agreements.iter().filter(|a| a.carer == carer.id()) {
+            let last = log.last_contact_with(carer.id().into(), today);
             let status = match (last, last.and_then(|l| agreement.next_update_due(l))) {
                 (Some(last), Some(due)) if agreement.is_overdue(today, last) => format!(
                     "last {last}, was due by {due}: overdue by {} days",
@@ -192,7 +197,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!();
     // Debug is for logs, and logs must not hold personal data: every name,
     // contact detail and note is Sensitive, so it prints as ***.
-    println!("In a log line (Debug), a name reads: {:?}", mum.name);
+    println!("In a log line (Debug), a name reads: {:?}", mum.name());
     let debug = format!("{layla:?}{mum:?}{dad:?}{log:?}");
     assert!(!debug.contains("Ahmed") && !debug.contains("5919"));
 

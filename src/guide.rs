@@ -25,13 +25,13 @@
 //! let scope = Scope { purposes: vec![Purpose::EducationSupportPlanning],
 //!     recipients: vec![RecipientScope::Professional { id: therapist }],
 //!     data_categories: vec![DataCategory::EducationProgress] };
-//! let mum = ConsentGiver::ParentalResponsibility { carer: record.carers()[0].id };
-//! let consent = ConsentRecordParts::given(ConsentId::random(), record.child().id, mum, scope,
+//! let mum = ConsentGiver::ParentalResponsibility { carer: record.carers()[0].id() };
+//! let consent = ConsentRecordParts::given(ConsentId::random(), record.child().id(), mum, scope,
 //!     now, ConsentMethod::Written, Label::new("consent form v3")?, Some(key_worker));
 //! record.apply(Change::AddConsent(ConsentRecord::try_from(consent)?), key_worker, now)?;
 //!
 //! // Share: the record decides, on its own facts, and records the decision first.
-//! let question = SharingQuestion::new(SharingRequestId::random(), record.child().id, key_worker,
+//! let question = SharingQuestion::new(SharingRequestId::random(), record.child().id(), key_worker,
 //!     RecipientRef::professional(therapist), Purpose::EducationSupportPlanning,
 //!     vec![DataCategory::EducationProgress])?;
 //! let decided = record.decide(&question, now)?;

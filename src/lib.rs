@@ -56,7 +56,7 @@
 //!     involvement: Involvement::default(),
 //! })
 //! .unwrap();
-//! assert!(mum.communication.needs_language_support());
+//! assert!(mum.communication().needs_language_support());
 //!
 //! // Personal data never reaches a log through Debug.
 //! assert!(!format!("{child:?}{mum:?}").contains("Ahmed"));

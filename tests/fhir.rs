@@ -60,7 +60,7 @@ fn changed_record() -> PartnershipRecord {
         date: now.date_naive(),
         channel: Channel::Phone,
         participants: vec![
-            PartyRef::Carer { id: grandma.id },
+            PartyRef::Carer { id: grandma.id() },
             PartyRef::Professional { id: key_worker },
         ],
         summary: Sensitive::new("Collecting Layla on Fridays".into()),
@@ -69,9 +69,9 @@ fn changed_record() -> PartnershipRecord {
     .unwrap();
     let consent = ConsentRecordParts::given(
         id(3),
-        record.child().id,
+        record.child().id(),
         ConsentGiver::ParentalResponsibility {
-            carer: record.carers()[0].id,
+            carer: record.carers()[0].id(),
         },
         Scope {
             purposes: vec![Purpose::EducationSupportPlanning],
@@ -130,9 +130,9 @@ fn each_change_is_a_provenance_of_the_resource_it_changed() {
     assert_eq!(
         targets,
         [
-            format!("urn:uuid:{}", record.carers()[2].id),
-            format!("urn:uuid:{}", record.child().id),
-            format!("urn:uuid:{}", record.consents()[1].id),
+            format!("urn:uuid:{}", record.carers()[2].id()),
+            format!("urn:uuid:{}", record.child().id()),
+            format!("urn:uuid:{}", record.consents()[1].id()),
         ]
     );
     for p in &provenances {
@@ -214,7 +214,7 @@ fn every_part_of_a_record_has_its_resource() {
         assert_eq!(count("AuditEvent"), r.disclosures().len());
         assert_eq!(count("Provenance"), r.provenance().len());
         // Debug is for logs: it names nobody.
-        assert!(!format!("{bundle:?}").contains(r.child().name.expose().as_str()));
+        assert!(!format!("{bundle:?}").contains(r.child().name().expose().as_str()));
     }
 }
 

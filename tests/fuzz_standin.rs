@@ -194,8 +194,8 @@ proptest! {
             let mut after = record.clone();
             match after.decide(&question, at) {
                 Ok(decided) => {
-                    prop_assert_eq!(question.child, record.child().id);
-                    prop_assert!(record.professionals().iter().any(|p| p.id == question.requested_by));
+                    prop_assert_eq!(question.child(), record.child().id());
+                    prop_assert!(record.professionals().iter().any(|p| p.id == question.requested_by()));
                     prop_assert_eq!(decided.disclosure().is_some(), decided.decision().is_permit());
                     prop_assert!(PartnershipRecord::from_json(&after.to_json()).is_ok());
                 }

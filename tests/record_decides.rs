@@ -220,7 +220,7 @@ fn a_backdated_request_is_refused_and_recorded() {
     );
     assert_eq!(record, before);
     // And a request already decided is not decided again, whatever the time.
-    let again = record.disclosures().iter().last().unwrap().request.id;
+    let again = record.disclosures().iter().last().unwrap().request.id();
     let mut retry = serde_json::to_value(to_slt()).unwrap();
     retry["id"] = serde_json::to_value(again).unwrap();
     let retry: SharingQuestion = serde_json::from_value(retry).unwrap();
@@ -262,7 +262,7 @@ fn a_recipient_described_as_someone_else_is_refused_and_recorded() {
     // The ledger holds the teacher as the team has them, not as described.
     let entry = record.disclosures().iter().last().unwrap();
     assert_eq!(
-        serde_json::to_value(&entry.request.recipient).unwrap()["role"]["kind"],
+        serde_json::to_value(entry.request.recipient()).unwrap()["role"]["kind"],
         "teacher"
     );
     // Named honestly, the teacher is simply not covered.
@@ -745,7 +745,7 @@ fn withholding_rules_reach_every_spelling_of_what_they_withhold() {
                 [RefusalReason::Withheld { .. }]
             ),
             "{withheld} did not reach {}: {answer}",
-            serde_json::to_value(q.data_categories.clone()).unwrap()
+            serde_json::to_value(q.data_categories().to_vec()).unwrap()
         );
     }
 }
@@ -820,7 +820,7 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
         basis,
         data_categories: vec![DataCategory::Health],
     };
-    let consent_id = base.consents()[0].id;
+    let consent_id = base.consents()[0].id();
     let cases: [(SharingRequest, SharingDecision, Rule); 4] = [
         // Mum's consent covers education progress for planning, not health for care.
         (
@@ -853,7 +853,7 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
     ];
     for (request, decision, rule) in cases {
         let mut ledger = DisclosureLedger::default();
-        let stated_at = request.at;
+        let stated_at = request.at();
         // The ledger insists on its own rule; a forger writes the JSON directly.
         let mut entry = serde_json::to_value(&{
             let mut honest = request.clone().into_parts();

@@ -326,17 +326,75 @@ partnership_core::validated! {
 }
 
 impl Barrier {
+    /// The barrier's id.
+    pub fn id(&self) -> BarrierId {
+        self.0.id
+    }
+
+    /// What kind of barrier.
+    pub fn kind(&self) -> &BarrierKind {
+        &self.0.kind
+    }
+
+    /// The carers it affects: at least one.
+    pub fn affects(&self) -> &[CarerId] {
+        &self.0.affects
+    }
+
+    /// The goals it holds back, if any.
+    pub fn goals(&self) -> &[GoalId] {
+        &self.0.goals
+    }
+
+    /// Who identified it.
+    pub fn identified_by(&self) -> PartyRef {
+        self.0.identified_by
+    }
+
+    /// When.
+    pub fn identified_on(&self) -> NaiveDate {
+        self.0.identified_on
+    }
+
+    /// What it is, in words. Personal data.
+    pub fn description(&self) -> &Sensitive<String> {
+        &self.0.description
+    }
+
+    /// How much it stands in the way.
+    pub fn severity(&self) -> Severity {
+        self.0.severity
+    }
+
+    /// Who owns it.
+    pub fn owner(&self) -> Option<Owner> {
+        self.0.owner
+    }
+
+    /// Mitigations tried, in the order they started.
+    pub fn mitigations(&self) -> &[MitigationAttempt] {
+        &self.0.mitigations
+    }
+
+    /// Status changes after identification, oldest first (a barrier starts out
+    /// identified). Append-only.
+    pub fn history(&self) -> &[StatusChange] {
+        &self.0.history
+    }
+}
+
+impl Barrier {
     /// The current status: the last change's, or identified.
     pub fn status(&self) -> BarrierStatus {
-        self.history
+        self.history()
             .last()
             .map_or(BarrierStatus::Identified, |c| c.to)
     }
 
     /// The status on `date`; `None` before the barrier was identified.
     pub fn status_on(&self, date: NaiveDate) -> Option<BarrierStatus> {
-        (date >= self.identified_on).then(|| {
-            self.history
+        (date >= self.identified_on()).then(|| {
+            self.history()
                 .iter()
                 .take_while(|c| c.on <= date)
                 .last()
@@ -346,16 +404,16 @@ impl Barrier {
 
     /// Whether the barrier has an owner on `date`.
     pub fn owned_on(&self, date: NaiveDate) -> bool {
-        self.owner.is_some_and(|o| o.since <= date)
+        self.owner().is_some_and(|o| o.since <= date)
     }
 
     /// Whether a mitigation had started by `date`.
     pub fn mitigation_started_by(&self, date: NaiveDate) -> bool {
-        self.mitigations.iter().any(|m| m.started_on <= date)
+        self.mitigations().iter().any(|m| m.started_on <= date)
     }
 
     fn last_date(&self) -> NaiveDate {
-        self.history.last().map_or(self.identified_on, |c| c.on)
+        self.history().last().map_or(self.identified_on(), |c| c.on)
     }
 
     /// Moves the status, checking the lifecycle and its rules; on error nothing changes.
@@ -364,7 +422,7 @@ impl Barrier {
     ///
     /// [`BarriersError`] when the move is not allowed from the current status, is dated before the last change, or lacks what it needs (a reviewed mitigation to resolve, a reason to accept or escalate); the barrier is unchanged.
     pub fn change_status(&mut self, change: StatusChange) -> Result<(), BarriersError> {
-        let index = self.history.len();
+        let index = self.history().len();
         if change.on < self.last_date() {
             return Err(BarriersError::HistoryOutOfOrder { index });
         }
@@ -379,7 +437,7 @@ impl Barrier {
     ///
     /// [`BarriersError::BeforeIdentified`] when `since` is before the barrier was identified; the barrier is unchanged.
     pub fn assign_owner(&mut self, party: PartyRef, since: NaiveDate) -> Result<(), BarriersError> {
-        if since < self.identified_on {
+        if since < self.identified_on() {
             return Err(BarriersError::BeforeIdentified {
                 field: "owner/since".into(),
             });
@@ -395,13 +453,13 @@ impl Barrier {
     ///
     /// [`BarriersError`] when the mitigation starts before the barrier was identified, repeats an id, is reviewed before it started, or the move to mitigating is not allowed; the barrier is unchanged.
     pub fn start_mitigation(&mut self, attempt: MitigationAttempt) -> Result<(), BarriersError> {
-        let index = self.mitigations.len();
-        if attempt.started_on < self.identified_on {
+        let index = self.mitigations().len();
+        if attempt.started_on < self.identified_on() {
             return Err(BarriersError::BeforeIdentified {
                 field: format!("mitigations/{index}/startedOn"),
             });
         }
-        if self.mitigations.iter().any(|m| m.id == attempt.id) {
+        if self.mitigations().iter().any(|m| m.id == attempt.id) {
             return Err(BarriersError::Duplicate {
                 field: "mitigations",
                 index,
@@ -423,10 +481,10 @@ impl Barrier {
             // Check the status change before touching anything.
             if change.on < self.last_date() {
                 return Err(BarriersError::HistoryOutOfOrder {
-                    index: self.history.len(),
+                    index: self.history().len(),
                 });
             }
-            check_change(&self.0, self.status(), &change, self.history.len())?;
+            check_change(&self.0, self.status(), &change, self.history().len())?;
         }
         self.0.mitigations.push(attempt);
         if moves {

@@ -46,7 +46,7 @@
 //! .unwrap();
 //!
 //! // What usually helps?
-//! assert!(recommended_mitigations(&barrier.kind).contains(&MitigationStrategy::RemoteOrVideoMeetings));
+//! assert!(recommended_mitigations(&barrier.kind()).contains(&MitigationStrategy::RemoteOrVideoMeetings));
 //!
 //! barrier.assign_owner(senco, d(9, 16)).unwrap();
 //! let video = MitigationId::random();
@@ -69,7 +69,7 @@
 //! }).unwrap();
 //! barrier.resolve(d(10, 16), senco).unwrap();
 //! assert_eq!(barrier.status(), BarrierStatus::Resolved);
-//! assert_eq!(barrier.history.len(), 2);
+//! assert_eq!(barrier.history().len(), 2);
 //! ```
 
 mod barrier;

@@ -67,7 +67,7 @@ pub struct ReviewDue<'a> {
 fn check_register(barriers: &[Barrier]) -> Result<(), BarriersError> {
     let mut seen = BTreeSet::new();
     for (index, barrier) in barriers.iter().enumerate() {
-        if !seen.insert(barrier.id) {
+        if !seen.insert(barrier.id()) {
             return Err(BarriersError::DuplicateBarrier { index });
         }
     }
@@ -149,7 +149,7 @@ impl BarrierRegister {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add(&mut self, barrier: Barrier) -> Result<(), BarriersError> {
-        if self.0.iter().any(|b| b.id == barrier.id) {
+        if self.0.iter().any(|b| b.id() == barrier.id()) {
             return Err(BarriersError::DuplicateBarrier {
                 index: self.0.len(),
             });
@@ -177,15 +177,15 @@ impl BarrierRegister {
     /// let mut register = BarrierRegister::default();
     /// register.add(barrier.clone())?;
     /// let mut owned = barrier.clone();
-    /// owned.assign_owner(barrier.identified_by, NaiveDate::from_ymd_opt(2026, 11, 3).ok_or("a date")?)?;
+    /// owned.assign_owner(barrier.identified_by(), NaiveDate::from_ymd_opt(2026, 11, 3).ok_or("a date")?)?;
     /// assert_eq!(register.replace(owned), Some(barrier));
-    /// assert!(register.first().is_some_and(|b| b.owner.is_some()));
+    /// assert!(register.first().is_some_and(|b| b.owner().is_some()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replace(&mut self, barrier: Barrier) -> Option<Barrier> {
         self.0
             .iter_mut()
-            .find(|b| b.id == barrier.id)
+            .find(|b| b.id() == barrier.id())
             .map(|slot| std::mem::replace(slot, barrier))
     }
 
@@ -210,13 +210,13 @@ impl BarrierRegister {
         self.open(as_of)
             .into_iter()
             .filter_map(|barrier| {
-                let days = if barrier.severity == Severity::High {
+                let days = if barrier.severity() == Severity::High {
                     rules.act_within_days_high
                 } else {
                     rules.act_within_days
                 };
                 let due = barrier
-                    .identified_on
+                    .identified_on()
                     .checked_add_days(Days::new(u64::from(days)))?;
                 if as_of <= due {
                     return None;
@@ -248,13 +248,13 @@ impl BarrierRegister {
     ) -> Vec<ReviewDue<'_>> {
         self.iter()
             .flat_map(|barrier| {
-                barrier.mitigations.iter().filter_map(move |mitigation| {
+                barrier.mitigations().iter().filter_map(move |mitigation| {
                     let due = mitigation
                         .started_on
                         .checked_add_days(Days::new(u64::from(rules.review_after_days)))?;
                     let reviewed = mitigation.review.as_ref().is_some_and(|r| r.on <= as_of);
                     (as_of >= due && !reviewed).then_some(ReviewDue {
-                        barrier: barrier.id,
+                        barrier: barrier.id(),
                         mitigation,
                         due,
                     })
@@ -265,19 +265,21 @@ impl BarrierRegister {
 
     /// Barriers affecting a carer.
     pub fn affecting(&self, carer: CarerId) -> Vec<&Barrier> {
-        self.iter().filter(|b| b.affects.contains(&carer)).collect()
+        self.iter()
+            .filter(|b| b.affects().contains(&carer))
+            .collect()
     }
 
     /// Barriers holding back a goal.
     pub fn holding_back(&self, goal: GoalId) -> Vec<&Barrier> {
-        self.iter().filter(|b| b.goals.contains(&goal)).collect()
+        self.iter().filter(|b| b.goals().contains(&goal)).collect()
     }
 
     /// How many barriers of each kind had been identified by `as_of`.
     pub fn count_by_kind(&self, as_of: NaiveDate) -> BTreeMap<BarrierKind, usize> {
         let mut counts = BTreeMap::new();
-        for barrier in self.iter().filter(|b| b.identified_on <= as_of) {
-            *counts.entry(barrier.kind.clone()).or_insert(0) += 1;
+        for barrier in self.iter().filter(|b| b.identified_on() <= as_of) {
+            *counts.entry(barrier.kind().clone()).or_insert(0) += 1;
         }
         counts
     }
@@ -294,7 +296,7 @@ impl BarrierRegister {
     /// The mitigation with this id, wherever it is.
     pub fn mitigation(&self, id: MitigationId) -> Option<&MitigationAttempt> {
         self.iter()
-            .flat_map(|b| b.mitigations.iter())
+            .flat_map(|b| b.mitigations().iter())
             .find(|m| m.id == id)
     }
 }

@@ -205,8 +205,8 @@ impl Operation {
             } => {
                 let on = after(days);
                 let Some(mitigation) = barrier
-                    .mitigations
-                    .get(which % barrier.mitigations.len().max(1))
+                    .mitigations()
+                    .get(which % barrier.mitigations().len().max(1))
                     .map(|m| m.id)
                 else {
                     return (on, false);
@@ -246,7 +246,7 @@ impl Operation {
 /// A barrier grown by up to `max_operations` operations.
 pub fn barrier(max_operations: usize) -> impl Strategy<Value = Barrier> {
     (identified_barrier(), vec(operation(), 0..=max_operations)).prop_map(|(mut barrier, ops)| {
-        let mut today = barrier.identified_on;
+        let mut today = barrier.identified_on();
         for op in ops {
             let (day, accepted) = op.apply(&mut barrier, today);
             if accepted {

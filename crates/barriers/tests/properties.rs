@@ -32,13 +32,13 @@ fn allowed(from: BarrierStatus, to: BarrierStatus) -> bool {
 proptest! {
     #[test]
     fn only_allowed_status_transitions(mut barrier in s::identified_barrier(), ops in vec(s::operation(), 0..30)) {
-        let mut today = barrier.identified_on;
+        let mut today = barrier.identified_on();
         for op in &ops {
             let before = barrier.clone();
             let (day, accepted) = op.apply(&mut barrier, today);
             if accepted { today = day; } else { prop_assert_eq!(&barrier, &before, "a refused operation changed the barrier"); }
             let mut from = BarrierStatus::Identified;
-            for change in &barrier.history {
+            for change in barrier.history() {
                 prop_assert!(allowed(from, change.to), "{:?} -> {:?}", from, change.to);
                 from = change.to;
             }
@@ -48,8 +48,8 @@ proptest! {
 
     #[test]
     fn resolution_needs_reviewed_mitigation(barrier in s::barrier(30)) {
-        for change in barrier.history.iter().filter(|c| c.to == BarrierStatus::Resolved) {
-            let reviewed = barrier.mitigations.iter().any(|m| m.review.as_ref().is_some_and(|r| r.on <= change.on));
+        for change in barrier.history().iter().filter(|c| c.to == BarrierStatus::Resolved) {
+            let reviewed = barrier.mitigations().iter().any(|m| m.review.as_ref().is_some_and(|r| r.on <= change.on));
             prop_assert!(reviewed);
         }
         // And trying to resolve with no review at all is always refused.
@@ -57,22 +57,22 @@ proptest! {
         for m in &mut parts.mitigations { m.review = None; }
         parts.history.retain(|c| c.to != BarrierStatus::Resolved);
         if let Ok(mut unreviewed) = Barrier::try_from(parts) {
-            let on = unreviewed.history.last().map_or(unreviewed.identified_on, |c| c.on) + Duration::days(1);
-            let by = unreviewed.identified_by;
+            let on = unreviewed.history().last().map_or(unreviewed.identified_on(), |c| c.on) + Duration::days(1);
+            let by = unreviewed.identified_by();
             prop_assert!(unreviewed.resolve(on, by).is_err());
         }
     }
 
     #[test]
     fn history_is_append_only(mut barrier in s::identified_barrier(), ops in vec(s::operation(), 0..30)) {
-        let mut today = barrier.identified_on;
+        let mut today = barrier.identified_on();
         for op in &ops {
             let before = barrier.clone();
             let (day, accepted) = op.apply(&mut barrier, today);
             if accepted { today = day; }
-            prop_assert!(barrier.history.starts_with(&before.history), "history rewritten");
-            prop_assert!(barrier.mitigations.len() >= before.mitigations.len());
-            for (old, new) in before.mitigations.iter().zip(&barrier.mitigations) {
+            prop_assert!(barrier.history().starts_with(before.history()), "history rewritten");
+            prop_assert!(barrier.mitigations().len() >= before.mitigations().len());
+            for (old, new) in before.mitigations().iter().zip(barrier.mitigations()) {
                 prop_assert_eq!(old.id, new.id);
                 prop_assert_eq!(&old.strategy, &new.strategy);
                 prop_assert_eq!(old.started_on, new.started_on);
@@ -87,12 +87,12 @@ proptest! {
     fn overdue_queries_flip_once(barrier in s::barrier(12)) {
         let rules = AttentionRules::default();
         let register = BarrierRegister::try_from(vec![barrier.clone()]).unwrap();
-        let start = barrier.identified_on - Duration::days(1);
+        let start = barrier.identified_on() - Duration::days(1);
         // A barrier closed (resolved or accepted) and later reopened is a new piece of
         // work, and may need attention again.
         let reopenings = |until| {
             let mut from = BarrierStatus::Identified;
-            barrier.history.iter().filter(|c| {
+            barrier.history().iter().filter(|c| {
                 let reopened = !from.is_open() && c.to.is_open() && c.on <= until;
                 from = c.to;
                 reopened
@@ -114,7 +114,7 @@ proptest! {
             }
             inside = now;
         }
-        for mitigation in &barrier.mitigations {
+        for mitigation in barrier.mitigations() {
             let mut inside = false;
             let mut flips = 0;
             for offset in 0..250 {

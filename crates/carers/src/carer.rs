@@ -311,7 +311,7 @@ impl CarerParts {
     /// );
     /// parts.lives_with_child = true;
     /// let grandma = Carer::try_from(parts)?;
-    /// assert!(!grandma.legal_standing.holds_parental_responsibility());
+    /// assert!(!grandma.legal_standing().holds_parental_responsibility());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -456,7 +456,7 @@ partnership_core::validated! {
     ///     involvement: Involvement::Involved,
     /// };
     /// let carer = Carer::try_from(parts.clone()).unwrap();
-    /// assert!(!carer.legal_standing.holds_parental_responsibility());
+    /// assert!(!carer.legal_standing().holds_parental_responsibility());
     /// assert!(!format!("{carer:?}").contains("Joanne"));
     ///
     /// // A foster carer never holds parental responsibility in that role.
@@ -480,6 +480,59 @@ partnership_core::validated! {
 }
 
 impl Carer {
+    /// The carer's id.
+    pub fn id(&self) -> CarerId {
+        self.0.id
+    }
+
+    /// The carer's name. Personal data.
+    pub fn name(&self) -> &Sensitive<Label> {
+        &self.0.name
+    }
+
+    /// How the carer is related to the child.
+    pub fn relationship(&self) -> &Relationship {
+        &self.0.relationship
+    }
+
+    /// What the carer may decide for the child. Foster carers and residential care
+    /// workers never hold parental responsibility in that role.
+    pub fn legal_standing(&self) -> &LegalStanding {
+        &self.0.legal_standing
+    }
+
+    /// Whether the child lives with this carer.
+    pub fn lives_with_child(&self) -> bool {
+        self.0.lives_with_child
+    }
+
+    /// Whether this carer is the first person to contact.
+    pub fn primary_contact(&self) -> bool {
+        self.0.primary_contact
+    }
+
+    /// How, when and in what language to communicate with the carer.
+    pub fn communication(&self) -> &CommunicationPreferences {
+        &self.0.communication
+    }
+
+    /// Cultural and personal considerations to respect.
+    pub fn considerations(&self) -> &CulturalConsiderations {
+        &self.0.considerations
+    }
+
+    /// Support the carer needs or has been offered; ids unique.
+    pub fn support(&self) -> &[SupportItem] {
+        &self.0.support
+    }
+
+    /// Whether the carer is involved in every discussion, or restricted by a recorded decision.
+    pub fn involvement(&self) -> &Involvement {
+        &self.0.involvement
+    }
+}
+
+impl Carer {
     /// A one-line description free of personal data, for summaries and logs:
     /// relationship, legal standing and living arrangement.
     ///
@@ -499,11 +552,11 @@ impl Carer {
     /// );
     /// ```
     pub fn describe(&self) -> String {
-        let home = if self.lives_with_child {
+        let home = if self.lives_with_child() {
             "lives with the child"
         } else {
             "lives apart from the child"
         };
-        format!("{}, {}, {home}", self.relationship, self.legal_standing)
+        format!("{}, {}, {home}", self.relationship(), self.legal_standing())
     }
 }

@@ -204,6 +204,23 @@ partnership_core::validated! {
 }
 
 impl AvailabilityWindow {
+    /// The day of the week.
+    pub fn day(&self) -> DayOfWeek {
+        self.0.day
+    }
+
+    /// The start of the window (local time).
+    pub fn from(&self) -> TimeOfDay {
+        self.0.from
+    }
+
+    /// The end of the window (local time), after the start.
+    pub fn until(&self) -> TimeOfDay {
+        self.0.until
+    }
+}
+
+impl AvailabilityWindow {
     /// A window on `day` from `from` until `until`, which must be later.
     ///
     /// # Errors
@@ -215,7 +232,7 @@ impl AvailabilityWindow {
 
     /// Length in minutes.
     pub fn duration_minutes(&self) -> u16 {
-        self.until.minutes_since_midnight() - self.from.minutes_since_midnight()
+        self.until().minutes_since_midnight() - self.from().minutes_since_midnight()
     }
 
     /// Whether a meeting starting at `start` and lasting `minutes` fits in the window.
@@ -233,9 +250,9 @@ impl AvailabilityWindow {
         let day = DayOfWeek::of(start.date());
         let begins = start.hour() * 60 + start.minute();
         let ends = begins + u32::from(minutes);
-        day == self.day
-            && begins >= u32::from(self.from.minutes_since_midnight())
-            && ends <= u32::from(self.until.minutes_since_midnight())
+        day == self.day()
+            && begins >= u32::from(self.from().minutes_since_midnight())
+            && ends <= u32::from(self.until().minutes_since_midnight())
     }
 }
 

@@ -134,6 +134,38 @@ partnership_core::validated! {
     error = CarersError;
 }
 
+impl ContactRecord {
+    /// The record's id.
+    pub fn id(&self) -> ContactRecordId {
+        self.0.id
+    }
+
+    /// When the discussion took place.
+    pub fn date(&self) -> NaiveDate {
+        self.0.date
+    }
+
+    /// How.
+    pub fn channel(&self) -> Channel {
+        self.0.channel
+    }
+
+    /// Who took part: at least one, none repeated.
+    pub fn participants(&self) -> &[PartyRef] {
+        &self.0.participants
+    }
+
+    /// What was discussed. Personal data.
+    pub fn summary(&self) -> &Sensitive<String> {
+        &self.0.summary
+    }
+
+    /// What was agreed, with owners and due dates.
+    pub fn agreed_actions(&self) -> &[AgreedAction] {
+        &self.0.agreed_actions
+    }
+}
+
 /// An overdue action found by [`ContactLog::overdue_actions`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OverdueAction<'a> {
@@ -161,18 +193,18 @@ impl LogSeen {
         }
         // A record's own actions never repeat (its own check); only earlier
         // records can hold the same ids.
-        let repeated = self.record_ids.contains(&record.id)
+        let repeated = self.record_ids.contains(&record.id())
             || record
-                .agreed_actions
+                .agreed_actions()
                 .iter()
                 .any(|a| self.action_ids.contains(&a.id));
         if repeated {
             return Err(CarersError::ContactLogDuplicateId { index });
         }
-        self.previous = Some(record.date);
-        self.record_ids.insert(record.id);
+        self.previous = Some(record.date());
+        self.record_ids.insert(record.id());
         self.action_ids
-            .extend(record.agreed_actions.iter().map(|a| a.id));
+            .extend(record.agreed_actions().iter().map(|a| a.id));
         Ok(())
     }
 }
@@ -180,7 +212,7 @@ impl LogSeen {
 /// Whether `record` is dated before the discussion before it: the log is kept
 /// oldest first.
 fn out_of_order(previous: Option<NaiveDate>, record: &ContactRecord) -> bool {
-    previous.is_some_and(|p| record.date < p)
+    previous.is_some_and(|p| record.date() < p)
 }
 
 fn check_log(records: &[ContactRecord]) -> Result<(), CarersError> {
@@ -264,17 +296,17 @@ impl ContactLog {
     /// ```
     pub fn record(&mut self, entry: ContactRecord) -> Result<(), CarersError> {
         let index = self.0.len();
-        if out_of_order(self.0.last().map(|r| r.date), &entry) {
+        if out_of_order(self.0.last().map(|r| r.date()), &entry) {
             return Err(CarersError::ContactLogOrder { index });
         }
         // The same rule as the whole log's, by a scan rather than sets: one record
         // joins a checked log without building an index of it.
         let repeated = self.0.iter().any(|earlier| {
-            earlier.id == entry.id
+            earlier.id() == entry.id()
                 || earlier
-                    .agreed_actions
+                    .agreed_actions()
                     .iter()
-                    .any(|a| entry.agreed_actions.iter().any(|b| b.id == a.id))
+                    .any(|a| entry.agreed_actions().iter().any(|b| b.id == a.id))
         });
         if repeated {
             return Err(CarersError::ContactLogDuplicateId { index });
@@ -326,11 +358,14 @@ impl ContactLog {
             .iter_mut()
             .enumerate()
             .find_map(|(index, record)| {
-                let i = record.agreed_actions.iter().position(|a| a.id == action)?;
+                let i = record
+                    .agreed_actions()
+                    .iter()
+                    .position(|a| a.id == action)?;
                 Some((index, i, record))
             })
             .ok_or(CarersError::NoSuchAction)?;
-        let date = record.date;
+        let date = record.date();
         let slot = record
             .0
             .agreed_actions
@@ -352,11 +387,11 @@ impl ContactLog {
     pub fn overdue_actions(&self, as_of: NaiveDate) -> Vec<OverdueAction<'_>> {
         self.iter()
             .flat_map(|record| {
-                record.agreed_actions.iter().filter_map(move |action| {
+                record.agreed_actions().iter().filter_map(move |action| {
                     action
                         .days_overdue(as_of)
                         .map(|days_overdue| OverdueAction {
-                            agreed_in: record.id,
+                            agreed_in: record.id(),
                             action,
                             days_overdue,
                         })
@@ -370,8 +405,8 @@ impl ContactLog {
     pub fn last_contact_with(&self, party: PartyRef, as_of: NaiveDate) -> Option<NaiveDate> {
         self.iter()
             .rev()
-            .filter(|record| record.date <= as_of)
-            .find(|record| record.participants.contains(&party))
-            .map(|record| record.date)
+            .filter(|record| record.date() <= as_of)
+            .find(|record| record.participants().contains(&party))
+            .map(|record| record.date())
     }
 }

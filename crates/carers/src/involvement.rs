@@ -61,7 +61,8 @@ impl Involvement {
 
     /// Whether a restriction has passed the date by which it had to be reconsidered.
     pub fn reconsideration_overdue(&self, as_of: NaiveDate) -> bool {
-        self.restriction().is_some_and(|r| as_of > r.reconsider_by)
+        self.restriction()
+            .is_some_and(|r| as_of > r.reconsider_by())
     }
 }
 
@@ -94,4 +95,26 @@ partnership_core::validated! {
     pub struct Restriction(RestrictionParts);
     check = check_restriction;
     error = CarersError;
+}
+
+impl Restriction {
+    /// Why involvement is restricted. Personal data.
+    pub fn reason(&self) -> &Sensitive<String> {
+        &self.0.reason
+    }
+
+    /// The professional who made the decision.
+    pub fn decided_by(&self) -> ProfessionalId {
+        self.0.decided_by
+    }
+
+    /// When the decision was made.
+    pub fn decided_on(&self) -> NaiveDate {
+        self.0.decided_on
+    }
+
+    /// When the decision must be reconsidered; after `decidedOn`.
+    pub fn reconsider_by(&self) -> NaiveDate {
+        self.0.reconsider_by
+    }
 }

@@ -48,7 +48,7 @@
 //! // She hears from the social worker every fortnight, by phone.
 //! let agreement = CommunicationAgreement {
 //!     id: AgreementId::random(),
-//!     carer: nan.id,
+//!     carer: nan.id(),
 //!     frequency: UpdateFrequency::Fortnightly,
 //!     channel: Channel::Phone,
 //!     updates_given_by: PartyRef::Professional { id: ProfessionalId::random() },

@@ -7,8 +7,8 @@
 //!
 //! proptest!(|(carer in strategies::carer())| {
 //!     // Every generated carer passed `Carer::try_from`.
-//!     prop_assert!(!(carer.relationship.never_holds_parental_responsibility()
-//!         && carer.legal_standing.holds_parental_responsibility()));
+//!     prop_assert!(!(carer.relationship().never_holds_parental_responsibility()
+//!         && carer.legal_standing().holds_parental_responsibility()));
 //! });
 //! ```
 

@@ -19,18 +19,18 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
     let available: Vec<MeetingWindow> = record
         .carers()
         .iter()
-        .filter(|c| !c.involvement.is_restricted())
-        .flat_map(|c| c.communication.availability.iter())
+        .filter(|c| !c.involvement().is_restricted())
+        .flat_map(|c| c.communication().availability.iter())
         .map(|w| MeetingWindow {
-            day: w.day,
-            from: w.from,
-            until: w.until,
+            day: w.day(),
+            from: w.from(),
+            until: w.until(),
         })
         .collect();
     let avoid_days = record
         .carers()
         .iter()
-        .flat_map(|c| c.considerations.religious_observances.iter())
+        .flat_map(|c| c.considerations().religious_observances.iter())
         .flat_map(|o| o.days_to_avoid.iter().copied())
         .collect::<Vec<_>>();
     let mut events = Vec::new();
@@ -56,15 +56,15 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
         };
         // A stable id for the next meeting of this schedule: exporting again
         // updates the same calendar event rather than adding another.
-        let next = u128::try_from(schedule.outcomes.len()).unwrap_or(0) + 1;
+        let next = u128::try_from(schedule.outcomes().len()).unwrap_or(0) + 1;
         let review = partnership_core::ReviewId::from_uuid(uuid::Uuid::from_u128(
-            schedule.id.as_uuid().as_u128().wrapping_add(next),
+            schedule.id().as_uuid().as_u128().wrapping_add(next),
         ));
         events.push(CalendarEvent {
             review,
             date: proposal.date,
             time: proposal.starts_at.map(|t| (t, 60)),
-            kind: schedule.kind.to_string(),
+            kind: schedule.kind().to_string(),
             personal_detail: None,
         });
     }

@@ -83,16 +83,50 @@ partnership_core::validated! {
 }
 
 impl CompetenceAssessment {
+    /// The assessment's id.
+    pub fn id(&self) -> CompetenceAssessmentId {
+        self.0.id
+    }
+
+    /// The child assessed.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// The professional who assessed.
+    pub fn assessed_by(&self) -> ProfessionalId {
+        self.0.assessed_by
+    }
+
+    /// When.
+    pub fn assessed_on(&self) -> NaiveDate {
+        self.0.assessed_on
+    }
+
+    /// The decision assessed: sharing which categories, with whom, for what. Competence
+    /// is assessed decision by decision, so an assessment speaks only for sharing within
+    /// this scope.
+    pub fn decision(&self) -> &Scope {
+        &self.0.decision
+    }
+
+    /// What the professional found.
+    pub fn finding(&self) -> CompetenceFinding {
+        self.0.finding
+    }
+}
+
+impl CompetenceAssessment {
     /// The capacity this assessment records, as a request would state it.
     pub fn capacity(&self) -> ChildCapacity {
-        match self.finding {
+        match self.finding() {
             CompetenceFinding::Competent => ChildCapacity::Competent {
-                assessed_by: self.assessed_by,
-                assessed_on: self.assessed_on,
+                assessed_by: self.assessed_by(),
+                assessed_on: self.assessed_on(),
             },
             CompetenceFinding::NotCompetent => ChildCapacity::NotCompetent {
-                assessed_by: self.assessed_by,
-                assessed_on: self.assessed_on,
+                assessed_by: self.assessed_by(),
+                assessed_on: self.assessed_on(),
             },
         }
     }
@@ -153,9 +187,14 @@ impl ChildCapacity {
         }
         assessments
             .iter()
-            .filter(|a| a.child == child && a.assessed_on <= on)
-            .filter(|a| a.decision.covers(recipient, purpose, category))
-            .max_by_key(|a| (a.assessed_on, a.finding == CompetenceFinding::NotCompetent))
+            .filter(|a| a.child() == child && a.assessed_on() <= on)
+            .filter(|a| a.decision().covers(recipient, purpose, category))
+            .max_by_key(|a| {
+                (
+                    a.assessed_on(),
+                    a.finding() == CompetenceFinding::NotCompetent,
+                )
+            })
             .map_or(Self::NotAssessed, CompetenceAssessment::capacity)
     }
 }

@@ -421,10 +421,10 @@ pub(crate) fn evaluate_category(
     let category_of = || category.clone();
     for consent in consents
         .iter()
-        .filter(|c| c.child == child && c.scope.covers(recipient, purpose, category))
+        .filter(|c| c.child() == child && c.scope().covers(recipient, purpose, category))
     {
-        let can_decide = giver_can_decide(&consent.given_by, capacity);
-        let id = consent.id;
+        let can_decide = giver_can_decide(consent.given_by(), capacity);
+        let id = consent.id();
         let stands = !without_standing.contains(&id);
         match consent.status_at(at) {
             ConsentStatus::Given if can_decide && stands => permits.push(id),
@@ -438,7 +438,7 @@ pub(crate) fn evaluate_category(
                     category: category_of(),
                 })
             }
-            ConsentStatus::Given if consent.given_by.is_the_child() => {
+            ConsentStatus::Given if consent.given_by().is_the_child() => {
                 reasons.push(match capacity {
                     ChildCapacity::NotCompetent { .. } => RefusalReason::GiverNotCompetent {
                         consent: id,
@@ -603,19 +603,20 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
     for rule in facts
         .withholdings
         .iter()
-        .filter(|r| r.child == request.child)
+        .filter(|r| r.child() == request.child())
     {
-        let mut withheld = rule.withholds(&request.recipient, &request.data_categories, request.at);
-        if withheld.len() < request.data_categories.len() && !facts.also_reaches.is_empty() {
+        let mut withheld =
+            rule.withholds(request.recipient(), request.data_categories(), request.at());
+        if withheld.len() < request.data_categories().len() && !facts.also_reaches.is_empty() {
             withheld.extend(rule.withholds_from_any(
                 facts.also_reaches,
-                &request.data_categories,
-                request.at,
+                request.data_categories(),
+                request.at(),
             ));
         }
         for category in withheld {
             reasons.insert(RefusalReason::Withheld {
-                rule: rule.id,
+                rule: rule.id(),
                 category,
             });
         }
@@ -625,13 +626,13 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
             reasons: reasons.into_iter().collect(),
         };
     }
-    let permitted = || request.data_categories.clone();
+    let permitted = || request.data_categories().to_vec();
     // Of the justifications that permit, the lowest id, so that order never matters.
     if let Some(permitting) = facts
         .justifications
         .iter()
         .filter(|j| j.permits(request))
-        .map(|j| j.id)
+        .map(|j| j.id())
         .min()
     {
         return SharingDecision::Permit {
@@ -643,15 +644,15 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
     }
     let mut covering = Vec::new();
     let mut uncovered = false;
-    for category in &request.data_categories {
+    for category in request.data_categories() {
         match evaluate_category(
             facts.consents,
-            request.child,
-            &request.recipient,
-            &request.purpose,
-            &request.child_capacity,
+            request.child(),
+            request.recipient(),
+            request.purpose(),
+            &request.child_capacity(),
             category,
-            request.at,
+            request.at(),
             facts.without_standing,
         ) {
             CategoryOutcome::Covered(ids) => covering.extend(ids),
@@ -667,7 +668,7 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
         let closest = facts
             .justifications
             .iter()
-            .map(|j| (j.problems(request), j.id))
+            .map(|j| (j.problems(request), j.id()))
             .min_by(|(a, x), (b, y)| (a.len(), x).cmp(&(b.len(), y)));
         if let Some((problems, justification)) = closest {
             reasons.extend(

@@ -143,6 +143,76 @@ partnership_core::validated! {
     error = ConsentError;
 }
 
+impl SafeguardingJustification {
+    /// The justification's id.
+    pub fn id(&self) -> JustificationId {
+        self.0.id
+    }
+
+    /// The child it concerns.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// The Article 6 lawful basis.
+    pub fn lawful_basis(&self) -> &Option<LawfulBasis> {
+        &self.0.lawful_basis
+    }
+
+    /// The Article 9 condition, needed when any category shared is special category data.
+    pub fn article9_condition(&self) -> &Option<Article9Condition> {
+        &self.0.article9_condition
+    }
+
+    /// The reason: the risk of harm and why sharing is necessary and proportionate.
+    /// Personal data.
+    pub fn reason(&self) -> &Option<Sensitive<String>> {
+        &self.0.reason
+    }
+
+    /// Who it justifies sharing with, by the same scopes consents use (a particular
+    /// professional, an agency, a role). At least one. The recipient's role and agency
+    /// come from the record's team, never from a request.
+    pub fn recipients(&self) -> &[RecipientScope] {
+        &self.0.recipients
+    }
+
+    /// What for: the purposes it justifies sharing for. At least one.
+    pub fn purposes(&self) -> &[Purpose] {
+        &self.0.purposes
+    }
+
+    /// The categories it justifies sharing: the minimum necessary. At least one.
+    pub fn data_categories(&self) -> &[DataCategory] {
+        &self.0.data_categories
+    }
+
+    /// The professional who decided.
+    pub fn decided_by(&self) -> ProfessionalId {
+        self.0.decided_by
+    }
+
+    /// A different professional who approved.
+    pub fn approved_by(&self) -> Option<ProfessionalId> {
+        self.0.approved_by
+    }
+
+    /// From when it may be used (RFC 3339, UTC).
+    pub fn valid_from(&self) -> DateTime<Utc> {
+        self.0.valid_from
+    }
+
+    /// Until when it may be used; after `validFrom`.
+    pub fn valid_until(&self) -> DateTime<Utc> {
+        self.0.valid_until
+    }
+
+    /// Whether the carers were told, and why not if not.
+    pub fn carers_told(&self) -> &Option<CarersTold> {
+        &self.0.carers_told
+    }
+}
+
 /// Why a safeguarding justification does not permit a request.
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -260,56 +330,59 @@ impl SafeguardingJustification {
     /// [`problems`](Self::problems) being empty, without listing them (deciding asks
     /// this of every justification, and lists the problems only on a refusal).
     pub fn permits(&self, request: &SharingRequest) -> bool {
-        let told = match &self.carers_told {
+        let told = match &self.carers_told() {
             None => false,
             Some(CarersTold::NotTold { reason }) => says_something(reason.expose()),
             Some(CarersTold::Told { .. }) => true,
         };
         let special = request
-            .data_categories
+            .data_categories()
             .iter()
             .any(DataCategory::is_special_category);
-        self.child == request.child
+        self.child() == request.child()
             && self
-                .lawful_basis
+                .lawful_basis()
                 .as_ref()
                 .is_some_and(|b| *b != LawfulBasis::Consent)
-            && (self.article9_condition.is_some() || !special)
+            && (self.article9_condition().is_some() || !special)
             && self
-                .reason
+                .reason()
                 .as_ref()
                 .is_some_and(|r| says_something(r.expose()))
-            && self.approved_by.is_some_and(|a| a != self.decided_by)
+            && self.approved_by().is_some_and(|a| a != self.decided_by())
             && told
-            && request.at >= self.valid_from
-            && request.at <= self.valid_until
+            && request.at() >= self.valid_from()
+            && request.at() <= self.valid_until()
             && request
-                .data_categories
+                .data_categories()
                 .iter()
-                .all(|c| self.data_categories.iter().any(|d| d.same_choice(c)))
-            && self.recipients.iter().any(|r| r.covers(&request.recipient))
+                .all(|c| self.data_categories().iter().any(|d| d.same_choice(c)))
             && self
-                .purposes
+                .recipients()
                 .iter()
-                .any(|p| p.same_choice(&request.purpose))
-            && request.recipient.has_safeguarding_role()
+                .any(|r| r.covers(request.recipient()))
+            && self
+                .purposes()
+                .iter()
+                .any(|p| p.same_choice(request.purpose()))
+            && request.recipient().has_safeguarding_role()
     }
 
     /// Every reason this justification does not permit `request`; empty when it does.
     pub fn problems(&self, request: &SharingRequest) -> Vec<JustificationProblem> {
         use JustificationProblem as P;
         let mut problems = Vec::new();
-        if self.child != request.child {
+        if self.child() != request.child() {
             problems.push(P::ForAnotherChild);
         }
-        match &self.lawful_basis {
+        match &self.lawful_basis() {
             None => problems.push(P::NoLawfulBasis),
             Some(LawfulBasis::Consent) => problems.push(P::ConsentIsNotABasisWithoutConsent),
             Some(_) => {}
         }
-        if self.article9_condition.is_none()
+        if self.article9_condition().is_none()
             && let Some(category) = request
-                .data_categories
+                .data_categories()
                 .iter()
                 .find(|c| c.is_special_category())
         {
@@ -318,52 +391,60 @@ impl SafeguardingJustification {
             });
         }
         if self
-            .reason
+            .reason()
             .as_ref()
             .is_none_or(|r| !says_something(r.expose()))
         {
             problems.push(P::NoReason);
         }
-        match self.approved_by {
+        match self.approved_by() {
             None => problems.push(P::NotApproved),
-            Some(approver) if approver == self.decided_by => {
+            Some(approver) if approver == self.decided_by() => {
                 problems.push(P::ApprovedByDecisionMaker)
             }
             Some(_) => {}
         }
-        match &self.carers_told {
+        match &self.carers_told() {
             None => problems.push(P::CarersToldNotRecorded),
             Some(CarersTold::NotTold { reason }) if !says_something(reason.expose()) => {
                 problems.push(P::NotToldWithoutReason)
             }
             Some(_) => {}
         }
-        if request.at < self.valid_from || request.at > self.valid_until {
+        if request.at() < self.valid_from() || request.at() > self.valid_until() {
             problems.push(P::OutsideWindow {
-                from: self.valid_from,
-                until: self.valid_until,
+                from: self.valid_from(),
+                until: self.valid_until(),
             });
         }
-        for category in &request.data_categories {
-            if !self.data_categories.iter().any(|c| c.same_choice(category)) {
+        for category in request.data_categories() {
+            if !self
+                .data_categories()
+                .iter()
+                .any(|c| c.same_choice(category))
+            {
                 problems.push(P::CategoryNotJustified {
                     category: category.clone(),
                 });
             }
         }
-        if !self.recipients.iter().any(|r| r.covers(&request.recipient)) {
+        if !self
+            .recipients()
+            .iter()
+            .any(|r| r.covers(request.recipient()))
+        {
             problems.push(P::RecipientNotCovered);
         }
         if !self
-            .purposes
+            .purposes()
             .iter()
-            .any(|p| p.same_choice(&request.purpose))
+            .any(|p| p.same_choice(request.purpose()))
         {
             problems.push(P::PurposeNotCovered {
-                purpose: request.purpose.clone(),
+                purpose: request.purpose().clone(),
             });
         }
-        if !request.recipient.has_safeguarding_role() {
+        if !request.recipient().has_safeguarding_role() {
             problems.push(P::RecipientHasNoSafeguardingRole);
         }
         problems

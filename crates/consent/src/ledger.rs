@@ -563,7 +563,7 @@ impl DisclosureLedger {
         if last.is_some_and(|e| recorded_at < e.recorded_at) {
             return Err(ConsentError::LedgerTimeGoesBack);
         }
-        if request.at != recorded_at {
+        if request.at() != recorded_at {
             return Err(ConsentError::LedgerRequestTimeDiffers);
         }
         let previous_hash = last.map_or(Sha256Digest::GENESIS, |e| e.hash);

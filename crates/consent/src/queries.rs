@@ -14,7 +14,7 @@ pub fn consents_in_force(
 ) -> Vec<&ConsentRecord> {
     consents
         .iter()
-        .filter(|c| c.child == child && c.permits_at(at))
+        .filter(|c| c.child() == child && c.permits_at(at))
         .collect()
 }
 
@@ -46,14 +46,14 @@ pub fn permitted_categories(
 ) -> Vec<DataCategory> {
     let mut candidates: Vec<DataCategory> = consents
         .iter()
-        .filter(|c| c.child == child)
-        .flat_map(|c| c.scope.data_categories.iter().cloned())
+        .filter(|c| c.child() == child)
+        .flat_map(|c| c.scope().data_categories.iter().cloned())
         .collect();
     candidates.sort();
     candidates.dedup();
     let withheld: Vec<DataCategory> = withholdings
         .iter()
-        .filter(|r| r.child == child)
+        .filter(|r| r.child() == child)
         .flat_map(|r| r.withholds(recipient, &candidates, at))
         .collect();
     candidates

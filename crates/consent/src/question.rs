@@ -165,7 +165,7 @@ partnership_core::validated! {
     ///     Purpose::EducationSupportPlanning,
     ///     vec![DataCategory::EducationProgress],
     /// )?;
-    /// assert!(question.at.is_none() && !question.recipient.describes());
+    /// assert!(question.at().is_none() && !question.recipient().describes());
     ///
     /// // An older request file, with its time and its description of the recipient.
     /// let old: SharingQuestion = serde_json::from_str(r#"{
@@ -180,13 +180,60 @@ partnership_core::validated! {
     ///   "at": "2026-11-23T09:00:00Z",
     ///   "childCapacity": {"kind": "not-assessed"}
     /// }"#)?;
-    /// assert!(old.recipient.describes() && old.at.is_some());
+    /// assert!(old.recipient().describes() && old.at().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[derive(Clone, PartialEq, Eq)]
     pub struct SharingQuestion(SharingQuestionParts);
     check = check_question;
     error = ConsentError;
+}
+
+impl SharingQuestion {
+    /// The request's id: the ledger entry that records the decision carries it.
+    pub fn id(&self) -> SharingRequestId {
+        self.0.id
+    }
+
+    /// The child the information is about: the record's child.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// The professional asking to share, a member of the record's team.
+    pub fn requested_by(&self) -> ProfessionalId {
+        self.0.requested_by
+    }
+
+    /// Who would receive the information, by id.
+    pub fn recipient(&self) -> &RecipientRef {
+        &self.0.recipient
+    }
+
+    /// Why.
+    pub fn purpose(&self) -> &Purpose {
+        &self.0.purpose
+    }
+
+    /// What information: at least one category, none twice. Ask only for what the
+    /// purpose needs.
+    pub fn data_categories(&self) -> &[DataCategory] {
+        &self.0.data_categories
+    }
+
+    /// Deprecated: when an older request file said the information would be shared. A
+    /// decision is made at the moment it is recorded, so a time on another day than
+    /// the decision's refuses the request.
+    pub fn at(&self) -> Option<DateTime<Utc>> {
+        self.0.at
+    }
+
+    /// Deprecated: the child's capacity as an older request file claimed it. The record
+    /// works capacity out from the date of birth and its competence assessments; a
+    /// claim that disagrees refuses the request.
+    pub fn child_capacity(&self) -> Option<ChildCapacity> {
+        self.0.child_capacity
+    }
 }
 
 impl SharingQuestion {

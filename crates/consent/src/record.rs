@@ -542,6 +542,54 @@ partnership_core::validated! {
     error = ConsentError;
 }
 
+impl ConsentRecord {
+    /// The record's id.
+    pub fn id(&self) -> ConsentId {
+        self.0.id
+    }
+
+    /// The child the information is about.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// Who gave or refused consent, and in what capacity.
+    pub fn given_by(&self) -> &ConsentGiver {
+        &self.0.given_by
+    }
+
+    /// What it covers.
+    pub fn scope(&self) -> &Scope {
+        &self.0.scope
+    }
+
+    /// First day in force.
+    pub fn valid_from(&self) -> NaiveDate {
+        self.0.valid_from
+    }
+
+    /// Last day in force, if it ends (a renewal can move it).
+    pub fn valid_until(&self) -> Option<NaiveDate> {
+        self.0.valid_until
+    }
+
+    /// How it was obtained.
+    pub fn method(&self) -> ConsentMethod {
+        self.0.method
+    }
+
+    /// The version of the privacy notice or consent form shown.
+    pub fn notice_version(&self) -> &Label {
+        &self.0.notice_version
+    }
+
+    /// What happened, oldest first. The status at any time is derived from these and
+    /// the period; there is no stored status to disagree with them.
+    pub fn events(&self) -> &[ConsentEvent] {
+        &self.0.events
+    }
+}
+
 /// Where a consent record stands at a moment, derived from its events and period.
 ///
 /// Mirrors the W3C Data Privacy Vocabulary's consent statuses; see
@@ -661,7 +709,7 @@ impl ConsentRecord {
 
     /// Permit or deny, derived from the history: `None` while the request is unanswered.
     pub fn decision(&self) -> Option<ConsentDecision> {
-        self.events.iter().find_map(|e| match e.kind {
+        self.events().iter().find_map(|e| match e.kind {
             ConsentEventKind::Given => Some(ConsentDecision::Permit),
             ConsentEventKind::Refused => Some(ConsentDecision::Deny),
             _ => None,
@@ -670,10 +718,10 @@ impl ConsentRecord {
 
     /// The last day in force as of `at`, after renewals up to then; `None` if open-ended.
     pub fn valid_until_at(&self, at: DateTime<Utc>) -> Option<NaiveDate> {
-        self.events
+        self.events()
             .iter()
             .filter(|e| e.at <= at && e.kind == ConsentEventKind::Renewed)
-            .fold(self.valid_until, |until, e| e.valid_until.or(until))
+            .fold(self.valid_until(), |until, e| e.valid_until.or(until))
     }
 
     /// The status at `at`, from the events up to then and the period. Dates are
@@ -708,7 +756,7 @@ impl ConsentRecord {
     /// ```
     pub fn status_at(&self, at: DateTime<Utc>) -> ConsentStatus {
         let mut stage = Stage::Start;
-        for event in self.events.iter().take_while(|e| e.at <= at) {
+        for event in self.events().iter().take_while(|e| e.at <= at) {
             // The history was checked on construction, so every step is allowed.
             stage = stage.after(event.kind, event.at).unwrap_or(stage);
         }
@@ -724,9 +772,9 @@ impl ConsentRecord {
             Stage::Refused => ConsentStatus::Refused,
         };
         let today = at.date_naive();
-        if today < self.valid_from {
+        if today < self.valid_from() {
             return ConsentStatus::NotYetInForce {
-                from: self.valid_from,
+                from: self.valid_from(),
             };
         }
         match self.valid_until_at(at) {

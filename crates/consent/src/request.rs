@@ -124,3 +124,46 @@ partnership_core::validated! {
     check = check_request;
     error = ConsentError;
 }
+
+impl SharingRequest {
+    /// The request's id.
+    pub fn id(&self) -> SharingRequestId {
+        self.0.id
+    }
+
+    /// The child the information is about.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// The professional asking to share.
+    pub fn requested_by(&self) -> ProfessionalId {
+        self.0.requested_by
+    }
+
+    /// Who would receive the information.
+    pub fn recipient(&self) -> &Recipient {
+        &self.0.recipient
+    }
+
+    /// Why.
+    pub fn purpose(&self) -> &Purpose {
+        &self.0.purpose
+    }
+
+    /// What information: at least one category, none twice. Ask only for what the
+    /// purpose needs.
+    pub fn data_categories(&self) -> &[DataCategory] {
+        &self.0.data_categories
+    }
+
+    /// When the information would be shared (RFC 3339, UTC).
+    pub fn at(&self) -> DateTime<Utc> {
+        self.0.at
+    }
+
+    /// Whether the child decides for themselves, for this decision.
+    pub fn child_capacity(&self) -> ChildCapacity {
+        self.0.child_capacity
+    }
+}

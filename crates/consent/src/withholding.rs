@@ -78,10 +78,58 @@ partnership_core::validated! {
 }
 
 impl WithholdingRule {
+    /// The rule's id.
+    pub fn id(&self) -> WithholdingRuleId {
+        self.0.id
+    }
+
+    /// The child whose information it concerns.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// Whose safety it protects: the child, a carer, anyone who could be harmed if
+    /// their details reached the person withheld from. At least one.
+    pub fn protects(&self) -> &[PartyRef] {
+        &self.0.protects
+    }
+
+    /// What information is withheld. At least one category.
+    pub fn data_categories(&self) -> &[DataCategory] {
+        &self.0.data_categories
+    }
+
+    /// From whom. At least one.
+    pub fn withheld_from(&self) -> &[RecipientScope] {
+        &self.0.withheld_from
+    }
+
+    /// Why. Personal data.
+    pub fn reason(&self) -> &Sensitive<String> {
+        &self.0.reason
+    }
+
+    /// The professional who decided.
+    pub fn decided_by(&self) -> ProfessionalId {
+        self.0.decided_by
+    }
+
+    /// First day in force.
+    pub fn from(&self) -> NaiveDate {
+        self.0.from
+    }
+
+    /// Last day in force, if it ends.
+    pub fn until(&self) -> Option<NaiveDate> {
+        self.0.until
+    }
+}
+
+impl WithholdingRule {
     /// Whether the rule is in force on the UTC date of `at`.
     pub fn in_force_at(&self, at: DateTime<Utc>) -> bool {
         let day = at.date_naive();
-        day >= self.from && self.until.is_none_or(|until| day <= until)
+        day >= self.from() && self.until().is_none_or(|until| day <= until)
     }
 
     /// Which of `categories` this rule withholds from `recipient` at `at`.
@@ -108,14 +156,14 @@ impl WithholdingRule {
         let reaches = || {
             reached
                 .iter()
-                .any(|r| self.withheld_from.iter().any(|s| s.covers(r)))
+                .any(|r| self.withheld_from().iter().any(|s| s.covers(r)))
         };
         if !self.in_force_at(at) || !reaches() {
             return Vec::new();
         }
         categories
             .iter()
-            .filter(|c| self.data_categories.iter().any(|d| d.same_choice(c)))
+            .filter(|c| self.data_categories().iter().any(|d| d.same_choice(c)))
             .cloned()
             .collect()
     }

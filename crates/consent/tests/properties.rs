@@ -65,31 +65,31 @@ fn covers(consent: &ConsentRecord, request: &SharingRequest, category: &DataCate
     // The child decides when 16 or over or assessed as competent; otherwise those with
     // parental responsibility or another authority do.
     let child_decides = matches!(
-        request.child_capacity,
+        request.child_capacity(),
         ChildCapacity::Competent { .. } | ChildCapacity::SixteenOrOver
     );
-    let giver_decides = match consent.given_by {
+    let giver_decides = match consent.given_by() {
         ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson => child_decides,
         _ => !child_decides,
     };
-    consent.child == request.child
+    consent.child() == request.child()
         && giver_decides
-        && consent.status_at(request.at) == ConsentStatus::Given
-        && consent.scope.purposes.contains(&request.purpose)
-        && consent.scope.data_categories.contains(category)
+        && consent.status_at(request.at()) == ConsentStatus::Given
+        && consent.scope().purposes.contains(request.purpose())
+        && consent.scope().data_categories.contains(category)
         && consent
-            .scope
+            .scope()
             .recipients
             .iter()
-            .any(|r| r.covers(&request.recipient))
+            .any(|r| r.covers(request.recipient()))
 }
 
 fn withheld(case: &Case) -> bool {
     case.withholdings.iter().any(|r| {
         !r.withholds(
-            &case.request.recipient,
-            &case.request.data_categories,
-            case.request.at,
+            case.request.recipient(),
+            case.request.data_categories(),
+            case.request.at(),
         )
         .is_empty()
     })
@@ -105,23 +105,23 @@ proptest! {
             match basis {
                 PermitBasis::Safeguarding { justification } => {
                     let j = case.justification.as_ref().ok_or_else(|| TestCaseError::fail("no justification"))?;
-                    prop_assert_eq!(j.id, justification);
+                    prop_assert_eq!(j.id(), justification);
                     prop_assert!(j.problems(&case.request).is_empty());
-                    prop_assert!(case.request.recipient.has_safeguarding_role());
-                    prop_assert!(case.request.at >= j.valid_from && case.request.at <= j.valid_until);
+                    prop_assert!(case.request.recipient().has_safeguarding_role());
+                    prop_assert!(case.request.at() >= j.valid_from() && case.request.at() <= j.valid_until());
                 }
                 PermitBasis::Consent { consents } => {
                     prop_assert!(!consents.is_empty());
-                    for category in &case.request.data_categories {
+                    for category in case.request.data_categories() {
                         prop_assert!(
-                            case.consents.iter().any(|c| consents.contains(&c.id) && covers(c, &case.request, category)),
+                            case.consents.iter().any(|c| consents.contains(&c.id()) && covers(c, &case.request, category)),
                             "{} not covered", category
                         );
                         // And nobody who can decide refused it.
-                        prop_assert!(!case.consents.iter().any(|c| c.child == case.request.child
-                            && c.denies_at(case.request.at)
-                            && c.scope.covers(&case.request.recipient, &case.request.purpose, category)
-                            && (c.given_by.is_the_child() == case.request.child_capacity.child_decides())));
+                        prop_assert!(!case.consents.iter().any(|c| c.child() == case.request.child()
+                            && c.denies_at(case.request.at())
+                            && c.scope().covers(case.request.recipient(), case.request.purpose(), category)
+                            && (c.given_by().is_the_child() == case.request.child_capacity().child_decides())));
                     }
                 }
             }
@@ -131,14 +131,14 @@ proptest! {
     #[test]
     fn permit_never_exceeds_consented_categories(case in case()) {
         if let SharingDecision::Permit { basis, data_categories } = case.decide() {
-            prop_assert_eq!(&data_categories, &case.request.data_categories);
+            prop_assert_eq!(&data_categories, &case.request.data_categories());
             let allowed: Vec<DataCategory> = match basis {
                 PermitBasis::Consent { consents } => case.consents.iter()
-                    .filter(|c| consents.contains(&c.id))
-                    .flat_map(|c| c.scope.data_categories.clone())
+                    .filter(|c| consents.contains(&c.id()))
+                    .flat_map(|c| c.scope().data_categories.clone())
                     .collect(),
                 PermitBasis::Safeguarding { .. } => case.justification.iter()
-                    .flat_map(|j| j.data_categories.clone())
+                    .flat_map(|j| j.data_categories().to_vec())
                     .collect(),
             };
             for category in &data_categories {
@@ -154,12 +154,12 @@ proptest! {
         let mut ledger = DisclosureLedger::default();
         let (_, before) = record(&mut ledger, &case.request, &case.consents, &case.withholdings, None);
         let recorded = ledger.entries_snapshot();
-        let withdrawn_at = case.request.at + Duration::minutes(1);
+        let withdrawn_at = case.request.at() + Duration::minutes(1);
         let mut withdrawn = Vec::new();
         let consents: Vec<ConsentRecord> = case.consents.iter().cloned().map(|c| {
-            let by = c.given_by.party(c.child);
+            let by = c.given_by().party(c.child());
             match c.clone().with_event(ConsentEvent::new(ConsentEventKind::Withdrawn, withdrawn_at, by)) {
-                Ok(w) => { withdrawn.push(w.id); w }
+                Ok(w) => { withdrawn.push(w.id()); w }
                 Err(_) => c,
             }
         }).collect();
@@ -177,15 +177,15 @@ proptest! {
     #[test]
     fn expired_consent_covers_nothing(case in case()) {
         if let SharingDecision::Permit { basis: PermitBasis::Consent { consents }, .. } = case.decide() {
-            for consent in case.consents.iter().filter(|c| consents.contains(&c.id)) {
-                let until = consent.valid_until_at(case.request.at);
-                prop_assert!(until.is_none_or(|u| case.request.at.date_naive() <= u));
-                prop_assert!(case.request.at.date_naive() >= consent.valid_from);
+            for consent in case.consents.iter().filter(|c| consents.contains(&c.id())) {
+                let until = consent.valid_until_at(case.request.at());
+                prop_assert!(until.is_none_or(|u| case.request.at().date_naive() <= u));
+                prop_assert!(case.request.at().date_naive() >= consent.valid_from());
             }
         }
         // And directly: every consent is out of force the day after it ends.
         for consent in &case.consents {
-            if let Some(until) = consent.valid_until_at(case.request.at) {
+            if let Some(until) = consent.valid_until_at(case.request.at()) {
                 let day_after = (until + Duration::days(1)).and_hms_opt(12, 0, 0).unwrap().and_utc();
                 if consent.valid_until_at(day_after) == Some(until) {
                     prop_assert!(!consent.permits_at(day_after));
@@ -198,8 +198,8 @@ proptest! {
     fn refusal_beats_permit(case in case(), which in any::<prop::sample::Index>()) {
         // Add an in-force refusal, by someone who can decide, covering one requested
         // category: without a justification the request is refused with that reason.
-        let category = which.get(&case.request.data_categories).clone();
-        let given_by = if case.request.child_capacity.child_decides() {
+        let category = which.get(case.request.data_categories()).clone();
+        let given_by = if case.request.child_capacity().child_decides() {
             ConsentGiver::YoungPerson
         } else {
             ConsentGiver::ParentalResponsibility { carer: case.world.carers[0] }
@@ -210,23 +210,23 @@ proptest! {
             child: case.world.child,
             given_by,
             scope: Scope {
-                purposes: vec![case.request.purpose.clone()],
+                purposes: vec![case.request.purpose().clone()],
                 recipients: vec![RecipientScope::AgencyKind { agency_kind: partnership_core::AgencyKind::Health },
-                    scope_for(&case.request.recipient)],
+                    scope_for(case.request.recipient())],
                 data_categories: vec![category.clone()],
             },
-            valid_from: case.request.at.date_naive() - Duration::days(1),
+            valid_from: case.request.at().date_naive() - Duration::days(1),
             valid_until: None,
             method: ConsentMethod::Verbal,
             notice_version: partnership_core::Label::new("v1").unwrap(),
-            events: vec![ConsentEvent::new(ConsentEventKind::Refused, case.request.at - Duration::hours(1), by)],
+            events: vec![ConsentEvent::new(ConsentEventKind::Refused, case.request.at() - Duration::hours(1), by)],
         }).unwrap();
         let mut consents = case.consents.clone();
         consents.push(refusal.clone());
         let decision = decide(&case.request, &consents, &case.withholdings, None);
         prop_assert!(!decision.is_permit());
         if !withheld(&case) {
-            let expected = RefusalReason::ConsentRefused { consent: refusal.id, category };
+            let expected = RefusalReason::ConsentRefused { consent: refusal.id(), category };
             prop_assert!(decision.reasons().contains(&expected));
         }
     }
@@ -237,10 +237,10 @@ proptest! {
         // from this recipient. Whatever the consents and justification, it is refused.
         let mut parts = rule.into_parts();
         parts.child = case.world.child;
-        parts.from = case.request.at.date_naive();
+        parts.from = case.request.at().date_naive();
         parts.until = None;
-        parts.withheld_from = vec![scope_for(&case.request.recipient)];
-        parts.data_categories = vec![case.request.data_categories[0].clone()];
+        parts.withheld_from = vec![scope_for(case.request.recipient())];
+        parts.data_categories = vec![case.request.data_categories()[0].clone()];
         let rule = WithholdingRule::try_from(parts).unwrap();
         let mut withholdings = case.withholdings.clone();
         withholdings.push(rule.clone());
@@ -248,7 +248,7 @@ proptest! {
         prop_assert!(!decision.is_permit());
         let only_withheld = decision.reasons().iter().all(|r| matches!(r, RefusalReason::Withheld { .. }));
         prop_assert!(only_withheld);
-        let expected = RefusalReason::Withheld { rule: rule.id, category: case.request.data_categories[0].clone() };
+        let expected = RefusalReason::Withheld { rule: rule.id(), category: case.request.data_categories()[0].clone() };
         prop_assert!(decision.reasons().contains(&expected));
     }
 
@@ -257,7 +257,7 @@ proptest! {
         let mut request = case.request.clone().into_parts();
         request.child_capacity = ChildCapacity::SixteenOrOver;
         let request = SharingRequest::try_from(request).unwrap();
-        let carers_only: Vec<ConsentRecord> = case.consents.iter().filter(|c| !c.given_by.is_the_child()).cloned().collect();
+        let carers_only: Vec<ConsentRecord> = case.consents.iter().filter(|c| !c.given_by().is_the_child()).cloned().collect();
         let decision = decide(&request, &carers_only, &case.withholdings, None);
         prop_assert!(!decision.is_permit(), "a carer's consent alone permitted sharing a competent child's information");
     }
@@ -401,7 +401,7 @@ proptest! {
         entries[i].decision = match &entries[i].decision {
             SharingDecision::Refuse { .. } => SharingDecision::Permit {
                 basis: PermitBasis::Consent { consents: vec![] },
-                data_categories: entries[i].request.data_categories.clone(),
+                data_categories: entries[i].request.data_categories().to_vec(),
             },
             SharingDecision::Permit { .. } => SharingDecision::Refuse { reasons: vec![] },
         };
@@ -559,7 +559,7 @@ proptest! {
     #[test]
     fn json_round_trip_of_every_public_type(case in case()) {
         json_round_trip(&case.request)?;
-        for c in &case.consents { json_round_trip(c)?; json_round_trip(&c.status_at(case.request.at))?; }
+        for c in &case.consents { json_round_trip(c)?; json_round_trip(&c.status_at(case.request.at()))?; }
         for w in &case.withholdings { json_round_trip(w)?; }
         if let Some(j) = &case.justification { json_round_trip(j)?; }
         json_round_trip(&case.decide())?;
@@ -577,7 +577,7 @@ proptest! {
     ]) {
         prop_assume!(!case.consents.is_empty());
         let consent = pick.get(&case.consents).clone();
-        let last = consent.events.last().unwrap().clone();
+        let last = consent.events().last().unwrap().clone();
         // Nothing may be requested, given or refused again after an answer.
         let mut parts = consent.clone().into_parts();
         parts.events.push(ConsentEvent::new(kind, last.at + Duration::hours(1), last.by));
@@ -586,7 +586,7 @@ proptest! {
         let err = partnership_core::json::from_json_str::<ConsentRecord>(&json).unwrap_err();
         prop_assert!(err.pointer().starts_with("/events/"), "{}", err);
         // Events out of time order.
-        if consent.events.len() > 1 {
+        if consent.events().len() > 1 {
             let mut parts = consent.clone().into_parts();
             parts.events[0].at = parts.events.last().unwrap().at + Duration::hours(1);
             prop_assert!(ConsentRecord::try_from(parts).is_err());
@@ -606,9 +606,9 @@ proptest! {
     ) {
         prop_assume!(!case.consents.is_empty());
         let consent = pick.get(&case.consents).clone();
-        let giver = consent.given_by.party(consent.child);
-        let i = event.index(consent.events.len());
-        let kind = consent.events[i].kind;
+        let giver = consent.given_by().party(consent.child());
+        let i = event.index(consent.events().len());
+        let kind = consent.events()[i].kind;
         let mut people: Vec<PartyRef> = case.world.carers.iter().map(|&id| PartyRef::Carer { id })
             .chain(case.world.professionals.iter().map(|&id| PartyRef::Professional { id }))
             .chain([PartyRef::Child { id: case.world.child }])
@@ -644,49 +644,49 @@ proptest! {
         let complete = |recipients: Vec<RecipientScope>, purposes: Vec<Purpose>| {
             SafeguardingJustification::try_from(SafeguardingJustificationParts {
                 id: "00000000-0000-4000-8000-0000000000aa".parse().unwrap(),
-                child: request.child,
+                child: request.child(),
                 lawful_basis: Some(LawfulBasis::PublicTask),
                 article9_condition: Some(Article9Condition::SafeguardingChildrenAndIndividualsAtRisk),
                 reason: Some(partnership_core::Sensitive::new("risk of harm".into())),
                 recipients,
                 purposes,
-                data_categories: request.data_categories.clone(),
+                data_categories: request.data_categories().to_vec(),
                 decided_by: case.world.professionals[0],
                 approved_by: Some(case.world.professionals[1]),
-                valid_from: request.at - Duration::days(1),
-                valid_until: request.at + Duration::days(1),
-                carers_told: Some(CarersTold::Told { on: request.at.date_naive() }),
+                valid_from: request.at() - Duration::days(1),
+                valid_until: request.at() + Duration::days(1),
+                carers_told: Some(CarersTold::Told { on: request.at().date_naive() }),
             })
             .unwrap()
         };
-        let covering = complete(vec![scope_for(&request.recipient)], vec![request.purpose.clone()]);
+        let covering = complete(vec![scope_for(request.recipient())], vec![request.purpose().clone()]);
         let by_safeguarding = |j: &SafeguardingJustification| matches!(
             decide(request, &case.consents, &case.withholdings, Some(j)),
             SharingDecision::Permit { basis: PermitBasis::Safeguarding { .. }, .. }
         );
         prop_assert_eq!(
             by_safeguarding(&covering),
-            request.recipient.has_safeguarding_role() && !withheld(&case)
+            request.recipient().has_safeguarding_role() && !withheld(&case)
         );
         // Another recipient: a professional nobody asked about.
         let elsewhere = complete(
             vec![RecipientScope::Professional { id: "00000000-0000-4000-8000-0000000000bb".parse().unwrap() }],
-            vec![request.purpose.clone()],
+            vec![request.purpose().clone()],
         );
         prop_assert!(!by_safeguarding(&elsewhere));
         let not_covered = JustificationProblem::RecipientNotCovered;
         prop_assert!(elsewhere.problems(request).contains(&not_covered));
         // Another purpose.
-        prop_assume!(!other_purpose.same_choice(&request.purpose));
-        let other = complete(vec![scope_for(&request.recipient)], vec![other_purpose]);
+        prop_assume!(!other_purpose.same_choice(request.purpose()));
+        let other = complete(vec![scope_for(request.recipient())], vec![other_purpose]);
         prop_assert!(!by_safeguarding(&other));
-        let not_covered = JustificationProblem::PurposeNotCovered { purpose: request.purpose.clone() };
+        let not_covered = JustificationProblem::PurposeNotCovered { purpose: request.purpose().clone() };
         prop_assert!(other.problems(request).contains(&not_covered));
         // And whatever the case drew: a permit under it means it covered both.
         if let SharingDecision::Permit { basis: PermitBasis::Safeguarding { .. }, .. } = case.decide() {
             let j = case.justification.as_ref().unwrap();
-            prop_assert!(j.recipients.iter().any(|r| r.covers(&request.recipient)));
-            prop_assert!(j.purposes.iter().any(|p| p.same_choice(&request.purpose)));
+            prop_assert!(j.recipients().iter().any(|r| r.covers(request.recipient())));
+            prop_assert!(j.purposes().iter().any(|p| p.same_choice(request.purpose())));
         }
     }
 
@@ -701,7 +701,7 @@ proptest! {
     fn labels_match_whatever_their_case(case in case(), upper in any::<bool>()) {
         // A withholding rule about a role written as `other` reaches that role however
         // the recipient's record spells it.
-        let Recipient::Professional { id, agency, agency_kind, .. } = case.request.recipient.clone() else {
+        let Recipient::Professional { id, agency, agency_kind, .. } = case.request.recipient().clone() else {
             return Ok(());
         };
         let label = |text: &str| partnership_core::Label::new(text).unwrap();
@@ -714,15 +714,15 @@ proptest! {
         let request = SharingRequest::try_from(parts).unwrap();
         let rule = WithholdingRule::try_from(WithholdingRuleParts {
             id: "00000000-0000-4000-8000-0000000000cc".parse().unwrap(),
-            child: request.child,
+            child: request.child(),
             protects: vec![PartyRef::Carer { id: case.world.carers[0] }],
-            data_categories: request.data_categories.clone(),
+            data_categories: request.data_categories().to_vec(),
             withheld_from: vec![RecipientScope::Role {
                 role: partnership_core::ProfessionalRole::Other { label: label(written) },
             }],
             reason: partnership_core::Sensitive::new("safety".into()),
             decided_by: case.world.professionals[0],
-            from: request.at.date_naive(),
+            from: request.at().date_naive(),
             until: None,
         })
         .unwrap();
@@ -775,7 +775,7 @@ fn record(
 ) -> (u64, SharingDecision) {
     let decision = decide(request, consents, withholdings, justification);
     let index = ledger
-        .append(request.clone(), decision.clone(), request.at)
+        .append(request.clone(), decision.clone(), request.at())
         .unwrap();
     (index, decision)
 }
@@ -825,7 +825,9 @@ fn withdrawal_by_someone_else_is_rejected() {
     let err = partnership_core::json::from_json_str::<ConsentRecord>(&misspelt).unwrap_err();
     assert!(err.message().starts_with("unknown field `validFrm`"));
     let _ = ProfessionalId::random();
-    let _ = PartyRef::Child { id: consent.child };
+    let _ = PartyRef::Child {
+        id: consent.child(),
+    };
 }
 
 #[test]
@@ -879,8 +881,8 @@ fn incomplete_justification_says_why() {
             P::ApprovedByDecisionMaker,
             P::CarersToldNotRecorded,
             P::OutsideWindow {
-                from: j.valid_from,
-                until: j.valid_until
+                from: j.valid_from(),
+                until: j.valid_until()
             },
             P::CategoryNotJustified {
                 category: DataCategory::FamilyCircumstances

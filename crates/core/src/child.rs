@@ -82,6 +82,44 @@ crate::validated! {
 }
 
 impl ChildProfile {
+    /// The child's id.
+    pub fn id(&self) -> ChildId {
+        self.0.id
+    }
+
+    /// The child's name. Personal data.
+    pub fn name(&self) -> &Sensitive<Label> {
+        &self.0.name
+    }
+
+    /// Date of birth (ISO 8601 date).
+    pub fn date_of_birth(&self) -> NaiveDate {
+        self.0.date_of_birth
+    }
+
+    /// NHS number, when known. Personal data.
+    pub fn nhs_number(&self) -> &Option<NhsNumber> {
+        &self.0.nhs_number
+    }
+
+    /// Identifiers from other schemes (local case number, unique pupil number); at most
+    /// one per system.
+    pub fn identifiers(&self) -> &[Identifier] {
+        &self.0.identifiers
+    }
+
+    /// How the child communicates and what helps them take part.
+    pub fn communication_needs(&self) -> &[CommunicationNeed] {
+        &self.0.communication_needs
+    }
+
+    /// The child's own views, as recorded, oldest first; none may predate the birth.
+    pub fn views(&self) -> &[ChildView] {
+        &self.0.views
+    }
+}
+
+impl ChildProfile {
     /// The child's age in whole years on `date`.
     ///
     /// A child born on 29 February has their birthday on 1 March in a common year,
@@ -106,7 +144,7 @@ impl ChildProfile {
     /// assert!(child.age_on(d(2020, 2, 28)).is_err());
     /// ```
     pub fn age_on(&self, date: NaiveDate) -> Result<u32, CoreError> {
-        age_on(self.date_of_birth, date)
+        age_on(self.date_of_birth(), date)
     }
 
     /// The child's school year in England, by age, on `date`; see [`SchoolYear::on`].
@@ -115,12 +153,12 @@ impl ChildProfile {
     ///
     /// [`CoreError::BeforeBirth`] when `date` is before the date of birth.
     pub fn school_year_on(&self, date: NaiveDate) -> Result<SchoolYear, CoreError> {
-        SchoolYear::on(self.date_of_birth, date)
+        SchoolYear::on(self.date_of_birth(), date)
     }
 
     /// The most recent recorded view on or before `date`, if any.
     pub fn latest_view_on(&self, date: NaiveDate) -> Option<&ChildView> {
-        self.views
+        self.views()
             .iter()
             .filter(|view| view.recorded_on <= date)
             .max_by_key(|view| view.recorded_on)

@@ -11,10 +11,10 @@
 ///   JSON can never build a value the constructor would refuse;
 /// - `Serialize` and `JsonSchema` that are exactly those of the parts (the schema is
 ///   named after the wrapper);
-/// - read access to every field through `Deref` (or, with `read = accessors;`, none:
-///   the type then gives its own accessor methods, as the API guidelines ask of a
-///   type that is not a smart pointer), and [`into_parts`] to change a value and
-///   check it again;
+/// - read access through [`parts`](crate::ChildProfile::parts), not `Deref`: a
+///   checked value is not a smart pointer (Rust API guidelines, C-DEREF), so each
+///   type gives its own accessor methods, one per field; and [`into_parts`] to
+///   change a value and check it again;
 /// - `Debug` through the parts, whose personal data is already [`Sensitive`].
 ///
 /// [`into_parts`]: crate::ChildProfile::into_parts
@@ -51,7 +51,7 @@
 /// }
 ///
 /// let ok = Window::try_from(WindowParts { from: 1, until: 3 }).unwrap();
-/// assert_eq!(ok.until, 3);
+/// assert_eq!(ok.parts().until, 3);
 /// let bad: Result<Window, _> = serde_json::from_str(r#"{"from": 3, "until": 1}"#);
 /// assert!(bad.unwrap_err().to_string().starts_with("until: must not be before from"));
 /// ```
@@ -69,14 +69,6 @@ macro_rules! validated {
             check = $check;
             error = $err;
             read = accessors;
-        }
-
-        impl ::core::ops::Deref for $name {
-            type Target = $parts;
-
-            fn deref(&self) -> &$parts {
-                &self.0
-            }
         }
     };
     (

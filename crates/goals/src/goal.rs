@@ -355,6 +355,78 @@ partnership_core::validated! {
     error = GoalsError;
 }
 
+impl SharedGoal {
+    /// The goal's id.
+    pub fn id(&self) -> GoalId {
+        self.0.id
+    }
+
+    /// The child.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// The area of the child's life it is about.
+    pub fn area(&self) -> &OutcomeArea {
+        &self.0.area
+    }
+
+    /// The goal, in words. Personal data.
+    pub fn description(&self) -> &Sensitive<String> {
+        &self.0.description
+    }
+
+    /// How success will be measured. Personal data.
+    pub fn measure(&self) -> &Option<Sensitive<String>> {
+        &self.0.measure
+    }
+
+    /// When it was created (proposed).
+    pub fn created_on(&self) -> NaiveDate {
+        self.0.created_on
+    }
+
+    /// When it should be achieved by; not before creation.
+    pub fn target_date(&self) -> Option<NaiveDate> {
+        self.0.target_date
+    }
+
+    /// The child's view, or why it could not be gathered.
+    pub fn childs_view(&self) -> &Option<ChildsView> {
+        &self.0.childs_view
+    }
+
+    /// Who does what, where and how often.
+    pub fn responsibilities(&self) -> &[Responsibility] {
+        &self.0.responsibilities
+    }
+
+    /// Carers who agreed to the goal, once each.
+    pub fn agreements(&self) -> &[CarerAgreement] {
+        &self.0.agreements
+    }
+
+    /// Lifecycle moves after creation (a goal starts proposed), oldest first.
+    pub fn transitions(&self) -> &[Transition] {
+        &self.0.transitions
+    }
+
+    /// Progress observed, oldest first.
+    pub fn progress(&self) -> &[ProgressEntry] {
+        &self.0.progress
+    }
+
+    /// Achievements to celebrate.
+    pub fn milestones(&self) -> &[Milestone] {
+        &self.0.milestones
+    }
+
+    /// Reviews, oldest first: how the plan adapted.
+    pub fn reviews(&self) -> &[GoalReview] {
+        &self.0.reviews
+    }
+}
+
 /// Which way recent progress is going.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -414,15 +486,15 @@ const SPECIFIC_MIN_WORDS: usize = 6;
 impl SharedGoal {
     /// The current status: the last move's, or proposed.
     pub fn status(&self) -> GoalStatus {
-        self.transitions
+        self.transitions()
             .last()
             .map_or(GoalStatus::Proposed, |t| t.to)
     }
 
     /// The status on `date`; `None` before the goal was created.
     pub fn status_on(&self, date: NaiveDate) -> Option<GoalStatus> {
-        (date >= self.created_on).then(|| {
-            self.transitions
+        (date >= self.created_on()).then(|| {
+            self.transitions()
                 .iter()
                 .take_while(|t| t.on <= date)
                 .last()
@@ -432,13 +504,13 @@ impl SharedGoal {
 
     fn last_date(&self) -> NaiveDate {
         [
-            self.transitions.last().map(|t| t.on),
-            self.reviews.last().map(|r| r.on),
+            self.transitions().last().map(|t| t.on),
+            self.reviews().last().map(|r| r.on),
         ]
         .into_iter()
         .flatten()
         .max()
-        .unwrap_or(self.created_on)
+        .unwrap_or(self.created_on())
     }
 
     /// Moves the lifecycle, checking the move; on error nothing changes. For a move
@@ -479,14 +551,14 @@ impl SharedGoal {
             ActivationBasis::AllCarersRestricted
         } else {
             let carers: Vec<CarerId> = self
-                .agreements
+                .agreements()
                 .iter()
                 .filter(|a| a.on <= on && required.contains(&a.carer))
                 .map(|a| a.carer)
                 .collect();
             if carers.is_empty() {
                 return Err(GoalsError::NoCarerAgreement {
-                    index: self.transitions.len(),
+                    index: self.transitions().len(),
                 });
             }
             ActivationBasis::CarersAgreed { carers }
@@ -540,7 +612,7 @@ impl SharedGoal {
     ///
     /// [`GoalsError`] when the review is dated before the goal's last change, or a new target does not replace the current one; the goal is unchanged.
     pub fn review(&mut self, review: GoalReview) -> Result<(), GoalsError> {
-        let index = self.reviews.len();
+        let index = self.reviews().len();
         if review.on < self.last_date() {
             return Err(GoalsError::OutOfOrder {
                 field: "reviews",
@@ -550,7 +622,7 @@ impl SharedGoal {
         if let ReviewDecision::ChangeTarget {
             previous_target, ..
         } = &review.decision
-            && *previous_target != self.target_date
+            && *previous_target != self.target_date()
         {
             return Err(GoalsError::TargetChainBroken { index });
         }
@@ -587,8 +659,8 @@ impl SharedGoal {
 
     /// Which way the last `window` progress entries go (at least two needed).
     pub fn trend(&self, window: usize) -> Option<Trend> {
-        let start = self.progress.len().saturating_sub(window.max(2));
-        let recent = self.progress.get(start..)?;
+        let start = self.progress().len().saturating_sub(window.max(2));
+        let recent = self.progress().get(start..)?;
         let (first, last) = (recent.first()?, recent.last()?);
         if recent.len() < 2 {
             return None;
@@ -602,30 +674,30 @@ impl SharedGoal {
 
     /// The most recent goal attainment level recorded, if any.
     pub fn latest_level(&self) -> Option<GasLevel> {
-        self.progress.last().map(|p| p.level)
+        self.progress().last().map(|p| p.level)
     }
 
     /// The SMART criteria the goal does not yet meet: a list for a practitioner to
     /// work through, not an error.
     pub fn smart_findings(&self) -> Vec<SmartFinding> {
         let mut findings = Vec::new();
-        if self.description.expose().split_whitespace().count() < SPECIFIC_MIN_WORDS {
+        if self.description().expose().split_whitespace().count() < SPECIFIC_MIN_WORDS {
             findings.push(SmartFinding::NotSpecific);
         }
         if self
-            .measure
+            .measure()
             .as_ref()
             .is_none_or(|m| m.expose().trim().is_empty())
         {
             findings.push(SmartFinding::NotMeasurable);
         }
-        if self.responsibilities.is_empty() {
+        if self.responsibilities().is_empty() {
             findings.push(SmartFinding::NotAchievable);
         }
-        if self.childs_view.is_none() && self.agreements.is_empty() {
+        if self.childs_view().is_none() && self.agreements().is_empty() {
             findings.push(SmartFinding::NotRelevant);
         }
-        if self.target_date.is_none() {
+        if self.target_date().is_none() {
             findings.push(SmartFinding::NotTimeBound);
         }
         findings

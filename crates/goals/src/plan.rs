@@ -40,7 +40,7 @@ use crate::{ChildsView, GoalsError, Responsibility, SharedGoal};
 /// let mut plan = goal.plan();
 /// plan.target_date = Some(day(30)?);
 /// goal.revise_plan(plan.clone())?;
-/// assert_eq!(goal.target_date, Some(day(30)?));
+/// assert_eq!(goal.target_date(), Some(day(30)?));
 ///
 /// // Once a carer has agreed, the plan they agreed to stays as it was.
 /// goal.agree(partnership_core::CarerId::random(), day(10)?)?;
@@ -91,12 +91,12 @@ impl SharedGoal {
     /// plan (a target date before the goal was created, a repeated responsibility).
     pub fn revise_plan(&mut self, plan: GoalPlan) -> Result<(), GoalsError> {
         // A goal starts proposed: any move at all has taken it past planning.
-        if !self.transitions.is_empty() {
+        if !self.transitions().is_empty() {
             return Err(GoalsError::PlanSettled {
                 field: "transitions",
             });
         }
-        if !self.agreements.is_empty() {
+        if !self.agreements().is_empty() {
             return Err(GoalsError::PlanSettled {
                 field: "agreements",
             });

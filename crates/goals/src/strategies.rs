@@ -296,12 +296,12 @@ impl Operation {
                 let decision = match decision {
                     0 => ReviewDecision::Continue,
                     1 => ReviewDecision::ChangeTarget {
-                        previous_target: goal.target_date,
+                        previous_target: goal.target_date(),
                         new_target: on + Duration::days(60),
                         reason,
                     },
                     2 => ReviewDecision::ReplaceWith {
-                        goal: goal.id,
+                        goal: goal.id(),
                         reason,
                     },
                     3 => ReviewDecision::Close {
@@ -329,7 +329,7 @@ pub fn goal_with_carers(
     max_operations: usize,
 ) -> impl Strategy<Value = (SharedGoal, Vec<CarerId>)> {
     (proposed_goal(), vec(operation(), 0..=max_operations)).prop_map(|((mut goal, carers), ops)| {
-        let mut today = goal.created_on;
+        let mut today = goal.created_on();
         for op in ops {
             let (day, accepted) = op.apply(&mut goal, &carers, today);
             if accepted {

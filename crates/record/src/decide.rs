@@ -288,7 +288,7 @@ impl PartnershipRecord {
     /// let therapist: ProfessionalId = "8e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b".parse()?;
     /// let question = SharingQuestion::new(
     ///     SharingRequestId::random(),
-    ///     record.child().id,
+    ///     record.child().id(),
     ///     key_worker,
     ///     RecipientRef::professional(therapist),
     ///     Purpose::EducationSupportPlanning,
@@ -320,7 +320,7 @@ impl PartnershipRecord {
         if let Some(entry) = self
             .disclosures()
             .iter()
-            .find(|e| e.request.id == question.id)
+            .find(|e| e.request.id() == question.id())
         {
             return Err(DecisionError::AlreadyDecided {
                 ledger_index: entry.index,
@@ -358,10 +358,10 @@ impl PartnershipRecord {
                 basis,
                 data_categories,
             } => Some(Disclosure {
-                request: request.id,
-                child: request.child,
-                recipient: request.recipient.clone(),
-                purpose: request.purpose.clone(),
+                request: request.id(),
+                child: request.child(),
+                recipient: request.recipient().clone(),
+                purpose: request.purpose().clone(),
                 data_categories: data_categories.clone(),
                 basis: basis.clone(),
                 permitted_at: decided_at,
@@ -423,18 +423,18 @@ impl PartnershipRecord {
         let requester = self
             .professionals()
             .iter()
-            .any(|p| p.id == question.requested_by);
-        let recipient = self.recipient(&question.recipient);
+            .any(|p| p.id == question.requested_by());
+        let recipient = self.recipient(question.recipient());
         let (true, true, Some(recipient)) =
-            (question.child == self.child().id, requester, recipient)
+            (question.child() == self.child().id(), requester, recipient)
         else {
             let mut checker = Checker::new(self.parts());
             let root = Pointer::root();
-            checker.child(&root.field("child"), question.child);
-            checker.professional(&root.field("requestedBy"), question.requested_by);
+            checker.child(&root.field("child"), question.child());
+            checker.professional(&root.field("requestedBy"), question.requested_by());
             let recipient = root.field("recipient");
             let id = recipient.field("id");
-            match &question.recipient {
+            match &question.recipient() {
                 RecipientRef::Carer { id: carer, .. } => checker.carer(&id, *carer),
                 RecipientRef::Professional {
                     id: professional, ..
@@ -459,14 +459,14 @@ impl PartnershipRecord {
             ChildCapacity::for_decision(
                 age,
                 self.competence_assessments(),
-                self.child().id,
+                self.child().id(),
                 &recipient,
-                &question.purpose,
+                question.purpose(),
                 category,
                 day,
             )
         };
-        let mut capacities = question.data_categories.iter().map(capacity_for);
+        let mut capacities = question.data_categories().iter().map(capacity_for);
         let child_capacity = capacities.next().unwrap_or(ChildCapacity::NotAssessed);
         let mut claims = claims(question, &recipient, child_capacity, at);
         // Who decides must be the same for every category: the child for all of them,
@@ -474,7 +474,7 @@ impl PartnershipRecord {
         if capacities.any(|c| c.child_decides() != child_capacity.child_decides()) {
             claims.push(RefusalReason::CapacityDiffersByCategory {
                 capacities: question
-                    .data_categories
+                    .data_categories()
                     .iter()
                     .map(|category| CategoryCapacity {
                         category: category.clone(),
@@ -500,12 +500,12 @@ impl PartnershipRecord {
         };
         let without_standing = self.consents_without_standing(day);
         let request = SharingRequest::try_from(SharingRequestParts {
-            id: question.id,
-            child: question.child,
-            requested_by: question.requested_by,
+            id: question.id(),
+            child: question.child(),
+            requested_by: question.requested_by(),
             recipient,
-            purpose: question.purpose.clone(),
-            data_categories: question.data_categories.clone(),
+            purpose: question.purpose().clone(),
+            data_categories: question.data_categories().to_vec(),
             at,
             child_capacity,
         })
@@ -524,7 +524,7 @@ impl PartnershipRecord {
             RecipientRef::Carer { id, .. } => self
                 .carers()
                 .iter()
-                .any(|c| c.id == *id)
+                .any(|c| c.id() == *id)
                 .then_some(Recipient::Carer { id: *id }),
             RecipientRef::Professional { id, .. } => {
                 let professional = self.professionals().iter().find(|p| p.id == *id)?;
@@ -559,7 +559,7 @@ impl PartnershipRecord {
     /// not once per consent.
     fn consents_without_standing(&self, day: chrono::NaiveDate) -> Vec<ConsentId> {
         let lost_standing = |carer: &partnership_carers::Carer| {
-            let standing = &carer.legal_standing;
+            let standing = &carer.legal_standing();
             (standing.holds_parental_responsibility()
                 && !standing.holds_parental_responsibility_on(day))
                 || (standing.has_authority_for(&DelegatedArea::InformationSharing)
@@ -569,9 +569,10 @@ impl PartnershipRecord {
             .carers()
             .iter()
             .filter(|c| lost_standing(c))
-            .map(|c| c.id)
+            .map(|c| c.id())
             .collect();
-        let order_ended = |consent: &&partnership_consent::ConsentRecord| match &consent.given_by {
+        let order_ended = |consent: &&partnership_consent::ConsentRecord| match &consent.given_by()
+        {
             ConsentGiver::OtherAuthority { authority } => authority
                 .order_period()
                 .is_some_and(|(_, ended)| ended.is_some_and(|end| end < day)),
@@ -581,7 +582,7 @@ impl PartnershipRecord {
             .iter()
             .filter(|consent| {
                 order_ended(consent)
-                    || match &consent.given_by {
+                    || match &consent.given_by() {
                         ConsentGiver::ParentalResponsibility { carer }
                         | ConsentGiver::OtherAuthority {
                             authority: ActingAuthority::DelegatedAuthority { carer },
@@ -589,7 +590,7 @@ impl PartnershipRecord {
                         _ => false,
                     }
             })
-            .map(|consent| consent.id)
+            .map(|consent| consent.id())
             .collect()
     }
 }
@@ -604,7 +605,7 @@ fn claims(
 ) -> Vec<RefusalReason> {
     let mut reasons = Vec::new();
     let mut differs = |field| reasons.push(RefusalReason::RecipientNotAsDescribed { field });
-    match (&question.recipient, recipient) {
+    match (&question.recipient(), recipient) {
         (
             RecipientRef::Professional {
                 role,
@@ -636,12 +637,12 @@ fn claims(
         }
         _ => {}
     }
-    if let Some(claimed) = question.at
+    if let Some(claimed) = question.at()
         && claimed.date_naive() != at.date_naive()
     {
         reasons.push(RefusalReason::DatedAnotherDay { at: claimed });
     }
-    if let Some(claimed) = question.child_capacity
+    if let Some(claimed) = question.child_capacity()
         && claimed != capacity
     {
         reasons.push(RefusalReason::CapacityNotAsClaimed {

@@ -110,7 +110,7 @@ pub(crate) fn update_due(
 impl PartnershipRecord {
     /// The pointer to the barrier with id `barrier` (the register, if none has it).
     pub(crate) fn barrier_pointer(&self, barrier: BarrierId) -> String {
-        match self.barriers().iter().position(|x| x.id == barrier) {
+        match self.barriers().iter().position(|x| x.id() == barrier) {
             Some(b) => format!("/barriers/{b}"),
             None => "/barriers".to_owned(),
         }
@@ -126,8 +126,8 @@ impl PartnershipRecord {
         let m = self
             .barriers()
             .iter()
-            .find(|x| x.id == barrier)
-            .and_then(|x| x.mitigations.iter().position(|m| m.id == mitigation));
+            .find(|x| x.id() == barrier)
+            .and_then(|x| x.mitigations().iter().position(|m| m.id == mitigation));
         match m {
             Some(m) => format!("{at}/mitigations/{m}"),
             None => at,
@@ -149,15 +149,15 @@ impl PartnershipRecord {
             if missing == 0 {
                 break;
             }
-            if record.date > as_of {
+            if record.date() > as_of {
                 continue;
             }
             for (carer, last) in found.iter_mut().filter(|(_, last)| last.is_none()) {
                 if record
-                    .participants
+                    .participants()
                     .contains(&PartyRef::Carer { id: *carer })
                 {
-                    *last = Some(record.date);
+                    *last = Some(record.date());
                     missing -= 1;
                 }
             }
@@ -178,7 +178,7 @@ impl PartnershipRecord {
             if due <= horizon {
                 items.push(DueItem {
                     record: self.id(),
-                    child: self.child().id,
+                    child: self.child().id(),
                     kind,
                     due,
                     days_overdue: (as_of - due).num_days(),
@@ -200,7 +200,7 @@ impl PartnershipRecord {
             }
         }
         for (r, entry) in self.contact_log().iter().enumerate() {
-            for (j, action) in entry.agreed_actions.iter().enumerate() {
+            for (j, action) in entry.agreed_actions().iter().enumerate() {
                 if action.completed_on.is_none_or(|done| done > as_of) {
                     push(DueKind::Action, action.due_on, &|| {
                         format!("/contactLog/{r}/agreedActions/{j}")
@@ -224,7 +224,7 @@ impl PartnershipRecord {
         let rules = AttentionRules::default();
         for unattended in self.barriers().needing_attention(as_of, &rules) {
             push(DueKind::BarrierReview, unattended.due, &|| {
-                self.barrier_pointer(unattended.barrier.id)
+                self.barrier_pointer(unattended.barrier.id())
             });
         }
         for due in self.barriers().mitigations_due_review(horizon, &rules) {

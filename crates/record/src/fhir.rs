@@ -395,7 +395,7 @@ fn role_code(relationship: &Relationship) -> Option<(&'static str, &'static str)
 }
 
 fn related_person(record: &PartnershipRecord, carer: &Carer) -> RelatedPerson {
-    let mut coding: Vec<Coding> = role_code(&carer.relationship)
+    let mut coding: Vec<Coding> = role_code(carer.relationship())
         .map(|(code, display)| Coding {
             system: ROLE_CODE.to_owned(),
             code: code.to_owned(),
@@ -405,23 +405,23 @@ fn related_person(record: &PartnershipRecord, carer: &Carer) -> RelatedPerson {
         .collect();
     coding.push(ours(
         "relationship",
-        carer.relationship.code(),
-        &carer.relationship,
+        carer.relationship().code(),
+        carer.relationship(),
     ));
-    let standing = match &carer.legal_standing {
+    let standing = match &carer.legal_standing() {
         LegalStanding::ParentalResponsibility { .. } => "holds parental responsibility",
         LegalStanding::DelegatedAuthority { .. } => "acts under delegated authority",
         _ => "no parental responsibility recorded",
     };
     RelatedPerson {
-        id: carer.id.to_string(),
-        patient: reference(record.child().id),
+        id: carer.id().to_string(),
+        patient: reference(record.child().id()),
         relationship: vec![CodeableConcept {
             coding,
-            text: Some(format!("{}, {standing}", carer.relationship)),
+            text: Some(format!("{}, {standing}", carer.relationship())),
         }],
         name: vec![HumanName {
-            text: carer.name.expose().as_str().to_owned(),
+            text: carer.name().expose().as_str().to_owned(),
         }],
     }
 }
@@ -437,7 +437,7 @@ fn practitioner(professional: &Professional) -> Practitioner {
 
 fn goal(record: &PartnershipRecord, goal: &SharedGoal) -> Goal {
     // An `other` achievement has no goal-achievement code: its words only.
-    let achievement = goal.progress.last().map(|p| match p.achievement.code() {
+    let achievement = goal.progress().last().map(|p| match p.achievement.code() {
         "other" => text(&p.achievement),
         code => CodeableConcept {
             coding: vec![Coding {
@@ -449,20 +449,20 @@ fn goal(record: &PartnershipRecord, goal: &SharedGoal) -> Goal {
         },
     });
     Goal {
-        id: goal.id.to_string(),
+        id: goal.id().to_string(),
         lifecycle_status: goal.status().fhir_code(),
         achievement_status: achievement,
         category: vec![CodeableConcept {
-            coding: vec![ours("outcome-area", goal.area.code(), &goal.area)],
-            text: Some(goal.area.to_string()),
+            coding: vec![ours("outcome-area", goal.area().code(), goal.area())],
+            text: Some(goal.area().to_string()),
         }],
-        description: text(goal.description.expose()),
-        subject: reference(record.child().id),
-        start_date: goal.created_on.to_string(),
-        target: if goal.measure.is_some() || goal.target_date.is_some() {
+        description: text(goal.description().expose()),
+        subject: reference(record.child().id()),
+        start_date: goal.created_on().to_string(),
+        target: if goal.measure().is_some() || goal.target_date().is_some() {
             vec![GoalTarget {
-                measure: goal.measure.as_ref().map(|m| text(m.expose())),
-                due_date: goal.target_date.map(|d| d.to_string()),
+                measure: goal.measure().as_ref().map(|m| text(m.expose())),
+                due_date: goal.target_date().map(|d| d.to_string()),
             }]
         } else {
             vec![]
@@ -484,22 +484,24 @@ fn consent(
     at: chrono::DateTime<chrono::Utc>,
 ) -> Consent {
     let refused = consent
-        .events
+        .events()
         .iter()
         .any(|e| e.kind == ConsentEventKind::Refused);
     // Who consented: the giver, and for a care order the local authority they act for.
-    let mut performer = vec![party_reference(&consent.given_by.party(record.child().id))];
+    let mut performer = vec![party_reference(
+        &consent.given_by().party(record.child().id()),
+    )];
     if let ConsentGiver::OtherAuthority {
         authority: ActingAuthority::CareOrder {
             local_authority, ..
         },
-    } = &consent.given_by
+    } = &consent.given_by()
     {
         performer.push(reference(local_authority));
     }
     let mut unreferenced = Vec::new();
     let actor = consent
-        .scope
+        .scope()
         .recipients
         .iter()
         .filter_map(|scope| {
@@ -533,18 +535,18 @@ fn consent(
         .collect();
     let mut rule = format!(
         "{} consent, notice {}",
-        match consent.method {
+        match consent.method() {
             partnership_consent::ConsentMethod::Verbal => "Verbal",
             partnership_consent::ConsentMethod::Written => "Written",
             partnership_consent::ConsentMethod::Electronic => "Electronic",
         },
-        consent.notice_version.as_str()
+        consent.notice_version().as_str()
     );
     if !unreferenced.is_empty() {
         rule.push_str(&format!("; recipients: {}", unreferenced.join(", ")));
     }
     Consent {
-        id: consent.id.to_string(),
+        id: consent.id().to_string(),
         status: consent.status_at(at).fhir_r4_code(),
         scope: CodeableConcept {
             coding: vec![Coding {
@@ -562,25 +564,25 @@ fn consent(
             }],
             text: None,
         }],
-        patient: reference(record.child().id),
-        date_time: consent.events.first().map(|e| e.at.to_rfc3339()),
+        patient: reference(record.child().id()),
+        date_time: consent.events().first().map(|e| e.at.to_rfc3339()),
         performer,
         policy_rule: text(rule),
         provision: Provision {
             kind: if refused { "deny" } else { "permit" },
             period: Period {
-                start: Some(consent.valid_from.to_string()),
-                end: consent.valid_until.map(|d| d.to_string()),
+                start: Some(consent.valid_from().to_string()),
+                end: consent.valid_until().map(|d| d.to_string()),
             },
             actor,
             purpose: consent
-                .scope
+                .scope()
                 .purposes
                 .iter()
                 .map(|p| ours("purpose", p.code(), p))
                 .collect(),
             class: consent
-                .scope
+                .scope()
                 .data_categories
                 .iter()
                 .map(|c| ours("data-category", c.code(), c))
@@ -595,13 +597,13 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
     let observer = record
         .professionals()
         .iter()
-        .find(|p| p.id == entry.request.requested_by)
+        .find(|p| p.id == entry.request.requested_by())
         .map_or_else(
-            || reference(entry.request.requested_by),
+            || reference(entry.request.requested_by()),
             |p| reference(p.agency),
         );
     let mut entity = vec![AuditEntity {
-        what: reference(record.child().id),
+        what: reference(record.child().id()),
         description: None,
     }];
     let (outcome, description) = match &entry.decision {
@@ -621,7 +623,7 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
     };
     let categories: Vec<String> = entry
         .request
-        .data_categories
+        .data_categories()
         .iter()
         .map(ToString::to_string)
         .collect();
@@ -640,10 +642,10 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
         outcome_desc: format!(
             "Sharing {} for {}: {description}",
             categories.join(", "),
-            entry.request.purpose
+            entry.request.purpose()
         ),
         agent: vec![AuditAgent {
-            who: reference(entry.request.requested_by),
+            who: reference(entry.request.requested_by()),
             requestor: true,
         }],
         source: AuditSource { observer },
@@ -660,7 +662,7 @@ fn provenance(record: &PartnershipRecord, n: usize, change: &ProvenanceEntry) ->
     let target = if exported {
         reference(change.subject)
     } else {
-        reference(record.child().id)
+        reference(record.child().id())
     };
     let words = change.change.code().replace('-', " ");
     Provenance {
@@ -719,11 +721,11 @@ impl PartnershipRecord {
         };
         let child = &self.child();
         push(
-            child.id.to_string(),
+            child.id().to_string(),
             Resource::Patient(Patient {
-                id: child.id.to_string(),
+                id: child.id().to_string(),
                 identifier: child
-                    .nhs_number
+                    .nhs_number()
                     .iter()
                     .map(|n| Identifier {
                         system: "https://fhir.nhs.uk/Id/nhs-number".to_owned(),
@@ -731,14 +733,14 @@ impl PartnershipRecord {
                     })
                     .collect(),
                 name: vec![HumanName {
-                    text: child.name.expose().as_str().to_owned(),
+                    text: child.name().expose().as_str().to_owned(),
                 }],
-                birth_date: child.date_of_birth.to_string(),
+                birth_date: child.date_of_birth().to_string(),
             }),
         );
         for carer in self.carers() {
             push(
-                carer.id.to_string(),
+                carer.id().to_string(),
                 Resource::RelatedPerson(related_person(self, carer)),
             );
         }
@@ -770,10 +772,14 @@ impl PartnershipRecord {
             .iter()
             .map(|c| Participant {
                 role: vec![CodeableConcept {
-                    coding: vec![ours("relationship", c.relationship.code(), &c.relationship)],
-                    text: Some(c.relationship.to_string()),
+                    coding: vec![ours(
+                        "relationship",
+                        c.relationship().code(),
+                        c.relationship(),
+                    )],
+                    text: Some(c.relationship().to_string()),
                 }],
-                member: reference(c.id),
+                member: reference(c.id()),
             })
             .collect();
         participant.extend(self.professionals().iter().map(|p| Participant {
@@ -789,7 +795,7 @@ impl PartnershipRecord {
                 id: team_id.clone(),
                 status: "active",
                 name: "Team around the child",
-                subject: reference(child.id),
+                subject: reference(child.id()),
                 participant,
                 managing_organization: self.agencies().iter().map(|a| reference(a.id)).collect(),
             }),
@@ -806,10 +812,10 @@ impl PartnershipRecord {
                     "entered-in-error" => "entered-in-error",
                     _ => "not-started",
                 };
-                g.responsibilities.iter().map(move |r| Activity {
+                g.responsibilities().iter().map(move |r| Activity {
                     detail: ActivityDetail {
                         status,
-                        goal: vec![reference(g.id)],
+                        goal: vec![reference(g.id())],
                         performer: vec![party_reference(&r.party)],
                         description: format!(
                             "{} ({}, {})",
@@ -828,17 +834,17 @@ impl PartnershipRecord {
                 status: "active",
                 intent: "plan",
                 title: "Partnership plan",
-                subject: reference(child.id),
+                subject: reference(child.id()),
                 care_team: vec![reference(&team_id)],
-                goal: self.goals().iter().map(|g| reference(g.id)).collect(),
+                goal: self.goals().iter().map(|g| reference(g.id())).collect(),
                 activity,
             }),
         );
         for g in self.goals() {
-            push(g.id.to_string(), Resource::Goal(goal(self, g)));
+            push(g.id().to_string(), Resource::Goal(goal(self, g)));
         }
         for c in self.consents() {
-            push(c.id.to_string(), Resource::Consent(consent(self, c, at)));
+            push(c.id().to_string(), Resource::Consent(consent(self, c, at)));
         }
         for e in self.disclosures().iter() {
             let event = audit_event(self, e);

@@ -191,7 +191,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn carer_label(index: usize, carer: &Carer) -> String {
-    format!("Carer {} ({})", index + 1, carer.relationship)
+    format!("Carer {} ({})", index + 1, carer.relationship())
 }
 
 static ENGLAND_AND_WALES: LazyLock<WorkingCalendar> =
@@ -245,8 +245,8 @@ struct Report<'a> {
 
 /// Whether a carer was involved (not restricted by a decision made by then) on `on`.
 fn involved(carer: &Carer, on: NaiveDate) -> bool {
-    match carer.involvement.restriction() {
-        Some(r) => r.decided_on > on,
+    match carer.involvement().restriction() {
+        Some(r) => r.decided_on() > on,
         None => true,
     }
 }
@@ -275,7 +275,7 @@ impl Report<'_> {
         for (s, schedule) in r.reviews().iter().enumerate() {
             let about = format!("/reviews/{s}");
             if let Ok(due) = schedule.next_review_due(self.calendar) {
-                match DueState::of(due.date, self.as_of, schedule.due_soon_days) {
+                match DueState::of(due.date, self.as_of, schedule.due_soon_days()) {
                 DueState::Overdue { days_overdue } => self.add(
                     FindingCode::ReviewOverdue,
                     Principle::MonitoringAndReview,
@@ -283,7 +283,7 @@ impl Report<'_> {
                     vec![about.clone()],
                     format!(
                         "The {} was due by {} ({}) and is {days_overdue} day{} overdue. Hold it as soon as the carers can attend, and record why it is late.",
-                        schedule.kind,
+                        schedule.kind(),
                         due.date,
                         due.rule,
                         plural(usize::try_from(days_overdue).unwrap_or(2))
@@ -296,7 +296,7 @@ impl Report<'_> {
                     vec![about.clone()],
                     format!(
                         "The {} is due by {} ({}), in {days_left} day{}. If invitations have not gone out, send them now, at a time the carers said suits them.",
-                        schedule.kind,
+                        schedule.kind(),
                         due.date,
                         due.rule,
                         plural(usize::try_from(days_left).unwrap_or(2))
@@ -306,7 +306,7 @@ impl Report<'_> {
             }
             }
             let Some((o, last)) = schedule
-                .outcomes
+                .outcomes()
                 .iter()
                 .enumerate()
                 .rev()
@@ -317,7 +317,7 @@ impl Report<'_> {
             let at = format!("{about}/outcomes/{o}");
             for (i, carer) in r.carers().iter().enumerate() {
                 if involved(carer, last.held_on)
-                    && !last.attended.contains(&PartyRef::Carer { id: carer.id })
+                    && !last.attended.contains(&PartyRef::Carer { id: carer.id() })
                 {
                     self.add(
                     FindingCode::CarerNotAtReview,
@@ -327,7 +327,7 @@ impl Report<'_> {
                     format!(
                         "{} was not at the last {} on {}. Check they were invited, at a time and place they could manage, and note why if they could not come.",
                         carer_label(i, carer),
-                        schedule.kind,
+                        schedule.kind(),
                         last.held_on
                     ),
                 );
@@ -341,7 +341,7 @@ impl Report<'_> {
                 vec![at],
                 format!(
                     "No carer's feedback on the support they receive was recorded at the {} on {}. Ask them next time, and record what they say.",
-                    schedule.kind, last.held_on
+                    schedule.kind(), last.held_on
                 ),
             );
             }
@@ -357,7 +357,7 @@ impl Report<'_> {
                 .carers()
                 .iter()
                 .enumerate()
-                .find(|(_, c)| c.id == agreement.carer)
+                .find(|(_, c)| c.id() == agreement.carer)
             else {
                 continue;
             };
@@ -394,13 +394,13 @@ impl Report<'_> {
                 continue;
             }
             let agreed_by_involved = r.carers().iter().any(|carer| {
-                !carer.involvement.is_restricted()
+                !carer.involvement().is_restricted()
                     && goal
-                        .agreements
+                        .agreements()
                         .iter()
-                        .any(|a| a.carer == carer.id && a.on <= self.as_of)
+                        .any(|a| a.carer == carer.id() && a.on <= self.as_of)
             });
-            let any_involved = r.carers().iter().any(|c| !c.involvement.is_restricted());
+            let any_involved = r.carers().iter().any(|c| !c.involvement().is_restricted());
             if any_involved && !agreed_by_involved {
                 self.add(
                 FindingCode::GoalActiveWithoutCarerAgreement,
@@ -410,11 +410,11 @@ impl Report<'_> {
                 format!(
                     "Goal {} ({}) is active but no involved carer has agreed to it. Talk it through with them; a goal set without them is not a shared goal.",
                     g + 1,
-                    goal.area
+                    goal.area()
                 ),
             );
             }
-            if goal.childs_view.is_none() {
+            if goal.childs_view().is_none() {
                 self.add(
                 FindingCode::GoalWithoutChildsView,
                 Principle::ChildParticipation,
@@ -423,7 +423,7 @@ impl Report<'_> {
                 format!(
                     "Goal {} ({}) has no record of the child's view. Ask the child, with the aids they need, or record why it could not be gathered.",
                     g + 1,
-                    goal.area
+                    goal.area()
                 ),
             );
             }
@@ -434,7 +434,7 @@ impl Report<'_> {
     fn actions(&mut self) {
         let r = self.record;
         for (r, record) in r.contact_log().iter().enumerate() {
-            for (j, action) in record.agreed_actions.iter().enumerate() {
+            for (j, action) in record.agreed_actions().iter().enumerate() {
                 if let Some(days) = action.days_overdue(self.as_of) {
                     self.add(
                     FindingCode::ActionOverdue,
@@ -443,7 +443,7 @@ impl Report<'_> {
                     vec![format!("/contactLog/{r}/agreedActions/{j}")],
                     format!(
                         "An action agreed on {} was due by {} and is {days} day{} overdue. Follow it through, or tell the family why it has changed.",
-                        record.date,
+                        record.date(),
                         action.due_on,
                         plural(usize::try_from(days).unwrap_or(2))
                     ),
@@ -459,7 +459,7 @@ impl Report<'_> {
         let rules = AttentionRules::default();
         let register: &BarrierRegister = r.barriers();
         for unattended in register.needing_attention(self.as_of, &rules) {
-            let high = unattended.barrier.severity == Severity::High;
+            let high = unattended.barrier.severity() == Severity::High;
             let missing: Vec<&str> = unattended
                 .missing
                 .iter()
@@ -476,12 +476,12 @@ impl Report<'_> {
             } else {
                 FindingSeverity::Advice
             },
-            vec![r.barrier_pointer(unattended.barrier.id)],
+            vec![r.barrier_pointer(unattended.barrier.id())],
             format!(
                 "A {}barrier ({}) identified on {} still has no {} {} day{} after it should have. Agree who owns it and what to try first.",
                 if high { "high-severity " } else { "" },
-                unattended.barrier.kind,
-                unattended.barrier.identified_on,
+                unattended.barrier.kind(),
+                unattended.barrier.identified_on(),
                 missing.join(" and no "),
                 unattended.days_overdue,
                 plural(usize::try_from(unattended.days_overdue).unwrap_or(2))
@@ -509,7 +509,7 @@ impl Report<'_> {
         let r = self.record;
         let register: &BarrierRegister = r.barriers();
         for (i, carer) in r.carers().iter().enumerate() {
-            let prefs = &carer.communication;
+            let prefs = &carer.communication();
             let needs_interpreter = prefs.interpreter_needed
                 || prefs
                     .accessibility_needs
@@ -519,8 +519,8 @@ impl Report<'_> {
                 (false, true) => &[MitigationStrategy::EasyReadOrVerbalSummaries],
                 (false, false) => continue,
             };
-            let arranged = register.affecting(carer.id).iter().any(|b| {
-                b.mitigations
+            let arranged = register.affecting(carer.id()).iter().any(|b| {
+                b.mitigations()
                     .iter()
                     .any(|m| m.started_on <= self.as_of && wanted.contains(&m.strategy))
             });
@@ -551,7 +551,7 @@ impl Report<'_> {
             let k = r
                 .consents()
                 .iter()
-                .position(|c| c.id == consent.id)
+                .position(|c| c.id() == consent.id())
                 .unwrap_or(0);
             let until = consent
                 .valid_until_at(partnership_core::noon_on(self.as_of))
@@ -573,11 +573,11 @@ impl Report<'_> {
     fn restrictions(&mut self) {
         let r = self.record;
         for (i, carer) in r.carers().iter().enumerate() {
-            if carer.involvement.reconsideration_overdue(self.as_of) {
+            if carer.involvement().reconsideration_overdue(self.as_of) {
                 let by = carer
-                    .involvement
+                    .involvement()
                     .restriction()
-                    .map(|r| r.reconsider_by.to_string())
+                    .map(|r| r.reconsider_by().to_string())
                     .unwrap_or_default();
                 self.add(
                 FindingCode::RestrictionNotReconsidered,

@@ -164,10 +164,10 @@ fn people() -> impl Strategy<Value = (ChildProfile, Vec<Carer>, Vec<Agency>, Vec
                         p
                     })
                     .collect::<Vec<_>>();
-                let mut ids: Vec<uuid::Uuid> = carers.iter().map(|c| *c.id.as_uuid()).collect();
+                let mut ids: Vec<uuid::Uuid> = carers.iter().map(|c| *c.id().as_uuid()).collect();
                 ids.extend(professionals.iter().map(|p| *p.id.as_uuid()));
                 ids.extend(agencies.iter().map(|a| *a.id.as_uuid()));
-                ids.push(*child.id.as_uuid());
+                ids.push(*child.id().as_uuid());
                 let n = ids.len();
                 ids.sort();
                 ids.dedup();
@@ -198,14 +198,19 @@ fn world_of(
         id: a.id,
         agency_kind: a.kind.clone(),
     }));
-    recipients.extend(carers.iter().skip(1).map(|c| Recipient::Carer { id: c.id }));
+    recipients.extend(
+        carers
+            .iter()
+            .skip(1)
+            .map(|c| Recipient::Carer { id: c.id() }),
+    );
     // Only carers holding parental responsibility on every day give consent here, so
     // that every drawn consent is one the record accepts whenever it was given.
     let pr_carers: Vec<CarerId> = carers
         .iter()
         .filter(|c| {
             matches!(
-                c.legal_standing,
+                c.legal_standing(),
                 LegalStanding::ParentalResponsibility {
                     since: None,
                     until: None,
@@ -213,10 +218,10 @@ fn world_of(
                 }
             )
         })
-        .map(|c| c.id)
+        .map(|c| c.id())
         .collect();
     World {
-        child: child.id,
+        child: child.id(),
         givers: pr_carers
             .iter()
             .map(|&carer| ConsentGiver::ParentalResponsibility { carer })
@@ -304,15 +309,15 @@ fn assemble(
 ) -> Option<PartnershipRecord> {
     let text = |id: &uuid::Uuid| id.to_string();
     let mut pool = Pool {
-        child: text(child.id.as_uuid()),
-        carers: carer_list.iter().map(|c| text(c.id.as_uuid())).collect(),
+        child: text(child.id().as_uuid()),
+        carers: carer_list.iter().map(|c| text(c.id().as_uuid())).collect(),
         professionals: professionals.iter().map(|p| text(p.id.as_uuid())).collect(),
         agencies: agencies.iter().map(|a| text(a.id.as_uuid())).collect(),
         goals: Vec::new(),
     };
     let child = pool.rehomed(&child)?;
     let goal_list: Vec<SharedGoal> = pool.rehomed(&goal_list)?;
-    pool.goals = goal_list.iter().map(|g| text(g.id.as_uuid())).collect();
+    pool.goals = goal_list.iter().map(|g| text(g.id().as_uuid())).collect();
     let parts = PartnershipRecordParts {
         schema_version: SCHEMA_VERSION,
         id,
@@ -336,20 +341,20 @@ fn assemble(
     let mut record = PartnershipRecord::try_from(parts).ok()?;
     // The ledger is written the one way a service writes it: by asking the record.
     let mut requests = requests;
-    requests.sort_by_key(|r| r.at);
-    let born = record.child().date_of_birth;
-    for request in requests.iter().filter(|r| r.at.date_naive() >= born) {
+    requests.sort_by_key(|r| r.at());
+    let born = record.child().date_of_birth();
+    for request in requests.iter().filter(|r| r.at().date_naive() >= born) {
         let question = SharingQuestion::new(
-            request.id,
-            request.child,
-            request.requested_by,
-            recipient_ref(&request.recipient)?,
-            request.purpose.clone(),
-            request.data_categories.clone(),
+            request.id(),
+            request.child(),
+            request.requested_by(),
+            recipient_ref(request.recipient())?,
+            request.purpose().clone(),
+            request.data_categories().to_vec(),
         )
         .ok()?;
         record
-            .decide(&question, request.at + Duration::minutes(1))
+            .decide(&question, request.at() + Duration::minutes(1))
             .ok()?;
     }
     Some(record)
@@ -369,7 +374,7 @@ pub fn recipient_ref(recipient: &Recipient) -> Option<RecipientRef> {
 /// carers, professionals or agencies, for one of the purposes and categories the
 /// record's consents are drawn from.
 pub fn question(record: &PartnershipRecord) -> impl Strategy<Value = SharingQuestion> + use<> {
-    let child = record.child().id;
+    let child = record.child().id();
     let requesters: Vec<_> = record.professionals().iter().map(|p| p.id).collect();
     let mut recipients: Vec<RecipientRef> = record
         .professionals()
@@ -377,7 +382,7 @@ pub fn question(record: &PartnershipRecord) -> impl Strategy<Value = SharingQues
         .map(|p| RecipientRef::professional(p.id))
         .collect();
     recipients.extend(record.agencies().iter().map(|a| RecipientRef::agency(a.id)));
-    recipients.extend(record.carers().iter().map(|c| RecipientRef::carer(c.id)));
+    recipients.extend(record.carers().iter().map(|c| RecipientRef::carer(c.id())));
     let categories = vec![
         DataCategory::EducationProgress,
         DataCategory::Health,
@@ -414,7 +419,7 @@ pub fn decision_time(
         - Duration::days(400);
     let born = record
         .child()
-        .date_of_birth
+        .date_of_birth()
         .and_hms_opt(12, 0, 0)
         .map_or(start, |t| t.and_utc());
     let earliest = record
@@ -431,11 +436,11 @@ pub fn decision_time(
 fn pool_of(record: &PartnershipRecord) -> Pool {
     let text = |id: &uuid::Uuid| id.to_string();
     Pool {
-        child: text(record.child().id.as_uuid()),
+        child: text(record.child().id().as_uuid()),
         carers: record
             .carers()
             .iter()
-            .map(|c| text(c.id.as_uuid()))
+            .map(|c| text(c.id().as_uuid()))
             .collect(),
         professionals: record
             .professionals()
@@ -450,7 +455,7 @@ fn pool_of(record: &PartnershipRecord) -> Pool {
         goals: record
             .goals()
             .iter()
-            .map(|g| text(g.id.as_uuid()))
+            .map(|g| text(g.id().as_uuid()))
             .collect(),
     }
 }
@@ -470,16 +475,16 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
         record.agencies(),
         record.professionals(),
     );
-    let carer_ids: Vec<CarerId> = record.carers().iter().map(|c| c.id).collect();
+    let carer_ids: Vec<CarerId> = record.carers().iter().map(|c| c.id()).collect();
     let consents: Vec<(partnership_core::ConsentId, partnership_core::PartyRef)> = record
         .consents()
         .iter()
-        .map(|c| (c.id, c.given_by.party(c.child)))
+        .map(|c| (c.id(), c.given_by().party(c.child())))
         .collect();
-    let goal_ids: Vec<partnership_core::GoalId> = record.goals().iter().map(|g| g.id).collect();
-    let born = record.child().date_of_birth;
+    let goal_ids: Vec<partnership_core::GoalId> = record.goals().iter().map(|g| g.id()).collect();
+    let born = record.child().date_of_birth();
     let recorded_by = partnership_core::PartyRef::Child {
-        id: record.child().id,
+        id: record.child().id(),
     };
     let rehome = move |pool: &Pool, change: Change| -> Option<Change> {
         Some(match change {
@@ -585,32 +590,37 @@ fn later_step(record: &PartnershipRecord) -> impl Strategy<Value = Option<crate:
     let actions: Vec<_> = record
         .contact_log()
         .iter()
-        .flat_map(|r| r.agreed_actions.iter().map(|a| a.id))
+        .flat_map(|r| r.agreed_actions().iter().map(|a| a.id))
         .collect();
     // A plan is revised while the goal is proposed and nobody has agreed: those
     // goals first, so that some revisions fit; the rest are refused.
     let mut plans: Vec<_> = record
         .goals()
         .iter()
-        .filter(|g| g.transitions.is_empty() && g.agreements.is_empty())
-        .map(|g| (g.id, g.plan()))
+        .filter(|g| g.transitions().is_empty() && g.agreements().is_empty())
+        .map(|g| (g.id(), g.plan()))
         .collect();
     if plans.is_empty() {
-        plans = record.goals().iter().map(|g| (g.id, g.plan())).collect();
+        plans = record.goals().iter().map(|g| (g.id(), g.plan())).collect();
     }
     let barriers: Vec<_> = record
         .barriers()
         .iter()
-        .map(|b| (b.id, b.mitigations.iter().map(|m| m.id).collect::<Vec<_>>()))
+        .map(|b| {
+            (
+                b.id(),
+                b.mitigations().iter().map(|m| m.id).collect::<Vec<_>>(),
+            )
+        })
         .collect();
     let child = record.child().clone();
     let party = record
         .professionals()
         .first()
-        .map_or(PartyRef::Child { id: child.id }, |p| {
+        .map_or(PartyRef::Child { id: child.id() }, |p| {
             PartyRef::Professional { id: p.id }
         });
-    let born = child.date_of_birth;
+    let born = child.date_of_birth();
     (any::<prop::sample::Index>(), 0i64..4000, 0usize..7).prop_map(move |(which, day, kind)| {
         let on = born + Duration::days(day);
         let pick = |len: usize| which.index(len.max(1));

@@ -36,16 +36,16 @@ impl<'a> Checker<'a> {
     pub(crate) fn new(record: &'a PartnershipRecordParts) -> Self {
         Checker {
             record,
-            carers: record.carers.iter().map(|c| c.id).collect(),
+            carers: record.carers.iter().map(|c| c.id()).collect(),
             professionals: record.professionals.iter().map(|p| p.id).collect(),
             agencies: record.agencies.iter().map(|a| a.id).collect(),
-            goals: record.goals.iter().map(|g| g.id).collect(),
+            goals: record.goals.iter().map(|g| g.id()).collect(),
             problems: Vec::new(),
         }
     }
 
     fn find_carer(&self, id: CarerId) -> Option<&'a Carer> {
-        self.record.carers.iter().find(|x| x.id == id)
+        self.record.carers.iter().find(|x| x.id() == id)
     }
 
     /// Reports a problem at `at`: the one place a pointer is written out as text.
@@ -65,7 +65,7 @@ impl<'a> Checker<'a> {
             Some("a carer")
         } else if self.professionals.iter().any(|p| p.as_uuid() == id) {
             Some("a professional")
-        } else if self.record.child.id.as_uuid() == id {
+        } else if self.record.child.id().as_uuid() == id {
             Some("the child")
         } else if self.agencies.iter().any(|a| a.as_uuid() == id) {
             Some("an agency")
@@ -123,7 +123,7 @@ impl<'a> Checker<'a> {
             PartyRef::Carer { id: carer } => self.carer(&id, *carer),
             PartyRef::Professional { id: professional } => self.professional(&id, *professional),
             PartyRef::Child { id: child } => {
-                if *child != self.record.child.id {
+                if *child != self.record.child.id() {
                     self.problem(
                         &id,
                         Rule::WrongChild,
@@ -135,7 +135,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn child(&mut self, at: &Pointer<'_>, id: partnership_core::ChildId) {
-        if id != self.record.child.id {
+        if id != self.record.child.id() {
             self.problem(
                 at,
                 Rule::WrongChild,
@@ -169,11 +169,11 @@ impl<'a> Checker<'a> {
     }
 
     fn request(&mut self, at: &Pointer<'_>, request: &SharingRequest) {
-        self.child(&at.field("child"), request.child);
-        self.professional(&at.field("requestedBy"), request.requested_by);
-        self.recipient(&at.field("recipient"), &request.recipient);
+        self.child(&at.field("child"), request.child());
+        self.professional(&at.field("requestedBy"), request.requested_by());
+        self.recipient(&at.field("recipient"), request.recipient());
         if let ChildCapacity::Competent { assessed_by, .. }
-        | ChildCapacity::NotCompetent { assessed_by, .. } = request.child_capacity
+        | ChildCapacity::NotCompetent { assessed_by, .. } = request.child_capacity()
         {
             self.professional(&at.field("childCapacity").field("assessedBy"), assessed_by);
         }
@@ -197,8 +197,8 @@ fn duplicates<T: Ord>(checker: &mut Checker<'_>, list: &str, ids: impl IntoItera
 }
 
 fn restricted_on(carer: &Carer, date: NaiveDate) -> bool {
-    match &carer.involvement {
-        Involvement::Restricted(r) => r.decided_on <= date,
+    match &carer.involvement() {
+        Involvement::Restricted(r) => r.decided_on() <= date,
         _ => false,
     }
 }
@@ -237,30 +237,30 @@ pub(crate) fn check_ids(c: &mut Checker<'_>) {
         "communicationAgreements",
         record.communication_agreements.iter().map(|x| x.id),
     );
-    duplicates(c, "goals", record.goals.iter().map(|x| x.id));
-    duplicates(c, "consents", record.consents.iter().map(|x| x.id));
+    duplicates(c, "goals", record.goals.iter().map(|x| x.id()));
+    duplicates(c, "consents", record.consents.iter().map(|x| x.id()));
     duplicates(
         c,
         "competenceAssessments",
-        record.competence_assessments.iter().map(|x| x.id),
+        record.competence_assessments.iter().map(|x| x.id()),
     );
     duplicates(
         c,
         "withholdingRules",
-        record.withholding_rules.iter().map(|x| x.id),
+        record.withholding_rules.iter().map(|x| x.id()),
     );
     duplicates(
         c,
         "justifications",
-        record.justifications.iter().map(|x| x.id),
+        record.justifications.iter().map(|x| x.id()),
     );
-    duplicates(c, "reviews", record.reviews.iter().map(|x| x.id));
+    duplicates(c, "reviews", record.reviews.iter().map(|x| x.id()));
     // One decision per request: a request decided twice is a retry recorded twice.
     let root = Pointer::root();
     let disclosures = root.field("disclosures");
     let mut requests = BTreeSet::new();
     for (k, entry) in record.disclosures.iter().enumerate() {
-        if !requests.insert(entry.request.id) {
+        if !requests.insert(entry.request.id()) {
             c.problem(
                 &disclosures.index(k).field("request").field("id"),
                 Rule::DuplicateId,
@@ -276,7 +276,7 @@ pub(crate) fn check_ids(c: &mut Checker<'_>) {
 pub(crate) fn check_party_ids(c: &mut Checker<'_>) {
     let record = c.record;
     let root = Pointer::root();
-    duplicates(c, "carers", record.carers.iter().map(|x| x.id));
+    duplicates(c, "carers", record.carers.iter().map(|x| x.id()));
     duplicates(
         c,
         "professionals",
@@ -284,8 +284,8 @@ pub(crate) fn check_party_ids(c: &mut Checker<'_>) {
     );
     duplicates(c, "agencies", record.agencies.iter().map(|x| x.id));
     let mut people: BTreeMap<uuid::Uuid, &str> = BTreeMap::new();
-    people.insert(*record.child.id.as_uuid(), "the child");
-    let everyone = (record.carers.iter().map(|x| *x.id.as_uuid()).enumerate())
+    people.insert(*record.child.id().as_uuid(), "the child");
+    let everyone = (record.carers.iter().map(|x| *x.id().as_uuid()).enumerate())
         .map(|(i, id)| ("carers", "a carer", i, id))
         .chain(
             (record
@@ -320,7 +320,7 @@ fn check_team(c: &mut Checker<'_>) {
     let root = Pointer::root();
     let child = root.field("child");
     let views = child.field("views");
-    for (i, view) in record.child.views.iter().enumerate() {
+    for (i, view) in record.child.views().iter().enumerate() {
         c.party(&views.index(i).field("recordedBy"), &view.recorded_by);
     }
     for i in 0..record.carers.len() {
@@ -341,10 +341,10 @@ fn check_team(c: &mut Checker<'_>) {
 pub(crate) fn check_carer(c: &mut Checker<'_>, i: usize) {
     let root = Pointer::root();
     let list = root.field("carers");
-    if let Some(Involvement::Restricted(r)) = c.record.carers.get(i).map(|x| &x.involvement) {
+    if let Some(Involvement::Restricted(r)) = c.record.carers.get(i).map(|x| x.involvement()) {
         let carer = list.index(i);
         let involvement = carer.field("involvement");
-        c.professional(&involvement.field("decidedBy"), r.decided_by);
+        c.professional(&involvement.field("decidedBy"), r.decided_by());
     }
 }
 
@@ -372,11 +372,11 @@ pub(crate) fn check_contact(c: &mut Checker<'_>, i: usize, entry: &ContactRecord
     let log = root.field("contactLog");
     let at = log.index(i);
     let participants = at.field("participants");
-    for (j, p) in entry.participants.iter().enumerate() {
+    for (j, p) in entry.participants().iter().enumerate() {
         c.party(&participants.index(j), p);
     }
     let actions = at.field("agreedActions");
-    for (j, a) in entry.agreed_actions.iter().enumerate() {
+    for (j, a) in entry.agreed_actions().iter().enumerate() {
         c.party(&actions.index(j).field("owner"), &a.owner);
     }
 }
@@ -387,8 +387,8 @@ pub(crate) fn unrestricted_carers(record: &PartnershipRecordParts) -> BTreeSet<C
     record
         .carers
         .iter()
-        .filter(|x| !x.involvement.is_restricted())
-        .map(|x| x.id)
+        .filter(|x| !x.involvement().is_restricted())
+        .map(|x| x.id())
         .collect()
 }
 
@@ -411,27 +411,27 @@ pub(crate) fn check_goal(
     let root = Pointer::root();
     let goals = root.field("goals");
     let at = goals.index(g);
-    c.child(&at.field("child"), goal.child);
+    c.child(&at.field("child"), goal.child());
     let view = at.field("childsView");
-    if let Some(ChildsView::Recorded { view: recorded }) = &goal.childs_view {
+    if let Some(ChildsView::Recorded { view: recorded }) = &goal.childs_view() {
         c.party(
             &view.field("view").field("recordedBy"),
             &recorded.recorded_by,
         );
     }
-    if let Some(ChildsView::NotGathered { recorded_by, .. }) = &goal.childs_view {
+    if let Some(ChildsView::NotGathered { recorded_by, .. }) = &goal.childs_view() {
         c.party(&view.field("recordedBy"), recorded_by);
     }
     let responsibilities = at.field("responsibilities");
-    for (i, r) in goal.responsibilities.iter().enumerate() {
+    for (i, r) in goal.responsibilities().iter().enumerate() {
         c.party(&responsibilities.index(i).field("party"), &r.party);
     }
     let agreements = at.field("agreements");
-    for (i, a) in goal.agreements.iter().enumerate() {
+    for (i, a) in goal.agreements().iter().enumerate() {
         c.carer(&agreements.index(i).field("carer"), a.carer);
     }
     let transitions = at.field("transitions");
-    for (i, t) in goal.transitions.iter().enumerate() {
+    for (i, t) in goal.transitions().iter().enumerate() {
         let transition = transitions.index(i);
         c.party(&transition.field("by"), &t.by);
         if t.to != GoalStatus::Active {
@@ -463,15 +463,15 @@ pub(crate) fn check_goal(
         }
     }
     let progress = at.field("progress");
-    for (i, p) in goal.progress.iter().enumerate() {
+    for (i, p) in goal.progress().iter().enumerate() {
         c.party(&progress.index(i).field("recordedBy"), &p.recorded_by);
     }
     let milestones = at.field("milestones");
-    for (i, m) in goal.milestones.iter().enumerate() {
+    for (i, m) in goal.milestones().iter().enumerate() {
         c.party(&milestones.index(i).field("noticedBy"), &m.noticed_by);
     }
     let reviews = at.field("reviews");
-    for (i, r) in goal.reviews.iter().enumerate() {
+    for (i, r) in goal.reviews().iter().enumerate() {
         let review = reviews.index(i);
         c.party(&review.field("by"), &r.by);
         if let ReviewDecision::ReplaceWith { goal: next, .. } = &r.decision {
@@ -484,7 +484,7 @@ pub(crate) fn check_goal(
 /// it. Standing is checked on the day of each.
 fn acting_events(consent: &ConsentRecord) -> impl Iterator<Item = (usize, NaiveDate)> + '_ {
     consent
-        .events
+        .events()
         .iter()
         .enumerate()
         .filter(|(_, e)| {
@@ -518,9 +518,9 @@ fn on_each_acting_day(
 fn check_giver(c: &mut Checker<'_>, at: &Pointer<'_>, consent: &ConsentRecord) {
     let record = c.record;
     let given_by = at.field("givenBy");
-    match &consent.given_by {
+    match &consent.given_by() {
         ConsentGiver::ParentalResponsibility { carer } => match c.find_carer(*carer) {
-            Some(x) if !x.legal_standing.holds_parental_responsibility() => c.problem(
+            Some(x) if !x.legal_standing().holds_parental_responsibility() => c.problem(
                 &given_by.field("carer"),
                 Rule::ConsentWithoutParentalResponsibility,
                 "consent was given as a holder of parental responsibility by a carer who does not hold it",
@@ -531,7 +531,7 @@ fn check_giver(c: &mut Checker<'_>, at: &Pointer<'_>, consent: &ConsentRecord) {
                 consent,
                 Rule::ConsentWithoutParentalResponsibility,
                 "the carer named in givenBy did not hold parental responsibility on the day of this event",
-                &|day| x.legal_standing.holds_parental_responsibility_on(day),
+                &|day| x.legal_standing().holds_parental_responsibility_on(day),
             ),
             None => c.carer(&given_by.field("carer"), *carer),
         },
@@ -555,11 +555,11 @@ fn check_giver(c: &mut Checker<'_>, at: &Pointer<'_>, consent: &ConsentRecord) {
         } => {
             c.professional(&given_by.field("assessedBy"), *assessed_by);
             let assessed = record.competence_assessments.iter().any(|a| {
-                a.child == record.child.id
-                    && a.assessed_by == *assessed_by
-                    && a.assessed_on == *assessed_on
-                    && a.finding == CompetenceFinding::Competent
-                    && a.decision.includes(&consent.scope)
+                a.child() == record.child.id()
+                    && a.assessed_by() == *assessed_by
+                    && a.assessed_on() == *assessed_on
+                    && a.finding() == CompetenceFinding::Competent
+                    && a.decision().includes(consent.scope())
             });
             if !assessed {
                 c.problem(
@@ -591,7 +591,7 @@ fn check_authority(
     let at = given_by.field("authority");
     let events = consent_at.field("events");
     if let Some((made_on, ended_on)) = authority.order_period() {
-        if made_on < c.record.child.date_of_birth {
+        if made_on < c.record.child.date_of_birth() {
             c.problem(
                 &at.field("madeOn"),
                 Rule::ConsentWithoutAuthority,
@@ -618,8 +618,8 @@ fn check_authority(
         ActingAuthority::DelegatedAuthority { carer } => match c.find_carer(*carer) {
             None => c.carer(&at.field("carer"), *carer),
             Some(x)
-                if !x.legal_standing.has_authority_for(&sharing)
-                    || x.legal_standing.holds_parental_responsibility() =>
+                if !x.legal_standing().has_authority_for(&sharing)
+                    || x.legal_standing().holds_parental_responsibility() =>
             {
                 c.problem(
                     &at.field("carer"),
@@ -633,7 +633,7 @@ fn check_authority(
                 consent,
                 Rule::ConsentWithoutAuthority,
                 "comes before the placement plan that delegates information sharing to the carer",
-                &|day| x.legal_standing.has_authority_for_on(&sharing, day),
+                &|day| x.legal_standing().has_authority_for_on(&sharing, day),
             ),
         },
         ActingAuthority::CareOrder {
@@ -687,15 +687,15 @@ pub(crate) fn check_consent(c: &mut Checker<'_>, k: usize, consent: &ConsentReco
     let root = Pointer::root();
     let consents = root.field("consents");
     let at = consents.index(k);
-    c.child(&at.field("child"), consent.child);
+    c.child(&at.field("child"), consent.child());
     check_giver(c, &at, consent);
     let scope = at.field("scope");
     let recipients = scope.field("recipients");
-    for (i, recipient) in consent.scope.recipients.iter().enumerate() {
+    for (i, recipient) in consent.scope().recipients.iter().enumerate() {
         c.scope(&recipients.index(i), recipient);
     }
     let events = at.field("events");
-    for (i, event) in consent.events.iter().enumerate() {
+    for (i, event) in consent.events().iter().enumerate() {
         let event_at = events.index(i);
         c.party(&event_at.field("by"), &event.by);
         if let Some(recorder) = event.recorded_by {
@@ -710,9 +710,9 @@ pub(crate) fn check_assessment(c: &mut Checker<'_>, k: usize, a: &CompetenceAsse
     let root = Pointer::root();
     let list = root.field("competenceAssessments");
     let at = list.index(k);
-    c.child(&at.field("child"), a.child);
-    c.professional(&at.field("assessedBy"), a.assessed_by);
-    if a.assessed_on < c.record.child.date_of_birth {
+    c.child(&at.field("child"), a.child());
+    c.professional(&at.field("assessedBy"), a.assessed_by());
+    if a.assessed_on() < c.record.child.date_of_birth() {
         c.problem(
             &at.field("assessedOn"),
             Rule::InvalidValue,
@@ -721,7 +721,7 @@ pub(crate) fn check_assessment(c: &mut Checker<'_>, k: usize, a: &CompetenceAsse
     }
     let decision = at.field("decision");
     let recipients = decision.field("recipients");
-    for (i, scope) in a.decision.recipients.iter().enumerate() {
+    for (i, scope) in a.decision().recipients.iter().enumerate() {
         c.scope(&recipients.index(i), scope);
     }
 }
@@ -731,14 +731,14 @@ pub(crate) fn check_withholding(c: &mut Checker<'_>, k: usize, rule: &Withholdin
     let root = Pointer::root();
     let list = root.field("withholdingRules");
     let at = list.index(k);
-    c.child(&at.field("child"), rule.child);
-    c.professional(&at.field("decidedBy"), rule.decided_by);
+    c.child(&at.field("child"), rule.child());
+    c.professional(&at.field("decidedBy"), rule.decided_by());
     let protects = at.field("protects");
-    for (i, p) in rule.protects.iter().enumerate() {
+    for (i, p) in rule.protects().iter().enumerate() {
         c.party(&protects.index(i), p);
     }
     let withheld_from = at.field("withheldFrom");
-    for (i, scope) in rule.withheld_from.iter().enumerate() {
+    for (i, scope) in rule.withheld_from().iter().enumerate() {
         c.scope(&withheld_from.index(i), scope);
     }
 }
@@ -749,13 +749,13 @@ pub(crate) fn check_justification(c: &mut Checker<'_>, k: usize, j: &Safeguardin
     let root = Pointer::root();
     let list = root.field("justifications");
     let at = list.index(k);
-    c.child(&at.field("child"), j.child);
-    c.professional(&at.field("decidedBy"), j.decided_by);
-    if let Some(approver) = j.approved_by {
+    c.child(&at.field("child"), j.child());
+    c.professional(&at.field("decidedBy"), j.decided_by());
+    if let Some(approver) = j.approved_by() {
         c.professional(&at.field("approvedBy"), approver);
     }
     let recipients = at.field("recipients");
-    for (i, scope) in j.recipients.iter().enumerate() {
+    for (i, scope) in j.recipients().iter().enumerate() {
         c.scope(&recipients.index(i), scope);
     }
 }
@@ -837,7 +837,7 @@ pub(crate) fn check_entry(
     let at = disclosures.index(k);
     let request_at = at.field("request");
     c.request(&request_at, request);
-    if request.at != recorded_at {
+    if request.at() != recorded_at {
         c.problem(
             &request_at.field("at"),
             Rule::LedgerEntryInconsistent,
@@ -859,7 +859,7 @@ pub(crate) fn check_entry(
         return;
     };
     let decision_at = at.field("decision");
-    if *data_categories != request.data_categories {
+    if *data_categories != request.data_categories() {
         c.problem(
             &decision_at.field("dataCategories"),
             Rule::LedgerEntryInconsistent,
@@ -872,7 +872,7 @@ pub(crate) fn check_entry(
             let mut cited = Vec::new();
             let listed = basis_at.field("consents");
             for (i, id) in consents.iter().enumerate() {
-                match record.consents.iter().find(|x| x.id == *id) {
+                match record.consents.iter().find(|x| x.id() == *id) {
                     Some(consent) => cited.push(consent),
                     None => c.problem(
                         &listed.index(i),
@@ -883,14 +883,14 @@ pub(crate) fn check_entry(
             }
             let covered = |category| {
                 cited.iter().any(|consent| {
-                    consent.child == request.child
-                        && consent.permits_at(request.at)
+                    consent.child() == request.child()
+                        && consent.permits_at(request.at())
                         && consent
-                            .scope
-                            .covers(&request.recipient, &request.purpose, category)
+                            .scope()
+                            .covers(request.recipient(), request.purpose(), category)
                 })
             };
-            if cited.len() == consents.len() && !request.data_categories.iter().all(covered) {
+            if cited.len() == consents.len() && !request.data_categories().iter().all(covered) {
                 c.problem(
                     &basis_at,
                     Rule::PermitWithoutBasis,
@@ -899,7 +899,7 @@ pub(crate) fn check_entry(
             }
         }
         PermitBasis::Safeguarding { justification } => {
-            match record.justifications.iter().find(|j| j.id == *justification) {
+            match record.justifications.iter().find(|j| j.id() == *justification) {
                 None => c.problem(
                     &basis_at.field("justification"),
                     Rule::DanglingReference,
@@ -914,7 +914,7 @@ pub(crate) fn check_entry(
             }
         }
     }
-    let mut reached = vec![request.recipient.clone()];
+    let mut reached = vec![request.recipient().clone()];
     reached.extend(also_reaches.iter().cloned());
     if record
         .withholding_rules
@@ -934,7 +934,7 @@ fn withholds(
     categories: &[DataCategory],
 ) -> bool {
     !rule
-        .withholds_from_any(reached, categories, request.at)
+        .withholds_from_any(reached, categories, request.at())
         .is_empty()
 }
 
@@ -957,7 +957,7 @@ pub(crate) fn check_permits_against(c: &mut Checker<'_>, rule: &WithholdingRule)
         } = &entry.decision
             && withholds(
                 rule,
-                std::slice::from_ref(&entry.request.recipient),
+                std::slice::from_ref(entry.request.recipient()),
                 &entry.request,
                 data_categories,
             )
@@ -979,7 +979,7 @@ fn capacity_borne_out(
         .child
         .age_on(partnership_core::latest_uk_date(recorded_at))
         .is_ok_and(|age| age >= AGE_OF_PRESUMED_CAPACITY);
-    match request.child_capacity {
+    match request.child_capacity() {
         ChildCapacity::SixteenOrOver => sixteen,
         ChildCapacity::NotAssessed => !sixteen,
         ChildCapacity::Competent {
@@ -992,9 +992,9 @@ fn capacity_borne_out(
         } => {
             !sixteen
                 && record.competence_assessments.iter().any(|a| {
-                    a.assessed_by == assessed_by
-                        && a.assessed_on == assessed_on
-                        && a.capacity() == request.child_capacity
+                    a.assessed_by() == assessed_by
+                        && a.assessed_on() == assessed_on
+                        && a.capacity() == request.child_capacity()
                 })
         }
     }
@@ -1013,19 +1013,19 @@ pub(crate) fn check_barrier(c: &mut Checker<'_>, b: usize, barrier: &Barrier) {
     let barriers = root.field("barriers");
     let at = barriers.index(b);
     let affects = at.field("affects");
-    for (i, carer) in barrier.affects.iter().enumerate() {
+    for (i, carer) in barrier.affects().iter().enumerate() {
         c.carer(&affects.index(i), *carer);
     }
     let goals = at.field("goals");
-    for (i, goal) in barrier.goals.iter().enumerate() {
+    for (i, goal) in barrier.goals().iter().enumerate() {
         c.goal(&goals.index(i), *goal);
     }
-    c.party(&at.field("identifiedBy"), &barrier.identified_by);
-    if let Some(owner) = &barrier.owner {
+    c.party(&at.field("identifiedBy"), &barrier.identified_by());
+    if let Some(owner) = &barrier.owner() {
         c.party(&at.field("owner").field("party"), &owner.party);
     }
     let mitigations = at.field("mitigations");
-    for (i, m) in barrier.mitigations.iter().enumerate() {
+    for (i, m) in barrier.mitigations().iter().enumerate() {
         let mitigation = mitigations.index(i);
         c.party(&mitigation.field("by"), &m.by);
         if let Some(review) = &m.review {
@@ -1033,7 +1033,7 @@ pub(crate) fn check_barrier(c: &mut Checker<'_>, b: usize, barrier: &Barrier) {
         }
     }
     let history = at.field("history");
-    for (i, change) in barrier.history.iter().enumerate() {
+    for (i, change) in barrier.history().iter().enumerate() {
         c.party(&history.index(i).field("by"), &change.by);
     }
 }
@@ -1059,9 +1059,9 @@ pub(crate) fn check_schedule(
     let root = Pointer::root();
     let reviews = root.field("reviews");
     let schedule_at = reviews.index(s);
-    c.child(&schedule_at.field("child"), schedule.child);
+    c.child(&schedule_at.field("child"), schedule.child());
     let outcomes = schedule_at.field("outcomes");
-    for (o, outcome) in schedule.outcomes.iter().enumerate() {
+    for (o, outcome) in schedule.outcomes().iter().enumerate() {
         let at = outcomes.index(o);
         if !review_ids.insert(outcome.review) {
             c.problem(
@@ -1075,7 +1075,7 @@ pub(crate) fn check_schedule(
             c.party(&attended.index(i), p);
             let restricted = p
                 .carer()
-                .and_then(|id| record.carers.iter().find(|x| x.id == id));
+                .and_then(|id| record.carers.iter().find(|x| x.id() == id));
             if restricted.is_some_and(|carer| restricted_on(carer, outcome.held_on)) {
                 c.problem(
                     &attended.index(i),
@@ -1144,32 +1144,32 @@ fn holds_subject(record: &PartnershipRecordParts, entry: &ProvenanceEntry) -> bo
         return record
             .contact_log
             .iter()
-            .flat_map(|x| &x.agreed_actions)
+            .flat_map(|x| x.agreed_actions())
             .any(|a| a.id.as_uuid() == id);
     }
     match entry.change.subject_list().0 {
-        "child" => record.child.id.as_uuid() == id,
-        "carers" => record.carers.iter().any(|x| x.id.as_uuid() == id),
+        "child" => record.child.id().as_uuid() == id,
+        "carers" => record.carers.iter().any(|x| x.id().as_uuid() == id),
         "professionals" => record.professionals.iter().any(|x| x.id.as_uuid() == id),
         "agencies" => record.agencies.iter().any(|x| x.id.as_uuid() == id),
         "communicationAgreements" => record
             .communication_agreements
             .iter()
             .any(|x| x.id.as_uuid() == id),
-        "contactLog" => record.contact_log.iter().any(|x| x.id.as_uuid() == id),
-        "goals" => record.goals.iter().any(|x| x.id.as_uuid() == id),
-        "consents" => record.consents.iter().any(|x| x.id.as_uuid() == id),
+        "contactLog" => record.contact_log.iter().any(|x| x.id().as_uuid() == id),
+        "goals" => record.goals.iter().any(|x| x.id().as_uuid() == id),
+        "consents" => record.consents.iter().any(|x| x.id().as_uuid() == id),
         "competenceAssessments" => record
             .competence_assessments
             .iter()
-            .any(|x| x.id.as_uuid() == id),
+            .any(|x| x.id().as_uuid() == id),
         "withholdingRules" => record
             .withholding_rules
             .iter()
-            .any(|x| x.id.as_uuid() == id),
-        "justifications" => record.justifications.iter().any(|x| x.id.as_uuid() == id),
-        "reviews" => record.reviews.iter().any(|x| x.id.as_uuid() == id),
-        "barriers" => record.barriers.iter().any(|x| x.id.as_uuid() == id),
+            .any(|x| x.id().as_uuid() == id),
+        "justifications" => record.justifications.iter().any(|x| x.id().as_uuid() == id),
+        "reviews" => record.reviews.iter().any(|x| x.id().as_uuid() == id),
+        "barriers" => record.barriers.iter().any(|x| x.id().as_uuid() == id),
         _ => false,
     }
 }

@@ -93,7 +93,7 @@ proptest! {
             carer: partnership_core::CarerId::random(),
             frequency: partnership_carers::UpdateFrequency::Weekly,
             channel: partnership_carers::Channel::Phone,
-            updates_given_by: partnership_core::PartyRef::Child { id: parts.child.id },
+            updates_given_by: partnership_core::PartyRef::Child { id: parts.child.id() },
             agreed_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         };
         for _ in 0..k {

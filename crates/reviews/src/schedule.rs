@@ -684,9 +684,47 @@ partnership_core::validated! {
 }
 
 impl ReviewSchedule {
+    /// The schedule's id.
+    pub fn id(&self) -> ReviewScheduleId {
+        self.0.id
+    }
+
+    /// The child.
+    pub fn child(&self) -> ChildId {
+        self.0.child
+    }
+
+    /// The kind of review and its rule.
+    pub fn kind(&self) -> &ReviewKind {
+        &self.0.kind
+    }
+
+    /// When the clock started: became looked after, the strategy discussion, the plan
+    /// issued, the plan agreed.
+    pub fn starts_on(&self) -> NaiveDate {
+        self.0.starts_on
+    }
+
+    /// Reviews held, oldest first.
+    pub fn outcomes(&self) -> &[ReviewOutcome] {
+        &self.0.outcomes
+    }
+
+    /// Days before a deadline from which a review is "due soon" (default 14).
+    pub fn due_soon_days(&self) -> u32 {
+        self.0.due_soon_days
+    }
+
+    /// Days of notice invitations need (default 14; at least 14 for EHC plan reviews).
+    pub fn invitation_notice_days(&self) -> u32 {
+        self.0.invitation_notice_days
+    }
+}
+
+impl ReviewSchedule {
     /// The dates reviews were held, oldest first.
     pub fn held(&self) -> Vec<NaiveDate> {
-        self.outcomes.iter().map(|o| o.held_on).collect()
+        self.outcomes().iter().map(|o| o.held_on).collect()
     }
 
     /// The latest date the next review may be held, and the rule; see [`next_review_due`].
@@ -696,17 +734,17 @@ impl ReviewSchedule {
     /// [`ReviewsError`] when the deadline falls outside the calendar's years or cannot be computed.
     pub fn next_review_due(&self, calendar: &WorkingCalendar) -> Result<DueDate, ReviewsError> {
         next_due(
-            &self.kind,
-            self.starts_on,
-            self.outcomes.len(),
-            self.outcomes.last().map(|o| o.held_on),
+            self.kind(),
+            self.starts_on(),
+            self.outcomes().len(),
+            self.outcomes().last().map(|o| o.held_on),
             calendar,
         )
     }
 
     /// The date agreed at the last review for the next one, if any.
     pub fn next_review_agreed(&self) -> Option<NaiveDate> {
-        self.outcomes.last().and_then(|o| o.next_review_agreed)
+        self.outcomes().last().and_then(|o| o.next_review_agreed)
     }
 
     /// How the next review stands as of `as_of`.
@@ -720,12 +758,12 @@ impl ReviewSchedule {
         calendar: &WorkingCalendar,
     ) -> Result<DueState, ReviewsError> {
         let due = self.next_review_due(calendar)?;
-        Ok(DueState::of(due.date, as_of, self.due_soon_days))
+        Ok(DueState::of(due.date, as_of, self.due_soon_days()))
     }
 
     /// The date by which invitations to a meeting on `meeting` must go out.
     pub fn invitations_by(&self, meeting: NaiveDate) -> Option<NaiveDate> {
-        meeting.checked_sub_days(Days::new(u64::from(self.invitation_notice_days)))
+        meeting.checked_sub_days(Days::new(u64::from(self.invitation_notice_days())))
     }
 
     /// Records a review held, checking its date and its agreed next date against the

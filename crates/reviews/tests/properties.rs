@@ -78,11 +78,11 @@ proptest! {
     #[test]
     fn next_review_never_after_statutory_deadline(schedule in s::review_schedule(6)) {
         // Every agreed date in a valid schedule is within the rule after its review.
-        let kind = &schedule.kind;
+        let kind = &schedule.kind();
         let held = schedule.held();
-        for (i, outcome) in schedule.outcomes.iter().enumerate() {
+        for (i, outcome) in schedule.outcomes().iter().enumerate() {
             if let Some(agreed) = outcome.next_review_agreed {
-                let deadline = next_review_due(kind, schedule.starts_on, &held[..=i], &CALENDAR).unwrap();
+                let deadline = next_review_due(kind, schedule.starts_on(), &held[..=i], &CALENDAR).unwrap();
                 prop_assert!(agreed <= deadline.date);
                 prop_assert!(agreed >= outcome.held_on);
             }
@@ -98,11 +98,11 @@ proptest! {
     #[test]
     fn agreed_date_beyond_deadline_rejected(schedule in s::review_schedule(4), later in 1i64..400, extra in s::review_schedule(1)) {
         let due = schedule.next_review_due(&CALENDAR).unwrap();
-        let held_on = due.date.min(schedule.held().last().copied().unwrap_or(schedule.starts_on).max(schedule.starts_on));
+        let held_on = due.date.min(schedule.held().last().copied().unwrap_or(schedule.starts_on()).max(schedule.starts_on()));
         let mut held = schedule.held();
         held.push(held_on);
-        let deadline = next_review_due(&schedule.kind, schedule.starts_on, &held, &CALENDAR).unwrap();
-        let mut outcome = extra.outcomes.first().cloned().unwrap_or(ReviewOutcome {
+        let deadline = next_review_due(schedule.kind(), schedule.starts_on(), &held, &CALENDAR).unwrap();
+        let mut outcome = extra.outcomes().first().cloned().unwrap_or(ReviewOutcome {
             review: "00000000-0000-4000-8000-000000000001".parse().unwrap(),
             held_on,
             attended: vec![],
@@ -111,7 +111,7 @@ proptest! {
             carer_feedback: vec![],
             next_review_agreed: None,
         });
-        prop_assume!(!schedule.outcomes.iter().any(|o| o.review == outcome.review));
+        prop_assume!(!schedule.outcomes().iter().any(|o| o.review == outcome.review));
         outcome.held_on = held_on;
         outcome.next_review_agreed = Some(deadline.date + Duration::days(later));
         let mut changed = schedule.clone();

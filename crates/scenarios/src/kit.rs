@@ -202,7 +202,7 @@ impl Case {
         Ok(Self {
             space,
             next,
-            child: child.id,
+            child: child.id(),
             stage: Stage::Opening {
                 record,
                 child,
@@ -259,7 +259,7 @@ impl Case {
         let mut parts = self.record()?.child().clone().into_parts();
         change(&mut parts);
         let child = ChildProfile::try_from(parts)?;
-        let latest_view = child.views.iter().map(|v| v.recorded_on).max();
+        let latest_view = child.views().iter().map(|v| v.recorded_on).max();
         let when = latest_view.map_or(self.now, |on| on.instant());
         self.change(Change::UpdateChild(child), when, None)
     }
@@ -377,7 +377,7 @@ impl Case {
             .record()?
             .carers()
             .iter()
-            .find(|c| c.id == id)
+            .find(|c| c.id() == id)
             .ok_or("no such carer in this case")?;
         let mut parts = carer.clone().into_parts();
         change(&mut parts);
@@ -426,7 +426,7 @@ impl Case {
             .record()?
             .goals()
             .iter()
-            .find(|g| g.id == id)
+            .find(|g| g.id() == id)
             .ok_or("no such goal in this case")?)
     }
 
@@ -554,7 +554,7 @@ impl Case {
             .record()?
             .barriers()
             .iter()
-            .find(|b| b.id == id)
+            .find(|b| b.id() == id)
             .ok_or("no such barrier in this case")?)
     }
 
@@ -639,7 +639,7 @@ impl Case {
             .record()?
             .reviews()
             .iter()
-            .find(|r| r.id == id)
+            .find(|r| r.id() == id)
             .ok_or("no such review schedule in this case")?)
     }
 
@@ -800,7 +800,7 @@ impl Case {
             .record()?
             .contact_log()
             .iter()
-            .flat_map(|r| &r.agreed_actions)
+            .flat_map(|r| r.agreed_actions())
             .find(|a| a.description.expose() == description)
             .ok_or("no such agreed action in this case")?;
         let (id, owner) = (action.id, action.owner);

@@ -148,10 +148,10 @@ fn grow(
     rng: &mut Rng,
 ) -> Fallible<PartnershipRecord> {
     let mut parts = record.into_parts();
-    let carers: Vec<CarerId> = parts.carers.iter().map(|c| c.id).collect();
+    let carers: Vec<CarerId> = parts.carers.iter().map(|c| c.id()).collect();
     let professionals: Vec<ProfessionalId> = parts.professionals.iter().map(|p| p.id).collect();
     let mut log = std::mem::take(&mut parts.contact_log).into_parts();
-    let start = log.last().map_or(AS_OF, |r| r.date);
+    let start = log.last().map_or(AS_OF, |r| r.date());
     let total = rounds.saturating_mul(20);
     for n in 0..total {
         let on = start + Days::new((n / 4) as u64);
@@ -159,7 +159,7 @@ fn grow(
     }
     parts.contact_log = ContactLog::try_from(log)?;
     for goal in &mut parts.goals {
-        let first = goal.progress.last().map_or(goal.created_on, |p| p.on);
+        let first = goal.progress().last().map_or(goal.created_on(), |p| p.on);
         for n in 0..rounds {
             let on = first + Days::new(n as u64 + 1);
             goal.record_progress(progress(ids, rng, on, &carers, &professionals)?)?;
@@ -465,7 +465,7 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
         });
     }
     let lead = professionals.first().map(|p| p.id).ok_or("no lead")?;
-    let carer_ids: Vec<CarerId> = carers.iter().map(|c| c.id).collect();
+    let carer_ids: Vec<CarerId> = carers.iter().map(|c| c.id()).collect();
     let professional_ids: Vec<ProfessionalId> = professionals.iter().map(|p| p.id).collect();
     let history_start = AS_OF - Days::new(360);
 
@@ -478,10 +478,10 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
     for carer in &carers {
         agreements.push(CommunicationAgreement {
             id: ids.id(),
-            carer: carer.id,
+            carer: carer.id(),
             frequency: *rng.pick(&frequencies).ok_or("no frequencies")?,
             channel: carer
-                .communication
+                .communication()
                 .channels
                 .first()
                 .copied()
@@ -526,8 +526,8 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
     let mut consents = Vec::new();
     let pr_carers: Vec<CarerId> = carers
         .iter()
-        .filter(|c| c.legal_standing.holds_parental_responsibility())
-        .map(|c| c.id)
+        .filter(|c| c.legal_standing().holds_parental_responsibility())
+        .map(|c| c.id())
         .collect();
     for _ in 0..rng.below(4) {
         let Some(giver) = rng.pick(&pr_carers).copied() else {
@@ -709,8 +709,8 @@ fn goal(
     let lead_p = PartyRef::Professional { id: lead };
     let involved: Vec<CarerId> = carers
         .iter()
-        .filter(|c| c.lives_with_child)
-        .map(|c| c.id)
+        .filter(|c| c.lives_with_child())
+        .map(|c| c.id())
         .collect();
     let carer = *involved.first().ok_or("no carer lives with the child")?;
     let goal_id: GoalId = ids.id();
@@ -785,7 +785,7 @@ fn question(ids: &mut Ids, rng: &mut Rng, record: &PartnershipRecord) -> Fallibl
         .ok_or("no lead")?;
     Ok(SharingQuestion::new(
         ids.id(),
-        record.child().id,
+        record.child().id(),
         requested_by,
         RecipientRef::professional(professional.id),
         if rng.chance(80) {
@@ -874,7 +874,7 @@ fn reviews(
     let attended: Vec<PartyRef> = parts
         .carers
         .iter()
-        .map(|c| PartyRef::Carer { id: c.id })
+        .map(|c| PartyRef::Carer { id: c.id() })
         .chain(
             parts
                 .professionals

@@ -107,14 +107,14 @@ fn practice_reports_name_nobody() {
             report.to_text(),
             serde_json::to_string(&report).unwrap()
         );
-        let child = scenario.record.child().name.expose().as_str().to_owned();
+        let child = scenario.record.child().name().expose().as_str().to_owned();
         let mut names = vec![child];
         names.extend(
             scenario
                 .record
                 .carers()
                 .iter()
-                .map(|c| c.name.expose().as_str().to_owned()),
+                .map(|c| c.name().expose().as_str().to_owned()),
         );
         names.extend(
             scenario
@@ -139,7 +139,7 @@ fn practice_reports_name_nobody() {
 fn debug_output_of_a_record_holds_no_names() {
     for scenario in scenarios() {
         let debug = format!("{:?}", scenario.record);
-        let child = scenario.record.child().name.expose().as_str().to_owned();
+        let child = scenario.record.child().name().expose().as_str().to_owned();
         assert!(!debug.contains(&child), "{}", scenario.slug);
     }
 }

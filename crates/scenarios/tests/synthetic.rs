@@ -48,7 +48,7 @@ fn every_record_reads_back_from_its_own_json_and_ids_never_repeat() {
         let back = PartnershipRecord::from_json(&record.to_json()).unwrap();
         assert_eq!(&back, record);
         assert!(record_ids.insert(record.id()));
-        assert!(child_ids.insert(record.child().id));
+        assert!(child_ids.insert(record.child().id()));
         assert!(record.disclosures().verify().is_ok());
     }
 }
@@ -58,7 +58,7 @@ fn the_mix_is_realistic() {
     let records = authority(300, 9).unwrap();
     let relationships: BTreeSet<String> = records
         .iter()
-        .flat_map(|r| r.carers().iter().map(|c| c.relationship.to_string()))
+        .flat_map(|r| r.carers().iter().map(|c| c.relationship().to_string()))
         .collect();
     for expected in [
         Relationship::BirthParent,
@@ -80,7 +80,7 @@ fn the_mix_is_realistic() {
         ("barriers", count(&|r| !r.barriers().is_empty())),
         (
             "held reviews",
-            count(&|r| r.reviews().iter().any(|s| !s.outcomes.is_empty())),
+            count(&|r| r.reviews().iter().any(|s| !s.outcomes().is_empty())),
         ),
     ] {
         assert!(

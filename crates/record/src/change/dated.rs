@@ -62,19 +62,21 @@ pub(super) fn dated_problems(
             ));
         }
     };
-    let goal_at = |goal| index_of(&record.goals, |g| g.id == goal).unwrap_or(record.goals.len());
+    let goal_at = |goal| index_of(&record.goals, |g| g.id() == goal).unwrap_or(record.goals.len());
     let goal_len = |goal, entries: fn(&SharedGoal) -> usize| {
         record
             .goals
             .iter()
-            .find(|g| g.id == goal)
+            .find(|g| g.id() == goal)
             .map_or(0, entries)
     };
-    let barrier_at =
-        |barrier| index_of(record.barriers.as_slice(), |b| b.id == barrier).unwrap_or(record.barriers.len());
+    let barrier_at = |barrier| {
+        index_of(record.barriers.as_slice(), |b| b.id() == barrier).unwrap_or(record.barriers.len())
+    };
     match change {
         Change::AddCarer(carer) | Change::UpdateCarer(carer) => {
-            let k = index_of(&record.carers, |c| c.id == carer.id).unwrap_or(record.carers.len());
+            let k =
+                index_of(&record.carers, |c| c.id() == carer.id()).unwrap_or(record.carers.len());
             report("carers", k, &mut carer_facts(carer));
         }
         Change::AddAgreement(a) => report(
@@ -84,7 +86,7 @@ pub(super) fn dated_problems(
         ),
         Change::RecordContact(contact) => {
             let done = contact
-                .agreed_actions
+                .agreed_actions()
                 .iter()
                 .enumerate()
                 .filter_map(|(i, a)| {
@@ -93,27 +95,27 @@ pub(super) fn dated_problems(
                         a.completed_on?,
                     ))
                 });
-            let mut facts = std::iter::once((Place::Field("date"), contact.date)).chain(done);
+            let mut facts = std::iter::once((Place::Field("date"), contact.date())).chain(done);
             report("contactLog", record.contact_log.len(), &mut facts);
         }
         Change::AddGoal(goal) => report("goals", record.goals.len(), &mut goal_facts(goal)),
         Change::AgreeToGoal { goal, on, .. } => {
-            let i = goal_len(*goal, |g| g.agreements.len());
+            let i = goal_len(*goal, |g| g.agreements().len());
             let fact = (Place::Entry("agreements", i, "on"), *on);
             report("goals", goal_at(*goal), &mut std::iter::once(fact));
         }
         Change::MoveGoal { goal, transition } => {
-            let i = goal_len(*goal, |g| g.transitions.len());
+            let i = goal_len(*goal, |g| g.transitions().len());
             let fact = (Place::Entry("transitions", i, "on"), transition.on);
             report("goals", goal_at(*goal), &mut std::iter::once(fact));
         }
         Change::ActivateGoal { goal, on, .. } => {
-            let i = goal_len(*goal, |g| g.transitions.len());
+            let i = goal_len(*goal, |g| g.transitions().len());
             let fact = (Place::Entry("transitions", i, "on"), *on);
             report("goals", goal_at(*goal), &mut std::iter::once(fact));
         }
         Change::RecordProgress { goal, entry } => {
-            let i = goal_len(*goal, |g| g.progress.len());
+            let i = goal_len(*goal, |g| g.progress().len());
             let fact = (Place::Entry("progress", i, "on"), entry.on);
             report("goals", goal_at(*goal), &mut std::iter::once(fact));
         }
@@ -122,22 +124,22 @@ pub(super) fn dated_problems(
                 problems,
                 &root,
                 record.consents.len(),
-                consent.events.iter().enumerate(),
+                consent.events().iter().enumerate(),
                 at,
             );
         }
         Change::RecordConsentEvent { consent, event } => {
-            let found = record.consents.iter().position(|c| c.id == *consent);
+            let found = record.consents.iter().position(|c| c.id() == *consent);
             let k = found.unwrap_or(record.consents.len());
             let i = found
                 .and_then(|k| record.consents.get(k))
-                .map_or(0, |c| c.events.len());
+                .map_or(0, |c| c.events().len());
             events_after(problems, &root, k, std::iter::once((i, event)), at);
         }
         Change::AddCompetenceAssessment(a) => report(
             "competenceAssessments",
             record.competence_assessments.len(),
-            &mut std::iter::once((Place::Field("assessedOn"), a.assessed_on)),
+            &mut std::iter::once((Place::Field("assessedOn"), a.assessed_on())),
         ),
         Change::AddReviewSchedule(schedule) => {
             report(
@@ -147,11 +149,11 @@ pub(super) fn dated_problems(
             );
         }
         Change::RecordReviewOutcome { schedule, outcome } => {
-            let found = record.reviews.iter().position(|s| s.id == *schedule);
+            let found = record.reviews.iter().position(|s| s.id() == *schedule);
             let s = found.unwrap_or(record.reviews.len());
             let i = found
                 .and_then(|s| record.reviews.get(s))
-                .map_or(0, |s| s.outcomes.len());
+                .map_or(0, |s| s.outcomes().len());
             let fact = (Place::Entry("outcomes", i, "heldOn"), outcome.held_on);
             report("reviews", s, &mut std::iter::once(fact));
         }
@@ -166,11 +168,11 @@ pub(super) fn dated_problems(
             barrier,
             mitigation,
         } => {
-            let found = record.barriers.iter().position(|b| b.id == *barrier);
+            let found = record.barriers.iter().position(|b| b.id() == *barrier);
             let b = found.unwrap_or(record.barriers.len());
             let i = found
                 .and_then(|b| record.barriers.get(b))
-                .map_or(0, |b| b.mitigations.len());
+                .map_or(0, |b| b.mitigations().len());
             let started = (
                 Place::Entry("mitigations", i, "startedOn"),
                 mitigation.started_on,
@@ -184,7 +186,7 @@ pub(super) fn dated_problems(
         Change::UpdateChild(child) => {
             let at_child = root.field("child");
             let views = at_child.field("views");
-            for (i, view) in child.views.iter().enumerate() {
+            for (i, view) in child.views().iter().enumerate() {
                 if view.recorded_on > latest {
                     problems.push(super::problem_at(
                         views.index(i).field("recordedOn").to_string(),
@@ -202,18 +204,18 @@ pub(super) fn dated_problems(
             report("goals", goal_at(*goal), &mut facts);
         }
         Change::CelebrateMilestone { goal, milestone } => {
-            let i = goal_len(*goal, |g| g.milestones.len());
+            let i = goal_len(*goal, |g| g.milestones().len());
             let fact = (Place::Entry("milestones", i, "on"), milestone.on);
             report("goals", goal_at(*goal), &mut std::iter::once(fact));
         }
         Change::ReviewGoal { goal, review } => {
-            let i = goal_len(*goal, |g| g.reviews.len());
+            let i = goal_len(*goal, |g| g.reviews().len());
             let fact = (Place::Entry("reviews", i, "on"), review.on);
             report("goals", goal_at(*goal), &mut std::iter::once(fact));
         }
         Change::CompleteAction { action, on } => {
             let found = record.contact_log.iter().enumerate().find_map(|(k, c)| {
-                let i = c.agreed_actions.iter().position(|a| a.id == *action)?;
+                let i = c.agreed_actions().iter().position(|a| a.id == *action)?;
                 Some((k, i))
             });
             if let Some((k, i)) = found {
@@ -233,8 +235,8 @@ pub(super) fn dated_problems(
             let i = record
                 .barriers
                 .iter()
-                .find(|b| b.id == *barrier)
-                .and_then(|b| b.mitigations.iter().position(|m| m.id == *mitigation));
+                .find(|b| b.id() == *barrier)
+                .and_then(|b| b.mitigations().iter().position(|m| m.id == *mitigation));
             // A mitigation not on the barrier is refused by the barrier itself.
             if let Some(i) = i {
                 let fact = (Place::Entry("mitigations", i, "review"), review.on);
@@ -245,8 +247,8 @@ pub(super) fn dated_problems(
             let i = record
                 .barriers
                 .iter()
-                .find(|b| b.id == *barrier)
-                .map_or(0, |b| b.history.len());
+                .find(|b| b.id() == *barrier)
+                .map_or(0, |b| b.history().len());
             let fact = (Place::Entry("history", i, "on"), change.on);
             report("barriers", barrier_at(*barrier), &mut std::iter::once(fact));
         }
@@ -280,19 +282,19 @@ fn events_after<'a>(
 }
 
 fn carer_facts(carer: &Carer) -> impl Iterator<Item = Fact> + '_ {
-    let support = carer.support.iter().enumerate().flat_map(|(i, s)| {
+    let support = carer.support().iter().enumerate().flat_map(|(i, s)| {
         [
             (Place::Entry("support", i, "identifiedOn"), s.identified_on),
             (Place::Entry("support", i, "statusSince"), s.status_since),
         ]
     });
-    let restricted = match &carer.involvement {
-        Involvement::Restricted(r) => Some((Place::Field("involvement"), r.decided_on)),
+    let restricted = match &carer.involvement() {
+        Involvement::Restricted(r) => Some((Place::Field("involvement"), r.decided_on())),
         _ => None,
     };
     // When parental responsibility began, or the placement plan was dated: facts,
     // where an end (`until`) may lie ahead.
-    let standing = match &carer.legal_standing {
+    let standing = match &carer.legal_standing() {
         LegalStanding::ParentalResponsibility { since, .. } => {
             since.map(|day| (Place::Field("legalStanding"), day))
         }
@@ -311,28 +313,28 @@ fn goal_facts(goal: &SharedGoal) -> impl Iterator<Item = Fact> + '_ {
             .enumerate()
             .map(move |(i, day)| (Place::Entry(list, i, "on"), day))
     };
-    let view = view_recorded_on(goal.childs_view.as_ref());
-    std::iter::once((Place::Field("createdOn"), goal.created_on))
+    let view = view_recorded_on(goal.childs_view().as_ref());
+    std::iter::once((Place::Field("createdOn"), goal.created_on()))
         .chain(view.map(|day| (Place::Field("childsView"), day)))
         .chain(entries(
             "agreements",
-            goal.agreements.iter().map(|a| a.on).collect(),
+            goal.agreements().iter().map(|a| a.on).collect(),
         ))
         .chain(entries(
             "transitions",
-            goal.transitions.iter().map(|t| t.on).collect(),
+            goal.transitions().iter().map(|t| t.on).collect(),
         ))
         .chain(entries(
             "progress",
-            goal.progress.iter().map(|p| p.on).collect(),
+            goal.progress().iter().map(|p| p.on).collect(),
         ))
         .chain(entries(
             "milestones",
-            goal.milestones.iter().map(|m| m.on).collect(),
+            goal.milestones().iter().map(|m| m.on).collect(),
         ))
         .chain(entries(
             "reviews",
-            goal.reviews.iter().map(|r| r.on).collect(),
+            goal.reviews().iter().map(|r| r.on).collect(),
         ))
 }
 
@@ -347,7 +349,7 @@ fn view_recorded_on(view: Option<&ChildsView>) -> Option<NaiveDate> {
 
 fn schedule_facts(schedule: &ReviewSchedule) -> impl Iterator<Item = Fact> + '_ {
     schedule
-        .outcomes
+        .outcomes()
         .iter()
         .enumerate()
         .map(|(i, o)| (Place::Entry("outcomes", i, "heldOn"), o.held_on))
@@ -355,10 +357,10 @@ fn schedule_facts(schedule: &ReviewSchedule) -> impl Iterator<Item = Fact> + '_ 
 
 fn barrier_facts(barrier: &Barrier) -> impl Iterator<Item = Fact> + '_ {
     let owner = barrier
-        .owner
+        .owner()
         .as_ref()
         .map(|o| (Place::Field("owner"), o.since));
-    let mitigations = barrier.mitigations.iter().enumerate().flat_map(|(i, m)| {
+    let mitigations = barrier.mitigations().iter().enumerate().flat_map(|(i, m)| {
         std::iter::once((Place::Entry("mitigations", i, "startedOn"), m.started_on)).chain(
             m.review
                 .as_ref()
@@ -366,11 +368,11 @@ fn barrier_facts(barrier: &Barrier) -> impl Iterator<Item = Fact> + '_ {
         )
     });
     let history = barrier
-        .history
+        .history()
         .iter()
         .enumerate()
         .map(|(i, h)| (Place::Entry("history", i, "on"), h.on));
-    std::iter::once((Place::Field("identifiedOn"), barrier.identified_on))
+    std::iter::once((Place::Field("identifiedOn"), barrier.identified_on()))
         .chain(owner)
         .chain(mitigations)
         .chain(history)

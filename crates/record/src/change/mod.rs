@@ -229,13 +229,13 @@ impl Change {
     /// The id of what the change changes.
     pub fn subject(&self) -> uuid::Uuid {
         match self {
-            Self::UpdateChild(x) => *x.id.as_uuid(),
-            Self::AddCarer(x) | Self::UpdateCarer(x) => *x.id.as_uuid(),
+            Self::UpdateChild(x) => *x.id().as_uuid(),
+            Self::AddCarer(x) | Self::UpdateCarer(x) => *x.id().as_uuid(),
             Self::AddProfessional(x) => *x.id.as_uuid(),
             Self::AddAgency(x) => *x.id.as_uuid(),
             Self::AddAgreement(x) => *x.id.as_uuid(),
-            Self::RecordContact(x) => *x.id.as_uuid(),
-            Self::AddGoal(x) => *x.id.as_uuid(),
+            Self::RecordContact(x) => *x.id().as_uuid(),
+            Self::AddGoal(x) => *x.id().as_uuid(),
             Self::AgreeToGoal { goal, .. }
             | Self::MoveGoal { goal, .. }
             | Self::ActivateGoal { goal, .. }
@@ -244,14 +244,14 @@ impl Change {
             | Self::CelebrateMilestone { goal, .. }
             | Self::ReviewGoal { goal, .. } => *goal.as_uuid(),
             Self::CompleteAction { action, .. } => *action.as_uuid(),
-            Self::AddConsent(x) => *x.id.as_uuid(),
+            Self::AddConsent(x) => *x.id().as_uuid(),
             Self::RecordConsentEvent { consent, .. } => *consent.as_uuid(),
-            Self::AddCompetenceAssessment(x) => *x.id.as_uuid(),
-            Self::AddWithholdingRule(x) => *x.id.as_uuid(),
-            Self::AddJustification(x) => *x.id.as_uuid(),
-            Self::AddReviewSchedule(x) => *x.id.as_uuid(),
+            Self::AddCompetenceAssessment(x) => *x.id().as_uuid(),
+            Self::AddWithholdingRule(x) => *x.id().as_uuid(),
+            Self::AddJustification(x) => *x.id().as_uuid(),
+            Self::AddReviewSchedule(x) => *x.id().as_uuid(),
             Self::RecordReviewOutcome { schedule, .. } => *schedule.as_uuid(),
-            Self::AddBarrier(x) => *x.id.as_uuid(),
+            Self::AddBarrier(x) => *x.id().as_uuid(),
             Self::StartMitigation { barrier, .. }
             | Self::AssignBarrierOwner { barrier, .. }
             | Self::ReviewMitigation { barrier, .. }
@@ -354,7 +354,7 @@ impl PartnershipRecord {
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
     /// let mut record = PartnershipRecord::from_json(&json)?;
     /// let key_worker = record.professionals()[0].id;
-    /// let mum = PartyRef::Carer { id: record.carers()[0].id };
+    /// let mum = PartyRef::Carer { id: record.carers()[0].id() };
     /// let call = |day| ContactRecord::try_from(ContactRecordParts {
     ///     id: ContactRecordId::random(),
     ///     date: NaiveDate::from_ymd_opt(2026, 11, day).expect("a day in November"),
@@ -519,12 +519,12 @@ struct List<T: 'static> {
 }
 
 macro_rules! list {
-    ($field:ident, $name:literal) => {
+    ($field:ident, $name:literal, id = $id:expr) => {
         List {
             name: $name,
             get: |r| &r.$field,
             get_mut: |r| &mut r.$field,
-            id: Some(|x| *x.id.as_uuid()),
+            id: Some($id),
         }
     };
     ($field:ident, $name:literal, ids checked with the parties) => {
@@ -605,11 +605,11 @@ fn apply_to(
     entry: &ProvenanceEntry,
 ) -> Result<(), RecordError> {
     let carers = list!(carers, "carers", ids checked with the parties);
-    let goals = list!(goals, "goals");
-    let consents = list!(consents, "consents");
-    let reviews = list!(reviews, "reviews");
+    let goals = list!(goals, "goals", id = |x| *x.id().as_uuid());
+    let consents = list!(consents, "consents", id = |x| *x.id().as_uuid());
+    let reviews = list!(reviews, "reviews", id = |x| *x.id().as_uuid());
     let goal_at =
-        |record: &PartnershipRecordParts, goal: GoalId| index_of(&record.goals, |x| x.id == goal);
+        |record: &PartnershipRecordParts, goal: GoalId| index_of(&record.goals, |x| x.id() == goal);
     match change {
         Change::AddCarer(carer) => add_to(record, entry, &carers, carer, |c, k, _| {
             validate::check_party_ids(c);
@@ -617,7 +617,7 @@ fn apply_to(
             validate::check_goals(c);
         }),
         Change::UpdateCarer(carer) => {
-            let k = index_of(&record.carers, |x| x.id == carer.id);
+            let k = index_of(&record.carers, |x| x.id() == carer.id());
             // Standing and involvement reach the goals, consents and reviews.
             let replace = |slot: &mut Carer| {
                 *slot = carer;
@@ -644,7 +644,11 @@ fn apply_to(
             })
         }
         Change::AddAgreement(agreement) => {
-            let list = list!(communication_agreements, "communicationAgreements");
+            let list = list!(
+                communication_agreements,
+                "communicationAgreements",
+                id = |x| *x.id.as_uuid()
+            );
             add_to(record, entry, &list, agreement, validate::check_agreement)
         }
         Change::RecordContact(contact) => {
@@ -699,7 +703,7 @@ fn apply_to(
             add_to(record, entry, &consents, consent, validate::check_consent)
         }
         Change::RecordConsentEvent { consent, event } => {
-            let k = index_of(&record.consents, |x| x.id == consent);
+            let k = index_of(&record.consents, |x| x.id() == consent);
             let step = |slot: &mut ConsentRecord| {
                 *slot = slot.clone().with_event(event)?;
                 Ok::<(), partnership_consent::ConsentError>(())
@@ -710,11 +714,19 @@ fn apply_to(
             })
         }
         Change::AddCompetenceAssessment(assessment) => {
-            let list = list!(competence_assessments, "competenceAssessments");
+            let list = list!(
+                competence_assessments,
+                "competenceAssessments",
+                id = |x| *x.id().as_uuid()
+            );
             add_to(record, entry, &list, assessment, validate::check_assessment)
         }
         Change::AddWithholdingRule(rule) => {
-            let list = list!(withholding_rules, "withholdingRules");
+            let list = list!(
+                withholding_rules,
+                "withholdingRules",
+                id = |x| *x.id().as_uuid()
+            );
             add_to(record, entry, &list, rule, |c, k, rule| {
                 validate::check_withholding(c, k, rule);
                 // A rule that reaches back over past permits would say they
@@ -723,7 +735,7 @@ fn apply_to(
             })
         }
         Change::AddJustification(justification) => {
-            let list = list!(justifications, "justifications");
+            let list = list!(justifications, "justifications", id = |x| *x.id().as_uuid());
             add_to(
                 record,
                 entry,
@@ -738,7 +750,7 @@ fn apply_to(
             })
         }
         Change::RecordReviewOutcome { schedule, outcome } => {
-            let k = index_of(&record.reviews, |x| x.id == schedule);
+            let k = index_of(&record.reviews, |x| x.id() == schedule);
             let step = |s: &mut ReviewSchedule| s.record(outcome);
             step_on(record, entry, &reviews, k, step, |c, s, _| {
                 check_one_schedule(c, s);
@@ -778,7 +790,7 @@ fn apply_to(
             step_on_barrier(record, entry, barrier, |b| b.change_status(change))
         }
         Change::UpdateChild(child) => {
-            if child.id != record.child.id {
+            if child.id() != record.child.id() {
                 return Err(no_subject(record, entry));
             }
             // Age and needs reach every rule about consent, competence and what
@@ -836,7 +848,7 @@ fn step_on_barrier(
     barrier: BarrierId,
     step: impl FnOnce(&mut Barrier) -> Result<(), BarriersError>,
 ) -> Result<(), RecordError> {
-    let Some(b) = index_of(record.barriers.as_slice(), |x| x.id == barrier) else {
+    let Some(b) = index_of(record.barriers.as_slice(), |x| x.id() == barrier) else {
         return Err(no_subject(record, entry));
     };
     let root = Pointer::root();
@@ -902,7 +914,7 @@ fn check_one_schedule(c: &mut Checker<'_>, s: usize) {
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != s)
-        .flat_map(|(_, x)| x.outcomes.iter().map(|o| o.review))
+        .flat_map(|(_, x)| x.outcomes().iter().map(|o| o.review))
         .collect();
     if let Some(schedule) = record.reviews.get(s) {
         validate::check_schedule(c, s, schedule, &mut review_ids);

@@ -100,7 +100,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         "2026-09-07",
     )?;
 
-    let dob = case.record()?.child().date_of_birth;
+    let dob = case.record()?.child().date_of_birth();
     let transfer = phase_transitions(dob)
         .into_iter()
         .find(|t| t.transfer == PhaseTransfer::PrimaryToSecondary)

@@ -155,15 +155,15 @@ fn write(case: &mut Case) -> Fallible<()> {
         .record()?
         .carers()
         .iter()
-        .find(|c| c.id == carol)
+        .find(|c| c.id() == carol)
         .ok_or("no carer")?;
     let trip = carer
-        .legal_standing
+        .legal_standing()
         .has_authority_for(&DelegatedArea::LeisureAndTrips);
     let overnight = carer
-        .legal_standing
+        .legal_standing()
         .has_authority_for(&DelegatedArea::OvernightStays);
-    let holds_pr = carer.legal_standing.holds_parental_responsibility();
+    let holds_pr = carer.legal_standing().holds_parental_responsibility();
     case.discuss(
         "2026-12-21",
         Channel::Phone,

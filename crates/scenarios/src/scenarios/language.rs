@@ -32,7 +32,7 @@ records the barrier and sets out to remove it.",
 /// let scenario = partnership_scenarios::language_barrier_interpreter().unwrap();
 /// let barrier = &scenario.record.barriers().as_slice()[0];
 /// assert_eq!(barrier.status(), BarrierStatus::Resolved);
-/// assert!(barrier.mitigations.iter().all(|m| m.review.is_some()));
+/// assert!(barrier.mitigations().iter().all(|m| m.review.is_some()));
 /// ```
 pub fn language_barrier_interpreter() -> Result<Scenario, ScenarioError> {
     build(&ABOUT, write, 5, "Bilal Rahimi", "2021-07-11")

@@ -27,9 +27,9 @@ team can offer short breaks.",
 /// let scenario = partnership_scenarios::mobility_physiotherapy().unwrap();
 /// let mum = &scenario.record.carers()[0];
 /// // Training on the walker is in place, and a short break was offered and accepted.
-/// assert_eq!(mum.support.len(), 2);
+/// assert_eq!(mum.support().len(), 2);
 /// use partnership_carers::SupportStatus;
-/// let statuses: Vec<_> = mum.support.iter().map(|s| s.status).collect();
+/// let statuses: Vec<_> = mum.support().iter().map(|s| s.status).collect();
 /// assert_eq!(statuses, [SupportStatus::InPlace, SupportStatus::Accepted]);
 /// ```
 pub fn mobility_physiotherapy() -> Result<Scenario, ScenarioError> {

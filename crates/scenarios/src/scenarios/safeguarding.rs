@@ -36,8 +36,8 @@ the other.",
 ///
 /// let scenario = partnership_scenarios::safeguarding_one_carer().unwrap();
 /// let record = &scenario.record;
-/// assert!(record.carers()[1].involvement.is_restricted());
-/// assert!(!record.carers()[0].involvement.is_restricted());
+/// assert!(record.carers()[1].involvement().is_restricted());
+/// assert!(!record.carers()[0].involvement().is_restricted());
 /// let ledger: Vec<_> = record.disclosures().iter().map(|e| &e.decision).collect();
 /// assert!(matches!(ledger[0], SharingDecision::Permit { basis: PermitBasis::Safeguarding { .. }, .. }));
 /// assert!(matches!(ledger[1], SharingDecision::Refuse { .. }));
@@ -92,7 +92,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         decided_on,
         reconsider_by: day("2027-01-05")?,
     })?;
-    let reconsider_by = restriction.reconsider_by;
+    let reconsider_by = restriction.reconsider_by();
     case.update_carer(lee, "2026-10-05", |c| {
         c.involvement = Involvement::Restricted(restriction)
     })?;

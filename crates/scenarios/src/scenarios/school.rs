@@ -25,8 +25,8 @@ together.",
 /// let scenario = partnership_scenarios::pupil_struggling_at_school().unwrap();
 /// let goal = &scenario.record.goals()[0];
 /// // Strategies from school and from home sit on the same goal.
-/// assert_eq!(goal.responsibilities.len(), 3);
-/// assert_eq!(goal.reviews.len(), 1);
+/// assert_eq!(goal.responsibilities().len(), 3);
+/// assert_eq!(goal.reviews().len(), 1);
 /// ```
 pub fn pupil_struggling_at_school() -> Result<Scenario, ScenarioError> {
     build(&ABOUT, write, 2, "Maya Kowalska", "2017-06-02")

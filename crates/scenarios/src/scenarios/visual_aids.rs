@@ -29,11 +29,11 @@ goal too.",
 /// use partnership_goals::ChildsView;
 ///
 /// let scenario = partnership_scenarios::visual_aids_childs_view().unwrap();
-/// let Some(ChildsView::Recorded { view }) = &scenario.record.goals()[0].childs_view else {
+/// let Some(ChildsView::Recorded { view }) = &scenario.record.goals()[0].childs_view() else {
 ///     panic!("Ellie's view is recorded on her goal");
 /// };
 /// assert!(!view.aids.is_empty());
-/// assert_eq!(scenario.record.child().views.len(), 2);
+/// assert_eq!(scenario.record.child().views().len(), 2);
 /// ```
 pub fn visual_aids_childs_view() -> Result<Scenario, ScenarioError> {
     build(&ABOUT, write, 4, "Ellie Morgan", "2015-01-09")
@@ -79,7 +79,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     let needs: Vec<String> = case
         .record()?
         .child()
-        .communication_needs
+        .communication_needs()
         .iter()
         .map(ToString::to_string)
         .collect();
@@ -165,7 +165,7 @@ fn write(case: &mut Case) -> Fallible<()> {
     ];
     case.plan(goal, duties, |_| Ok(()))?;
     case.agree_and_activate(goal, &[margaret], "2026-09-22", david_p)?;
-    let target = case.the_goal(goal)?.target_date.ok_or("no target")?;
+    let target = case.the_goal(goal)?.target_date().ok_or("no target")?;
     case.step(
         "2026-09-22",
         Principle::Empowerment,
