@@ -72,29 +72,61 @@ const NOON: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(12, 0, 0) 
     None => chrono::NaiveTime::MIN,
 };
 
-/// The latest date that `at` can be in the United Kingdom: the date an hour later in
-/// UTC, since UK time is UTC or, in summer, UTC plus one hour.
+/// The date that `at` is in the United Kingdom: the UTC date, or in British Summer
+/// Time (from 01:00 UTC on the last Sunday in March to 01:00 UTC on the last Sunday
+/// in October, the rule in force since 1981 and at these hours since 1998) the date
+/// an hour later.
 ///
 /// Rules that take a moment's date (a child's age on the day of a decision, whether
 /// something recorded at a moment can be dated on a day) use this one reading, so
-/// that a moment late in the evening of a summer's day counts as the next day only
-/// when it is.
+/// that a moment late in the evening counts as the next day only when it is: 23:30
+/// UTC is the next day in July and the same day in December, and the eve of a
+/// sixteenth birthday is never the birthday.
 ///
 /// ```
 /// use chrono::{NaiveDate, TimeZone, Utc};
-/// use partnership_core::latest_uk_date;
+/// use partnership_core::uk_date;
 ///
-/// let late = Utc.with_ymd_and_hms(2026, 7, 1, 23, 30, 0).single().ok_or("a time")?;
-/// assert_eq!(latest_uk_date(late), NaiveDate::from_ymd_opt(2026, 7, 2).ok_or("a date")?);
-/// let morning = Utc.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).single().ok_or("a time")?;
-/// assert_eq!(latest_uk_date(morning), NaiveDate::from_ymd_opt(2026, 7, 1).ok_or("a date")?);
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("a date");
+/// let at = |m, d, h, min| Utc.with_ymd_and_hms(2026, m, d, h, min, 0).single().ok_or("a time");
+/// assert_eq!(uk_date(at(7, 1, 23, 30)?), day(2026, 7, 2)?);
+/// assert_eq!(uk_date(at(12, 1, 23, 30)?), day(2026, 12, 1)?);
+/// // Summer time began at 01:00 UTC on Sunday 29 March 2026.
+/// assert_eq!(uk_date(at(3, 29, 0, 59)?), day(2026, 3, 29)?);
+/// assert_eq!(uk_date(at(3, 28, 23, 30)?), day(2026, 3, 28)?);
+/// assert_eq!(uk_date(at(3, 29, 23, 30)?), day(2026, 3, 30)?);
+/// // And ended at 01:00 UTC on Sunday 25 October 2026.
+/// assert_eq!(uk_date(at(10, 24, 23, 30)?), day(2026, 10, 25)?);
+/// assert_eq!(uk_date(at(10, 25, 23, 30)?), day(2026, 10, 25)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn latest_uk_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    // The last hour chrono can represent has no hour after it: its own date.
-    at.checked_add_signed(chrono::Duration::hours(1))
-        .unwrap_or(at)
-        .date_naive()
+pub fn uk_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    use chrono::Datelike;
+    let year = at.year();
+    let summer = match (summer_time_edge(year, 3), summer_time_edge(year, 10)) {
+        (Some(begins), Some(ends)) => begins <= at && at < ends,
+        // A year chrono cannot reach the end of has no summer time to speak of.
+        _ => false,
+    };
+    let local = if summer {
+        // The last hour chrono can represent has no hour after it: its own date.
+        at.checked_add_signed(chrono::Duration::hours(1))
+            .unwrap_or(at)
+    } else {
+        at
+    };
+    local.date_naive()
+}
+
+/// 01:00 UTC on the last Sunday of `month` in `year`: when British Summer Time
+/// begins (March) or ends (October).
+fn summer_time_edge(year: i32, month: u32) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::Datelike;
+    let first_of_next = NaiveDate::from_ymd_opt(year, month.checked_add(1)?, 1)?;
+    let last = first_of_next.pred_opt()?;
+    let back = u64::from(last.weekday().num_days_from_sunday());
+    let sunday = last.checked_sub_days(chrono::Days::new(back))?;
+    Some(sunday.and_hms_opt(1, 0, 0)?.and_utc())
 }
 
 /// A day of the week, written in full and in lower case in JSON (`"monday"`).

@@ -110,13 +110,13 @@ impl InputLimits {
                 column += 1;
             }
             match (&mut string, byte) {
-                (Some(length), _) if escaped => {
-                    escaped = false;
-                    *length += 1;
-                }
-                (Some(_), b'\\') => escaped = true,
-                (Some(_), b'"') => string = None,
+                (Some(_), b'\\') if !escaped => escaped = true,
+                (Some(_), b'"') if !escaped => string = None,
                 (Some(length), _) => {
+                    // An escaped character counts once, on its second byte, and is
+                    // held to the limit like any other: a string of escapes alone
+                    // is no way round it.
+                    escaped = false;
                     *length += 1;
                     if *length > self.max_string_bytes {
                         return Err(limit(
@@ -577,6 +577,22 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
 mod tests {
     use super::*;
     use crate::{CarerId, Label};
+
+    #[test]
+    fn escapes_count_towards_the_string_limit() {
+        let limits = InputLimits {
+            max_string_bytes: 4,
+            ..InputLimits::default()
+        };
+        assert!(limits.check(br#"{"a":"abcd"}"#).is_ok());
+        assert!(limits.check(br#"{"a":"\n\n\n\n"}"#).is_ok());
+        assert!(limits.check(br#"{"a":"abcde"}"#).is_err());
+        assert!(limits.check(br#"{"a":"\n\n\n\n\n"}"#).is_err());
+        assert!(limits.check(br#"{"a":"\"\"\"\"\""}"#).is_err());
+        // An escaped quote does not end the string; an escaped backslash does not
+        // escape the quote after it.
+        assert!(limits.check(br#"{"a":"\\","b":"cd"}"#).is_ok());
+    }
 
     #[test]
     fn scrubs_rejected_strings() {

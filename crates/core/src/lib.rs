@@ -61,7 +61,7 @@ mod validated;
 pub use child::{
     ChildProfile, ChildProfileParts, ChildView, CommunicationNeed, ParticipationAid, age_on,
 };
-pub use date::{DayOfWeek, TimeOfDay, add_months, latest_uk_date, noon_on, sub_months};
+pub use date::{DayOfWeek, TimeOfDay, add_months, noon_on, sub_months, uk_date};
 pub use error::CoreError;
 pub use id::{
     ActionId, AgencyId, AgreementId, BarrierId, CarerId, ChildId, CompetenceAssessmentId,

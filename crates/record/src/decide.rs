@@ -452,7 +452,7 @@ impl PartnershipRecord {
         // treated as under 16 on their sixteenth birthday.
         let age = self
             .child()
-            .age_on(partnership_core::latest_uk_date(at))
+            .age_on(partnership_core::uk_date(at))
             .or_else(|_| self.child().age_on(day))
             .map_err(|_| DecisionError::BeforeBirth)?;
         let capacity_for = |category: &DataCategory| {

@@ -977,7 +977,7 @@ fn capacity_borne_out(
 ) -> bool {
     let sixteen = record
         .child
-        .age_on(partnership_core::latest_uk_date(recorded_at))
+        .age_on(partnership_core::uk_date(recorded_at))
         .is_ok_and(|age| age >= AGE_OF_PRESUMED_CAPACITY);
     match request.child_capacity() {
         ChildCapacity::SixteenOrOver => sixteen,

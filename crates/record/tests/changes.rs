@@ -220,7 +220,7 @@ fn extreme_times_never_panic() {
             .apply(Change::RecordContact(call(&record, 23)), by, at);
     }
     assert_eq!(
-        partnership_core::latest_uk_date(DateTime::<Utc>::MAX_UTC),
+        partnership_core::uk_date(DateTime::<Utc>::MAX_UTC),
         DateTime::<Utc>::MAX_UTC.date_naive()
     );
     record
@@ -929,4 +929,58 @@ fn a_decision_cannot_rest_on_a_change_recorded_after_it() {
     );
     assert_eq!(record, before);
     record.decide(&question, last).unwrap();
+}
+
+#[test]
+fn a_change_cannot_be_dated_before_the_last_decision_or_record_a_birth_to_come() {
+    use partnership_core::ChildProfile;
+    let mut record = scenario("consent_declined_narrowed_withdrawn");
+    let by = record.professionals()[0].id;
+    let last = record.disclosures().last_recorded_at().unwrap();
+    let before = record.clone();
+    let late = record
+        .apply(
+            Change::RecordContact(call(&record, 9)),
+            by,
+            last - chrono::Duration::minutes(1),
+        )
+        .unwrap_err();
+    assert_eq!(late.problems[0].rule, Rule::ChangeOutOfOrder, "{late}");
+    assert!(late.problems[0].pointer.ends_with("/at"));
+
+    let mut unborn = record.child().clone().into_parts();
+    unborn.views.clear();
+    unborn.date_of_birth = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    let err = record
+        .apply(
+            Change::UpdateChild(ChildProfile::try_from(unborn).unwrap()),
+            by,
+            december(1, 9),
+        )
+        .unwrap_err();
+    assert_eq!(err.problems[0].pointer, "/child/dateOfBirth");
+    assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
+    assert_eq!(record, before);
+}
+
+#[test]
+fn a_winter_evening_is_not_tomorrow() {
+    use partnership_goals::Milestone;
+    let mut record = scenario("speech_delay_nursery");
+    let by = record.professionals()[0].id;
+    let goal = record.goals()[0].id();
+    let milestone = Milestone {
+        id: partnership_core::MilestoneId::random(),
+        on: day(12, 2),
+        noticed_by: PartyRef::Professional { id: by },
+        description: Sensitive::new("Said 'more please' at lunch".into()),
+    };
+    let change = Change::CelebrateMilestone { goal, milestone };
+    // 23:30 UTC on 1 December is 23:30 in England: still the 1st.
+    let evening = Utc.with_ymd_and_hms(2026, 12, 1, 23, 30, 0).unwrap();
+    let err = record.apply(change.clone(), by, evening).unwrap_err();
+    assert_eq!(err.problems[0].rule, Rule::DatedAfterChange);
+    record
+        .apply(change, by, evening + chrono::Duration::hours(1))
+        .unwrap();
 }

@@ -513,7 +513,10 @@ impl Case {
         let Stage::Open { record, .. } = &mut self.stage else {
             return Err(NOT_OPEN.into());
         };
-        Ok(record.decide(question, decided_at)?)
+        let decided = record.decide(question, decided_at)?;
+        // What is recorded after a decision is recorded after it.
+        self.now = self.now.max(decided_at);
+        Ok(decided)
     }
 
     /// Records a barrier as identified.

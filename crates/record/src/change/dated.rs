@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use partnership_barriers::Barrier;
 use partnership_carers::{Carer, Involvement, LegalStanding};
 use partnership_consent::ConsentEvent;
-use partnership_core::{Pointer, latest_uk_date};
+use partnership_core::{Pointer, uk_date};
 use partnership_goals::{ChildsView, SharedGoal};
 use partnership_reviews::ReviewSchedule;
 
@@ -41,7 +41,7 @@ pub(super) fn dated_problems(
     problems: &mut Vec<Problem>,
 ) {
     let root = Pointer::root();
-    let latest = latest_uk_date(at);
+    let latest = uk_date(at);
     let mut report = |list: &'static str, k: usize, facts: &mut dyn Iterator<Item = Fact>| {
         let items = root.field(list);
         let item = items.index(k);
@@ -185,6 +185,13 @@ pub(super) fn dated_problems(
         }
         Change::UpdateChild(child) => {
             let at_child = root.field("child");
+            if child.date_of_birth() > latest {
+                problems.push(super::problem_at(
+                    at_child.field("dateOfBirth").to_string(),
+                    Rule::DatedAfterChange,
+                    AFTER_RECORDING,
+                ));
+            }
             let views = at_child.field("views");
             for (i, view) in child.views().iter().enumerate() {
                 if view.recorded_on > latest {

@@ -390,6 +390,19 @@ impl PartnershipRecord {
             at,
         };
         let mut problems = Vec::new();
+        // A decision is recorded at its own time and rests on the record as it then
+        // stood: a change dated before it would look like something it rested on.
+        if let Some(last) = self.disclosures().last_recorded_at()
+            && at < last
+        {
+            let root = Pointer::root();
+            let list = root.field("provenance");
+            problems.push(one(
+                &list.index(self.provenance().len()).field("at"),
+                Rule::ChangeOutOfOrder,
+                "is before the ledger's last decision: changes and decisions are recorded in time order",
+            ));
+        }
         dated::dated_problems(self.parts(), &change, at, &mut problems);
         problems.extend(beyond_limits(&change));
         if !problems.is_empty() {
