@@ -95,6 +95,12 @@ pub enum GoalsError {
         /// Index of the review.
         index: usize,
     },
+    /// A review replacing the goal with itself.
+    #[error("reviews/{index}/decision/goal: a goal is replaced by another goal, not by itself")]
+    ReplacedBySelf {
+        /// Index of the review.
+        index: usize,
+    },
     /// A new target date before the review that set it.
     #[error("reviews/{index}/decision/newTarget: is before the review")]
     TargetBeforeReview {

@@ -316,6 +316,10 @@ fn check_goal(parts: &SharedGoalParts) -> Result<(), GoalsError> {
     // Target changes chain: each records the target it replaced.
     let mut target: Option<Option<NaiveDate>> = None;
     for (index, review) in parts.reviews.iter().enumerate() {
+        if matches!(&review.decision, ReviewDecision::ReplaceWith { goal, .. } if *goal == parts.id)
+        {
+            return Err(GoalsError::ReplacedBySelf { index });
+        }
         if let ReviewDecision::ChangeTarget {
             previous_target,
             new_target,

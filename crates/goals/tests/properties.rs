@@ -233,6 +233,29 @@ fn invalid_goals_are_rejected_with_a_clear_error() {
 }
 
 #[test]
+fn a_goal_is_not_replaced_by_itself() {
+    let agreed = r#"[{"carer": "00000000-0000-4000-8000-000000000004", "on": "2026-09-08"}]"#;
+    let basis = r#", "basis": {"kind": "carers-agreed", "carers": ["00000000-0000-4000-8000-000000000004"]}"#;
+    let mut goal: SharedGoal = from_json_str(&goal_json("2027-03-31", agreed, basis, "0")).unwrap();
+    let before = goal.clone();
+    let review = GoalReview {
+        on: "2026-12-01".parse().unwrap(),
+        by: PartyRef::Carer {
+            id: "00000000-0000-4000-8000-000000000004".parse().unwrap(),
+        },
+        decision: ReviewDecision::ReplaceWith {
+            goal: goal.id(),
+            reason: "A better goal".to_string().into(),
+        },
+    };
+    assert_eq!(
+        goal.review(review),
+        Err(GoalsError::ReplacedBySelf { index: 0 })
+    );
+    assert_eq!(goal, before);
+}
+
+#[test]
 fn review_keeps_the_old_target() {
     let agreed = r#"[{"carer": "00000000-0000-4000-8000-000000000004", "on": "2026-09-08"}]"#;
     let basis = r#", "basis": {"kind": "carers-agreed", "carers": ["00000000-0000-4000-8000-000000000004"]}"#;
