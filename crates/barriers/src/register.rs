@@ -112,7 +112,6 @@ partnership_core::validated! {
     pub struct BarrierRegister(Vec<Barrier>);
     check = check_register;
     error = BarriersError;
-    read = accessors;
 }
 
 partnership_core::listed!(BarrierRegister, Barrier);

@@ -260,7 +260,6 @@ partnership_core::validated! {
     pub struct ContactLog(Vec<ContactRecord>);
     check = check_log;
     error = CarersError;
-    read = accessors;
 }
 
 partnership_core::listed!(ContactLog, ContactRecord);

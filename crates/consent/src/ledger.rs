@@ -529,7 +529,6 @@ partnership_core::validated! {
     pub struct DisclosureLedger(Vec<LedgerEntry>);
     check = check_chain;
     error = ConsentError;
-    read = accessors;
 }
 
 partnership_core::listed!(DisclosureLedger, LedgerEntry);

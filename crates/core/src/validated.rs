@@ -63,21 +63,6 @@ macro_rules! validated {
         check = $check:path;
         error = $err:ty;
     ) => {
-        $crate::validated! {
-            $(#[$meta])*
-            $vis struct $name($parts);
-            check = $check;
-            error = $err;
-            read = accessors;
-        }
-    };
-    (
-        $(#[$meta:meta])*
-        $vis:vis struct $name:ident($parts:ty);
-        check = $check:path;
-        error = $err:ty;
-        read = accessors;
-    ) => {
         $(#[$meta])*
         $vis struct $name($parts);
 
@@ -180,7 +165,6 @@ macro_rules! __schema_names {
 ///     pub struct Days(Vec<u32>);
 ///     check = ascending;
 ///     error = String;
-///     read = accessors;
 /// }
 /// listed!(Days, u32);
 ///

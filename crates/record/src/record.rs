@@ -117,7 +117,6 @@ partnership_core::validated! {
     pub struct PartnershipRecord(PartnershipRecordParts);
     check = check_record;
     error = RecordError;
-    read = accessors;
 }
 
 /// Read access, one method per part: a record is not a smart pointer to its parts
