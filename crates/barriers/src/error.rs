@@ -4,16 +4,17 @@ use thiserror::Error;
 
 /// Everything that can be wrong with a barrier or the register.
 ///
-/// Messages start with the field as a JSON Pointer relative to the barrier, then the
-/// rule broken; none contains personal data.
+/// The message is the rule broken, in words; the field it concerns, relative to
+/// the barrier, is [`Located::field`](partnership_core::Located::field), never part of
+/// the message. No message contains personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum BarriersError {
     /// A barrier that affects nobody.
-    #[error("affects: a barrier affects at least one carer")]
+    #[error("a barrier affects at least one carer")]
     AffectsNobody,
     /// The same entry twice in a list that must not repeat.
-    #[error("{field}/{index}: repeats an earlier entry")]
+    #[error("repeats an earlier entry")]
     Duplicate {
         /// The list, as a JSON Pointer.
         field: &'static str,
@@ -21,25 +22,25 @@ pub enum BarriersError {
         index: usize,
     },
     /// Something dated before the barrier was identified.
-    #[error("{field}: is before the barrier was identified")]
+    #[error("is before the barrier was identified")]
     BeforeIdentified {
         /// The field, as a JSON Pointer.
         field: String,
     },
     /// A review dated before the mitigation started.
-    #[error("mitigations/{index}/review/on: is before the mitigation started")]
+    #[error("is before the mitigation started")]
     ReviewBeforeStart {
         /// Index of the mitigation.
         index: usize,
     },
     /// Status changes out of date order.
-    #[error("history/{index}/on: status changes are kept in date order, oldest first")]
+    #[error("status changes are kept in date order, oldest first")]
     HistoryOutOfOrder {
         /// Index of the first change dated before its predecessor.
         index: usize,
     },
     /// A status change the lifecycle does not allow.
-    #[error("history/{index}/to: a barrier cannot move from {from} to {to}")]
+    #[error("a barrier cannot move from {from} to {to}")]
     TransitionNotAllowed {
         /// Index of the change (the length of the history for a change just attempted).
         index: usize,
@@ -49,15 +50,13 @@ pub enum BarriersError {
         to: &'static str,
     },
     /// Resolution without a mitigation whose effectiveness was reviewed.
-    #[error(
-        "history/{index}/to: a barrier is resolved only once a mitigation's effectiveness has been reviewed"
-    )]
+    #[error("a barrier is resolved only once a mitigation's effectiveness has been reviewed")]
     ResolvedWithoutReviewedMitigation {
         /// Index of the change.
         index: usize,
     },
     /// An escalation or acceptance without what it must record.
-    #[error("history/{index}/{field}: {rule}")]
+    #[error("{rule}")]
     MissingDetail {
         /// Index of the change.
         index: usize,
@@ -67,7 +66,7 @@ pub enum BarriersError {
         rule: &'static str,
     },
     /// Details on a change that does not take them.
-    #[error("history/{index}/{field}: only an escalation names where it was escalated to")]
+    #[error("only an escalation names where it was escalated to")]
     UnexpectedDetail {
         /// Index of the change.
         index: usize,
@@ -75,18 +74,64 @@ pub enum BarriersError {
         field: &'static str,
     },
     /// A mitigation that is not on the barrier.
-    #[error("mitigations: no mitigation with that id on this barrier")]
+    #[error("no mitigation with that id on this barrier")]
     NoSuchMitigation,
     /// A mitigation whose effectiveness has already been reviewed.
-    #[error("mitigations/{index}/review: already reviewed; the history is append-only")]
+    #[error("already reviewed; the history is append-only")]
     AlreadyReviewed {
         /// Index of the mitigation.
         index: usize,
     },
     /// Two barriers with one id in a register.
-    #[error("{index}/id: another barrier in the register has this id")]
+    #[error("another barrier in the register has this id")]
     DuplicateBarrier {
         /// Index of the second barrier with the id.
         index: usize,
     },
+}
+
+impl partnership_core::Located for BarriersError {
+    fn field(&self) -> partnership_core::FieldPath {
+        match self {
+            Self::AffectsNobody => partnership_core::FieldPath::field("affects"),
+            Self::Duplicate { field, index } => {
+                partnership_core::FieldPath::field(*field).index(*index)
+            }
+            Self::BeforeIdentified { field } => partnership_core::FieldPath::field(field.clone()),
+            Self::ReviewBeforeStart { index } => partnership_core::FieldPath::field("mitigations")
+                .index(*index)
+                .then("review")
+                .then("on"),
+            Self::HistoryOutOfOrder { index } => partnership_core::FieldPath::field("history")
+                .index(*index)
+                .then("on"),
+            Self::TransitionNotAllowed { index, .. } => {
+                partnership_core::FieldPath::field("history")
+                    .index(*index)
+                    .then("to")
+            }
+            Self::ResolvedWithoutReviewedMitigation { index } => {
+                partnership_core::FieldPath::field("history")
+                    .index(*index)
+                    .then("to")
+            }
+            Self::MissingDetail { index, field, .. } => {
+                partnership_core::FieldPath::field("history")
+                    .index(*index)
+                    .then(*field)
+            }
+            Self::UnexpectedDetail { index, field } => {
+                partnership_core::FieldPath::field("history")
+                    .index(*index)
+                    .then(*field)
+            }
+            Self::NoSuchMitigation => partnership_core::FieldPath::field("mitigations"),
+            Self::AlreadyReviewed { index } => partnership_core::FieldPath::field("mitigations")
+                .index(*index)
+                .then("review"),
+            Self::DuplicateBarrier { index } => {
+                partnership_core::FieldPath::item(*index).then("id")
+            }
+        }
+    }
 }

@@ -113,7 +113,7 @@ partnership_core::validated! {
     /// ```
     /// use chrono::NaiveDate;
     /// use partnership_carers::{Channel, ContactRecord, ContactRecordParts};
-    /// use partnership_core::{CarerId, ContactRecordId, PartyRef, Sensitive};
+    /// use partnership_core::{CarerId, ContactRecordId, FieldPath, Located, PartyRef, Sensitive};
     ///
     /// let record = ContactRecord::try_from(ContactRecordParts {
     ///     id: ContactRecordId::random(),
@@ -123,10 +123,9 @@ partnership_core::validated! {
     ///     summary: Sensitive::new("Talked about mornings".into()),
     ///     agreed_actions: vec![],
     /// });
-    /// assert_eq!(
-    ///     record.unwrap_err().to_string(),
-    ///     "participants: a contact record names at least one participant"
-    /// );
+    /// let err = record.unwrap_err();
+    /// assert_eq!(err.to_string(), "a contact record names at least one participant");
+    /// assert_eq!(err.field(), FieldPath::field("participants"));
     /// ```
     #[derive(Clone, PartialEq, Eq)]
     pub struct ContactRecord(ContactRecordParts);

@@ -4,29 +4,33 @@ use thiserror::Error;
 
 /// Everything that can be wrong with a carer, an agreement or a contact log.
 ///
-/// Each message starts with the field, as a JSON Pointer relative to the document
-/// being checked (`legalStanding/basis`), then the rule broken. No message contains
-/// personal data.
+/// The message is the rule broken, in words; the field it concerns, relative to the
+/// value checked, is [`Located::field`], never part of the message. No message
+/// contains personal data.
 ///
 /// ```
 /// use partnership_carers::CarersError;
+/// use partnership_core::{FieldPath, Located};
 ///
 /// let err = CarersError::ParentalResponsibilityNotHeldInRole { relationship: "foster carer" };
-/// assert!(err.to_string().starts_with("legalStanding: a foster carer does not hold parental responsibility"));
+/// assert!(err.to_string().starts_with("a foster carer does not hold parental responsibility"));
+/// assert_eq!(err.field(), FieldPath::field("legalStanding"));
 /// ```
+///
+/// [`Located::field`]: partnership_core::Located::field
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum CarersError {
     /// A foster carer or residential care worker recorded as holding parental responsibility.
     #[error(
-        "legalStanding: a {relationship} does not hold parental responsibility in that role (Children Act 1989); record the authority delegated in the placement plan instead"
+        "a {relationship} does not hold parental responsibility in that role (Children Act 1989); record the authority delegated in the placement plan instead"
     )]
     ParentalResponsibilityNotHeldInRole {
         /// The relationship, in words.
         relationship: &'static str,
     },
     /// A basis of parental responsibility that cannot apply to the recorded relationship.
-    #[error("legalStanding/basis: {basis} gives parental responsibility only to {holder}")]
+    #[error("{basis} gives parental responsibility only to {holder}")]
     BasisDoesNotFitRelationship {
         /// The basis, in words.
         basis: &'static str,
@@ -35,27 +39,27 @@ pub enum CarersError {
     },
     /// Parental responsibility by birth registration for a registration before 1 December 2003.
     #[error(
-        "legalStanding/since: being named on the birth register gives a father parental responsibility only for registrations from 2003-12-01 (Children Act 1989 s4(1)(a)); record the agreement or order instead"
+        "being named on the birth register gives a father parental responsibility only for registrations from 2003-12-01 (Children Act 1989 s4(1)(a)); record the agreement or order instead"
     )]
     RegisteredBeforeDecember2003,
     /// Parental responsibility by birth registration without the registration date.
     #[error(
-        "legalStanding/since: parental responsibility by birth registration needs the registration date, which decides whether it applies"
+        "parental responsibility by birth registration needs the registration date, which decides whether it applies"
     )]
     RegistrationDateMissing,
     /// A period whose end is before its start.
-    #[error("{field}: ends before it starts")]
+    #[error("ends before it starts")]
     PeriodEndsBeforeStart {
         /// The end field, as a JSON Pointer.
         field: &'static str,
     },
     /// Delegated authority that lists no area.
     #[error(
-        "legalStanding/areas: delegated authority lists at least one area; record \"none\" when nothing is delegated"
+        "delegated authority lists at least one area; record \"none\" when nothing is delegated"
     )]
     NoDelegatedAreas,
     /// The same entry twice in a list that must not repeat.
-    #[error("{field}/{index}: repeats an earlier entry")]
+    #[error("repeats an earlier entry")]
     Duplicate {
         /// The list, as a JSON Pointer.
         field: &'static str,
@@ -63,27 +67,25 @@ pub enum CarersError {
         index: usize,
     },
     /// An availability window that does not end after it starts.
-    #[error("until: an availability window ends after it starts")]
+    #[error("an availability window ends after it starts")]
     EmptyWindow,
     /// A language tag that is not well-formed BCP 47.
     #[error("language tag: not a well-formed BCP 47 tag (for example en, cy, pl, pa-Guru, bfi)")]
     LanguageTag,
     /// A restriction whose reconsideration date is not after the decision.
-    #[error(
-        "reconsiderBy: a restriction on involvement is reconsidered after the date it was decided"
-    )]
+    #[error("a restriction on involvement is reconsidered after the date it was decided")]
     ReconsiderationNotAfterDecision,
     /// A support item whose status dates from before it was identified.
-    #[error("support/{index}/statusSince: is before identifiedOn")]
+    #[error("is before identifiedOn")]
     SupportStatusBeforeIdentified {
         /// Index of the support item.
         index: usize,
     },
     /// A contact record with no participants.
-    #[error("participants: a contact record names at least one participant")]
+    #[error("a contact record names at least one participant")]
     NoParticipants,
     /// An agreed action dated before the discussion that agreed it.
-    #[error("agreedActions/{index}/{field}: is before the date of the discussion")]
+    #[error("is before the date of the discussion")]
     ActionBeforeDiscussion {
         /// Index of the action.
         index: usize,
@@ -91,22 +93,22 @@ pub enum CarersError {
         field: &'static str,
     },
     /// Contact records out of date order.
-    #[error("{index}/date: contact records are kept in date order, oldest first")]
+    #[error("contact records are kept in date order, oldest first")]
     ContactLogOrder {
         /// Index of the first record dated before its predecessor.
         index: usize,
     },
     /// An id used twice in a contact log.
-    #[error("{index}: id already used earlier in the contact log")]
+    #[error("id already used earlier in the contact log")]
     ContactLogDuplicateId {
         /// Index of the record holding the repeated id.
         index: usize,
     },
     /// An action to complete that no discussion in the log agreed.
-    #[error("agreedActions: no discussion in the contact log agreed this action")]
+    #[error("no discussion in the contact log agreed this action")]
     NoSuchAction,
     /// An action completed a second time.
-    #[error("{index}/agreedActions/{action}/completedOn: the action is already recorded as done")]
+    #[error("the action is already recorded as done")]
     ActionAlreadyCompleted {
         /// Index of the contact record that agreed the action.
         index: usize,
@@ -114,11 +116,70 @@ pub enum CarersError {
         action: usize,
     },
     /// An action completed before the discussion that agreed it.
-    #[error("{index}/agreedActions/{action}/completedOn: is before the date of the discussion")]
+    #[error("is before the date of the discussion")]
     ActionCompletedBeforeDiscussion {
         /// Index of the contact record that agreed the action.
         index: usize,
         /// Index of the action in it.
         action: usize,
     },
+}
+
+impl partnership_core::Located for CarersError {
+    fn field(&self) -> partnership_core::FieldPath {
+        match self {
+            Self::ParentalResponsibilityNotHeldInRole { .. } => {
+                partnership_core::FieldPath::field("legalStanding")
+            }
+            Self::BasisDoesNotFitRelationship { .. } => {
+                partnership_core::FieldPath::field("legalStanding").then("basis")
+            }
+            Self::RegisteredBeforeDecember2003 => {
+                partnership_core::FieldPath::field("legalStanding").then("since")
+            }
+            Self::RegistrationDateMissing => {
+                partnership_core::FieldPath::field("legalStanding").then("since")
+            }
+            Self::PeriodEndsBeforeStart { field } => partnership_core::FieldPath::field(*field),
+            Self::NoDelegatedAreas => {
+                partnership_core::FieldPath::field("legalStanding").then("areas")
+            }
+            Self::Duplicate { field, index } => {
+                partnership_core::FieldPath::field(*field).index(*index)
+            }
+            Self::EmptyWindow => partnership_core::FieldPath::field("until"),
+            Self::LanguageTag => partnership_core::FieldPath::whole(),
+            Self::ReconsiderationNotAfterDecision => {
+                partnership_core::FieldPath::field("reconsiderBy")
+            }
+            Self::SupportStatusBeforeIdentified { index } => {
+                partnership_core::FieldPath::field("support")
+                    .index(*index)
+                    .then("statusSince")
+            }
+            Self::NoParticipants => partnership_core::FieldPath::field("participants"),
+            Self::ActionBeforeDiscussion { index, field } => {
+                partnership_core::FieldPath::field("agreedActions")
+                    .index(*index)
+                    .then(*field)
+            }
+            Self::ContactLogOrder { index } => {
+                partnership_core::FieldPath::item(*index).then("date")
+            }
+            Self::ContactLogDuplicateId { index } => partnership_core::FieldPath::item(*index),
+            Self::NoSuchAction => partnership_core::FieldPath::field("agreedActions"),
+            Self::ActionAlreadyCompleted { index, action } => {
+                partnership_core::FieldPath::item(*index)
+                    .then("agreedActions")
+                    .index(*action)
+                    .then("completedOn")
+            }
+            Self::ActionCompletedBeforeDiscussion { index, action } => {
+                partnership_core::FieldPath::item(*index)
+                    .then("agreedActions")
+                    .index(*action)
+                    .then("completedOn")
+            }
+        }
+    }
 }

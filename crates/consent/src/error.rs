@@ -5,19 +5,20 @@ use thiserror::Error;
 /// Everything that can be wrong with a consent record, a sharing request, a
 /// withholding rule, a justification or the ledger.
 ///
-/// Messages start with the field as a JSON Pointer relative to the document, then the
-/// rule broken; none contains personal data.
+/// The message is the rule broken, in words; the field it concerns, relative to
+/// the document, is [`Located::field`](partnership_core::Located::field), never part of
+/// the message. No message contains personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum ConsentError {
     /// A list that must hold at least one entry is empty.
-    #[error("{field}: must list at least one entry")]
+    #[error("must list at least one entry")]
     Empty {
         /// The list, as a JSON Pointer.
         field: &'static str,
     },
     /// The same entry twice in a list that must not repeat.
-    #[error("{field}/{index}: repeats an earlier entry")]
+    #[error("repeats an earlier entry")]
     Duplicate {
         /// The list, as a JSON Pointer.
         field: &'static str,
@@ -25,25 +26,25 @@ pub enum ConsentError {
         index: usize,
     },
     /// A period whose end is before its start.
-    #[error("{field}: ends before the period starts")]
+    #[error("ends before the period starts")]
     PeriodEndsBeforeStart {
         /// The end field, as a JSON Pointer.
         field: &'static str,
     },
     /// A renewal whose new end date is before the period starts.
-    #[error("events/{index}/validUntil: a renewal cannot end the period before it starts")]
+    #[error("a renewal cannot end the period before it starts")]
     RenewalEndsBeforeStart {
         /// Index of the renewal.
         index: usize,
     },
     /// Events out of time order.
-    #[error("events/{index}/at: events are kept in time order, oldest first")]
+    #[error("events are kept in time order, oldest first")]
     EventsOutOfOrder {
         /// Index of the first event earlier than its predecessor.
         index: usize,
     },
     /// An event that cannot follow the ones before it.
-    #[error("events/{index}/kind: {kind} cannot follow {after}")]
+    #[error("{kind} cannot follow {after}")]
     EventNotAllowed {
         /// Index of the event.
         index: usize,
@@ -54,7 +55,7 @@ pub enum ConsentError {
     },
     /// A withdrawal by someone other than the person who gave the consent, or a
     /// revocation by that person.
-    #[error("events/{index}/by: {rule}")]
+    #[error("{rule}")]
     WrongActor {
         /// Index of the event.
         index: usize,
@@ -62,19 +63,17 @@ pub enum ConsentError {
         rule: &'static str,
     },
     /// A new end date on an event that is not a renewal.
-    #[error("events/{index}/validUntil: only a renewal sets a new end date")]
+    #[error("only a renewal sets a new end date")]
     UntilOnlyOnRenewal {
         /// Index of the event.
         index: usize,
     },
     /// A ledger entry appended with a time before the entry before it.
-    #[error(
-        "recordedAt: the ledger is append-only in time; an entry cannot be recorded before the last one"
-    )]
+    #[error("the ledger is append-only in time; an entry cannot be recorded before the last one")]
     LedgerTimeGoesBack,
     /// A ledger whose hash chain does not verify.
     #[error(
-        "{index}: ledger entry does not match its hash chain (changed, removed, reordered or inserted)"
+        "the entry does not match its hash chain: it was changed, removed, reordered or inserted"
     )]
     LedgerTampered {
         /// Index of the first entry that does not verify.
@@ -90,7 +89,7 @@ pub enum ConsentError {
     },
     /// A ledger entry whose request is dated other than the moment it is recorded.
     #[error(
-        "request/at: a decision is made when it is recorded, so the request's time must be the recording time"
+        "a decision is made when it is recorded, so the request's time must be the recording time"
     )]
     LedgerRequestTimeDiffers,
     /// A decision appended to a ledger written in an earlier format.
@@ -103,7 +102,7 @@ pub enum ConsentError {
     #[error("ledger key: must be 64 lower-case hexadecimal digits of an Ed25519 key")]
     Key,
     /// A checkpoint signature that is not 128 lower-case hexadecimal digits.
-    #[error("signature: must be 128 lower-case hexadecimal digits")]
+    #[error("must be 128 lower-case hexadecimal digits")]
     Signature,
     /// No checkpoint signed by the key leads to the ledger's head.
     #[error(
@@ -135,4 +134,44 @@ pub enum ConsentError {
     /// A digest that is not 64 lower-case hexadecimal digits.
     #[error("SHA-256 hash: must be 64 lower-case hexadecimal digits")]
     Digest,
+}
+
+impl partnership_core::Located for ConsentError {
+    fn field(&self) -> partnership_core::FieldPath {
+        match self {
+            Self::Empty { field } => partnership_core::FieldPath::field(*field),
+            Self::Duplicate { field, index } => {
+                partnership_core::FieldPath::field(*field).index(*index)
+            }
+            Self::PeriodEndsBeforeStart { field } => partnership_core::FieldPath::field(*field),
+            Self::RenewalEndsBeforeStart { index } => partnership_core::FieldPath::field("events")
+                .index(*index)
+                .then("validUntil"),
+            Self::EventsOutOfOrder { index } => partnership_core::FieldPath::field("events")
+                .index(*index)
+                .then("at"),
+            Self::EventNotAllowed { index, .. } => partnership_core::FieldPath::field("events")
+                .index(*index)
+                .then("kind"),
+            Self::WrongActor { index, .. } => partnership_core::FieldPath::field("events")
+                .index(*index)
+                .then("by"),
+            Self::UntilOnlyOnRenewal { index } => partnership_core::FieldPath::field("events")
+                .index(*index)
+                .then("validUntil"),
+            Self::LedgerTimeGoesBack => partnership_core::FieldPath::field("recordedAt"),
+            Self::LedgerTampered { index } => partnership_core::FieldPath::item(*index),
+            Self::LedgerLine { .. } => partnership_core::FieldPath::whole(),
+            Self::LedgerRequestTimeDiffers => {
+                partnership_core::FieldPath::field("request").then("at")
+            }
+            Self::LedgerNeedsMigration => partnership_core::FieldPath::whole(),
+            Self::Key => partnership_core::FieldPath::whole(),
+            Self::Signature => partnership_core::FieldPath::field("signature"),
+            Self::LedgerNotSigned { .. } => partnership_core::FieldPath::whole(),
+            Self::CheckpointNotInLedger { .. } => partnership_core::FieldPath::whole(),
+            Self::CheckpointSignatureInvalid { .. } => partnership_core::FieldPath::whole(),
+            Self::Digest => partnership_core::FieldPath::whole(),
+        }
+    }
 }

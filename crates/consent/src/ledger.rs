@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::{Checkpoint, ConsentError, LedgerVerifyingKey, SharingDecision, SharingRequest};
+use partnership_core::FieldPath;
 
 /// A SHA-256 digest, written as 64 lower-case hexadecimal digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -170,20 +171,19 @@ impl<'de> Deserialize<'de> for LedgerEntry {
     /// text, with no tree of values built in between.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-        Self::from_text(raw.get()).map_err(serde::de::Error::custom)
+        Self::from_text(raw.get()).map_err(|(field, message)| {
+            serde::de::Error::custom(partnership_core::json::__refused_at(field, message))
+        })
     }
 }
 
 impl LedgerEntry {
-    fn from_text(text: &str) -> Result<Self, String> {
+    /// The entry `text` holds, or the field inside it that is wrong and why.
+    fn from_text(text: &str) -> Result<Self, (FieldPath, String)> {
         // Read at serde_json's own speed; only a failure is read again for the path.
         let fields: Fields = serde_json::from_str(text).or_else(|_| {
-            partnership_core::json::from_json_str(text).map_err(|e| {
-                match e.pointer().strip_prefix('/') {
-                    Some(at) => format!("{at}: {}", e.message()),
-                    None => e.message().to_owned(),
-                }
-            })
+            partnership_core::json::from_json_str(text)
+                .map_err(|e| (FieldPath::from_pointer(e.pointer()), e.message().to_owned()))
         })?;
         let entry = Self {
             format: fields.format,
@@ -195,16 +195,20 @@ impl LedgerEntry {
             hash: fields.hash,
         };
         if !(1..=LEDGER_FORMAT).contains(&entry.format) {
-            return Err(format!(
-                "format: {} is not a ledger format (1 or {LEDGER_FORMAT})",
-                entry.format
+            return Err((
+                FieldPath::field("format"),
+                format!(
+                    "{} is not a ledger format (1 or {LEDGER_FORMAT})",
+                    entry.format
+                ),
             ));
         }
         if entry.format != 1 && !entry.written_in_its_one_spelling(text) {
-            return Err(
+            return Err((
+                FieldPath::whole(),
                 "the entry is not written in the one spelling its hash is taken over: times in UTC as YYYY-MM-DDTHH:MM:SS with Z (and fractions only as long as needed), ids in lower case, no member written as null or as its default, nothing else"
                     .into(),
-            );
+            ));
         }
         Ok(entry)
     }

@@ -507,7 +507,7 @@ partnership_core::validated! {
     /// ```
     /// use chrono::{NaiveDate, TimeZone, Utc};
     /// use partnership_consent::*;
-    /// use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalRole};
+    /// use partnership_core::{CarerId, ChildId, ConsentId, Label, Located, PartyRef, ProfessionalRole};
     ///
     /// let mum = CarerId::random();
     /// let at = |d| Utc.with_ymd_and_hms(2026, 11, d, 10, 0, 0).unwrap();
@@ -531,10 +531,10 @@ partnership_core::validated! {
     ///
     /// // A withdrawal before anything was given makes no sense.
     /// parts.events[0].kind = ConsentEventKind::Withdrawn;
-    /// assert_eq!(
-    ///     ConsentRecord::try_from(parts).unwrap_err().to_string(),
-    ///     "events/0/kind: a withdrawal cannot follow the start of the record"
-    /// );
+    /// let err = ConsentRecord::try_from(parts).unwrap_err();
+    /// assert_eq!(err.to_string(), "a withdrawal cannot follow the start of the record");
+    /// // Where: apart from the words, to be joined to wherever the record was read.
+    /// assert_eq!(err.field().to_string(), "events/0/kind");
     /// ```
     #[derive(Clone, PartialEq, Eq)]
     pub struct ConsentRecord(ConsentRecordParts);

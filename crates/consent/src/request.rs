@@ -105,7 +105,7 @@ partnership_core::validated! {
     /// ```
     /// use chrono::{TimeZone, Utc};
     /// use partnership_consent::*;
-    /// use partnership_core::{AgencyId, AgencyKind, ChildId, ProfessionalId, ProfessionalRole, SharingRequestId};
+    /// use partnership_core::{AgencyId, AgencyKind, ChildId, FieldPath, Located, ProfessionalId, ProfessionalRole, SharingRequestId};
     ///
     /// let request = SharingRequest::try_from(SharingRequestParts {
     ///     id: SharingRequestId::random(),
@@ -117,7 +117,9 @@ partnership_core::validated! {
     ///     at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
     ///     child_capacity: ChildCapacity::NotAssessed,
     /// });
-    /// assert_eq!(request.unwrap_err().to_string(), "dataCategories: must list at least one entry");
+    /// let err = request.unwrap_err();
+    /// assert_eq!(err.to_string(), "must list at least one entry");
+    /// assert_eq!(err.field(), FieldPath::field("dataCategories"));
     /// ```
     #[derive(Clone, PartialEq, Eq)]
     pub struct SharingRequest(SharingRequestParts);

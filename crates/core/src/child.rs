@@ -39,7 +39,9 @@ fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
         .position(|view| view.recorded_on < parts.date_of_birth)
     {
         return Err(CoreError::BeforeBirth {
-            field: format!("views/{index}/recordedOn"),
+            field: crate::FieldPath::field("views")
+                .index(index)
+                .then("recordedOn"),
         });
     }
     match crate::first_repeat(parts.identifiers.iter().map(|i| &i.system)) {
@@ -181,7 +183,7 @@ impl ChildProfile {
 pub fn age_on(date_of_birth: NaiveDate, date: NaiveDate) -> Result<u32, CoreError> {
     if date < date_of_birth {
         return Err(CoreError::BeforeBirth {
-            field: "date".into(),
+            field: crate::FieldPath::field("date"),
         });
     }
     let had_birthday = (date.month(), date.day()) >= (date_of_birth.month(), date_of_birth.day());
@@ -292,9 +294,10 @@ mod tests {
             view: Sensitive::new("x".into()),
         });
         let err = ChildProfile::try_from(p).unwrap_err();
+        assert_eq!(err.to_string(), "is before the child's date of birth");
         assert_eq!(
-            err.to_string(),
-            "views/0/recordedOn: is before the child's date of birth"
+            crate::Located::field(&err),
+            crate::FieldPath::field("views").index(0).then("recordedOn")
         );
     }
 

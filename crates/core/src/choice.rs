@@ -271,16 +271,20 @@ macro_rules! labelled_enum {
                     }
                     $(($code, ::core::option::Option::None) => ::core::result::Result::Ok(Self::$variant),)*
                     (kind, ::core::option::Option::Some(_)) if [$($code),*].contains(&kind) => {
-                        ::core::result::Result::Err(D::Error::custom(
-                            "label: only an `other` choice has a label",
-                        ))
+                        ::core::result::Result::Err(D::Error::custom($crate::json::__refused_at(
+                            $crate::FieldPath::field("label"),
+                            "only an `other` choice has a label".into(),
+                        )))
                     }
-                    _ => ::core::result::Result::Err(D::Error::custom(concat!(
-                        "kind: not one of the choices for ",
-                        stringify!($name),
-                        " (expected one of",
-                        $(" `", $code, "`,",)*
-                        " `other`)"
+                    _ => ::core::result::Result::Err(D::Error::custom($crate::json::__refused_at(
+                        $crate::FieldPath::field("kind"),
+                        concat!(
+                            "not one of the choices for ",
+                            stringify!($name),
+                            " (expected one of",
+                            $(" `", $code, "`,",)*
+                            " `other`)"
+                        ).into(),
                     ))),
                 }
             }

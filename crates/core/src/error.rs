@@ -73,19 +73,19 @@ pub enum CoreError {
     #[error("school year: must be nursery, reception, year-1 to year-13, or beyond-school-age")]
     SchoolYear,
     /// A date is before the child's date of birth.
-    #[error("{field}: is before the child's date of birth")]
+    #[error("is before the child's date of birth")]
     BeforeBirth {
-        /// The field, as a JSON Pointer relative to the child profile (or the argument name).
-        field: String,
+        /// The field, relative to the child profile (or the argument's name).
+        field: crate::FieldPath,
     },
     /// Two identifiers of a child use the same system.
-    #[error("identifiers/{index}/system: a child has at most one identifier per system")]
+    #[error("a child has at most one identifier per system")]
     DuplicateIdentifierSystem {
         /// Index of the second identifier with that system.
         index: usize,
     },
     /// A date calculation left the range of dates the library can represent.
-    #[error("{field}: the date falls outside the representable calendar")]
+    #[error("the date falls outside the representable calendar")]
     DateOutOfRange {
         /// What was being calculated.
         field: &'static str,
@@ -96,4 +96,28 @@ pub enum CoreError {
         /// What was being converted.
         what: &'static str,
     },
+}
+
+impl crate::Located for CoreError {
+    fn field(&self) -> crate::FieldPath {
+        match self {
+            Self::NhsNumberLength { .. } => crate::FieldPath::whole(),
+            Self::NhsNumberNotDigit { .. } => crate::FieldPath::whole(),
+            Self::NhsNumberCheckDigitTen => crate::FieldPath::whole(),
+            Self::NhsNumberCheckDigit => crate::FieldPath::whole(),
+            Self::LabelEmpty => crate::FieldPath::whole(),
+            Self::LabelTooLong { .. } => crate::FieldPath::whole(),
+            Self::LabelControlCharacter => crate::FieldPath::whole(),
+            Self::TimeOfDay => crate::FieldPath::whole(),
+            Self::InvalidId { .. } => crate::FieldPath::whole(),
+            Self::YearGroup { .. } => crate::FieldPath::whole(),
+            Self::SchoolYear => crate::FieldPath::whole(),
+            Self::BeforeBirth { field } => field.clone(),
+            Self::DuplicateIdentifierSystem { index } => crate::FieldPath::field("identifiers")
+                .index(*index)
+                .then("system"),
+            Self::DateOutOfRange { field } => crate::FieldPath::field(*field),
+            Self::TimeConversion { .. } => crate::FieldPath::whole(),
+        }
+    }
 }

@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 
+use crate::{FieldPath, Located};
+
 /// What sort of problem stopped a document being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -255,6 +257,7 @@ pub fn from_json_str_with<T: DeserializeOwned>(
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(input);
+    forget_rejected();
     finish(serde_path_to_error::deserialize(&mut de), de)
 }
 
@@ -289,6 +292,7 @@ pub fn from_json_slice_with<T: DeserializeOwned>(
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_slice(input);
+    forget_rejected();
     finish(serde_path_to_error::deserialize(&mut de), de)
 }
 
@@ -333,18 +337,18 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
             message: unknown.message,
         };
     }
-    let mut message = scrub(full);
-    // The library's own rules name the field they concern as a pointer relative to
-    // the value being checked ("legalStanding: …", "events/2/by: …"): fold it into
-    // the pointer so that it leads to the offending value itself.
+    // A value that breaks its own type's rule (a checked type read by serde) is
+    // reported at the field the rule names inside it: serde carries only the
+    // message, so the check left the field beside it, and it is joined here only
+    // when the message is the one that check wrote.
     if kind == JsonErrorKind::Data
-        && let (field, rule) = split_field(&message)
-        && !field.is_empty()
+        && let Some(field) = take_rejected(full)
     {
-        pointer.push('/');
-        pointer.push_str(field);
-        message = rule.to_owned();
+        use fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(pointer, "{}", field.pointer_suffix());
     }
+    let message = scrub(full);
     JsonError {
         pointer,
         kind,
@@ -390,35 +394,44 @@ pub fn no_payload<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(
     <Nothing as serde::Deserialize>::deserialize(deserializer).map(|Nothing {}| ())
 }
 
-/// Splits one of the library's rule messages into the field it names, as a JSON
-/// Pointer relative to the value checked, and the rule itself:
-/// `"legalStanding/basis: gives …"` is `("legalStanding/basis", "gives …")`, and a
-/// message that names no field is `("", message)`.
-///
-/// The domain crates' errors still write the field at the start of their text; this
-/// is the one place that reads it back, until every rule reports its pointer as a
-/// field of its own. Not part of the stable API.
-///
-/// ```
-/// use partnership_core::json::split_field;
-///
-/// assert_eq!(split_field("events/2/by: is not the giver"), ("events/2/by", "is not the giver"));
-/// assert_eq!(split_field("no field here: just words"), ("", "no field here: just words"));
-/// ```
-#[doc(hidden)]
-pub fn split_field(message: &str) -> (&str, &str) {
-    match message.split_once(": ") {
-        Some((field, rule)) if is_relative_pointer(field) => (field, rule),
-        _ => ("", message),
-    }
+thread_local! {
+    /// The message and field of the last checked value this thread refused while
+    /// being deserialised: serde's error can carry only a message, and the field
+    /// must not travel inside it.
+    static REJECTED: std::cell::RefCell<Option<(String, FieldPath)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
-/// Whether `text` reads as a relative JSON Pointer made of field names and indexes
-/// (`legalStanding`, `events/2/by`, or starting at an index, `3/date`, as a list's
-/// own rules write it), as the library's rules write them.
-fn is_relative_pointer(text: &str) -> bool {
-    text.split('/')
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+/// Writes a checked value's refusal for serde, leaving the field its rule names
+/// where [`from_json_str`] and the other readers here will find it. Used by
+/// [`validated!`](crate::validated); not part of the stable API.
+#[doc(hidden)]
+pub fn __refused<E: Located>(error: &E) -> String {
+    __refused_at(error.field(), error.to_string())
+}
+
+/// A refusal written by a hand-made `Deserialize` (a choice's unknown `kind`), with
+/// the field it concerns; see [`__refused`]. Not part of the stable API.
+#[doc(hidden)]
+pub fn __refused_at(field: FieldPath, message: String) -> String {
+    REJECTED.with(|cell| {
+        *cell.borrow_mut() = (!field.is_whole()).then(|| (message.clone(), field));
+    });
+    message
+}
+
+fn forget_rejected() {
+    REJECTED.with(|cell| cell.borrow_mut().take());
+}
+
+/// The field of the refusal whose message is `message`: a refusal left by a value
+/// that was then read past (an untagged choice trying its next variant) has a
+/// different message, and gives nothing.
+fn take_rejected(message: &str) -> Option<FieldPath> {
+    REJECTED.with(|cell| {
+        let (noted, field) = cell.borrow_mut().take()?;
+        (noted == message).then_some(field)
+    })
 }
 
 /// Removes the rejected value from serde's messages, keeping what was expected, and

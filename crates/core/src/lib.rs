@@ -73,10 +73,11 @@ pub use label::Label;
 pub use lists::first_repeat;
 pub use nhs::{Identifier, NhsNumber};
 pub use party::PartyRef;
-pub use pointer::Pointer;
+pub use pointer::{FieldPath, Located, Pointer};
 pub use professional::{Agency, AgencyKind, Professional, ProfessionalRole};
 pub use school::{AcademicYear, SchoolYear, YearGroup};
 pub use sensitive::Sensitive;
+pub use validated::Checked;
 
 /// Re-exports for [`validated!`]'s expansion in other crates; not part of the API.
 #[doc(hidden)]

@@ -192,7 +192,7 @@ impl SchoolYear {
     pub fn on(date_of_birth: NaiveDate, date: NaiveDate) -> Result<Self, CoreError> {
         if date < date_of_birth {
             return Err(CoreError::BeforeBirth {
-                field: "date".into(),
+                field: crate::FieldPath::field("date"),
             });
         }
         Ok(Self::in_academic_year(

@@ -8,7 +8,9 @@
 ///
 /// - `TryFrom<Parts>`, which runs the check: the only way in;
 /// - `Deserialize` that reads the parts and then runs the same check, so a partner's
-///   JSON can never build a value the constructor would refuse;
+///   JSON can never build a value the constructor would refuse; the error must be
+///   [`Located`](crate::Located), and the readers in [`json`](crate::json) report a
+///   refusal at the field it names, which never travels inside the message;
 /// - `Serialize` and `JsonSchema` that are exactly those of the parts (the schema is
 ///   named after the wrapper);
 /// - read access through [`parts`](crate::ChildProfile::parts), not `Deref`: a
@@ -21,7 +23,8 @@
 /// [`Sensitive`]: crate::Sensitive
 ///
 /// ```
-/// use partnership_core::validated;
+/// use partnership_core::json::from_json_str;
+/// use partnership_core::{FieldPath, Located, validated};
 /// use schemars::JsonSchema;
 /// use serde::{Deserialize, Serialize};
 ///
@@ -35,9 +38,20 @@
 ///     pub until: u32,
 /// }
 ///
-/// fn check(parts: &WindowParts) -> Result<(), String> {
+/// /// The rule a window can break, which names its field apart from its words.
+/// #[derive(Debug, thiserror::Error)]
+/// #[error("must not be before the first day")]
+/// pub struct EndsBeforeStart;
+///
+/// impl Located for EndsBeforeStart {
+///     fn field(&self) -> FieldPath {
+///         FieldPath::field("until")
+///     }
+/// }
+///
+/// fn check(parts: &WindowParts) -> Result<(), EndsBeforeStart> {
 ///     if parts.until < parts.from {
-///         return Err("until: must not be before from".into());
+///         return Err(EndsBeforeStart);
 ///     }
 ///     Ok(())
 /// }
@@ -47,13 +61,15 @@
 ///     #[derive(Clone, PartialEq)]
 ///     pub struct Window(WindowParts);
 ///     check = check;
-///     error = String;
+///     error = EndsBeforeStart;
 /// }
 ///
 /// let ok = Window::try_from(WindowParts { from: 1, until: 3 }).unwrap();
 /// assert_eq!(ok.parts().until, 3);
-/// let bad: Result<Window, _> = serde_json::from_str(r#"{"from": 3, "until": 1}"#);
-/// assert!(bad.unwrap_err().to_string().starts_with("until: must not be before from"));
+/// // Read from JSON, the rule is reported at the field it names.
+/// let bad = from_json_str::<Window>(r#"{"from": 3, "until": 1}"#).unwrap_err();
+/// assert_eq!(bad.pointer(), "/until");
+/// assert_eq!(bad.message(), "must not be before the first day");
 /// ```
 #[macro_export]
 macro_rules! validated {
@@ -76,6 +92,11 @@ macro_rules! validated {
             pub fn into_parts(self) -> $parts {
                 self.0
             }
+        }
+
+        impl $crate::Checked for $name {
+            type Parts = $parts;
+            type Error = $err;
         }
 
         impl ::core::convert::TryFrom<$parts> for $name {
@@ -110,8 +131,11 @@ macro_rules! validated {
                 let parts = <$parts as $crate::__private::serde::Deserialize<'de>>::deserialize(
                     deserializer,
                 )?;
-                <Self as ::core::convert::TryFrom<$parts>>::try_from(parts)
-                    .map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
+                <Self as ::core::convert::TryFrom<$parts>>::try_from(parts).map_err(|error| {
+                    <D::Error as $crate::__private::serde::de::Error>::custom(
+                        $crate::json::__refused(&error),
+                    )
+                })
             }
         }
 
@@ -125,6 +149,41 @@ macro_rules! validated {
             }
         }
     };
+}
+
+/// A type declared with [`validated!`](crate::validated): a value that exists only
+/// once its [`Parts`](Checked::Parts) pass its check, through `TryFrom<Parts>`.
+/// A reader that checks in two phases (the record's, a partner document's) reads
+/// the parts first, for their shape, then checks them itself, so that it can say
+/// where each broken rule is rather than stop at the first.
+///
+/// ```
+/// use partnership_core::{Checked, ChildProfile, ChildProfileParts, FieldPath, Located};
+///
+/// fn first_phase<T: Checked>(json: &str) -> serde_json::Result<T::Parts>
+/// where
+///     T::Parts: serde::de::DeserializeOwned,
+/// {
+///     serde_json::from_str(json)
+/// }
+///
+/// let parts = first_phase::<ChildProfile>(r#"{
+///     "id": "5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11", "name": "Noah Williams",
+///     "dateOfBirth": "2015-01-10",
+///     "views": [{
+///         "recordedOn": "2014-06-01", "view": "likes drawing",
+///         "recordedBy": {"kind": "child", "id": "5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11"}
+///     }]
+/// }"#)?;
+/// let err = ChildProfile::try_from(parts).unwrap_err();
+/// assert_eq!(err.field(), FieldPath::field("views").index(0).then("recordedOn"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub trait Checked: Sized + TryFrom<Self::Parts, Error = <Self as Checked>::Error> {
+    /// The plain fields, which serde reads and writes.
+    type Parts;
+    /// What the check says when the parts break a rule.
+    type Error;
 }
 
 /// The `schema_name` and `schema_id` of a type named in a macro: its own name, and
@@ -150,13 +209,24 @@ macro_rules! __schema_names {
 /// guidelines, C-DEREF), and its documentation shows only what it offers.
 ///
 /// ```
-/// use partnership_core::{listed, validated};
+/// use partnership_core::{FieldPath, Located, listed, validated};
 ///
-/// fn ascending(days: &Vec<u32>) -> Result<(), String> {
-///     if days.windows(2).any(|w| w[0] > w[1]) {
-///         return Err("days: must ascend".into());
+/// /// A day earlier than the one before it, at `index`.
+/// #[derive(Debug, thiserror::Error)]
+/// #[error("must not be before the day before it")]
+/// pub struct OutOfOrder { index: usize }
+///
+/// impl Located for OutOfOrder {
+///     fn field(&self) -> FieldPath {
+///         FieldPath::item(self.index)
 ///     }
-///     Ok(())
+/// }
+///
+/// fn ascending(days: &Vec<u32>) -> Result<(), OutOfOrder> {
+///     match days.windows(2).position(|w| w[0] > w[1]) {
+///         Some(before) => Err(OutOfOrder { index: before + 1 }),
+///         None => Ok(()),
+///     }
 /// }
 ///
 /// validated! {
@@ -164,7 +234,7 @@ macro_rules! __schema_names {
 ///     #[derive(Clone, PartialEq)]
 ///     pub struct Days(Vec<u32>);
 ///     check = ascending;
-///     error = String;
+///     error = OutOfOrder;
 /// }
 /// listed!(Days, u32);
 ///
@@ -172,6 +242,7 @@ macro_rules! __schema_names {
 /// assert_eq!(days.len(), 3);
 /// assert_eq!(days.last(), Some(&8));
 /// assert_eq!((&days).into_iter().sum::<u32>(), 12);
+/// assert_eq!(Days::try_from(vec![1, 8, 3]).unwrap_err().field(), FieldPath::item(2));
 /// ```
 #[macro_export]
 macro_rules! listed {

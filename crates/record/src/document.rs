@@ -2,10 +2,11 @@
 
 use std::fmt;
 
-use partnership_consent::{ConsentError, DisclosureLedger, LedgerEntry};
+use partnership_consent::{DisclosureLedger, LedgerEntry};
 use partnership_core::json::{
     InputLimits, JsonErrorKind, from_json_slice_with, from_json_str_with,
 };
+use partnership_core::{Checked, Located, Pointer};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
@@ -153,11 +154,11 @@ impl Document {
                 "PartnershipRecord",
                 "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; an NHS number's tenth digit is its modulus 11 check digit; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies, and each permit in it is supported by the consents it cites or its justification; each checkpoint is its key's Ed25519 signature over the UTF-8 text partnership-ledger-checkpoint-v1, the length in decimal and the head, each followed by a newline, and states a head the ledger holds, one per key; and every rule of the documents it contains",
             ),
-            Self::ChildProfile => f.with::<ChildProfile>(
+            Self::ChildProfile => f.checked::<ChildProfile>(
                 "ChildProfile",
                 "an NHS number's tenth digit is its modulus 11 check digit; no view is dated before the birth; at most one identifier per system",
             ),
-            Self::Carer => f.with::<Carer>(
+            Self::Carer => f.checked::<Carer>(
                 "Carer",
                 "a foster carer or residential care worker never holds parental responsibility; a basis of parental responsibility fits the relationship (a father named on the birth register, from 1 December 2003, with the registration date); delegated authority lists at least one area; channels and support items do not repeat; dates are in order",
             ),
@@ -165,23 +166,23 @@ impl Document {
                 "CommunicationAgreement",
                 "none beyond the shape",
             ),
-            Self::ContactRecord => f.with::<ContactRecord>(
+            Self::ContactRecord => f.checked::<ContactRecord>(
                 "ContactRecord",
                 "at least one participant, none repeated; agreed actions are not due or done before the discussion",
             ),
-            Self::SharedGoal => f.with::<SharedGoal>(
+            Self::SharedGoal => f.checked::<SharedGoal>(
                 "SharedGoal",
                 "lifecycle moves follow the allowed graph and terminal statuses stay terminal; a move to active records whose agreement made it possible, needs a responsibility and a target date; nothing is dated before the goal was created; lists are in date order; target changes chain",
             ),
-            Self::ConsentRecord => f.with::<ConsentRecord>(
+            Self::ConsentRecord => f.checked::<ConsentRecord>(
                 "ConsentRecord",
                 "events are in time order and make sense (a request only first; a withdrawal only after consent was given; nothing after a withdrawal, revocation or invalidation); every event is made by the person it says acted (given, refused, renewed and withdrawn by the giver, with a professional who wrote it down on their behalf in recordedBy; asked for and invalidated by a professional; revoked by anyone but the giver); a court order never names the child; the period does not end before it starts; scope lists are not empty and do not repeat",
             ),
-            Self::SharingQuestion => f.with::<SharingQuestion>(
+            Self::SharingQuestion => f.checked::<SharingQuestion>(
                 "SharingQuestion",
                 "data categories are not empty and do not repeat; asked of a record, every id names someone in it, and a deprecated description (the recipient's role, agency or kind of agency, a time on another day than the decision, a child's capacity) that disagrees with the record refuses the request",
             ),
-            Self::SharingRequest => f.with::<SharingRequest>(
+            Self::SharingRequest => f.checked::<SharingRequest>(
                 "SharingRequest",
                 "data categories are not empty and do not repeat",
             ),
@@ -189,15 +190,15 @@ impl Document {
                 "SharingDecision",
                 "none beyond the shape",
             ),
-            Self::WithholdingRule => f.with::<WithholdingRule>(
+            Self::WithholdingRule => f.checked::<WithholdingRule>(
                 "WithholdingRule",
                 "lists are not empty and do not repeat; the period does not end before it starts",
             ),
-            Self::SafeguardingJustification => f.with::<SafeguardingJustification>(
+            Self::SafeguardingJustification => f.checked::<SafeguardingJustification>(
                 "SafeguardingJustification",
                 "the window ends after it starts; recipients, purposes and categories are not empty and do not repeat",
             ),
-            Self::CompetenceAssessment => f.with::<CompetenceAssessment>(
+            Self::CompetenceAssessment => f.checked::<CompetenceAssessment>(
                 "CompetenceAssessment",
                 "the decision's lists are not empty and do not repeat; in a record, the assessor is a professional in it and the date is not before the child's birth",
             ),
@@ -205,11 +206,11 @@ impl Document {
                 "LedgerEntry",
                 "in format 2, hash is the SHA-256, as 64 lower-case hexadecimal digits, of the RFC 8785 canonical JSON of the entry without its hash member (members sorted by UTF-16 code units, no whitespace); previousHash is the previous entry's hash, 64 zeros for the first; a ledger's entries are all of one format, indexed from 0, recordedAt never going back, each request's at equal to its entry's recordedAt",
             ),
-            Self::Barrier => f.with::<Barrier>(
+            Self::Barrier => f.checked::<Barrier>(
                 "Barrier",
                 "status changes follow the allowed lifecycle in date order; resolution needs a mitigation whose effectiveness was reviewed; an escalation records to whom and why, an acceptance why; nothing is dated before identification",
             ),
-            Self::ReviewSchedule => f.with::<ReviewSchedule>(
+            Self::ReviewSchedule => f.checked::<ReviewSchedule>(
                 "ReviewSchedule",
                 "reviews are in date order from the start; an agreed next review is not later than the statutory deadline after the review that agreed it",
             ),
@@ -232,6 +233,18 @@ pub(crate) trait WithType {
         name: &'static str,
         rules: &'static str,
     ) -> Self::Output;
+
+    /// Does it with `T`, a type whose parts a domain rule checks: by default as
+    /// [`with`](Self::with).
+    fn checked<T>(self, name: &'static str, rules: &'static str) -> Self::Output
+    where
+        T: Checked + DeserializeOwned + JsonSchema,
+        T::Parts: DeserializeOwned,
+        <T as Checked>::Error: Located + 'static,
+        Self: Sized,
+    {
+        self.with::<T>(name, rules)
+    }
 }
 
 /// Reads a document as its kind's type.
@@ -249,6 +262,21 @@ impl WithType for Read<'_> {
         _: &'static str,
     ) -> Self::Output {
         read::<T>(self.bytes, self.limits)
+    }
+
+    /// In two phases: the parts for their shape, then the type's own rules, so that
+    /// a broken rule is reported at the field it names.
+    fn checked<T>(self, _: &'static str, _: &'static str) -> Self::Output
+    where
+        T: Checked + DeserializeOwned + JsonSchema,
+        T::Parts: DeserializeOwned,
+        <T as Checked>::Error: Located + 'static,
+    {
+        let parts = from_json_slice_with::<T::Parts>(self.bytes, self.limits)
+            .map_err(|e| vec![read_problem(&e)])?;
+        T::try_from(parts)
+            .map(|_| ())
+            .map_err(|e| vec![Problem::broken(&Pointer::root(), &e)])
     }
 }
 
@@ -319,22 +347,9 @@ fn read_ledger(bytes: &[u8], limits: &InputLimits) -> Result<(), Vec<Problem>> {
             }
         }
     }
-    DisclosureLedger::try_from(entries).map(|_| ()).map_err(|e| {
-        let (pointer, rule) = match e {
-            ConsentError::LedgerTampered { index } => (format!("/{index}"), Rule::LedgerTampered),
-            _ => (String::new(), Rule::InvalidValue),
-        };
-        vec![Problem {
-            pointer,
-            rule,
-            message: match rule {
-                Rule::LedgerTampered => "the entry does not match its hash chain (changed, removed, reordered or inserted)".to_owned(),
-                _ => e.to_string(),
-            },
-            line: None,
-            column: None,
-        }]
-    })
+    DisclosureLedger::try_from(entries)
+        .map(|_| ())
+        .map_err(|e| vec![Problem::broken(&Pointer::root(), &e)])
 }
 
 impl fmt::Display for Document {

@@ -6,8 +6,158 @@ use partnership_core::json::{
     InputLimits, JsonErrorKind, from_json_slice_with, from_json_str_with,
 };
 
+use partnership_barriers::{Barrier, BarrierParts, BarrierRegister};
+use partnership_carers::{
+    Carer, CarerParts, CommunicationAgreement, ContactLog, ContactRecord, ContactRecordParts,
+};
+use partnership_consent::{
+    Checkpoint, CompetenceAssessment, CompetenceAssessmentParts, ConsentRecord, ConsentRecordParts,
+    DisclosureLedger, LedgerEntry, SafeguardingJustification, SafeguardingJustificationParts,
+    WithholdingRule, WithholdingRuleParts,
+};
+use partnership_core::{
+    Agency, ChildProfile, ChildProfileParts, Located, Pointer, Professional, RecordId,
+};
+use partnership_goals::{SharedGoal, SharedGoalParts};
+use partnership_reviews::{ReviewSchedule, ReviewScheduleParts};
+use serde::Deserialize;
+
 use crate::validate::cross_check;
-use crate::{PartnershipRecord, PartnershipRecordParts, Problem, RecordError, Rule};
+use crate::{
+    PartnershipRecord, PartnershipRecordParts, Problem, ProvenanceEntry, RecordError, Rule,
+};
+
+/// Phase one of reading a record: its shape only. Each entity a domain crate checks
+/// is read as its plain parts, so that one entity's broken rule does not stop the
+/// reading of the rest; phase two ([`Shape::check`]) checks them all. The members
+/// and their defaults are those of [`PartnershipRecordParts`], which the
+/// `shape_reads_what_the_parts_read` test holds to.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Shape {
+    schema_version: u32,
+    id: RecordId,
+    child: ChildProfileParts,
+    #[serde(default)]
+    carers: Vec<CarerParts>,
+    #[serde(default)]
+    professionals: Vec<Professional>,
+    #[serde(default)]
+    agencies: Vec<Agency>,
+    #[serde(default)]
+    communication_agreements: Vec<CommunicationAgreement>,
+    #[serde(default)]
+    contact_log: Vec<ContactRecordParts>,
+    #[serde(default)]
+    goals: Vec<SharedGoalParts>,
+    #[serde(default)]
+    consents: Vec<ConsentRecordParts>,
+    #[serde(default)]
+    competence_assessments: Vec<CompetenceAssessmentParts>,
+    #[serde(default)]
+    withholding_rules: Vec<WithholdingRuleParts>,
+    #[serde(default)]
+    justifications: Vec<SafeguardingJustificationParts>,
+    #[serde(default)]
+    disclosures: Vec<LedgerEntry>,
+    #[serde(default)]
+    checkpoints: Vec<Checkpoint>,
+    #[serde(default)]
+    barriers: Vec<BarrierParts>,
+    #[serde(default)]
+    reviews: Vec<ReviewScheduleParts>,
+    #[serde(default)]
+    provenance: Vec<ProvenanceEntry>,
+}
+
+/// Checks parts as the type they are the parts of, reporting a broken rule at the
+/// field it names under `at`.
+fn checked<T, P>(at: &Pointer<'_>, parts: P, problems: &mut Vec<Problem>) -> Option<T>
+where
+    T: TryFrom<P>,
+    T::Error: Located + 'static,
+{
+    T::try_from(parts)
+        .map_err(|e| problems.push(Problem::broken(at, &e)))
+        .ok()
+}
+
+/// Checks each item of a list, every one of them, whatever the others hold.
+fn checked_list<T, P>(at: &Pointer<'_>, items: Vec<P>, problems: &mut Vec<Problem>) -> Vec<T>
+where
+    T: TryFrom<P>,
+    T::Error: Located + 'static,
+{
+    items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, parts)| checked(&at.index(i), parts, problems))
+        .collect()
+}
+
+impl Shape {
+    /// Phase two's first half: every entity checked by its own domain rules, every
+    /// broken rule reported (one per entity: an entity's rules build on each other).
+    /// A list's own rules (the contact log's order, the register's ids, the
+    /// ledger's chain) are checked once its items are. The cross-references are the
+    /// record's own check, run once all of this passes.
+    fn check(self) -> Result<PartnershipRecordParts, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let root = Pointer::root();
+        let p = &mut problems;
+        let child: Option<ChildProfile> = checked(&root.field("child"), self.child, p);
+        let carers: Vec<Carer> = checked_list(&root.field("carers"), self.carers, p);
+        let log = root.field("contactLog");
+        let contact_log: Vec<ContactRecord> = checked_list(&log, self.contact_log, p);
+        let goals: Vec<SharedGoal> = checked_list(&root.field("goals"), self.goals, p);
+        let consents: Vec<ConsentRecord> = checked_list(&root.field("consents"), self.consents, p);
+        let competence_assessments: Vec<CompetenceAssessment> = checked_list(
+            &root.field("competenceAssessments"),
+            self.competence_assessments,
+            p,
+        );
+        let withholding_rules: Vec<WithholdingRule> =
+            checked_list(&root.field("withholdingRules"), self.withholding_rules, p);
+        let justifications: Vec<SafeguardingJustification> =
+            checked_list(&root.field("justifications"), self.justifications, p);
+        let barriers = root.field("barriers");
+        let barrier_list: Vec<Barrier> = checked_list(&barriers, self.barriers, p);
+        let reviews: Vec<ReviewSchedule> = checked_list(&root.field("reviews"), self.reviews, p);
+        let disclosures: Option<DisclosureLedger> =
+            checked(&root.field("disclosures"), self.disclosures, p);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let p = &mut problems;
+        let contact_log: Option<ContactLog> = checked(&log, contact_log, p);
+        let register: Option<BarrierRegister> = checked(&barriers, barrier_list, p);
+        match (child, contact_log, register, disclosures) {
+            (Some(child), Some(contact_log), Some(barriers), Some(disclosures)) => {
+                Ok(PartnershipRecordParts {
+                    schema_version: self.schema_version,
+                    id: self.id,
+                    child,
+                    carers,
+                    professionals: self.professionals,
+                    agencies: self.agencies,
+                    communication_agreements: self.communication_agreements,
+                    contact_log,
+                    goals,
+                    consents,
+                    competence_assessments,
+                    withholding_rules,
+                    justifications,
+                    disclosures,
+                    checkpoints: self.checkpoints,
+                    barriers,
+                    reviews,
+                    provenance: self.provenance,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+}
 
 pub(crate) fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
     Problem {
@@ -23,9 +173,10 @@ pub(crate) fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
     }
 }
 
-/// The record's own check runs the cross-reference checks once and reports every
-/// problem.
-fn accept(parts: PartnershipRecordParts) -> Result<PartnershipRecord, RecordError> {
+/// Phase two: the entities' own rules, then the record's cross-references, each
+/// reporting every problem it finds.
+fn accept(shape: Shape) -> Result<PartnershipRecord, RecordError> {
+    let parts = shape.check().map_err(|problems| RecordError { problems })?;
     PartnershipRecord::try_from(parts)
 }
 
@@ -84,10 +235,8 @@ impl PartnershipRecord {
     pub fn from_json_with(json: &str, limits: &InputLimits) -> Result<Self, RecordError> {
         crate::document::not_an_array(json.as_bytes())
             .map_err(|problems| RecordError { problems })?;
-        let parts = from_json_str_with::<PartnershipRecordParts>(json, limits).map_err(|e| {
-            RecordError {
-                problems: vec![read_problem(&e)],
-            }
+        let parts = from_json_str_with::<Shape>(json, limits).map_err(|e| RecordError {
+            problems: vec![read_problem(&e)],
         })?;
         accept(parts)
     }
@@ -131,10 +280,8 @@ impl PartnershipRecord {
     /// Reads a record from bytes already in memory, within `limits`.
     pub(crate) fn from_slice_with(bytes: &[u8], limits: &InputLimits) -> Result<Self, RecordError> {
         crate::document::not_an_array(bytes).map_err(|problems| RecordError { problems })?;
-        let parts = from_json_slice_with::<PartnershipRecordParts>(bytes, limits).map_err(|e| {
-            RecordError {
-                problems: vec![read_problem(&e)],
-            }
+        let parts = from_json_slice_with::<Shape>(bytes, limits).map_err(|e| RecordError {
+            problems: vec![read_problem(&e)],
         })?;
         accept(parts)
     }
@@ -149,5 +296,86 @@ impl PartnershipRecord {
     /// valid record's parts): for checking a record being assembled.
     pub fn problems_of(parts: &PartnershipRecordParts) -> Vec<Problem> {
         cross_check(parts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // Tests report failure by panicking; the panic family is denied only in library code.
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+    use serde::de::{Deserializer, Visitor};
+
+    /// Stops a struct's `Deserialize` as it starts, holding the members it would read.
+    #[derive(Debug)]
+    struct Members(Option<&'static [&'static str]>);
+
+    impl std::fmt::Display for Members {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{:?}", self.0)
+        }
+    }
+
+    impl std::error::Error for Members {}
+
+    impl serde::de::Error for Members {
+        fn custom<T: std::fmt::Display>(_: T) -> Self {
+            Self(None)
+        }
+    }
+
+    /// A deserializer that hands a struct nothing but asks it which members it has.
+    struct AskMembers;
+
+    impl<'de> Deserializer<'de> for AskMembers {
+        type Error = Members;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Members> {
+            Err(Members(None))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Members> {
+            Err(Members(Some(fields)))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+
+    fn members<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+        match T::deserialize(AskMembers) {
+            Err(Members(Some(fields))) => fields,
+            _ => panic!("not read as a struct"),
+        }
+    }
+
+    /// Phase one reads the members the record's parts have, no more and no fewer,
+    /// and every record the parts read, it reads to the same parts.
+    #[test]
+    fn shape_reads_what_the_parts_read() {
+        assert_eq!(members::<Shape>(), members::<PartnershipRecordParts>());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/scenarios"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        paths.push(format!("{dir}/record.json").into());
+        paths.push(format!("{dir}/changed.json").into());
+        for path in &paths {
+            let json = std::fs::read_to_string(path).unwrap();
+            let plain: PartnershipRecordParts = serde_json::from_str(&json).unwrap();
+            let shape: Shape = serde_json::from_str(&json).unwrap();
+            assert_eq!(shape.check().unwrap(), plain, "{}", path.display());
+        }
+        assert!(paths.len() > 10);
     }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use partnership_core::{Located, Pointer};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -117,6 +118,33 @@ pub struct Problem {
     pub column: Option<usize>,
 }
 
+impl Problem {
+    /// A domain rule broken by the value at `at`: the problem sits at the field the
+    /// rule names, under the rule it breaks. A fault has one rule wherever it is
+    /// found: a ledger whose chain does not verify is [`Rule::LedgerTampered`]
+    /// inside a record as in a ledger file; every other domain rule is
+    /// [`Rule::InvalidValue`].
+    pub(crate) fn broken(at: &Pointer<'_>, error: &(dyn Located + 'static)) -> Self {
+        let as_error: &(dyn std::error::Error + 'static) = error;
+        let rule = match as_error.downcast_ref::<partnership_consent::ConsentError>() {
+            Some(partnership_consent::ConsentError::LedgerTampered { .. }) => Rule::LedgerTampered,
+            _ => Rule::InvalidValue,
+        };
+        Self::at(at.at(&error.field()), rule, error.to_string())
+    }
+
+    /// A problem at `pointer`, found by checking rather than reading (no line).
+    pub(crate) fn at(pointer: String, rule: Rule, message: impl Into<String>) -> Self {
+        Self {
+            pointer,
+            rule,
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = if self.pointer.is_empty() {
@@ -155,3 +183,10 @@ impl fmt::Display for RecordError {
 }
 
 impl std::error::Error for RecordError {}
+
+/// Each problem carries its own pointer: the error as a whole concerns the record.
+impl partnership_core::Located for RecordError {
+    fn field(&self) -> partnership_core::FieldPath {
+        partnership_core::FieldPath::whole()
+    }
+}

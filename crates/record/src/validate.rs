@@ -50,13 +50,8 @@ impl<'a> Checker<'a> {
 
     /// Reports a problem at `at`: the one place a pointer is written out as text.
     pub(crate) fn problem(&mut self, at: &Pointer<'_>, rule: Rule, message: impl Into<String>) {
-        self.problems.push(Problem {
-            pointer: at.to_string(),
-            rule,
-            message: message.into(),
-            line: None,
-            column: None,
-        });
+        self.problems
+            .push(Problem::at(at.to_string(), rule, message));
     }
 
     /// The kind of party an id belongs to, if any.
@@ -765,14 +760,8 @@ fn check_ledger(c: &mut Checker<'_>) {
     let record = c.record;
     let root = Pointer::root();
     let disclosures = root.field("disclosures");
-    if let Err(partnership_consent::ConsentError::LedgerTampered { index }) =
-        record.disclosures.verify()
-    {
-        c.problem(
-            &disclosures.index(index),
-            Rule::LedgerTampered,
-            "the ledger entry does not match its hash chain: it was changed, removed, reordered or inserted",
-        );
+    if let Err(error) = record.disclosures.verify() {
+        c.problems.push(Problem::broken(&disclosures, &error));
     }
     let checkpoints = root.field("checkpoints");
     for (k, checkpoint) in record.checkpoints.iter().enumerate() {

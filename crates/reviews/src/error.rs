@@ -4,19 +4,20 @@ use thiserror::Error;
 
 /// Everything that can be wrong with a calendar, a schedule or an outcome.
 ///
-/// Messages start with the field as a JSON Pointer relative to the document, then the
-/// rule broken; none contains personal data.
+/// The message is the rule broken, in words; the field it concerns, relative to
+/// the document, is [`Located::field`](partnership_core::Located::field), never part of
+/// the message. No message contains personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum ReviewsError {
     /// A date calculation left the calendar the library can represent.
-    #[error("{what}: the date falls outside the representable calendar")]
+    #[error("the date falls outside the representable calendar")]
     OutOfRange {
         /// What was being calculated.
         what: &'static str,
     },
     /// A number of months or weeks outside what the rule allows.
-    #[error("{field}: must be from {min} to {max}, found {found}")]
+    #[error("must be from {min} to {max}, found {found}")]
     OutOfBounds {
         /// The field.
         field: &'static str,
@@ -28,13 +29,13 @@ pub enum ReviewsError {
         found: u32,
     },
     /// Terms that do not cover the academic year once, in order.
-    #[error("terms: {rule}")]
+    #[error("{rule}")]
     Terms {
         /// The rule broken.
         rule: &'static str,
     },
     /// Outcomes out of date order, or before the schedule started.
-    #[error("outcomes/{index}/heldOn: {rule}")]
+    #[error("{rule}")]
     HeldOn {
         /// Index of the outcome.
         index: usize,
@@ -42,9 +43,7 @@ pub enum ReviewsError {
         rule: &'static str,
     },
     /// An agreed next review later than the statutory deadline.
-    #[error(
-        "outcomes/{index}/nextReviewAgreed: {agreed} is after the latest date the next review may be held, {deadline} ({rule})"
-    )]
+    #[error("{agreed} is after the latest date the next review may be held, {deadline} ({rule})")]
     AgreedAfterDeadline {
         /// Index of the outcome.
         index: usize,
@@ -56,13 +55,13 @@ pub enum ReviewsError {
         rule: String,
     },
     /// An agreed next review before the review that agreed it.
-    #[error("outcomes/{index}/nextReviewAgreed: is before the review was held")]
+    #[error("is before the review was held")]
     AgreedBeforeHeld {
         /// Index of the outcome.
         index: usize,
     },
     /// The same entry twice in a list that must not repeat.
-    #[error("{field}/{index}: repeats an earlier entry")]
+    #[error("repeats an earlier entry")]
     Duplicate {
         /// The list, as a JSON Pointer.
         field: &'static str,
@@ -70,6 +69,31 @@ pub enum ReviewsError {
         index: usize,
     },
     /// A meeting window that ends before it starts.
-    #[error("window: the earliest date is after the deadline")]
+    #[error("the earliest date is after the deadline")]
     EmptyWindow,
+}
+
+impl partnership_core::Located for ReviewsError {
+    fn field(&self) -> partnership_core::FieldPath {
+        match self {
+            Self::OutOfRange { what } => partnership_core::FieldPath::field(*what),
+            Self::OutOfBounds { field, .. } => partnership_core::FieldPath::field(*field),
+            Self::Terms { .. } => partnership_core::FieldPath::field("terms"),
+            Self::HeldOn { index, .. } => partnership_core::FieldPath::field("outcomes")
+                .index(*index)
+                .then("heldOn"),
+            Self::AgreedAfterDeadline { index, .. } => {
+                partnership_core::FieldPath::field("outcomes")
+                    .index(*index)
+                    .then("nextReviewAgreed")
+            }
+            Self::AgreedBeforeHeld { index } => partnership_core::FieldPath::field("outcomes")
+                .index(*index)
+                .then("nextReviewAgreed"),
+            Self::Duplicate { field, index } => {
+                partnership_core::FieldPath::field(*field).index(*index)
+            }
+            Self::EmptyWindow => partnership_core::FieldPath::field("window"),
+        }
+    }
 }

@@ -55,7 +55,7 @@ pub(super) fn dated_problems(
                     item.field(entries).index(i).field(field).to_string()
                 }
             };
-            problems.push(super::problem_at(
+            problems.push(Problem::at(
                 pointer,
                 Rule::DatedAfterChange,
                 AFTER_RECORDING,
@@ -186,7 +186,7 @@ pub(super) fn dated_problems(
         Change::UpdateChild(child) => {
             let at_child = root.field("child");
             if child.date_of_birth() > latest {
-                problems.push(super::problem_at(
+                problems.push(Problem::at(
                     at_child.field("dateOfBirth").to_string(),
                     Rule::DatedAfterChange,
                     AFTER_RECORDING,
@@ -195,7 +195,7 @@ pub(super) fn dated_problems(
             let views = at_child.field("views");
             for (i, view) in child.views().iter().enumerate() {
                 if view.recorded_on > latest {
-                    problems.push(super::problem_at(
+                    problems.push(Problem::at(
                         views.index(i).field("recordedOn").to_string(),
                         Rule::DatedAfterChange,
                         AFTER_RECORDING,
@@ -279,7 +279,7 @@ fn events_after<'a>(
     for (i, event) in events {
         if event.at > at {
             let pointer = list.index(i).field("at").to_string();
-            problems.push(super::problem_at(
+            problems.push(Problem::at(
                 pointer,
                 Rule::DatedAfterChange,
                 AFTER_RECORDING,

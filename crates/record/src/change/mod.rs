@@ -266,31 +266,13 @@ fn refused(problems: Vec<Problem>) -> RecordError {
 }
 
 fn one(at: &Pointer<'_>, rule: Rule, message: impl Into<String>) -> Problem {
-    problem_at(at.to_string(), rule, message)
+    Problem::at(at.to_string(), rule, message)
 }
 
-fn problem_at(pointer: String, rule: Rule, message: impl Into<String>) -> Problem {
-    Problem {
-        pointer,
-        rule,
-        message: message.into(),
-        line: None,
-        column: None,
-    }
-}
-
-/// A domain crate's refusal of a step (its message starts with the field, relative
-/// to the value it checked), as a problem at that field of the record.
-fn domain_refusal(at: &Pointer<'_>, error: &dyn std::error::Error) -> Problem {
-    let text = error.to_string();
-    let (field, rule) = partnership_core::json::split_field(&text);
-    Problem {
-        pointer: at.join(field),
-        rule: Rule::InvalidValue,
-        message: rule.to_owned(),
-        line: None,
-        column: None,
-    }
+/// A domain crate's refusal of a step, as a problem at the field it names of the
+/// value at `at`.
+fn domain_refusal(at: &Pointer<'_>, error: &(dyn partnership_core::Located + 'static)) -> Problem {
+    Problem::broken(at, error)
 }
 
 fn index_of<T>(items: &[T], same: impl Fn(&T) -> bool) -> Option<usize> {
@@ -581,7 +563,7 @@ fn add_to<T: 'static>(
 /// Takes `step` on a copy of the item of `list` at index `k`, puts the copy in its
 /// place, then runs `check` on it; on a refusal by the item's own type or any
 /// problem the record keeps the item as it was.
-fn step_on<T: Clone + 'static, E: std::error::Error>(
+fn step_on<T: Clone + 'static, E: partnership_core::Located + 'static>(
     record: &mut PartnershipRecordParts,
     entry: &ProvenanceEntry,
     list: &List<T>,

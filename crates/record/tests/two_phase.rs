@@ -1,0 +1,195 @@
+//! Reading in two phases: the shape first, then every entity's own rules, so that
+//! every broken rule is reported at the field it names, and one fault gets one rule
+//! and one message wherever it is found.
+
+// Tests report failure by panicking; the panic family is denied only in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use partnership_core::json::{InputLimits, from_json_str};
+use partnership_record::{Document, PartnershipRecord, Problem, Rule};
+use serde_json::{Value, json};
+
+fn fixture(path: &str) -> Value {
+    let path = format!("{}/../../tests/{path}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn problems(record: &Value) -> Vec<Problem> {
+    PartnershipRecord::from_json(&record.to_string())
+        .unwrap_err()
+        .problems
+}
+
+fn found(problems: &[Problem]) -> Vec<(&str, Rule, &str)> {
+    problems
+        .iter()
+        .map(|p| (p.pointer.as_str(), p.rule, p.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn every_broken_entity_is_reported_not_only_the_first() {
+    let mut record = fixture("fixtures/record.json");
+    // Two carers in one list, and entities in three other lists, each breaking a
+    // rule of its own type.
+    record["carers"][0]["relationship"] = json!({"kind": "foster-carer"});
+    record["carers"][1]["relationship"] = json!({"kind": "residential-care-worker"});
+    record["consents"][0]["validUntil"] = json!("2026-01-01");
+    record["contactLog"][0]["participants"] = json!([]);
+    record["reviews"][0]["outcomes"][0]["heldOn"] = json!("2026-09-01");
+    let problems = problems(&record);
+    let found = found(&problems);
+    let pointers: Vec<&str> = found.iter().map(|(pointer, _, _)| *pointer).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/carers/0/legalStanding",
+            "/carers/1/legalStanding",
+            "/contactLog/0/participants",
+            "/consents/0/validUntil",
+            "/reviews/0/outcomes/0/heldOn",
+        ],
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|(_, rule, _)| *rule == Rule::InvalidValue));
+    assert_eq!(
+        found[2].2,
+        "a contact record names at least one participant"
+    );
+    // No message repeats its field: the pointer says where, the message what.
+    for (pointer, _, message) in &found {
+        let field = pointer.rsplit('/').next().unwrap();
+        assert!(!message.starts_with(&format!("{field}:")), "{message}");
+    }
+}
+
+#[test]
+fn the_record_is_cross_checked_only_once_every_entity_is_sound() {
+    // A dangling carer reference and a broken consent: the consent is reported,
+    // and the reference (which a broken entity could explain) waits until it is
+    // fixed, rather than burying the first fault under its consequences.
+    let mut record = fixture("fixtures/record.json");
+    record["consents"][0]["validUntil"] = json!("2026-01-01");
+    record["contactLog"][0]["participants"][0]["id"] =
+        json!("00000000-0000-4000-8000-000000000001");
+    let first = problems(&record);
+    assert_eq!(
+        found(&first),
+        [(
+            "/consents/0/validUntil",
+            Rule::InvalidValue,
+            "ends before the period starts"
+        )]
+    );
+    record["consents"][0]["validUntil"] = json!("2026-12-18");
+    let then = problems(&record);
+    assert_eq!(then[0].pointer, "/contactLog/0/participants/0/id");
+    assert_eq!(then[0].rule, Rule::DanglingReference);
+}
+
+/// A record whose ledger has an entry changed after it was written.
+fn tampered() -> Value {
+    fixture("bad_inputs/record/tampered-ledger.json")
+}
+
+#[test]
+fn a_tampered_ledger_is_the_same_fault_in_a_record_and_in_a_ledger_file() {
+    let record = tampered();
+    let in_record = Document::Record
+        .check(record.to_string().as_bytes(), &InputLimits::default())
+        .unwrap_err();
+    let ledger: String = record["disclosures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| format!("{entry}\n"))
+        .collect();
+    let in_file = Document::Ledger
+        .check(ledger.as_bytes(), &InputLimits::default())
+        .unwrap_err();
+    assert_eq!(in_record.len(), 1, "{in_record:#?}");
+    assert_eq!(in_file.len(), 1, "{in_file:#?}");
+    assert_eq!(in_record[0].rule, Rule::LedgerTampered);
+    assert_eq!(in_file[0].rule, Rule::LedgerTampered);
+    assert_eq!(in_record[0].message, in_file[0].message);
+    // The same entry, seen from where each document holds it.
+    assert_eq!(
+        in_record[0].pointer,
+        format!("/disclosures{}", in_file[0].pointer)
+    );
+}
+
+#[test]
+fn a_single_entity_read_alone_is_refused_at_the_field_its_rule_names() {
+    let record = fixture("fixtures/record.json");
+    let mut carer = record["carers"][0].clone();
+    carer["relationship"] = json!({"kind": "foster-carer"});
+    let err = from_json_str::<partnership_carers::Carer>(&carer.to_string()).unwrap_err();
+    assert_eq!(err.pointer(), "/legalStanding");
+    assert!(err.message().starts_with("a foster carer does not hold"));
+
+    // Nested: a consent's own rule, inside a list the reader walks.
+    let mut consents = record["consents"].clone();
+    consents[0]["events"][0]["kind"] = json!("withdrawn");
+    let err = from_json_str::<Vec<partnership_consent::ConsentRecord>>(&consents.to_string())
+        .unwrap_err();
+    assert_eq!(err.pointer(), "/0/events/0/kind");
+    assert_eq!(
+        err.message(),
+        "a withdrawal cannot follow the start of the record"
+    );
+
+    // Through the document check, the same place and words.
+    let problems = Document::Carer
+        .check(carer.to_string().as_bytes(), &InputLimits::default())
+        .unwrap_err();
+    assert_eq!(problems[0].pointer, "/legalStanding");
+    assert_eq!(
+        problems[0].message,
+        "a foster carer does not hold parental responsibility in that role (Children Act 1989); \
+         record the authority delegated in the placement plan instead"
+    );
+}
+
+#[test]
+fn a_choice_with_an_unknown_kind_is_refused_at_the_kind() {
+    let record = fixture("fixtures/record.json");
+    let mut carer = record["carers"][0].clone();
+    carer["relationship"] = json!({"kind": "godparent"});
+    let err = from_json_str::<partnership_carers::Carer>(&carer.to_string()).unwrap_err();
+    assert_eq!(err.pointer(), "/relationship/kind");
+    assert!(
+        err.message()
+            .starts_with("not one of the choices for Relationship")
+    );
+    assert!(!err.message().contains("godparent"));
+}
+
+#[test]
+fn a_refusal_left_behind_is_not_joined_to_a_later_error() {
+    // serde tries a broken carer as the first variant (which refuses it at
+    // /legalStanding), then as a number, and reports that neither matched: that
+    // error is about the value as a whole, and must not borrow the carer's field.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum CarerOrNumber {
+        Carer(Box<partnership_carers::Carer>),
+        Number(u32),
+    }
+    let record = fixture("fixtures/record.json");
+    let mut carer = record["carers"][0].clone();
+    carer["relationship"] = json!({"kind": "foster-carer"});
+    let err = from_json_str::<Vec<CarerOrNumber>>(&json!([carer]).to_string()).unwrap_err();
+    assert_eq!(err.pointer(), "/0");
+    assert!(
+        err.message().contains("did not match any variant"),
+        "{}",
+        err.message()
+    );
+}
