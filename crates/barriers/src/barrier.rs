@@ -3,7 +3,9 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use partnership_core::{BarrierId, CarerId, GoalId, Label, MitigationId, PartyRef, Sensitive};
+use partnership_core::{
+    BarrierId, CarerId, GoalId, Label, MitigationId, PartyRef, Sensitive, no_repeats,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -206,15 +208,6 @@ pub struct BarrierParts {
     pub history: Vec<StatusChange>,
 }
 
-fn first_repeat<T: Ord>(
-    items: impl IntoIterator<Item = T>,
-    field: &'static str,
-) -> Result<(), BarriersError> {
-    partnership_core::first_repeat(items).map_or(Ok(()), |index| {
-        Err(BarriersError::Duplicate { field, index })
-    })
-}
-
 /// Checks one status change against the status before it and the barrier's
 /// mitigations: the rule shared by construction and by [`Barrier::change_status`].
 fn check_change(
@@ -273,9 +266,9 @@ fn check_barrier(parts: &BarrierParts) -> Result<(), BarriersError> {
     if parts.affects.is_empty() {
         return Err(BarriersError::AffectsNobody);
     }
-    first_repeat(parts.affects.iter(), "affects")?;
-    first_repeat(parts.goals.iter(), "goals")?;
-    first_repeat(parts.mitigations.iter().map(|m| m.id), "mitigations")?;
+    no_repeats(parts.affects.iter(), "affects")?;
+    no_repeats(parts.goals.iter(), "goals")?;
+    no_repeats(parts.mitigations.iter().map(|m| m.id), "mitigations")?;
     let before = |field: String| BarriersError::BeforeIdentified { field };
     if parts.owner.is_some_and(|o| o.since < parts.identified_on) {
         return Err(before("owner/since".into()));

@@ -135,3 +135,13 @@ impl partnership_core::Located for BarriersError {
         }
     }
 }
+
+/// A repeat found by [`partnership_core::no_repeats`] is this crate's `Duplicate`.
+impl From<partnership_core::Repeated> for BarriersError {
+    fn from(repeated: partnership_core::Repeated) -> Self {
+        Self::Duplicate {
+            field: repeated.field,
+            index: repeated.index,
+        }
+    }
+}

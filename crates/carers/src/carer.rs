@@ -3,7 +3,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use partnership_core::{CarerId, Label, Sensitive};
+use partnership_core::{CarerId, Label, Sensitive, no_repeats};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -402,28 +402,19 @@ fn check_carer(parts: &CarerParts) -> Result<(), CarersError> {
         if areas.is_empty() {
             return Err(CarersError::NoDelegatedAreas);
         }
-        first_repeat(areas.iter(), "legalStanding/areas")?;
+        no_repeats(areas.iter(), "legalStanding/areas")?;
     }
-    first_repeat(
+    no_repeats(
         parts.communication.channels.iter(),
         "communication/channels",
     )?;
-    first_repeat(parts.support.iter().map(|s| s.id), "support")?;
+    no_repeats(parts.support.iter().map(|s| s.id), "support")?;
     for (index, item) in parts.support.iter().enumerate() {
         if item.status_since < item.identified_on {
             return Err(CarersError::SupportStatusBeforeIdentified { index });
         }
     }
     Ok(())
-}
-
-/// Fails on the first item equal to an earlier one.
-pub(crate) fn first_repeat<T: Ord>(
-    items: impl IntoIterator<Item = T>,
-    field: &'static str,
-) -> Result<(), CarersError> {
-    partnership_core::first_repeat(items)
-        .map_or(Ok(()), |index| Err(CarersError::Duplicate { field, index }))
 }
 
 partnership_core::validated! {

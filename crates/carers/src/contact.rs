@@ -7,8 +7,8 @@ use partnership_core::{ActionId, ContactRecordId, PartyRef, Sensitive};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::carer::first_repeat;
 use crate::{CarersError, Channel};
+use partnership_core::no_repeats;
 
 /// An action agreed in a discussion: what, who owns it, and by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -84,8 +84,8 @@ fn check_contact(parts: &ContactRecordParts) -> Result<(), CarersError> {
     if parts.participants.is_empty() {
         return Err(CarersError::NoParticipants);
     }
-    first_repeat(parts.participants.iter(), "participants")?;
-    first_repeat(parts.agreed_actions.iter().map(|a| a.id), "agreedActions")?;
+    no_repeats(parts.participants.iter(), "participants")?;
+    no_repeats(parts.agreed_actions.iter().map(|a| a.id), "agreedActions")?;
     for (index, action) in parts.agreed_actions.iter().enumerate() {
         if action.due_on < parts.date {
             return Err(CarersError::ActionBeforeDiscussion {

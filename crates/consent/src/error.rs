@@ -175,3 +175,13 @@ impl partnership_core::Located for ConsentError {
         }
     }
 }
+
+/// A repeat found by [`partnership_core::no_repeats`] is this crate's `Duplicate`.
+impl From<partnership_core::Repeated> for ConsentError {
+    fn from(repeated: partnership_core::Repeated) -> Self {
+        Self::Duplicate {
+            field: repeated.field,
+            index: repeated.index,
+        }
+    }
+}

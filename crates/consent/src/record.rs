@@ -3,7 +3,9 @@
 use std::fmt;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use partnership_core::{AgencyId, CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId};
+use partnership_core::{
+    AgencyId, CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, no_repeats,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -396,15 +398,6 @@ impl Stage {
     }
 }
 
-fn first_repeat<T: Ord>(
-    items: impl IntoIterator<Item = T>,
-    field: &'static str,
-) -> Result<(), ConsentError> {
-    partnership_core::first_repeat(items).map_or(Ok(()), |index| {
-        Err(ConsentError::Duplicate { field, index })
-    })
-}
-
 pub(crate) fn non_empty_unique<T: Ord>(
     items: &[T],
     field: &'static str,
@@ -412,7 +405,7 @@ pub(crate) fn non_empty_unique<T: Ord>(
     if items.is_empty() {
         return Err(ConsentError::Empty { field });
     }
-    first_repeat(items.iter(), field)
+    Ok(no_repeats(items.iter(), field)?)
 }
 
 fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {

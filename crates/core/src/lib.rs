@@ -70,7 +70,7 @@ pub use id::{
     SupportId, WithholdingRuleId,
 };
 pub use label::Label;
-pub use lists::first_repeat;
+pub use lists::{Repeated, first_repeat, no_repeats};
 pub use nhs::{Identifier, NhsNumber};
 pub use party::PartyRef;
 pub use pointer::{FieldPath, Located, Pointer};

@@ -40,3 +40,43 @@ pub fn first_repeat<T: Ord>(items: impl IntoIterator<Item = T>) -> Option<usize>
     }
     None
 }
+
+/// A list that repeats an earlier entry: which list (a field of the value checked,
+/// `legalStanding/areas` for a nested one) and the repeat's index. Each domain
+/// crate's error takes it with `?`, as that crate's `Duplicate`.
+///
+/// ```
+/// use partnership_core::{FieldPath, Located, Repeated, no_repeats};
+///
+/// assert_eq!(no_repeats(["phone", "email"], "channels"), Ok(()));
+/// let err = no_repeats(["phone", "email", "phone"], "channels").unwrap_err();
+/// assert_eq!(err, Repeated { field: "channels", index: 2 });
+/// assert_eq!(err.field(), FieldPath::field("channels").index(2));
+/// assert_eq!(err.to_string(), "repeats an earlier entry");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("repeats an earlier entry")]
+pub struct Repeated {
+    /// The list, as a field of the value checked.
+    pub field: &'static str,
+    /// Index of the repeat.
+    pub index: usize,
+}
+
+impl crate::Located for Repeated {
+    fn field(&self) -> crate::FieldPath {
+        crate::FieldPath::field(self.field).index(self.index)
+    }
+}
+
+/// Checks that the list `field` repeats no entry; see [`first_repeat`].
+///
+/// # Errors
+///
+/// [`Repeated`] at the first entry equal to an earlier one.
+pub fn no_repeats<T: Ord>(
+    items: impl IntoIterator<Item = T>,
+    field: &'static str,
+) -> Result<(), Repeated> {
+    first_repeat(items).map_or(Ok(()), |index| Err(Repeated { field, index }))
+}

@@ -103,6 +103,7 @@ mod goal;
 mod lifecycle;
 mod plan;
 mod progress;
+mod quality;
 mod review;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -111,9 +112,10 @@ pub use error::GoalsError;
 pub use gas::{GasLevel, RHO, WeightedLevel, gas_t_score};
 pub use goal::{
     CarerAgreement, ChildsView, Frequency, OutcomeArea, Responsibility, Setting, SharedGoal,
-    SharedGoalParts, SmartFinding, Trend,
+    SharedGoalParts,
 };
 pub use lifecycle::{ActivationBasis, GoalStatus, Transition};
 pub use plan::GoalPlan;
 pub use progress::{AchievementStatus, Milestone, ProgressEntry};
+pub use quality::{SmartFinding, Trend};
 pub use review::{Closure, GoalReview, ReviewDecision};

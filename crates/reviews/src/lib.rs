@@ -86,9 +86,11 @@
 //! ```
 
 mod calendar;
+mod due;
 mod error;
 mod ical;
 mod invitations;
+mod kind;
 mod meeting;
 mod phases;
 mod schedule;
@@ -97,17 +99,18 @@ pub mod strategies;
 mod terms;
 
 pub use calendar::{HolidayChange, HolidayRule, WorkingCalendar, easter_sunday};
+pub use due::{DueDate, DueRule, DueState, DueUnit, next_review_due};
 pub use error::ReviewsError;
 pub use ical::{CalendarEvent, to_icalendar};
 pub use invitations::{
     CarerInvitee, InvitationList, LeftOut, RecordedRestriction, invitation_list,
 };
+pub use kind::{AgreedCadence, ReviewKind};
 pub use meeting::{
     MeetingConflict, MeetingConstraints, MeetingProposal, MeetingWindow, propose_meeting,
 };
 pub use phases::{PhaseTransfer, PhaseTransition, phase_transitions, preparing_for_adulthood_from};
 pub use schedule::{
-    AgreedCadence, CarerFeedback, DueDate, DueRule, DueState, DueUnit, GoalDecision, GoalReviewed,
-    ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts, next_review_due,
+    CarerFeedback, GoalDecision, GoalReviewed, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
 };
 pub use terms::{MonthDay, Term, TermName, Terms};

@@ -22,7 +22,7 @@
 //!            b.iter().map(|r| r.to_json()).collect::<Vec<_>>());
 //! ```
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use partnership_barriers::{
     Barrier, BarrierKind, BarrierParts, BarrierRegister, Effectiveness, EffectivenessReview,
     MitigationAttempt, Severity, recommended_mitigations,
@@ -40,6 +40,7 @@ use partnership_consent::{
 use partnership_core::{
     Agency, AgencyId, AgencyKind, CarerId, ChildProfile, ChildProfileParts, ChildView, GoalId,
     Label, ParticipationAid, PartyRef, Professional, ProfessionalId, ProfessionalRole, Sensitive,
+    noon_on,
 };
 use partnership_goals::{
     AchievementStatus, ChildsView, Frequency, GasLevel, GoalStatus, OutcomeArea, ProgressEntry,
@@ -165,7 +166,10 @@ fn grow(
             goal.record_progress(progress(ids, rng, on, &carers, &professionals)?)?;
         }
     }
-    let mut at = parts.disclosures.last_recorded_at().unwrap_or(noon(AS_OF));
+    let mut at = parts
+        .disclosures
+        .last_recorded_at()
+        .unwrap_or(noon_on(AS_OF));
     let mut record = PartnershipRecord::try_from(parts)?;
     for _ in 0..rounds.saturating_mul(10) {
         at += chrono::Duration::minutes(7);
@@ -250,10 +254,6 @@ const LANGUAGES: [&str; 8] = ["en-GB", "en-GB", "en-GB", "en-GB", "pl", "ur", "r
 
 fn label(text: &str) -> Fallible<Sensitive<Label>> {
     Ok(Sensitive::new(Label::new(text)?))
-}
-
-fn noon(day: NaiveDate) -> DateTime<Utc> {
-    partnership_core::noon_on(day)
 }
 
 fn person(rng: &mut Rng, surname: &str) -> Fallible<Sensitive<Label>> {
@@ -541,7 +541,7 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
             } else {
                 ConsentEventKind::Given
             },
-            noon(given),
+            noon_on(given),
             PartyRef::Carer { id: giver },
         )];
         if events
@@ -551,7 +551,7 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
         {
             events.push(ConsentEvent::new(
                 ConsentEventKind::Withdrawn,
-                noon(given + Days::new(30 + rng.below(100))),
+                noon_on(given + Days::new(30 + rng.below(100))),
                 PartyRef::Carer { id: giver },
             ));
         }
@@ -611,7 +611,7 @@ fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord> {
     let mut record = PartnershipRecord::try_from(parts)?;
 
     // Sharing is decided the one way a service decides it: by asking the record.
-    let mut at = noon(history_start + Days::new(200));
+    let mut at = noon_on(history_start + Days::new(200));
     for _ in 0..rng.below(7) {
         at += chrono::Duration::hours(1 + rng.below(24 * 20) as i64);
         if at.date_naive() >= AS_OF {
