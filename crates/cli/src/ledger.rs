@@ -77,7 +77,13 @@ impl Trust {
                 text.clear();
             }
             valid = false;
-            text.push_str(&format!("{shown}: /checkpoints: {e} [ledger-not-signed]\n"));
+            // A record read as valid has a sound chain and checkpoints: what is left
+            // is a checkpoint of this key, named by its place in the list.
+            let root = partnership_core::Pointer::root();
+            let at = root
+                .field("checkpoints")
+                .at(&partnership_core::Located::field(&e));
+            text.push_str(&format!("{shown}: {at}: {e} [ledger-not-signed]\n"));
         }
         if valid {
             text.push_str(&notes(file, &record, self.key.is_some()));

@@ -84,7 +84,10 @@ pub enum ConsentError {
     LedgerLine {
         /// One-based line number.
         line: usize,
-        /// What is wrong, with its JSON Pointer.
+        /// Where in the ledger: the entry's index (blank lines hold none), then the
+        /// field inside it.
+        at: partnership_core::FieldPath,
+        /// What is wrong with the entry.
         message: String,
     },
     /// A ledger entry whose request is dated other than the moment it is recorded.
@@ -119,14 +122,14 @@ pub enum ConsentError {
     /// A checkpoint whose head is not in the ledger: the ledger was changed after it
     /// was signed, or cut short.
     #[error(
-        "checkpoint {index}: the ledger does not hold the head it signed (changed, re-hashed or cut short since)"
+        "the ledger does not hold the head this checkpoint signed: it was changed, re-hashed or cut short since"
     )]
     CheckpointNotInLedger {
         /// Which checkpoint.
         index: usize,
     },
     /// A checkpoint whose signature is not its key's.
-    #[error("checkpoint {index}: the signature is not its key's over what it states")]
+    #[error("the signature is not its key's over the length and head it states")]
     CheckpointSignatureInvalid {
         /// Which checkpoint.
         index: usize,
@@ -161,7 +164,7 @@ impl partnership_core::Located for ConsentError {
                 .then("validUntil"),
             Self::LedgerTimeGoesBack => partnership_core::FieldPath::field("recordedAt"),
             Self::LedgerTampered { index } => partnership_core::FieldPath::item(*index),
-            Self::LedgerLine { .. } => partnership_core::FieldPath::whole(),
+            Self::LedgerLine { at, .. } => at.clone(),
             Self::LedgerRequestTimeDiffers => {
                 partnership_core::FieldPath::field("request").then("at")
             }
@@ -169,8 +172,10 @@ impl partnership_core::Located for ConsentError {
             Self::Key => partnership_core::FieldPath::whole(),
             Self::Signature => partnership_core::FieldPath::field("signature"),
             Self::LedgerNotSigned { .. } => partnership_core::FieldPath::whole(),
-            Self::CheckpointNotInLedger { .. } => partnership_core::FieldPath::whole(),
-            Self::CheckpointSignatureInvalid { .. } => partnership_core::FieldPath::whole(),
+            Self::CheckpointNotInLedger { index } => partnership_core::FieldPath::item(*index),
+            Self::CheckpointSignatureInvalid { index } => {
+                partnership_core::FieldPath::item(*index).then("signature")
+            }
             Self::Digest => partnership_core::FieldPath::whole(),
         }
     }

@@ -172,7 +172,7 @@ impl<'de> Deserialize<'de> for LedgerEntry {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
         Self::from_text(raw.get()).map_err(|(field, message)| {
-            serde::de::Error::custom(partnership_core::json::__refused_at(field, message))
+            serde::de::Error::custom(partnership_core::json::__refused_at::<D>(field, message))
         })
     }
 }
@@ -823,7 +823,9 @@ impl DisclosureLedger {
                 partnership_core::json::from_json_str::<LedgerEntry>(line).map_err(|e| {
                     ConsentError::LedgerLine {
                         line: number + 1,
-                        message: e.to_string(),
+                        at: FieldPath::item(entries.len())
+                            .join(&FieldPath::from_pointer(e.pointer())),
+                        message: e.message().to_owned(),
                     }
                 })?;
             entries.push(entry);

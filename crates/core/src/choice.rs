@@ -271,12 +271,12 @@ macro_rules! labelled_enum {
                     }
                     $(($code, ::core::option::Option::None) => ::core::result::Result::Ok(Self::$variant),)*
                     (kind, ::core::option::Option::Some(_)) if [$($code),*].contains(&kind) => {
-                        ::core::result::Result::Err(D::Error::custom($crate::json::__refused_at(
+                        ::core::result::Result::Err(D::Error::custom($crate::json::__refused_at::<D>(
                             $crate::FieldPath::field("label"),
                             "only an `other` choice has a label".into(),
                         )))
                     }
-                    _ => ::core::result::Result::Err(D::Error::custom($crate::json::__refused_at(
+                    _ => ::core::result::Result::Err(D::Error::custom($crate::json::__refused_at::<D>(
                         $crate::FieldPath::field("kind"),
                         concat!(
                             "not one of the choices for ",

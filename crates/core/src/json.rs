@@ -82,12 +82,15 @@ impl InputLimits {
     /// assert_eq!(err.message(), "holds a string longer than 4 bytes");
     /// ```
     pub fn check(&self, input: &[u8]) -> Result<(), JsonError> {
-        let limit = |message: String, line: usize, column: usize| JsonError {
-            pointer: String::new(),
-            kind: JsonErrorKind::Limit,
-            line,
-            column,
-            message,
+        let limit = |message: String, offset: Option<usize>| {
+            let (line, column) = offset.map_or((0, 0), |offset| line_and_column(input, offset));
+            JsonError {
+                pointer: String::new(),
+                kind: JsonErrorKind::Limit,
+                line,
+                column,
+                message,
+            }
         };
         if input.len() > self.max_bytes {
             return Err(limit(
@@ -96,40 +99,63 @@ impl InputLimits {
                     input.len(),
                     self.max_bytes
                 ),
-                0,
-                0,
+                None,
             ));
         }
-        let (mut line, mut column) = (1usize, 0usize);
+        let too_long = || format!("holds a string longer than {} bytes", self.max_string_bytes);
+        // The line and column are worked out only for a limit broken: the pass itself
+        // jumps from one structural byte to the next, and through a string from one
+        // quote or backslash to the next.
         let mut depth = 0usize;
-        let mut string: Option<usize> = None;
-        let mut escaped = false;
-        for &byte in input {
-            if byte == b'\n' {
-                line += 1;
-                column = 0;
-            } else {
-                column += 1;
-            }
-            match (&mut string, byte) {
-                (Some(_), b'\\') if !escaped => escaped = true,
-                (Some(_), b'"') if !escaped => string = None,
-                (Some(length), _) => {
-                    // An escaped character counts once, on its second byte, and is
-                    // held to the limit like any other: a string of escapes alone
-                    // is no way round it.
-                    escaped = false;
-                    *length += 1;
-                    if *length > self.max_string_bytes {
-                        return Err(limit(
-                            format!("holds a string longer than {} bytes", self.max_string_bytes),
-                            line,
-                            column,
-                        ));
+        let mut at = 0usize;
+        loop {
+            let rest = input.get(at..).unwrap_or_default();
+            let next = memchr::memchr3(b'"', b'[', b'{', rest);
+            // Closing brackets only ever lower the depth: count those passed over.
+            let passed = rest.get(..next.unwrap_or(rest.len())).unwrap_or_default();
+            let closed = passed.iter().filter(|b| matches!(b, b']' | b'}')).count();
+            depth = depth.saturating_sub(closed);
+            let Some(skip) = next else { break };
+            at += skip;
+            match input.get(at) {
+                Some(b'"') => {
+                    at += 1;
+                    let mut length = 0usize;
+                    loop {
+                        let rest = input.get(at..).unwrap_or_default();
+                        let next = memchr::memchr2(b'"', b'\\', rest);
+                        let run = next.unwrap_or(rest.len());
+                        if length + run > self.max_string_bytes {
+                            return Err(limit(
+                                too_long(),
+                                Some(at + (self.max_string_bytes - length)),
+                            ));
+                        }
+                        length += run;
+                        at += run;
+                        match next.and_then(|_| input.get(at)) {
+                            Some(b'\\') => {
+                                // An escaped character counts once, on its second byte,
+                                // and is held to the limit like any other: a string of
+                                // escapes alone is no way round it.
+                                at += 1;
+                                if at < input.len() {
+                                    length += 1;
+                                    if length > self.max_string_bytes {
+                                        return Err(limit(too_long(), Some(at)));
+                                    }
+                                    at += 1;
+                                }
+                            }
+                            Some(_) => {
+                                at += 1;
+                                break;
+                            }
+                            None => return Ok(()),
+                        }
                     }
                 }
-                (None, b'"') => string = Some(0),
-                (None, b'[' | b'{') => {
+                Some(b'[' | b'{') => {
                     depth += 1;
                     if depth > self.max_depth {
                         return Err(limit(
@@ -137,17 +163,28 @@ impl InputLimits {
                                 "nests deeper than {} levels of objects and arrays",
                                 self.max_depth
                             ),
-                            line,
-                            column,
+                            Some(at),
                         ));
                     }
+                    at += 1;
                 }
-                (None, b']' | b'}') => depth = depth.saturating_sub(1),
-                _ => {}
+                _ => break,
             }
         }
         Ok(())
     }
+}
+
+/// The one-based line and column of the byte at `offset`, as a reader counting
+/// every byte would give them: a newline starts the next line at column 0.
+fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {
+    let through = input.get(..=offset).unwrap_or(input);
+    let line = 1 + memchr::memchr_iter(b'\n', through).count();
+    let column = match memchr::memrchr(b'\n', through) {
+        Some(newline) => offset - newline,
+        None => offset + 1,
+    };
+    (line, column)
 }
 
 /// A document that could not be read: where, what kind of problem, and why.
@@ -181,7 +218,13 @@ pub struct JsonError {
 }
 
 impl JsonError {
-    /// JSON Pointer (RFC 6901) to the value that was rejected; empty for the whole document.
+    /// JSON Pointer (RFC 6901) to the value that was rejected; empty for the whole
+    /// document.
+    ///
+    /// Inside a choice that carries fields (an object with a `kind` and more, such
+    /// as a legal standing or a decision), serde reads the object whole before it
+    /// knows which fields to expect, and the path inside it is lost: a problem there
+    /// is reported at the choice, which holds it, never at a sibling.
     pub fn pointer(&self) -> &str {
         &self.pointer
     }
@@ -320,6 +363,26 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
     let full = err.to_string();
     let position = format!(" at line {} column {}", err.line(), err.column());
     let full = full.strip_suffix(&position).unwrap_or(&full);
+    // A value that breaks its own type's rule (a checked type read by serde) is
+    // reported at the field the rule names inside it: serde carries only the
+    // message, so the check left the field beside it, and it is joined here only
+    // when the message is the one that check wrote. That message is final: it was
+    // written by the library (or read and scrubbed already, for a ledger entry's
+    // own reading), and is not read again.
+    if kind == JsonErrorKind::Data
+        && let Some(field) = take_rejected(full)
+    {
+        use fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(pointer, "{}", field.pointer_suffix());
+        return JsonError {
+            pointer,
+            kind,
+            line: err.line(),
+            column: err.column(),
+            message: full.to_owned(),
+        };
+    }
     if let Some(unknown) = unknown_field(full) {
         // The path ends with the unknown key itself; keep it only when it is a
         // near-miss of a real field (a typo), never when it could be anything else.
@@ -336,17 +399,6 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
             column: err.column(),
             message: unknown.message,
         };
-    }
-    // A value that breaks its own type's rule (a checked type read by serde) is
-    // reported at the field the rule names inside it: serde carries only the
-    // message, so the check left the field beside it, and it is joined here only
-    // when the message is the one that check wrote.
-    if kind == JsonErrorKind::Data
-        && let Some(field) = take_rejected(full)
-    {
-        use fmt::Write;
-        // Writing to a String cannot fail.
-        let _ = write!(pointer, "{}", field.pointer_suffix());
     }
     let message = scrub(full);
     JsonError {
@@ -405,19 +457,42 @@ thread_local! {
 /// Writes a checked value's refusal for serde, leaving the field its rule names
 /// where [`from_json_str`] and the other readers here will find it. Used by
 /// [`validated!`](crate::validated); not part of the stable API.
+///
+/// A checked value is joined to its field even when serde read it from a choice it
+/// had read whole (see [`buffered`]): a checked value inside a choice is the
+/// choice's own payload (a restriction on involvement is the object with
+/// `"kind": "restricted"`), so the choice's place is its place.
 #[doc(hidden)]
 pub fn __refused<E: Located>(error: &E) -> String {
-    __refused_at(error.field(), error.to_string())
+    note(error.field(), error.to_string())
 }
 
-/// A refusal written by a hand-made `Deserialize` (a choice's unknown `kind`), with
-/// the field it concerns; see [`__refused`]. Not part of the stable API.
+/// A refusal written by a hand-made `Deserialize` (a choice's unknown `kind`, a
+/// ledger entry's own reading), with the field it concerns; see [`__refused`].
+/// Read by `D` from a choice read whole, the value sits somewhere inside that
+/// choice, and the field is not joined. Not part of the stable API.
 #[doc(hidden)]
-pub fn __refused_at(field: FieldPath, message: String) -> String {
-    REJECTED.with(|cell| {
-        *cell.borrow_mut() = (!field.is_whole()).then(|| (message.clone(), field));
-    });
+pub fn __refused_at<'de, D: serde::Deserializer<'de>>(field: FieldPath, message: String) -> String {
+    if buffered::<D>() {
+        forget_rejected();
+        return message;
+    }
+    note(field, message)
+}
+
+fn note(field: FieldPath, message: String) -> String {
+    REJECTED.with(|cell| *cell.borrow_mut() = Some((message.clone(), field)));
     message
+}
+
+/// Whether `D` is serde's reader of a value it has already read whole: inside a
+/// choice that carries fields (an object with `kind`), serde reads the object
+/// before it knows which fields to expect, and the path from the choice to what
+/// is inside it is lost. A field named inside would then be joined to the choice's
+/// own place, a wrong pointer (a sibling, or nothing); the refusal is reported at
+/// the choice instead, which holds it.
+fn buffered<'de, D: serde::Deserializer<'de>>() -> bool {
+    std::any::type_name::<D>().contains("::content::Content")
 }
 
 fn forget_rejected() {

@@ -140,6 +140,21 @@ impl FieldPath {
         self
     }
 
+    /// This path followed by `rest`: where a value's rule is broken inside one of
+    /// its members.
+    ///
+    /// ```
+    /// use partnership_core::FieldPath;
+    ///
+    /// let entry = FieldPath::item(3);
+    /// assert_eq!(entry.join(&FieldPath::field("request/at")).to_string(), "3/request/at");
+    /// ```
+    #[must_use]
+    pub fn join(mut self, rest: &FieldPath) -> Self {
+        self.0.extend(rest.0.iter().cloned());
+        self
+    }
+
     /// This path followed by the item at `index`.
     #[must_use]
     pub fn index(mut self, index: usize) -> Self {

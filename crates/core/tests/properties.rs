@@ -227,3 +227,90 @@ fn impossible_date_is_rejected() {
     let err = partnership_core::json::from_json_str::<ChildProfile>(json).unwrap_err();
     assert_eq!(err.pointer(), "/dateOfBirth");
 }
+
+/// The limits pass as it was first written, a byte at a time, counting lines and
+/// columns as it goes: what the faster pass must agree with on every input.
+fn limits_a_byte_at_a_time(
+    limits: &partnership_core::json::InputLimits,
+    input: &[u8],
+) -> Option<(String, usize, usize)> {
+    if input.len() > limits.max_bytes {
+        return Some((
+            format!(
+                "is {} bytes, more than the {} allowed",
+                input.len(),
+                limits.max_bytes
+            ),
+            0,
+            0,
+        ));
+    }
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut depth = 0usize;
+    let mut string: Option<usize> = None;
+    let mut escaped = false;
+    for &byte in input {
+        if byte == b'\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        match (&mut string, byte) {
+            (Some(_), b'\\') if !escaped => escaped = true,
+            (Some(_), b'"') if !escaped => string = None,
+            (Some(length), _) => {
+                escaped = false;
+                *length += 1;
+                if *length > limits.max_string_bytes {
+                    let message = format!(
+                        "holds a string longer than {} bytes",
+                        limits.max_string_bytes
+                    );
+                    return Some((message, line, column));
+                }
+            }
+            (None, b'"') => string = Some(0),
+            (None, b'[' | b'{') => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    let message = format!(
+                        "nests deeper than {} levels of objects and arrays",
+                        limits.max_depth
+                    );
+                    return Some((message, line, column));
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The limits pass jumps through the input, but refuses exactly what a reading
+    /// of every byte would, at the same line and column, with the same words.
+    #[test]
+    fn limits_are_checked_as_a_byte_at_a_time_reading_would(
+        input in proptest::collection::vec(
+            prop_oneof![
+                Just(b'"'), Just(b'\\'), Just(b'['), Just(b']'), Just(b'{'), Just(b'}'),
+                Just(b'\n'), Just(b'a'), Just(b' '), Just(b':'), Just(b','),
+            ],
+            0..80,
+        ),
+        max_bytes in 0usize..100,
+        max_depth in 0usize..6,
+        max_string_bytes in 0usize..12,
+    ) {
+        let limits = partnership_core::json::InputLimits { max_bytes, max_depth, max_string_bytes };
+        let fast = limits
+            .check(&input)
+            .err()
+            .map(|e| (e.message().to_owned(), e.line(), e.column()));
+        prop_assert_eq!(fast, limits_a_byte_at_a_time(&limits, &input));
+    }
+}

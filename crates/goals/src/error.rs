@@ -126,9 +126,11 @@ impl partnership_core::Located for GoalsError {
         match self {
             Self::GasLevel { .. } => partnership_core::FieldPath::whole(),
             Self::BeforeCreated { field } => partnership_core::FieldPath::field(field.clone()),
-            Self::OutOfOrder { field, index } => {
-                partnership_core::FieldPath::field(*field).index(*index)
-            }
+            // Each dated list of a goal (progress, transitions, reviews) dates its
+            // entries `on`.
+            Self::OutOfOrder { field, index } => partnership_core::FieldPath::field(*field)
+                .index(*index)
+                .then("on"),
             Self::Duplicate { field, index } => {
                 partnership_core::FieldPath::field(*field).index(*index)
             }

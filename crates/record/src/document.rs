@@ -130,6 +130,7 @@ impl Document {
                 .map(|_| ())
                 .map_err(|e| e.problems),
             Self::Ledger => read_ledger(bytes, limits),
+            Self::LedgerEntry => read_entry(bytes, limits),
             _ => self.with_type(Read { bytes, limits }).unwrap_or(Ok(())),
         }
     }
@@ -299,6 +300,23 @@ fn read<T: DeserializeOwned>(bytes: &[u8], limits: &InputLimits) -> Result<(), V
     from_json_slice_with::<T>(bytes, limits)
         .map(|_| ())
         .map_err(|e| vec![read_problem(&e)])
+}
+
+/// One entry alone: its shape and spelling, and its own hash, which it can be held
+/// to without the entries before it (its previous hash is its own to state). The
+/// same fault as in a ledger, in the same words.
+fn read_entry(bytes: &[u8], limits: &InputLimits) -> Result<(), Vec<Problem>> {
+    let entry =
+        from_json_slice_with::<LedgerEntry>(bytes, limits).map_err(|e| vec![read_problem(&e)])?;
+    if entry.hash != entry.expected_hash() {
+        let tampered = partnership_consent::ConsentError::LedgerTampered { index: 0 };
+        return Err(vec![Problem::at(
+            String::new(),
+            Rule::LedgerTampered,
+            tampered.to_string(),
+        )]);
+    }
+    Ok(())
 }
 
 fn read_ledger(bytes: &[u8], limits: &InputLimits) -> Result<(), Vec<Problem>> {

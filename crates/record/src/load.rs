@@ -3,8 +3,10 @@
 use std::io::Read;
 
 use partnership_core::json::{
-    InputLimits, JsonErrorKind, from_json_slice_with, from_json_str_with,
+    InputLimits, JsonError, JsonErrorKind, from_json_slice_with, from_json_str_with,
 };
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 use partnership_barriers::{Barrier, BarrierParts, BarrierRegister};
 use partnership_carers::{
@@ -159,6 +161,136 @@ impl Shape {
     }
 }
 
+/// Phase one again, when it stopped at a value: each member and each entity read on
+/// its own, as its own type (its value rules and its domain rules), so that every
+/// entity that is wrong is reported, not only the first. The members and their
+/// defaults are those of [`Shape`], which the `shape_reads_what_the_parts_read`
+/// test holds to.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Pieces<'a> {
+    #[serde(borrow)]
+    schema_version: &'a RawValue,
+    #[serde(borrow)]
+    id: &'a RawValue,
+    #[serde(borrow)]
+    child: &'a RawValue,
+    #[serde(default, borrow)]
+    carers: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    professionals: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    agencies: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    communication_agreements: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    contact_log: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    goals: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    consents: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    competence_assessments: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    withholding_rules: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    justifications: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    disclosures: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    checkpoints: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    barriers: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    reviews: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    provenance: Vec<&'a RawValue>,
+}
+
+/// Reads pieces of one document, each on its own, keeping every problem at its
+/// place in the whole document.
+struct PieceReader<'a> {
+    json: &'a str,
+    /// The caller's limits, which the whole document met: a piece meets them too.
+    limits: &'a InputLimits,
+    problems: Vec<Problem>,
+}
+
+impl PieceReader<'_> {
+    fn one<T: DeserializeOwned>(&mut self, at: &Pointer<'_>, raw: &RawValue) {
+        if let Err(e) = from_json_str_with::<T>(raw.get(), self.limits) {
+            let mut problem = read_problem(&e);
+            problem.pointer = format!("{at}{}", e.pointer());
+            // The piece's line and column, counted from the start of the document.
+            let offset = (raw.get().as_ptr() as usize).saturating_sub(self.json.as_ptr() as usize);
+            let before = self.json.get(..offset).unwrap_or_default();
+            let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+            if let (Some(l), Some(c)) = (problem.line, problem.column) {
+                problem.line = Some(line + l - 1);
+                problem.column = Some(if l == 1 { column + c } else { c });
+            }
+            self.problems.push(problem);
+        }
+    }
+
+    fn each<T: DeserializeOwned>(&mut self, at: &Pointer<'_>, items: &[&RawValue]) {
+        for (i, raw) in items.iter().enumerate() {
+            self.one::<T>(&at.index(i), raw);
+        }
+    }
+}
+
+/// Every problem of the entities of `json`, a document whose first reading stopped
+/// at `first`; `first` alone when the document cannot be taken apart (it is not
+/// well-formed, or a member is missing, unknown or not a list).
+fn every_problem(json: &str, limits: &InputLimits, first: &JsonError) -> Vec<Problem> {
+    let Ok(pieces) = serde_json::from_str::<Pieces<'_>>(json) else {
+        return vec![read_problem(first)];
+    };
+    let mut r = PieceReader {
+        json,
+        limits,
+        problems: Vec::new(),
+    };
+    let root = Pointer::root();
+    r.one::<u32>(&root.field("schemaVersion"), pieces.schema_version);
+    r.one::<RecordId>(&root.field("id"), pieces.id);
+    r.one::<ChildProfile>(&root.field("child"), pieces.child);
+    r.each::<Carer>(&root.field("carers"), &pieces.carers);
+    r.each::<Professional>(&root.field("professionals"), &pieces.professionals);
+    r.each::<Agency>(&root.field("agencies"), &pieces.agencies);
+    let agreements = root.field("communicationAgreements");
+    r.each::<CommunicationAgreement>(&agreements, &pieces.communication_agreements);
+    r.each::<ContactRecord>(&root.field("contactLog"), &pieces.contact_log);
+    r.each::<SharedGoal>(&root.field("goals"), &pieces.goals);
+    r.each::<ConsentRecord>(&root.field("consents"), &pieces.consents);
+    let assessments = root.field("competenceAssessments");
+    r.each::<CompetenceAssessment>(&assessments, &pieces.competence_assessments);
+    r.each::<WithholdingRule>(&root.field("withholdingRules"), &pieces.withholding_rules);
+    let justifications = root.field("justifications");
+    r.each::<SafeguardingJustification>(&justifications, &pieces.justifications);
+    r.each::<LedgerEntry>(&root.field("disclosures"), &pieces.disclosures);
+    r.each::<Checkpoint>(&root.field("checkpoints"), &pieces.checkpoints);
+    r.each::<Barrier>(&root.field("barriers"), &pieces.barriers);
+    r.each::<ReviewSchedule>(&root.field("reviews"), &pieces.reviews);
+    r.each::<ProvenanceEntry>(&root.field("provenance"), &pieces.provenance);
+    if r.problems.is_empty() {
+        return vec![read_problem(first)];
+    }
+    r.problems
+}
+
+/// Phase one: the shape, and when it stops at a value, every entity's problems.
+fn read_shape(json: &str, limits: &InputLimits) -> Result<Shape, RecordError> {
+    from_json_str_with::<Shape>(json, limits).map_err(|e| RecordError {
+        problems: match e.kind() {
+            JsonErrorKind::Data => every_problem(json, limits, &e),
+            _ => vec![read_problem(&e)],
+        },
+    })
+}
+
 pub(crate) fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
     Problem {
         pointer: err.pointer().to_owned(),
@@ -183,9 +315,10 @@ fn accept(shape: Shape) -> Result<PartnershipRecord, RecordError> {
 impl PartnershipRecord {
     /// Reads a record from JSON: a valid record, or an error listing what is wrong,
     /// each problem with its JSON Pointer. A syntax error comes with its line and
-    /// column; a value of the wrong type or breaking its own rules with the path to
-    /// it (reading stops there); once the document is read, every cross-reference
-    /// problem is listed, not only the first.
+    /// column (reading stops there). Every entity (the child, each carer, consent,
+    /// goal, ledger entry and so on) that holds a value of the wrong type or breaks
+    /// its own rules is reported, each at the field itself, not only the first;
+    /// once every entity is sound, every cross-reference problem is listed.
     ///
     /// # Errors
     ///
@@ -235,10 +368,7 @@ impl PartnershipRecord {
     pub fn from_json_with(json: &str, limits: &InputLimits) -> Result<Self, RecordError> {
         crate::document::not_an_array(json.as_bytes())
             .map_err(|problems| RecordError { problems })?;
-        let parts = from_json_str_with::<Shape>(json, limits).map_err(|e| RecordError {
-            problems: vec![read_problem(&e)],
-        })?;
-        accept(parts)
+        accept(read_shape(json, limits)?)
     }
 
     /// Reads a record from a reader within [`InputLimits::default`]; see
@@ -280,10 +410,17 @@ impl PartnershipRecord {
     /// Reads a record from bytes already in memory, within `limits`.
     pub(crate) fn from_slice_with(bytes: &[u8], limits: &InputLimits) -> Result<Self, RecordError> {
         crate::document::not_an_array(bytes).map_err(|problems| RecordError { problems })?;
-        let parts = from_json_slice_with::<Shape>(bytes, limits).map_err(|e| RecordError {
-            problems: vec![read_problem(&e)],
-        })?;
-        accept(parts)
+        match std::str::from_utf8(bytes) {
+            Ok(json) => accept(read_shape(json, limits)?),
+            // Not text: the reader says where the first byte that is not is.
+            Err(_) => {
+                let parts =
+                    from_json_slice_with::<Shape>(bytes, limits).map_err(|e| RecordError {
+                        problems: vec![read_problem(&e)],
+                    })?;
+                accept(parts)
+            }
+        }
     }
 
     /// Writes the record as pretty-printed JSON: fields in a fixed order, no maps, so
@@ -351,7 +488,7 @@ mod tests {
         }
     }
 
-    fn members<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    fn members<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
         match T::deserialize(AskMembers) {
             Err(Members(Some(fields))) => fields,
             _ => panic!("not read as a struct"),
@@ -363,6 +500,7 @@ mod tests {
     #[test]
     fn shape_reads_what_the_parts_read() {
         assert_eq!(members::<Shape>(), members::<PartnershipRecordParts>());
+        assert_eq!(members::<Pieces<'_>>(), members::<Shape>());
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
         let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/scenarios"))
             .unwrap()

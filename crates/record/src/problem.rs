@@ -126,8 +126,12 @@ impl Problem {
     /// [`Rule::InvalidValue`].
     pub(crate) fn broken(at: &Pointer<'_>, error: &(dyn Located + 'static)) -> Self {
         let as_error: &(dyn std::error::Error + 'static) = error;
-        let rule = match as_error.downcast_ref::<partnership_consent::ConsentError>() {
-            Some(partnership_consent::ConsentError::LedgerTampered { .. }) => Rule::LedgerTampered,
+        use partnership_consent::ConsentError;
+        let rule = match as_error.downcast_ref::<ConsentError>() {
+            Some(
+                ConsentError::LedgerTampered { .. } | ConsentError::CheckpointNotInLedger { .. },
+            ) => Rule::LedgerTampered,
+            Some(ConsentError::CheckpointSignatureInvalid { .. }) => Rule::CheckpointInvalid,
             _ => Rule::InvalidValue,
         };
         Self::at(at.at(&error.field()), rule, error.to_string())

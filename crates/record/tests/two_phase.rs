@@ -193,3 +193,133 @@ fn a_refusal_left_behind_is_not_joined_to_a_later_error() {
         err.message()
     );
 }
+
+#[test]
+fn value_rules_of_several_entities_are_all_reported() {
+    // A label and an NHS number are refused as they are read: reading goes on
+    // entity by entity, so every one that is wrong is reported, with the domain
+    // rules of the others.
+    let mut record = fixture("fixtures/record.json");
+    record["carers"][0]["name"] = json!("");
+    record["carers"][1]["name"] = json!("");
+    let pointers: Vec<String> = problems(&record).into_iter().map(|p| p.pointer).collect();
+    assert_eq!(pointers, ["/carers/0/name", "/carers/1/name"]);
+
+    let mut record = fixture("fixtures/record.json");
+    record["child"]["nhsNumber"] = json!("9434765918");
+    record["carers"][0]["relationship"] = json!({"kind": "foster-carer"});
+    record["consents"][0]["validUntil"] = json!("2026-01-01");
+    let json = serde_json::to_string_pretty(&record).unwrap();
+    let found = PartnershipRecord::from_json(&json).unwrap_err().problems;
+    let pointers: Vec<&str> = found.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/child/nhsNumber",
+            "/carers/0/legalStanding",
+            "/consents/0/validUntil"
+        ]
+    );
+    assert!(found.iter().all(|p| p.rule == Rule::InvalidValue));
+    assert!(!found[0].message.contains("5918"), "{}", found[0].message);
+    // The line is where the value is in the whole document.
+    let (index, text) = json
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("9434765918"))
+        .unwrap();
+    // Where the parser stood when the rule was checked: at or just after the value
+    // (here the child's closing brace, on the next line).
+    let line = found[0].line.unwrap();
+    assert!(
+        (index + 1..=index + 2).contains(&line),
+        "{line} {index} {text}"
+    );
+    // The bytes give the same problems.
+    let from_bytes = Document::Record
+        .check(json.as_bytes(), &InputLimits::default())
+        .unwrap_err();
+    assert_eq!(from_bytes, found);
+}
+
+#[test]
+fn a_problem_inside_a_choice_with_fields_is_reported_at_the_choice_that_holds_it() {
+    // serde reads a choice that carries fields (an object with `kind`) whole before
+    // its fields, and the path inside it is lost: the pointer leads to the choice,
+    // which holds the problem, never to a sibling or to nothing.
+    let cases = [
+        (json!({"kind": "godparent"}), "not one of the choices"),
+        (
+            json!({"kind": "birth-mother", "label": "x"}),
+            "only an `other` choice",
+        ),
+    ];
+    for (basis, words) in cases {
+        let mut record = fixture("fixtures/record.json");
+        record["carers"][0]["legalStanding"]["basis"] = basis;
+        let found = problems(&record);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].pointer, "/carers/0/legalStanding");
+        assert!(record.pointer(&found[0].pointer).is_some());
+        assert!(found[0].message.contains(words), "{}", found[0].message);
+    }
+}
+
+#[test]
+fn a_typo_inside_a_ledger_entry_is_reported_like_any_other() {
+    let mut record = fixture("bad_inputs/record/tampered-ledger.json");
+    record["disclosures"][0]["request"]["purpos"] = json!(1);
+    let found = problems(&record);
+    assert_eq!(found[0].pointer, "/disclosures/0/request/purpos");
+    assert_eq!(
+        found[0].message.matches("did you mean").count(),
+        1,
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn a_ledger_line_says_where_apart_from_what() {
+    let record = fixture("bad_inputs/record/tampered-ledger.json");
+    let mut entry = record["disclosures"][0].clone();
+    entry["request"]["dataCategories"] = json!([]);
+    let err = partnership_consent::DisclosureLedger::from_json_lines(&format!("\n{entry}\n"))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "line 2: must list at least one entry");
+    assert_eq!(
+        partnership_core::Located::field(&err).to_string(),
+        "0/request/dataCategories"
+    );
+}
+
+#[test]
+fn one_entry_alone_is_held_to_its_own_hash() {
+    let record = tampered();
+    let entry = record["disclosures"][0].to_string();
+    let found = Document::LedgerEntry
+        .check(entry.as_bytes(), &InputLimits::default())
+        .unwrap_err();
+    assert_eq!(found[0].rule, Rule::LedgerTampered);
+    assert_eq!(
+        found[0].message,
+        partnership_consent::ConsentError::LedgerTampered { index: 0 }.to_string()
+    );
+    // An entry as the library wrote it passes alone.
+    let sound = fixture("fixtures/scenarios/safeguarding_one_carer.json");
+    let entry = sound["disclosures"][0].to_string();
+    assert_eq!(
+        Document::LedgerEntry.check(entry.as_bytes(), &InputLimits::default()),
+        Ok(())
+    );
+}
+
+#[test]
+fn a_goal_out_of_date_order_is_reported_at_the_date() {
+    let mut record = fixture("fixtures/scenarios/speech_delay_nursery.json");
+    let transitions = record["goals"][0]["transitions"].as_array().unwrap().len();
+    assert!(transitions >= 2);
+    record["goals"][0]["transitions"][0]["on"] = json!("2099-01-01");
+    let found = problems(&record);
+    assert_eq!(found[0].pointer, "/goals/0/transitions/1/on", "{found:#?}");
+}
