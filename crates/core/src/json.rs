@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::{FieldPath, Located};
 
@@ -302,6 +302,7 @@ pub fn from_json_str_with<T: DeserializeOwned>(
     let mut de = serde_json::Deserializer::from_str(input);
     forget_rejected();
     finish(serde_path_to_error::deserialize(&mut de), de)
+        .map_err(|e| wrong_kind_of_value(e, || serde_json::from_str::<IgnoredAny>(input).is_ok()))
 }
 
 /// Reads a document from bytes within [`InputLimits::default`]; see [`JsonError`].
@@ -337,6 +338,24 @@ pub fn from_json_slice_with<T: DeserializeOwned>(
     let mut de = serde_json::Deserializer::from_slice(input);
     forget_rejected();
     finish(serde_path_to_error::deserialize(&mut de), de)
+        .map_err(|e| wrong_kind_of_value(e, || serde_json::from_slice::<IgnoredAny>(input).is_ok()))
+}
+
+/// serde_json calls a number, `true`, `null` or a list where a choice is expected
+/// ("expected value") a syntax error, though the JSON is well-formed: it met them
+/// looking for the string or object a choice is written as. In a well-formed
+/// document it is a value of the wrong kind, and said so.
+fn wrong_kind_of_value(error: JsonError, well_formed: impl FnOnce() -> bool) -> JsonError {
+    if error.kind != JsonErrorKind::Syntax || error.message != "expected value" || !well_formed() {
+        return error;
+    }
+    JsonError {
+        kind: JsonErrorKind::Data,
+        message:
+            "invalid type: expected a choice, written as a string or as an object with a `kind`"
+                .to_owned(),
+        ..error
+    }
 }
 
 fn finish<'de, T, R: serde_json::de::Read<'de>>(

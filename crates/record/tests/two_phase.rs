@@ -323,3 +323,32 @@ fn a_goal_out_of_date_order_is_reported_at_the_date() {
     let found = problems(&record);
     assert_eq!(found[0].pointer, "/goals/0/transitions/1/on", "{found:#?}");
 }
+
+#[test]
+fn a_number_where_a_choice_belongs_is_a_wrong_value_and_hides_nothing() {
+    // serde_json calls this a syntax error; the JSON is well-formed, and the
+    // other carer's fault is reported too.
+    let mut record = fixture("fixtures/record.json");
+    record["carers"][0]["communication"]["channels"][0] = json!(1);
+    record["carers"][1]["name"] = json!("");
+    let found = problems(&record);
+    let pointers: Vec<&str> = found.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/carers/0/communication/channels/0", "/carers/1/name"]
+    );
+    assert!(
+        found.iter().all(|p| p.rule == Rule::InvalidValue),
+        "{found:#?}"
+    );
+    assert!(
+        found[0]
+            .message
+            .starts_with("invalid type: expected a choice")
+    );
+    // A document that is not well-formed is still a syntax error, and stops there.
+    let broken = record.to_string().replacen("\"id\"", "\"id\" 1", 1);
+    let found = PartnershipRecord::from_json(&broken).unwrap_err().problems;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].rule, Rule::JsonSyntax);
+}
