@@ -7,7 +7,7 @@ use partnership_core::{ChildId, JustificationId, Label, ProfessionalId, Sensitiv
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::record::non_empty_unique;
+use crate::scope::non_empty_unique;
 use crate::{ConsentError, DataCategory, Purpose, RecipientScope, SharingRequest};
 
 partnership_core::labelled_enum! {

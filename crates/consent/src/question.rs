@@ -7,7 +7,7 @@ use partnership_core::{
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::record::non_empty_unique;
+use crate::scope::non_empty_unique;
 use crate::{ChildCapacity, ConsentError, DataCategory, Purpose, SharingRequest};
 
 /// Who a question asks to share with: a carer, a professional or an agency's inbox

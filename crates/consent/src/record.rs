@@ -3,9 +3,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use partnership_core::{
-    AgencyId, CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, no_repeats,
-};
+use partnership_core::{AgencyId, CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -396,16 +394,6 @@ impl Stage {
             _ => None,
         }
     }
-}
-
-pub(crate) fn non_empty_unique<T: Ord>(
-    items: &[T],
-    field: &'static str,
-) -> Result<(), ConsentError> {
-    if items.is_empty() {
-        return Err(ConsentError::Empty { field });
-    }
-    Ok(no_repeats(items.iter(), field)?)
 }
 
 fn check_consent(parts: &ConsentRecordParts) -> Result<(), ConsentError> {

@@ -5,7 +5,7 @@ use partnership_core::{ChildId, ProfessionalId, SharingRequestId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::record::non_empty_unique;
+use crate::scope::non_empty_unique;
 use crate::{ConsentError, DataCategory, Purpose, Recipient};
 
 /// Whether the child can decide about sharing their own information, for this

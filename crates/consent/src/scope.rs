@@ -1,10 +1,23 @@
 //! What a consent or a request is about: purposes, recipients and data categories.
 
-use partnership_core::{AgencyId, AgencyKind, CarerId, Label, ProfessionalId, ProfessionalRole};
+use partnership_core::{
+    AgencyId, AgencyKind, CarerId, Label, ProfessionalId, ProfessionalRole, no_repeats,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ConsentError;
+
+/// A list of a scope, a request or a rule: at least one entry, none twice.
+pub(crate) fn non_empty_unique<T: Ord>(
+    items: &[T],
+    field: &'static str,
+) -> Result<(), ConsentError> {
+    if items.is_empty() {
+        return Err(ConsentError::Empty { field });
+    }
+    Ok(no_repeats(items.iter(), field)?)
+}
 
 partnership_core::labelled_enum! {
     /// Why information would be shared.
@@ -292,9 +305,9 @@ impl Scope {
     /// Checks that each list holds at least one entry and none twice; `field` is the
     /// scope's place in its document, for the error.
     pub(crate) fn check(&self, field: ScopeField) -> Result<(), ConsentError> {
-        crate::record::non_empty_unique(&self.purposes, field.purposes)?;
-        crate::record::non_empty_unique(&self.recipients, field.recipients)?;
-        crate::record::non_empty_unique(&self.data_categories, field.data_categories)
+        non_empty_unique(&self.purposes, field.purposes)?;
+        non_empty_unique(&self.recipients, field.recipients)?;
+        non_empty_unique(&self.data_categories, field.data_categories)
     }
 }
 

@@ -5,7 +5,7 @@ use partnership_core::{ChildId, PartyRef, ProfessionalId, Sensitive, Withholding
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::record::non_empty_unique;
+use crate::scope::non_empty_unique;
 use crate::{ConsentError, DataCategory, Recipient, RecipientScope};
 
 /// The plain fields of a [`WithholdingRule`].

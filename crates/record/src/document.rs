@@ -10,7 +10,7 @@ use partnership_core::{Checked, Located, Pointer};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
-use crate::load::read_problem;
+use crate::problem::{not_an_array, read_problem};
 use crate::{PartnershipRecord, Problem, Rule};
 
 /// A kind of document a partner system sends: one per JSON Schema in
@@ -279,21 +279,6 @@ impl WithType for Read<'_> {
             .map(|_| ())
             .map_err(|e| vec![Problem::broken(&Pointer::root(), &e)])
     }
-}
-
-/// serde reads a struct from an array of its fields in order as well as from an
-/// object, and then complains about the first field's type: say what is wrong instead.
-pub(crate) fn not_an_array(bytes: &[u8]) -> Result<(), Vec<Problem>> {
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        return Err(vec![Problem {
-            pointer: String::new(),
-            rule: Rule::InvalidValue,
-            message: "the document is a JSON array; it must be a JSON object".to_owned(),
-            line: Some(1),
-            column: Some(1),
-        }]);
-    }
-    Ok(())
 }
 
 fn read<T: DeserializeOwned>(bytes: &[u8], limits: &InputLimits) -> Result<(), Vec<Problem>> {

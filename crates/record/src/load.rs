@@ -24,6 +24,7 @@ use partnership_goals::{SharedGoal, SharedGoalParts};
 use partnership_reviews::{ReviewSchedule, ReviewScheduleParts};
 use serde::Deserialize;
 
+use crate::problem::{not_an_array, read_problem};
 use crate::validate::cross_check;
 use crate::{
     PartnershipRecord, PartnershipRecordParts, Problem, ProvenanceEntry, RecordError, Rule,
@@ -291,20 +292,6 @@ fn read_shape(json: &str, limits: &InputLimits) -> Result<Shape, RecordError> {
     })
 }
 
-pub(crate) fn read_problem(err: &partnership_core::json::JsonError) -> Problem {
-    Problem {
-        pointer: err.pointer().to_owned(),
-        rule: match err.kind() {
-            JsonErrorKind::Data => Rule::InvalidValue,
-            JsonErrorKind::Limit => Rule::InputLimit,
-            _ => Rule::JsonSyntax,
-        },
-        message: err.message().to_owned(),
-        line: (err.line() > 0).then_some(err.line()),
-        column: (err.line() > 0).then_some(err.column()),
-    }
-}
-
 /// Phase two: the entities' own rules, then the record's cross-references, each
 /// reporting every problem it finds.
 fn accept(shape: Shape) -> Result<PartnershipRecord, RecordError> {
@@ -366,8 +353,7 @@ impl PartnershipRecord {
     /// assert_eq!(err.problems[0].rule, Rule::InputLimit);
     /// ```
     pub fn from_json_with(json: &str, limits: &InputLimits) -> Result<Self, RecordError> {
-        crate::document::not_an_array(json.as_bytes())
-            .map_err(|problems| RecordError { problems })?;
+        not_an_array(json.as_bytes()).map_err(|problems| RecordError { problems })?;
         accept(read_shape(json, limits)?)
     }
 
@@ -409,7 +395,7 @@ impl PartnershipRecord {
 
     /// Reads a record from bytes already in memory, within `limits`.
     pub(crate) fn from_slice_with(bytes: &[u8], limits: &InputLimits) -> Result<Self, RecordError> {
-        crate::document::not_an_array(bytes).map_err(|problems| RecordError { problems })?;
+        not_an_array(bytes).map_err(|problems| RecordError { problems })?;
         match std::str::from_utf8(bytes) {
             Ok(json) => accept(read_shape(json, limits)?),
             // Not text: the reader says where the first byte that is not is.

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use partnership_core::json::{JsonError, JsonErrorKind};
 use partnership_core::{Located, Pointer};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -193,4 +194,34 @@ impl partnership_core::Located for RecordError {
     fn field(&self) -> partnership_core::FieldPath {
         partnership_core::FieldPath::whole()
     }
+}
+
+/// A problem met while reading, from the reader's error.
+pub(crate) fn read_problem(err: &JsonError) -> Problem {
+    Problem {
+        pointer: err.pointer().to_owned(),
+        rule: match err.kind() {
+            JsonErrorKind::Data => Rule::InvalidValue,
+            JsonErrorKind::Limit => Rule::InputLimit,
+            _ => Rule::JsonSyntax,
+        },
+        message: err.message().to_owned(),
+        line: (err.line() > 0).then_some(err.line()),
+        column: (err.line() > 0).then_some(err.column()),
+    }
+}
+
+/// serde reads a struct from an array of its fields in order as well as from an
+/// object, and then complains about the first field's type: say what is wrong instead.
+pub(crate) fn not_an_array(bytes: &[u8]) -> Result<(), Vec<Problem>> {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(vec![Problem {
+            pointer: String::new(),
+            rule: Rule::InvalidValue,
+            message: "the document is a JSON array; it must be a JSON object".to_owned(),
+            line: Some(1),
+            column: Some(1),
+        }]);
+    }
+    Ok(())
 }
