@@ -94,6 +94,7 @@ put(R, "foster-carer-with-parental-responsibility", change(foster, setp("/carers
 put(R, "tampered-ledger", change(safe, setp("/disclosures/0/request/dataCategories/0", {"kind": "health"})))
 put(R, "restricted-carer-at-review", change(safe, lambda d: d["reviews"][0]["outcomes"][0]["attended"].append({"kind": "carer", "id": d["carers"][1]["id"]})))
 put(R, "array-instead-of-object", raw="[" + json.dumps(safe, ensure_ascii=False) + "]\n")
+put(R, "nested-object-as-array", change(safe, lambda d: d["agencies"].__setitem__(0, [d["agencies"][0][k] for k in ("id", "name", "kind")])))
 put(R, "null", raw="null\n")
 put(R, "empty-file", raw="")
 put(R, "truncated", raw=json.dumps(safe, indent=2, ensure_ascii=False)[: len(json.dumps(safe, indent=2)) // 2])

@@ -180,11 +180,9 @@ impl<'de> Deserialize<'de> for LedgerEntry {
 impl LedgerEntry {
     /// The entry `text` holds, or the field inside it that is wrong and why.
     fn from_text(text: &str) -> Result<Self, (FieldPath, String)> {
-        // Read at serde_json's own speed; only a failure is read again for the path.
-        let fields: Fields = serde_json::from_str(text).or_else(|_| {
-            partnership_core::json::from_json_str(text)
-                .map_err(|e| (FieldPath::from_pointer(e.pointer()), e.message().to_owned()))
-        })?;
+        // The entry is a part of a document whose limits were checked with the whole.
+        let fields: Fields = partnership_core::json::from_json_part(text)
+            .map_err(|e| (FieldPath::from_pointer(e.pointer()), e.message().to_owned()))?;
         let entry = Self {
             format: fields.format,
             index: fields.index,

@@ -11,6 +11,9 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::{FieldPath, Located};
 
+mod strict;
+use strict::Strict;
+
 /// What sort of problem stopped a document being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -296,12 +299,30 @@ pub fn from_json_str_with<T: DeserializeOwned>(
     limits: &InputLimits,
 ) -> Result<T, JsonError> {
     limits.check(input.as_bytes())?;
-    if let Ok(value) = serde_json::from_str(input) {
+    from_json_part(input)
+}
+
+/// Reads a part of a document whose limits were checked with the whole (a member
+/// kept as its text to be read on its own, such as a ledger entry kept for its
+/// hash); see [`from_json_str`]. The pointer starts at the part.
+///
+/// ```
+/// use partnership_core::{json::from_json_part, TimeOfDay};
+///
+/// let err = from_json_part::<Vec<TimeOfDay>>(r#"["09:00", "25:00"]"#).unwrap_err();
+/// assert_eq!(err.pointer(), "/1");
+/// ```
+///
+/// # Errors
+///
+/// As [`from_json_str`], but with no limits checked.
+pub fn from_json_part<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
+    if let Some(value) = read_quickly(serde_json::Deserializer::from_str(input)) {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(input);
     forget_rejected();
-    finish(serde_path_to_error::deserialize(&mut de), de)
+    finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
         .map_err(|e| wrong_kind_of_value(e, || serde_json::from_str::<IgnoredAny>(input).is_ok()))
 }
 
@@ -332,13 +353,23 @@ pub fn from_json_slice_with<T: DeserializeOwned>(
     limits: &InputLimits,
 ) -> Result<T, JsonError> {
     limits.check(input)?;
-    if let Ok(value) = serde_json::from_slice(input) {
+    if let Some(value) = read_quickly(serde_json::Deserializer::from_slice(input)) {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_slice(input);
     forget_rejected();
-    finish(serde_path_to_error::deserialize(&mut de), de)
+    finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
         .map_err(|e| wrong_kind_of_value(e, || serde_json::from_slice::<IgnoredAny>(input).is_ok()))
+}
+
+/// The first reading, without keeping track of the path: the value, or nothing when
+/// the document is refused (and is read again to say where and why).
+fn read_quickly<'de, T: serde::Deserialize<'de>, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Option<T> {
+    let value = T::deserialize(Strict(&mut de)).ok()?;
+    de.end().ok()?;
+    Some(value)
 }
 
 /// serde_json calls a number, `true`, `null` or a list where a choice is expected

@@ -352,3 +352,29 @@ fn a_number_where_a_choice_belongs_is_a_wrong_value_and_hides_nothing() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].rule, Rule::JsonSyntax);
 }
+
+#[test]
+fn an_object_written_as_a_list_is_refused_at_the_object() {
+    // serde reads a struct's members in order from a list; no schema allows it, and a
+    // record read that way would be written back as objects, so it is refused.
+    let mut record = fixture("fixtures/record.json");
+    record["carers"][0]["communication"]["availability"][0] = json!(["thursday", "09:30", "11:30"]);
+    let agency = record["agencies"][0].clone();
+    record["agencies"][0] = json!([agency["id"], agency["name"], agency["kind"]]);
+    let plain =
+        serde_json::from_str::<partnership_record::PartnershipRecordParts>(&record.to_string());
+    assert!(plain.is_ok(), "plain serde reads both: {plain:?}");
+    let found = problems(&record);
+    let pointers: Vec<&str> = found.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/carers/0/communication/availability/0", "/agencies/0"],
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|p| p.rule == Rule::InvalidValue
+            && p.message
+                .starts_with("invalid type: sequence, expected an object")),
+        "{found:#?}"
+    );
+}
