@@ -263,3 +263,49 @@ fn bundles_are_what_they_were() {
         insta::assert_json_snapshot!(format!("fhir_{slug}"), bundle);
     }
 }
+
+#[test]
+fn parental_responsibility_is_described_as_it_stands_on_the_bundles_day() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/record.json"
+    ))
+    .unwrap();
+    let mut json: Value = serde_json::from_str(&text).unwrap();
+    // The second carer becomes a grandparent whose child arrangements order ended.
+    json["carers"][1]["relationship"] = serde_json::json!({"kind": "grandparent"});
+    json["carers"][1]["legalStanding"] = serde_json::json!({
+        "kind": "parental-responsibility",
+        "basis": {"kind": "child-arrangements-order"},
+        "since": "2023-04-01",
+        "until": "2025-03-31"
+    });
+    let record = PartnershipRecord::from_json(&json.to_string()).unwrap();
+    let grandparent = |as_of: NaiveDate| {
+        let bundle: Value = serde_json::from_str(&record.to_fhir_bundle(as_of).to_json()).unwrap();
+        bundle["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["resource"])
+            .filter(|r| r["resourceType"] == "RelatedPerson")
+            .nth(1)
+            .unwrap()["relationship"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(
+        grandparent(day(2023, 3, 31)),
+        "grandparent, holds parental responsibility from 2023-04-01"
+    );
+    assert_eq!(
+        grandparent(day(2024, 6, 1)),
+        "grandparent, holds parental responsibility until 2025-03-31"
+    );
+    assert_eq!(
+        grandparent(day(2026, 11, 23)),
+        "grandparent, held parental responsibility until 2025-03-31"
+    );
+}

@@ -91,6 +91,17 @@ put(R, "wrong-kind-of-party", change(safe, setp("/communicationAgreements/0/care
 put(R, "gas-level-out-of-range", change(speech, setp("/goals/0/progress/0/level", 7)))
 put(R, "empty-name", change(safe, setp("/carers/0/name", "")))
 put(R, "foster-carer-with-parental-responsibility", change(foster, setp("/carers/0/legalStanding", {"kind": "parental-responsibility", "basis": {"kind": "birth-mother"}})))
+# Legal standing by statute (Children Act 1989): each basis only for those its section names.
+def carer_as(relationship, standing):
+    def edit(d):
+        d["carers"][0]["relationship"] = {"kind": relationship}
+        d["carers"][0]["legalStanding"] = standing
+    return edit
+put(R, "birth-parent-as-special-guardian", change(safe, carer_as("birth-parent", {"kind": "parental-responsibility", "basis": {"kind": "special-guardianship-order"}})))
+put(R, "grandparent-with-pr-agreement", change(safe, carer_as("grandparent", {"kind": "parental-responsibility", "basis": {"kind": "parental-responsibility-agreement"}})))
+put(R, "step-parent-married-to-mother-at-birth", change(safe, carer_as("step-parent", {"kind": "parental-responsibility", "basis": {"kind": "married-to-mother-at-birth"}})))
+put(R, "special-guardian-without-pr", change(safe, carer_as("special-guardian", {"kind": "none"})))
+put(R, "adoptive-parent-without-pr", change(safe, carer_as("adoptive-parent", {"kind": "unknown"})))
 put(R, "tampered-ledger", change(safe, setp("/disclosures/0/request/dataCategories/0", {"kind": "health"})))
 put(R, "restricted-carer-at-review", change(safe, lambda d: d["reviews"][0]["outcomes"][0]["attended"].append({"kind": "carer", "id": d["carers"][1]["id"]})))
 put(R, "array-instead-of-object", raw="[" + json.dumps(safe, ensure_ascii=False) + "]\n")
@@ -189,6 +200,7 @@ put(C, "unknown-channel", change(carer, setp("/communication/channels", ["carrie
 child = safe["child"]
 P = "child-profile"
 put(P, "invalid-nhs-number", change(child, setp("/nhsNumber", "943 476 5918")))
+put(P, "nhs-number-never-issued", change(child, setp("/nhsNumber", "4444444444")))
 put(P, "impossible-date", change(child, setp("/dateOfBirth", "2018-13-01")))
 put(P, "view-before-birth", change(foster["child"], setp("/views/0/recordedOn", "2001-01-01")))
 put(P, "number-instead-of-name", change(child, setp("/name", 42)))

@@ -20,6 +20,11 @@ partnership_core::labelled_enum! {
     pub enum Relationship {
         /// Birth mother or father.
         BirthParent => "birth-parent", "birth parent";
+        /// The second female parent: the mother's wife or civil partner, or another
+        /// woman who is the child's legal parent under the Human Fertilisation and
+        /// Embryology Act 2008 (ss.42-43), for a child conceived by assisted
+        /// reproduction; a parent in law, as the father is.
+        SecondFemaleParent => "second-female-parent", "second female parent";
         /// Adoptive parent.
         AdoptiveParent => "adoptive-parent", "adoptive parent";
         /// Step-parent.
@@ -49,6 +54,51 @@ impl Relationship {
     /// responsibility as such.
     pub const fn never_holds_parental_responsibility(&self) -> bool {
         matches!(self, Self::FosterCarer | Self::ResidentialCareWorker)
+    }
+
+    /// Whether the role is a parent in law: a birth parent, a second female parent or
+    /// an adoptive parent. A step-parent is not, which is why a step-parent acquires
+    /// parental responsibility by agreement or order (Children Act 1989 s.4A); a parent
+    /// can be neither a special guardian (s.14A(2)(b)) nor a guardian (s.5), and gets
+    /// parental responsibility with a child arrangements order by a separate order
+    /// (s.12(1), (1A)).
+    ///
+    /// ```
+    /// use partnership_carers::Relationship;
+    ///
+    /// assert!(Relationship::SecondFemaleParent.is_parent());
+    /// assert!(!Relationship::StepParent.is_parent());
+    /// ```
+    pub const fn is_parent(&self) -> bool {
+        matches!(
+            self,
+            Self::BirthParent | Self::SecondFemaleParent | Self::AdoptiveParent
+        )
+    }
+
+    /// The basis on which this role always holds parental responsibility, if it is
+    /// one that does: a special guardian under the special guardianship order (Children
+    /// Act 1989 s.14C(1)(a)), an adoptive parent under the adoption order (Adoption and
+    /// Children Act 2002 s.46(1)). Recording such a carer with any other standing is
+    /// refused.
+    ///
+    /// ```
+    /// use partnership_carers::{ParentalResponsibilityBasis, Relationship};
+    ///
+    /// assert_eq!(
+    ///     Relationship::SpecialGuardian.always_holds_parental_responsibility(),
+    ///     Some(ParentalResponsibilityBasis::SpecialGuardianshipOrder)
+    /// );
+    /// assert_eq!(Relationship::Grandparent.always_holds_parental_responsibility(), None);
+    /// ```
+    pub const fn always_holds_parental_responsibility(
+        &self,
+    ) -> Option<ParentalResponsibilityBasis> {
+        match self {
+            Self::SpecialGuardian => Some(ParentalResponsibilityBasis::SpecialGuardianshipOrder),
+            Self::AdoptiveParent => Some(ParentalResponsibilityBasis::AdoptionOrder),
+            _ => None,
+        }
     }
 }
 
@@ -230,9 +280,123 @@ partnership_core::labelled_enum! {
         /// A child arrangements order naming the carer as someone the child lives with,
         /// for as long as the order lasts.
         ChildArrangementsOrder => "child-arrangements-order", "child arrangements order";
+        /// Appointment as the child's guardian, by a parent's will or written
+        /// appointment or by a court, taking effect when no parent with parental
+        /// responsibility is living (Children Act 1989 s.5).
+        Guardianship => "guardianship", "appointment as guardian";
     }
     /// Any other basis.
     Other { label: Label => "The basis, in words." }
+}
+
+/// Who can hold parental responsibility on each basis, by statute (Children Act 1989
+/// unless said otherwise; England and Wales). [`Carer::try_from`] refuses any other
+/// pairing; foster carers and residential care workers never hold it in that role.
+///
+/// | basis | who can hold it that way | section |
+/// |---|---|---|
+/// | birth mother | a birth parent (the mother) | s.2(1), s.2(2)(a) |
+/// | married to the mother at the birth | a birth parent (the father); a second female parent | s.2(1), s.2(1A) |
+/// | named on the birth register | a birth parent (the father), registrations from 1 December 2003; a second female parent, from 1 September 2009 | s.4(1)(a), s.4ZA(1)(a) |
+/// | parental responsibility agreement or order | a birth parent (the father); a second female parent; a step-parent | s.4(1)(b)-(c), s.4ZA(1)(b)-(c), s.4A(1) |
+/// | child arrangements order naming the carer as one the child lives with | anyone who is not a parent, while the order lasts (a parent gets a parental responsibility order with it: s.12(1)) | s.12(2) |
+/// | special guardianship order | anyone who is not a parent; a special guardian always holds it this way | s.14A(2)(b), s.14C(1)(a) |
+/// | adoption order | an adoptive parent, who always holds it this way | Adoption and Children Act 2002 s.46(1) |
+/// | appointment as guardian | anyone who is not a parent | s.5(6) |
+/// | another basis, in words | anyone | not checked |
+///
+/// The local authority shares parental responsibility under a care order (s.33(3));
+/// it is not a carer, and is recorded where it acts: a consent given under
+/// `ActingAuthority::CareOrder` in the consent crate, with the order's dates.
+///
+/// This is this library's reading of the sections; the relationship records who the
+/// person is to the child, so a father and a mother are both a birth parent and the
+/// library cannot tell a father from a mother recorded with the father's basis.
+impl ParentalResponsibilityBasis {
+    /// Whether someone with `relationship` to the child can hold parental
+    /// responsibility on this basis (see the table on this type's `impl`).
+    ///
+    /// ```
+    /// use partnership_carers::{ParentalResponsibilityBasis as Basis, Relationship};
+    ///
+    /// assert!(Basis::ParentalResponsibilityAgreement.can_be_held_by(&Relationship::StepParent));
+    /// assert!(!Basis::ParentalResponsibilityAgreement.can_be_held_by(&Relationship::Grandparent));
+    /// assert!(!Basis::SpecialGuardianshipOrder.can_be_held_by(&Relationship::BirthParent));
+    /// assert!(Basis::SpecialGuardianshipOrder.can_be_held_by(&Relationship::Grandparent));
+    /// ```
+    pub fn can_be_held_by(&self, relationship: &Relationship) -> bool {
+        use Relationship as R;
+        if relationship.never_holds_parental_responsibility() {
+            return false;
+        }
+        match self {
+            Self::BirthMother => matches!(relationship, R::BirthParent),
+            Self::MarriedToMotherAtBirth | Self::NamedOnBirthRegister => {
+                matches!(relationship, R::BirthParent | R::SecondFemaleParent)
+            }
+            Self::ParentalResponsibilityAgreement | Self::ParentalResponsibilityOrder => {
+                matches!(
+                    relationship,
+                    R::BirthParent | R::SecondFemaleParent | R::StepParent
+                )
+            }
+            Self::AdoptionOrder => matches!(relationship, R::AdoptiveParent),
+            Self::ChildArrangementsOrder | Self::SpecialGuardianshipOrder | Self::Guardianship => {
+                !relationship.is_parent()
+            }
+            Self::Other { .. } => true,
+        }
+    }
+
+    /// Who can hold parental responsibility on this basis, in words, for messages.
+    ///
+    /// ```
+    /// use partnership_carers::ParentalResponsibilityBasis as Basis;
+    ///
+    /// assert_eq!(Basis::SpecialGuardianshipOrder.holders(), "someone who is not a parent of the child");
+    /// ```
+    pub const fn holders(&self) -> &'static str {
+        match self {
+            Self::BirthMother => "a birth parent",
+            Self::MarriedToMotherAtBirth | Self::NamedOnBirthRegister => {
+                "a birth parent or a second female parent"
+            }
+            Self::ParentalResponsibilityAgreement | Self::ParentalResponsibilityOrder => {
+                "a birth parent, a second female parent or a step-parent"
+            }
+            Self::AdoptionOrder => "an adoptive parent",
+            Self::ChildArrangementsOrder | Self::SpecialGuardianshipOrder | Self::Guardianship => {
+                "someone who is not a parent of the child"
+            }
+            Self::Other { .. } => "anyone",
+        }
+    }
+
+    /// The sections that give parental responsibility on this basis.
+    ///
+    /// ```
+    /// use partnership_carers::ParentalResponsibilityBasis as Basis;
+    ///
+    /// assert_eq!(Basis::SpecialGuardianshipOrder.section(), "Children Act 1989 s.14A(2)(b), s.14C(1)(a)");
+    /// ```
+    pub const fn section(&self) -> &'static str {
+        match self {
+            Self::BirthMother => "Children Act 1989 s.2(1), s.2(2)(a)",
+            Self::MarriedToMotherAtBirth => "Children Act 1989 s.2(1), s.2(1A)",
+            Self::NamedOnBirthRegister => "Children Act 1989 s.4(1)(a), s.4ZA(1)(a)",
+            Self::ParentalResponsibilityAgreement => {
+                "Children Act 1989 s.4(1)(b), s.4ZA(1)(b), s.4A(1)(a)"
+            }
+            Self::ParentalResponsibilityOrder => {
+                "Children Act 1989 s.4(1)(c), s.4ZA(1)(c), s.4A(1)(b)"
+            }
+            Self::AdoptionOrder => "Adoption and Children Act 2002 s.46(1)",
+            Self::SpecialGuardianshipOrder => "Children Act 1989 s.14A(2)(b), s.14C(1)(a)",
+            Self::ChildArrangementsOrder => "Children Act 1989 s.12(1), s.12(2)",
+            Self::Guardianship => "Children Act 1989 s.5(6)",
+            Self::Other { .. } => "none recorded",
+        }
+    }
 }
 
 partnership_core::labelled_enum! {
@@ -341,7 +505,31 @@ impl CarerParts {
 /// Act 1989 s4, in force for registrations from this date).
 const REGISTRATION_GIVES_PR_FROM: (i32, u32, u32) = (2003, 12, 1);
 
+/// The date from which being named on the birth register gives a second female parent
+/// parental responsibility (Children Act 1989 s.4ZA, inserted by the Human Fertilisation
+/// and Embryology Act 2008 Sch 6, in force from 1 September 2009).
+const REGISTRATION_GIVES_SECOND_FEMALE_PARENT_PR_FROM: (i32, u32, u32) = (2009, 9, 1);
+
+/// The refusal of a special guardian or adoptive parent recorded without the
+/// parental responsibility their role always carries.
+fn always_holds(relationship: &Relationship, basis: &ParentalResponsibilityBasis) -> CarersError {
+    CarersError::AlwaysHoldsParentalResponsibility {
+        relationship: match relationship {
+            Relationship::AdoptiveParent => "an adoptive parent",
+            Relationship::SpecialGuardian => "a special guardian",
+            _ => "this carer",
+        },
+        basis: basis.fixed_words().unwrap_or("the basis recorded"),
+        section: basis.section(),
+    }
+}
+
 fn check_carer(parts: &CarerParts) -> Result<(), CarersError> {
+    if let Some(always) = parts.relationship.always_holds_parental_responsibility()
+        && !parts.legal_standing.holds_parental_responsibility()
+    {
+        return Err(always_holds(&parts.relationship, &always));
+    }
     if let LegalStanding::ParentalResponsibility {
         basis,
         since,
@@ -356,39 +544,35 @@ fn check_carer(parts: &CarerParts) -> Result<(), CarersError> {
                 },
             });
         }
-        match basis {
-            ParentalResponsibilityBasis::BirthMother
-                if parts.relationship != Relationship::BirthParent =>
-            {
-                return Err(CarersError::BasisDoesNotFitRelationship {
-                    basis: "being the birth mother",
-                    holder: "a birth parent",
+        if !basis.can_be_held_by(&parts.relationship) {
+            return Err(CarersError::BasisDoesNotFitRelationship {
+                basis: basis.fixed_words().unwrap_or("the basis recorded"),
+                holder: basis.holders(),
+                section: basis.section(),
+            });
+        }
+        if let Some(always) = parts.relationship.always_holds_parental_responsibility()
+            && !always.same_choice(basis)
+        {
+            return Err(always_holds(&parts.relationship, &always));
+        }
+        if *basis == ParentalResponsibilityBasis::NamedOnBirthRegister {
+            let Some(registered_on) = since else {
+                return Err(CarersError::RegistrationDateMissing);
+            };
+            let second_female_parent = parts.relationship == Relationship::SecondFemaleParent;
+            let (y, m, d) = if second_female_parent {
+                REGISTRATION_GIVES_SECOND_FEMALE_PARENT_PR_FROM
+            } else {
+                REGISTRATION_GIVES_PR_FROM
+            };
+            if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| *registered_on < from) {
+                return Err(if second_female_parent {
+                    CarersError::RegisteredBeforeSeptember2009
+                } else {
+                    CarersError::RegisteredBeforeDecember2003
                 });
             }
-            ParentalResponsibilityBasis::AdoptionOrder
-                if parts.relationship != Relationship::AdoptiveParent =>
-            {
-                return Err(CarersError::BasisDoesNotFitRelationship {
-                    basis: "an adoption order",
-                    holder: "an adoptive parent",
-                });
-            }
-            ParentalResponsibilityBasis::NamedOnBirthRegister => {
-                if parts.relationship != Relationship::BirthParent {
-                    return Err(CarersError::BasisDoesNotFitRelationship {
-                        basis: "being named on the birth register",
-                        holder: "a birth parent",
-                    });
-                }
-                let Some(registered_on) = since else {
-                    return Err(CarersError::RegistrationDateMissing);
-                };
-                let (y, m, d) = REGISTRATION_GIVES_PR_FROM;
-                if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| *registered_on < from) {
-                    return Err(CarersError::RegisteredBeforeDecember2003);
-                }
-            }
-            _ => {}
         }
         if let (Some(since), Some(until)) = (since, until)
             && until < since

@@ -29,14 +29,36 @@ pub enum CarersError {
         /// The relationship, in words.
         relationship: &'static str,
     },
-    /// A basis of parental responsibility that cannot apply to the recorded relationship.
-    #[error("{basis} gives parental responsibility only to {holder}")]
+    /// A basis of parental responsibility that cannot apply to the recorded
+    /// relationship (see the table on `ParentalResponsibilityBasis`).
+    #[error("{basis} gives parental responsibility only to {holder} ({section})")]
     BasisDoesNotFitRelationship {
         /// The basis, in words.
         basis: &'static str,
         /// Who it can apply to.
         holder: &'static str,
+        /// The sections that say so.
+        section: &'static str,
     },
+    /// A special guardian or an adoptive parent recorded without parental
+    /// responsibility, or with it on another basis.
+    #[error(
+        "{relationship} always holds parental responsibility, by the {basis} ({section}); record it with that basis"
+    )]
+    AlwaysHoldsParentalResponsibility {
+        /// The relationship, in words, with its article ("an adoptive parent").
+        relationship: &'static str,
+        /// The basis they hold it on, in words.
+        basis: &'static str,
+        /// The section that gives it.
+        section: &'static str,
+    },
+    /// Parental responsibility by birth registration, for a second female parent,
+    /// for a registration before 1 September 2009.
+    #[error(
+        "being named on the birth register gives a second female parent parental responsibility only for registrations from 2009-09-01 (Children Act 1989 s.4ZA(1)(a)); record the agreement or order instead"
+    )]
+    RegisteredBeforeSeptember2009,
     /// Parental responsibility by birth registration for a registration before 1 December 2003.
     #[error(
         "being named on the birth register gives a father parental responsibility only for registrations from 2003-12-01 (Children Act 1989 s4(1)(a)); record the agreement or order instead"
@@ -134,7 +156,10 @@ impl partnership_core::Located for CarersError {
             Self::BasisDoesNotFitRelationship { .. } => {
                 partnership_core::FieldPath::field("legalStanding").then("basis")
             }
-            Self::RegisteredBeforeDecember2003 => {
+            Self::AlwaysHoldsParentalResponsibility { .. } => {
+                partnership_core::FieldPath::field("legalStanding")
+            }
+            Self::RegisteredBeforeDecember2003 | Self::RegisteredBeforeSeptember2009 => {
                 partnership_core::FieldPath::field("legalStanding").then("since")
             }
             Self::RegistrationDateMissing => {

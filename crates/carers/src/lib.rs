@@ -7,6 +7,12 @@
 //!
 //! - [`Carer`]: relationship, [`LegalStanding`] (parental responsibility and its
 //!   basis, or delegated authority area by area), living arrangement, primary contact.
+//!   Each basis of parental responsibility is accepted only for the relationships its
+//!   section gives it to, and special guardians and adoptive parents always hold it:
+//!   the table, with the section for each row, is on [`ParentalResponsibilityBasis`].
+//!   It is this library's reading of the Children Act 1989 and the Adoption and
+//!   Children Act 2002, checked against the sections; a basis written in words
+//!   (`other`) is not checked.
 //! - [`CommunicationPreferences`]: channels in order, language (BCP 47), interpreter,
 //!   easy-read, access needs, availability windows, contact restrictions.
 //! - [`CommunicationAgreement`]: the agreed update frequency, with

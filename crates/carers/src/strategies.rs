@@ -68,7 +68,9 @@ pub fn pr_basis() -> impl Strategy<Value = ParentalResponsibilityBasis> {
 }
 
 /// A legal standing that fits `relationship` (foster carers and residential care
-/// workers never hold parental responsibility; the basis fits the relationship).
+/// workers never hold parental responsibility; the basis fits the relationship, by the
+/// table on `ParentalResponsibilityBasis`; special guardians and adoptive parents
+/// always hold it, on their order).
 pub fn legal_standing_for(relationship: Relationship) -> BoxedStrategy<LegalStanding> {
     let delegated = (btree_set(delegated_area(), 1..4), option::of(date())).prop_map(
         |(areas, placement_plan_dated)| LegalStanding::DelegatedAuthority {
@@ -80,18 +82,23 @@ pub fn legal_standing_for(relationship: Relationship) -> BoxedStrategy<LegalStan
     if relationship.never_holds_parental_responsibility() {
         return prop_oneof![3 => delegated, 1 => plain].boxed();
     }
-    let fits = move |basis: &ParentalResponsibilityBasis| match basis {
-        ParentalResponsibilityBasis::BirthMother
-        | ParentalResponsibilityBasis::NamedOnBirthRegister => {
-            relationship == Relationship::BirthParent
+    let always = relationship.always_holds_parental_responsibility();
+    let fits = {
+        let relationship = relationship.clone();
+        move |basis: &ParentalResponsibilityBasis| {
+            basis.can_be_held_by(&relationship) && always.as_ref().is_none_or(|a| a == basis)
         }
-        ParentalResponsibilityBasis::AdoptionOrder => relationship == Relationship::AdoptiveParent,
-        _ => true,
     };
-    let from_2003 = NaiveDate::from_ymd_opt(2003, 12, 1).unwrap_or_default();
+    // Registration gives a second female parent parental responsibility from 2009.
+    let registered_from = if relationship == Relationship::SecondFemaleParent {
+        NaiveDate::from_ymd_opt(2009, 9, 1)
+    } else {
+        NaiveDate::from_ymd_opt(2003, 12, 1)
+    }
+    .unwrap_or_default();
     let pr = (
         pr_basis().prop_filter("basis fits the relationship", fits),
-        date_between(from_2003, from_2003 + Duration::days(8000)),
+        date_between(registered_from, registered_from + Duration::days(6000)),
         any::<bool>(),
         option::of(0i64..4000),
     )
@@ -105,6 +112,12 @@ pub fn legal_standing_for(relationship: Relationship) -> BoxedStrategy<LegalStan
                 until,
             }
         });
+    if relationship
+        .always_holds_parental_responsibility()
+        .is_some()
+    {
+        return pr.boxed();
+    }
     prop_oneof![3 => pr, 1 => delegated, 1 => plain].boxed()
 }
 

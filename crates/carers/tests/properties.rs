@@ -289,13 +289,15 @@ fn parental_responsibility_rules() {
         Carer::try_from(parent(pr(B::AdoptionOrder, None, None))),
         Err(CarersError::BasisDoesNotFitRelationship { .. })
     ));
-    // A period that ends before it starts.
+    // A period that ends before it starts (a grandparent's child arrangements order).
+    let mut p = parent(pr(
+        B::ChildArrangementsOrder,
+        Some(d(2025, 1, 2)),
+        Some(d(2025, 1, 1)),
+    ));
+    p.relationship = Relationship::Grandparent;
     assert_eq!(
-        Carer::try_from(parent(pr(
-            B::ChildArrangementsOrder,
-            Some(d(2025, 1, 2)),
-            Some(d(2025, 1, 1))
-        ))),
+        Carer::try_from(p),
         Err(CarersError::PeriodEndsBeforeStart {
             field: "legalStanding/until"
         })

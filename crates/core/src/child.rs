@@ -158,6 +158,25 @@ impl ChildProfile {
         SchoolYear::on(self.date_of_birth(), date)
     }
 
+    /// When the child is of compulsory school age in England; see
+    /// [`CompulsorySchoolAge`](crate::CompulsorySchoolAge). `None` only for a date of
+    /// birth at the far end of the calendar's range.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use partnership_core::*;
+    /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// # let child = ChildProfile::try_from(ChildProfileParts {
+    /// #     id: ChildId::random(), name: Sensitive::new(Label::new("A").unwrap()),
+    /// #     date_of_birth: d(2022, 1, 12), nhs_number: None, identifiers: vec![],
+    /// #     communication_needs: vec![], views: vec![] }).unwrap();
+    /// let age = child.compulsory_school_age().unwrap();
+    /// assert_eq!(age.begins, d(2027, 3, 31));
+    /// ```
+    pub fn compulsory_school_age(&self) -> Option<crate::CompulsorySchoolAge> {
+        crate::CompulsorySchoolAge::of_child_born(self.date_of_birth())
+    }
+
     /// The most recent recorded view on or before `date`, if any.
     pub fn latest_view_on(&self, date: NaiveDate) -> Option<&ChildView> {
         self.views()

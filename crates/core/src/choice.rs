@@ -184,6 +184,16 @@ macro_rules! labelled_enum {
             /// Every fixed choice, in declaration order (`Other` excluded).
             pub const FIXED: &'static [Self] = &[$(Self::$variant),*];
 
+            /// The words for a fixed choice, as `Display` writes them, or `None` for
+            /// `other`, whose words are its label (which may be personal, so is
+            /// never put in an error message).
+            pub const fn fixed_words(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    $(Self::$variant => ::core::option::Option::Some($words),)*
+                    Self::Other { .. } => ::core::option::Option::None,
+                }
+            }
+
             /// The JSON `kind` code of this choice.
             pub fn code(&self) -> &'static str {
                 match self {

@@ -40,6 +40,10 @@ pub enum CoreError {
     /// The tenth digit is not the modulus 11 check digit of the first nine.
     #[error("NHS number: the check digit does not match the first nine digits (modulus 11)")]
     NhsNumberCheckDigit,
+    /// Ten identical digits: they pass the modulus 11 check, but no such number is
+    /// ever issued.
+    #[error("NHS number: ten identical digits pass the check but are never issued")]
+    NhsNumberNeverIssued,
     /// A label is empty or only whitespace.
     #[error("label text: must contain at least one non-whitespace character")]
     LabelEmpty,
@@ -105,6 +109,7 @@ impl crate::Located for CoreError {
             Self::NhsNumberNotDigit { .. } => crate::FieldPath::whole(),
             Self::NhsNumberCheckDigitTen => crate::FieldPath::whole(),
             Self::NhsNumberCheckDigit => crate::FieldPath::whole(),
+            Self::NhsNumberNeverIssued => crate::FieldPath::whole(),
             Self::LabelEmpty => crate::FieldPath::whole(),
             Self::LabelTooLong { .. } => crate::FieldPath::whole(),
             Self::LabelControlCharacter => crate::FieldPath::whole(),

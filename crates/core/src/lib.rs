@@ -75,7 +75,7 @@ pub use nhs::{Identifier, NhsNumber};
 pub use party::PartyRef;
 pub use pointer::{FieldPath, Located, Pointer};
 pub use professional::{Agency, AgencyKind, Professional, ProfessionalRole};
-pub use school::{AcademicYear, SchoolYear, YearGroup};
+pub use school::{AcademicYear, CompulsorySchoolAge, SchoolYear, YearGroup};
 pub use sensitive::Sensitive;
 pub use validated::Checked;
 

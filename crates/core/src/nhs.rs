@@ -86,6 +86,11 @@ impl NhsNumber {
         if u32::from(check) != expected {
             return Err(CoreError::NhsNumberCheckDigit);
         }
+        // Ten identical digits pass modulus 11 (the weights sum to 54, and 54·d leaves
+        // the check digit d) but are never issued: a placeholder, not a person.
+        if digits.iter().all(|&d| d == check) {
+            return Err(CoreError::NhsNumberNeverIssued);
+        }
         Ok(Self(digits.iter().map(|d| char::from(b'0' + d)).collect()))
     }
 
@@ -135,7 +140,7 @@ impl JsonSchema for NhsNumber {
         json_schema!({
             "type": "string",
             "pattern": "^([0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{4})$",
-            "description": "NHS number: 10 digits, or 3-3-4 with single spaces (serialised as 10 digits). Not expressible here: the 10th digit must be the modulus 11 check digit of the first nine, and no number whose check computes to 10 is valid. Personal data."
+            "description": "NHS number: 10 digits, or 3-3-4 with single spaces (serialised as 10 digits). Not expressible here: the 10th digit must be the modulus 11 check digit of the first nine, no number whose check computes to 10 is valid, and ten identical digits (which pass the check) are never issued. Personal data."
         })
     }
 }
@@ -183,6 +188,22 @@ mod tests {
 
     #[test]
     fn check_digit_eleven_means_zero() {
-        assert!(NhsNumber::parse("0000000000").is_ok());
+        // 1·10 + 6·2 = 22, and 11 − (22 mod 11) = 11, which means a check digit of 0.
+        assert!(NhsNumber::parse("1000000060").is_ok());
+    }
+
+    #[test]
+    fn ten_identical_digits_pass_the_check_but_are_refused() {
+        for d in 0..=9 {
+            let number = d.to_string().repeat(10);
+            // Each passes modulus 11 ...
+            let sum: u32 = (2..=10).map(|w| w * d).sum();
+            assert_eq!((11 - sum % 11) % 11, d, "{number}");
+            // ... and is never issued (DOMAIN.md section 7).
+            assert_eq!(
+                NhsNumber::parse(&number),
+                Err(CoreError::NhsNumberNeverIssued)
+            );
+        }
     }
 }

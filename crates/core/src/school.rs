@@ -295,6 +295,87 @@ impl JsonSchema for SchoolYear {
     }
 }
 
+/// When a child is of compulsory school age in England (Education Act 1996 s.8).
+///
+/// It **begins** on the fifth birthday if that is one of the prescribed days (31
+/// December, 31 March, 31 August: the Education (Start of Compulsory School Age) Order
+/// 1998), and otherwise on the next prescribed day after it (s.8(2)). It **ends** at
+/// the end of the school leaving date, the last Friday in June (the Education (School
+/// Leaving Date) Order 1997), of the school year in which the child turns 16 (s.8(3)-(4)):
+/// a child who turns 16 in July or August leaves on the June day before the birthday.
+///
+/// A child born on 29 February has the birthday on 1 March in a common year, as
+/// [`age_on`](crate::age_on) reads it. Leaving compulsory school age is not leaving
+/// education or training: young people in England stay in them until 18 (Education and
+/// Skills Act 2008 Part 1), which this type does not model.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::CompulsorySchoolAge;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let age = CompulsorySchoolAge::of_child_born(d(2021, 9, 1)).unwrap();
+/// assert_eq!(age.begins, d(2026, 12, 31)); // five on 1 September 2026
+/// assert_eq!(age.ends, d(2038, 6, 25)); // sixteen on 1 September 2037: the June after
+/// assert!(age.includes(d(2030, 1, 1)));
+/// assert!(!age.includes(d(2026, 12, 30)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CompulsorySchoolAge {
+    /// The first day of compulsory school age.
+    pub begins: NaiveDate,
+    /// The last day of compulsory school age: the school leaving date.
+    pub ends: NaiveDate,
+}
+
+impl CompulsorySchoolAge {
+    /// Compulsory school age for a child born on `date_of_birth`; `None` only for a
+    /// date of birth so late in chrono's range that the sixteenth birthday has no date.
+    pub fn of_child_born(date_of_birth: NaiveDate) -> Option<Self> {
+        let fifth = birthday(date_of_birth, 5)?;
+        let begins = next_prescribed_day(fifth)?;
+        let sixteenth = birthday(date_of_birth, 16)?;
+        // The school year in which the child turns 16 ends in the June after its start.
+        let leaving_year = AcademicYear::containing(sixteenth)
+            .starts_in()
+            .checked_add(1)?;
+        let ends = last_friday_in_june(leaving_year)?;
+        Some(Self { begins, ends })
+    }
+
+    /// Whether `date` falls within compulsory school age, both ends included.
+    pub fn includes(&self, date: NaiveDate) -> bool {
+        self.begins <= date && date <= self.ends
+    }
+}
+
+/// The day someone born on `date_of_birth` turns `years`: 1 March in a common year
+/// for a 29 February birthday.
+fn birthday(date_of_birth: NaiveDate, years: i32) -> Option<NaiveDate> {
+    let year = date_of_birth.year().checked_add(years)?;
+    date_of_birth
+        .with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+}
+
+/// The first prescribed day (31 December, 31 March, 31 August) on or after `date`.
+fn next_prescribed_day(date: NaiveDate) -> Option<NaiveDate> {
+    let year = date.year();
+    [(year, 3, 31), (year, 8, 31), (year, 12, 31)]
+        .into_iter()
+        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|day| *day >= date)
+}
+
+/// The last Friday in June of `year`.
+fn last_friday_in_june(year: i32) -> Option<NaiveDate> {
+    let end = NaiveDate::from_ymd_opt(year, 6, 30)?;
+    // Days back from 30 June to a Friday: 0 on a Friday, 1 on a Saturday, and so on.
+    let back = (end.weekday().num_days_from_monday() + 7 - 4) % 7;
+    end.checked_sub_days(chrono::Days::new(u64::from(back)))
+}
+
 impl fmt::Display for SchoolYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -317,6 +398,84 @@ mod tests {
     fn year(n: u8) -> SchoolYear {
         SchoolYear::Year {
             group: YearGroup::new(n).unwrap(),
+        }
+    }
+
+    #[test]
+    fn compulsory_school_age_table() {
+        // (date of birth, begins, ends, why): Education Act 1996 s.8(2)-(4).
+        let table = [
+            (
+                d(2021, 9, 1),
+                d(2026, 12, 31),
+                d(2038, 6, 25),
+                "five on 1 Sep: the next 31 Dec",
+            ),
+            (
+                d(2021, 12, 31),
+                d(2026, 12, 31),
+                d(2038, 6, 25),
+                "five on a prescribed day: that day",
+            ),
+            (
+                d(2022, 1, 1),
+                d(2027, 3, 31),
+                d(2038, 6, 25),
+                "five on 1 Jan: the next 31 Mar",
+            ),
+            (
+                d(2022, 3, 31),
+                d(2027, 3, 31),
+                d(2038, 6, 25),
+                "five on 31 Mar",
+            ),
+            (
+                d(2022, 4, 1),
+                d(2027, 8, 31),
+                d(2038, 6, 25),
+                "five on 1 Apr: 31 Aug",
+            ),
+            (
+                d(2022, 8, 31),
+                d(2027, 8, 31),
+                d(2038, 6, 25),
+                "youngest in the year",
+            ),
+            (
+                d(2020, 2, 29),
+                d(2025, 3, 31),
+                d(2036, 6, 27),
+                "29 Feb: five on 1 Mar 2025",
+            ),
+            // Leaving: sixteen in July, after the leaving date: the June before (s.8(3)(a)).
+            (
+                d(2010, 7, 15),
+                d(2015, 8, 31),
+                d(2026, 6, 26),
+                "sixteen on 15 Jul 2026",
+            ),
+            (
+                d(2010, 6, 26),
+                d(2015, 8, 31),
+                d(2026, 6, 26),
+                "sixteen on the day (s.8(3)(b))",
+            ),
+            (
+                d(2010, 9, 1),
+                d(2015, 12, 31),
+                d(2027, 6, 25),
+                "sixteen on 1 Sep 2026",
+            ),
+            (
+                d(2011, 1, 10),
+                d(2016, 3, 31),
+                d(2027, 6, 25),
+                "sixteen in January",
+            ),
+        ];
+        for (born, begins, ends, why) in table {
+            let age = CompulsorySchoolAge::of_child_born(born).unwrap();
+            assert_eq!((age.begins, age.ends), (begins, ends), "{born}: {why}");
         }
     }
 

@@ -314,3 +314,35 @@ proptest! {
         prop_assert_eq!(fast, limits_a_byte_at_a_time(&limits, &input));
     }
 }
+
+proptest! {
+    /// Compulsory school age starts on the first prescribed day (31 December, 31 March,
+    /// 31 August) on or after the fifth birthday, and ends on the last Friday in June
+    /// of the school year in which the child turns 16 (Education Act 1996 s.8).
+    #[test]
+    fn compulsory_school_age_runs_from_a_prescribed_day_to_the_last_friday_in_june(
+        born in s::date(),
+    ) {
+        use chrono::{Datelike, Days, NaiveDate, Weekday};
+        let age = partnership_core::CompulsorySchoolAge::of_child_born(born).unwrap();
+        let (begins, ends) = (age.begins, age.ends);
+        prop_assert!([(3, 31), (8, 31), (12, 31)].contains(&(begins.month(), begins.day())), "{}", begins);
+        prop_assert!(partnership_core::age_on(born, begins).unwrap() == 5);
+        // No prescribed day between the fifth birthday and the start.
+        let prescribed = |day: NaiveDate| [(3, 31), (8, 31), (12, 31)].contains(&(day.month(), day.day()));
+        let mut day = begins - Days::new(1);
+        while partnership_core::age_on(born, day).is_ok_and(|years| years >= 5) {
+            prop_assert!(!prescribed(day), "{} is prescribed and after the fifth birthday", day);
+            day = day - Days::new(1);
+        }
+        prop_assert_eq!(ends.weekday(), Weekday::Fri);
+        prop_assert_eq!(ends.month(), 6);
+        prop_assert!((ends + Days::new(7)).month() == 7);
+        // Sixteen within the school year that ends that summer: not yet on the
+        // 31 August before it began, and by the 31 August it ends.
+        let year_began = NaiveDate::from_ymd_opt(ends.year() - 1, 8, 31).unwrap();
+        let year_ends = NaiveDate::from_ymd_opt(ends.year(), 8, 31).unwrap();
+        prop_assert!(partnership_core::age_on(born, year_began).unwrap() < 16);
+        prop_assert!(partnership_core::age_on(born, year_ends).unwrap() >= 16);
+    }
+}

@@ -35,6 +35,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use partnership_carers::{Carer, LegalStanding, Relationship};
 use partnership_consent::{
     ActingAuthority, ConsentEventKind, ConsentGiver, ConsentRecord, LedgerEntry, PermitBasis,
@@ -382,6 +384,7 @@ struct AuditEntity {
 fn role_code(relationship: &Relationship) -> Option<(&'static str, &'static str)> {
     Some(match relationship {
         Relationship::BirthParent => ("NPRN", "natural parent"),
+        Relationship::SecondFemaleParent => ("PRN", "parent"),
         Relationship::AdoptiveParent => ("ADOPTP", "adoptive parent"),
         Relationship::StepParent => ("STPPRN", "step parent"),
         Relationship::FosterCarer => ("PRNFOST", "foster parent"),
@@ -394,7 +397,7 @@ fn role_code(relationship: &Relationship) -> Option<(&'static str, &'static str)
     })
 }
 
-fn related_person(record: &PartnershipRecord, carer: &Carer) -> RelatedPerson {
+fn related_person(record: &PartnershipRecord, carer: &Carer, as_of: NaiveDate) -> RelatedPerson {
     let mut coding: Vec<Coding> = role_code(carer.relationship())
         .map(|(code, display)| Coding {
             system: ROLE_CODE.to_owned(),
@@ -408,10 +411,19 @@ fn related_person(record: &PartnershipRecord, carer: &Carer) -> RelatedPerson {
         carer.relationship().code(),
         carer.relationship(),
     ));
+    // Responsibility held for a period is said as it stands on the bundle's day: a
+    // partner reading "holds parental responsibility" would rely on it.
     let standing = match &carer.legal_standing() {
-        LegalStanding::ParentalResponsibility { .. } => "holds parental responsibility",
-        LegalStanding::DelegatedAuthority { .. } => "acts under delegated authority",
-        _ => "no parental responsibility recorded",
+        LegalStanding::ParentalResponsibility { since, until, .. } => match (since, until) {
+            (Some(from), _) if as_of < *from => {
+                format!("holds parental responsibility from {from}")
+            }
+            (_, Some(to)) if *to < as_of => format!("held parental responsibility until {to}"),
+            (_, Some(to)) => format!("holds parental responsibility until {to}"),
+            _ => "holds parental responsibility".to_owned(),
+        },
+        LegalStanding::DelegatedAuthority { .. } => "acts under delegated authority".to_owned(),
+        _ => "no parental responsibility recorded".to_owned(),
     };
     RelatedPerson {
         id: carer.id().to_string(),
@@ -741,7 +753,7 @@ impl PartnershipRecord {
         for carer in self.carers() {
             push(
                 carer.id().to_string(),
-                Resource::RelatedPerson(related_person(self, carer)),
+                Resource::RelatedPerson(related_person(self, carer, as_of)),
             );
         }
         for professional in self.professionals() {
