@@ -105,6 +105,7 @@ put(R, "adoptive-parent-without-pr", change(safe, carer_as("adoptive-parent", {"
 put(R, "tampered-ledger", change(safe, setp("/disclosures/0/request/dataCategories/0", {"kind": "health"})))
 put(R, "restricted-carer-at-review", change(safe, lambda d: d["reviews"][0]["outcomes"][0]["attended"].append({"kind": "carer", "id": d["carers"][1]["id"]})))
 put(R, "array-instead-of-object", raw="[" + json.dumps(safe, ensure_ascii=False) + "]\n")
+put(R, "choice-as-array", change(safe, setp("/communicationAgreements/0/frequency", ["fortnightly"])))
 put(R, "nested-object-as-array", change(safe, lambda d: d["agencies"].__setitem__(0, [d["agencies"][0][k] for k in ("id", "name", "kind")])))
 put(R, "null", raw="null\n")
 put(R, "empty-file", raw="")

@@ -378,3 +378,37 @@ fn an_object_written_as_a_list_is_refused_at_the_object() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_choice_written_as_a_list_is_refused_at_the_choice() {
+    // serde reads a choice tagged by `kind` from a list too, in either order of its
+    // members; it would be written back as an object.
+    let original = fixture("fixtures/record.json");
+    let professional = original["professionals"][0]["id"].clone();
+    let carer = original["carers"][0]["id"].clone();
+    let mut record = original.clone();
+    record["communicationAgreements"][0]["frequency"] = json!(["fortnightly"]);
+    record["contactLog"][0]["participants"][0] = json!(["carer", carer]);
+    let mut reversed = original;
+    reversed["communicationAgreements"][0]["updatesGivenBy"] =
+        json!([professional, "professional"]);
+    let found: Vec<Problem> = problems(&record)
+        .into_iter()
+        .chain(problems(&reversed))
+        .collect();
+    let pointers: Vec<&str> = found.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/communicationAgreements/0/frequency",
+            "/contactLog/0/participants/0",
+            "/communicationAgreements/0/updatesGivenBy",
+        ],
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|p| p.rule == Rule::InvalidValue
+            && p.message == "invalid type: sequence, expected an object with a `kind`"),
+        "{found:#?}"
+    );
+}

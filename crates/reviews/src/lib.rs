@@ -15,7 +15,14 @@
 //! - [`ReviewKind`] and [`next_review_due`]: each statutory rule, with the rule in
 //!   words; [`ReviewSchedule`] with outcomes, [`DueState`] and invitation dates.
 //! - [`propose_meeting`]: a date that fits the carers, or the conflicts when none does.
-//! - [`invitation_list`], [`phase_transitions`], [`to_icalendar`].
+//! - [`invitation_list`], [`phase_transitions`] (two- and three-tier systems, with
+//!   the EHC plan deadlines of SEND Regulations 2014 reg 18), [`to_icalendar`].
+//! - [`EhcAssessmentTimescales`]: an EHC needs assessment's 6-, 16- and 20-week limits
+//!   and the recorded reasons that lift them; [`send_tribunal_appeal_by`]: the time to
+//!   appeal, the later of two months from the decision and one month from a mediation
+//!   certificate.
+//! - [`Terms`]: school terms with their last days; the default ends each term early
+//!   enough that a termly deadline never falls in a holiday.
 //!
 //! # A worked example
 //!
@@ -94,6 +101,7 @@ mod kind;
 mod meeting;
 mod phases;
 mod schedule;
+mod send;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 mod terms;
@@ -109,8 +117,14 @@ pub use kind::{AgreedCadence, ReviewKind};
 pub use meeting::{
     MeetingConflict, MeetingConstraints, MeetingProposal, MeetingWindow, propose_meeting,
 };
-pub use phases::{PhaseTransfer, PhaseTransition, phase_transitions, preparing_for_adulthood_from};
+pub use phases::{
+    PhaseTransfer, PhaseTransition, SchoolSystem, phase_transitions, phase_transitions_in,
+    post16_transfer_amended_by, preparing_for_adulthood_from,
+};
 pub use schedule::{
     CarerFeedback, GoalDecision, GoalReviewed, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
+};
+pub use send::{
+    AssessmentStep, EhcAssessmentTimescales, TimescaleException, send_tribunal_appeal_by,
 };
 pub use terms::{MonthDay, Term, TermName, Terms};

@@ -33,7 +33,7 @@ partnership_core::labelled_enum! {
     Other { label: Label => "The term's name." }
 }
 
-/// One term of the school year: a name and the first day of it.
+/// One term of the school year: a name, its first day and, if given, its last.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Term {
@@ -41,14 +41,36 @@ pub struct Term {
     pub name: TermName,
     /// The first day of the term each year.
     pub starts: MonthDay,
+    /// The last day of the term each year; without it the term runs until the day
+    /// before the next starts (the last term, until 31 August), holidays included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends: Option<MonthDay>,
 }
 
-/// The terms of the school year, in order from 1 September: each runs until the day
-/// before the next starts, and the last until 31 August.
+/// The terms of the school year, in order from 1 September: each runs to its `ends`,
+/// or until the day before the next starts (the last until 31 August). A day between
+/// one term's end and the next term's start is in the holiday after the term.
 ///
-/// The default is autumn (1 September), spring (1 January) and summer (1 April): a
-/// partition of the year that treats holidays as part of the term before them. A
-/// service that knows its local authority's term dates supplies them instead.
+/// The default is autumn (1 September to 15 December), spring (1 January to 20 March)
+/// and summer (1 April to 15 July). Those last days are earlier than most schools'
+/// (Easter falls between 22 March and 25 April, and schools break up for the summer
+/// around 20 July), so that a deadline at the end of a term is never in a holiday: a
+/// personal education plan review "by the end of the summer term" is due in July, not
+/// in August. A service that knows its local authority's term dates supplies them.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_reviews::Terms;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let terms = Terms::default();
+/// // A review in the spring term is next due by the end of the summer term.
+/// assert_eq!(terms.end_of_next_term(d(2027, 2, 10)), Some(d(2027, 7, 15)));
+/// // One held in the Easter holiday belongs to the spring term before it.
+/// assert_eq!(terms.end_of_next_term(d(2027, 3, 25)), Some(d(2027, 7, 15)));
+/// // One in the summer holiday: the autumn term is next.
+/// assert_eq!(terms.end_of_next_term(d(2027, 8, 10)), Some(d(2027, 12, 15)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "Vec<Term>", into = "Vec<Term>")]
 pub struct Terms(Vec<Term>);
@@ -98,6 +120,22 @@ impl Terms {
                 rule: "terms are listed in order through the academic year",
             });
         }
+        for (i, term) in terms.iter().enumerate() {
+            let Some(ends) = term.ends else { continue };
+            if NaiveDate::from_ymd_opt(2024, ends.month, ends.day).is_none() {
+                return Err(ReviewsError::Terms {
+                    rule: "each term ends on a real day of the year",
+                });
+            }
+            let next = terms.get(i + 1).map(|t| academic_order(t.starts));
+            if academic_order(ends) < academic_order(term.starts)
+                || next.is_some_and(|next| academic_order(ends) >= next)
+            {
+                return Err(ReviewsError::Terms {
+                    rule: "each term ends on or after its first day and before the next term starts",
+                });
+            }
+        }
         Ok(Self(terms))
     }
 
@@ -106,36 +144,50 @@ impl Terms {
         &self.0
     }
 
-    /// The term `date` falls in: its index and last day.
+    /// The term `date` falls in, or, in a holiday, the term before it: its index in
+    /// [`terms`](Self::terms) and its last day (before `date` in a holiday).
     pub fn term_containing(&self, date: NaiveDate) -> Option<(usize, NaiveDate)> {
-        let year = AcademicYear::containing(date);
-        let starts = self.starts_in(year)?;
-        let index = starts.iter().rposition(|s| *s <= date)?;
-        let end = match starts.get(index + 1) {
-            Some(next) => next.pred_opt()?,
-            None => year.last_day()?,
-        };
-        Some((index, end))
+        let periods = self.periods_in(AcademicYear::containing(date))?;
+        let index = periods.iter().rposition(|(start, _)| *start <= date)?;
+        let (_, end) = periods.get(index)?;
+        Some((index, *end))
     }
 
-    /// The last day of the term after the one `date` falls in.
+    /// The last day of the term after the one `date` falls in (or, in a holiday, the
+    /// term after the holiday's).
     pub fn end_of_next_term(&self, date: NaiveDate) -> Option<NaiveDate> {
-        let (_, end) = self.term_containing(date)?;
-        let (_, next_end) = self.term_containing(end.succ_opt()?)?;
-        Some(next_end)
+        let year = AcademicYear::containing(date);
+        let (index, _) = self.term_containing(date)?;
+        match self.periods_in(year)?.get(index + 1) {
+            Some((_, end)) => Some(*end),
+            None => self.periods_in(year.next())?.first().map(|(_, end)| *end),
+        }
     }
 
-    fn starts_in(&self, year: AcademicYear) -> Option<Vec<NaiveDate>> {
+    /// Each term's first and last day in `year`.
+    fn periods_in(&self, year: AcademicYear) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+        let on = |md: MonthDay| {
+            let calendar_year = if md.month >= 9 {
+                year.starts_in()
+            } else {
+                year.starts_in() + 1
+            };
+            // 29 February in a common year is the 28th.
+            NaiveDate::from_ymd_opt(calendar_year, md.month, md.day)
+                .or_else(|| NaiveDate::from_ymd_opt(calendar_year, md.month, 28))
+        };
+        let starts: Vec<NaiveDate> = self.0.iter().map(|t| on(t.starts)).collect::<Option<_>>()?;
         self.0
             .iter()
-            .map(|t| {
-                let calendar_year = if t.starts.month >= 9 {
-                    year.starts_in()
-                } else {
-                    year.starts_in() + 1
+            .enumerate()
+            .map(|(i, term)| {
+                let start = *starts.get(i)?;
+                let end = match (term.ends, starts.get(i + 1)) {
+                    (Some(ends), _) => on(ends)?,
+                    (None, Some(next)) => next.pred_opt()?,
+                    (None, None) => year.last_day()?,
                 };
-                NaiveDate::from_ymd_opt(calendar_year, t.starts.month, t.starts.day)
-                    .or_else(|| NaiveDate::from_ymd_opt(calendar_year, t.starts.month, 28))
+                Some((start, end))
             })
             .collect()
     }
@@ -143,14 +195,18 @@ impl Terms {
 
 impl Default for Terms {
     fn default() -> Self {
-        let term = |name, month, day| Term {
+        let term = |name, (month, day), (end_month, end_day)| Term {
             name,
             starts: MonthDay { month, day },
+            ends: Some(MonthDay {
+                month: end_month,
+                day: end_day,
+            }),
         };
         Self(vec![
-            term(TermName::Autumn, 9, 1),
-            term(TermName::Spring, 1, 1),
-            term(TermName::Summer, 4, 1),
+            term(TermName::Autumn, (9, 1), (12, 15)),
+            term(TermName::Spring, (1, 1), (3, 20)),
+            term(TermName::Summer, (4, 1), (7, 15)),
         ])
     }
 }

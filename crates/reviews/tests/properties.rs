@@ -11,6 +11,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use partnership_core::YearGroup;
 use partnership_core::json::from_json_str;
 use partnership_core::strategies::{date, date_between, json_round_trip};
 use partnership_reviews::strategies as s;
@@ -326,14 +327,77 @@ fn statutory_examples() {
         next_review_due(&pep, d(2026, 9, 1), &[d(2026, 10, 5)], &CALENDAR)
             .unwrap()
             .date,
-        d(2027, 3, 31)
+        d(2027, 3, 20)
     );
     assert_eq!(
         next_review_due(&pep, d(2026, 9, 1), &[d(2027, 6, 5)], &CALENDAR)
             .unwrap()
             .date,
-        d(2027, 12, 31)
+        d(2027, 12, 15)
     );
+    // Held in the spring term: due by the end of the summer term, in July, never in
+    // the summer holiday.
+    assert_eq!(
+        next_review_due(&pep, d(2026, 9, 1), &[d(2027, 2, 17)], &CALENDAR)
+            .unwrap()
+            .date,
+        d(2027, 7, 15)
+    );
+}
+
+#[test]
+fn terms_end_within_themselves() {
+    let term = |name, starts: (u32, u32), ends: Option<(u32, u32)>| Term {
+        name,
+        starts: MonthDay {
+            month: starts.0,
+            day: starts.1,
+        },
+        ends: ends.map(|(month, day)| MonthDay { month, day }),
+    };
+    let refused = |terms: Vec<Term>| matches!(Terms::new(terms), Err(ReviewsError::Terms { .. }));
+    // The autumn term cannot end after the spring term starts, nor before it begins.
+    assert!(refused(vec![
+        term(TermName::Autumn, (9, 1), Some((1, 5))),
+        term(TermName::Spring, (1, 4), None),
+    ]));
+    assert!(refused(vec![
+        term(TermName::Autumn, (9, 1), Some((8, 31))),
+        term(TermName::Spring, (1, 4), None)
+    ]));
+    assert!(refused(vec![term(
+        TermName::Autumn,
+        (9, 1),
+        Some((11, 31))
+    )]));
+    // A service's real dates, with holidays between the terms.
+    let real = Terms::new(vec![
+        term(TermName::Autumn, (9, 3), None),
+        term(TermName::Spring, (1, 5), Some((3, 26))),
+        term(TermName::Summer, (4, 12), Some((7, 22))),
+    ]);
+    assert!(real.is_err(), "the first term starts on 1 September");
+    let real = Terms::new(vec![
+        term(TermName::Autumn, (9, 1), Some((12, 18))),
+        term(TermName::Spring, (1, 5), Some((3, 26))),
+        term(TermName::Summer, (4, 12), Some((7, 22))),
+    ])
+    .unwrap();
+    assert_eq!(real.end_of_next_term(d(2027, 4, 1)), Some(d(2027, 7, 22)));
+    assert_eq!(real.end_of_next_term(d(2027, 7, 30)), Some(d(2027, 12, 18)));
+}
+
+proptest! {
+    /// With the default terms, a deadline at the end of the next term is the last day
+    /// of a term, after the day it is counted from, and never in August.
+    #[test]
+    fn termly_deadlines_are_never_in_the_summer_holiday(from in date()) {
+        let terms = Terms::default();
+        let due = terms.end_of_next_term(from).unwrap();
+        prop_assert!(due > from);
+        prop_assert_eq!(terms.term_containing(due).map(|(_, end)| end), Some(due));
+        prop_assert!(due.month() != 8, "{} from {}", due, from);
+    }
 }
 
 #[test]
@@ -384,6 +448,71 @@ fn schedules_reject_bad_input_clearly() {
     assert_eq!(err.pointer(), "/outcomes/0/heldOn");
 }
 
+/// SEND Regulations 2014 reg 18: the plan is reviewed and amended "before" 15
+/// February of the calendar year of transfer ("before" 31 March for secondary to
+/// post-16), so the last compliant day is the day before; between post-16
+/// institutions, "at least five months before" the move.
+#[test]
+fn phase_transfer_deadlines_follow_the_regulation_wording() {
+    let born = d(2016, 3, 14);
+    let two = phase_transitions(born);
+    let three = phase_transitions_in(
+        born,
+        SchoolSystem::ThreeTier {
+            middle_from: YearGroup::new(5).unwrap(),
+            upper_from: YearGroup::new(9).unwrap(),
+        },
+    );
+    let table: [(&[PhaseTransition], PhaseTransfer, i32, NaiveDate); 7] = [
+        (
+            &two,
+            PhaseTransfer::EarlyYearsToSchool,
+            2020,
+            d(2020, 2, 14),
+        ),
+        (&two, PhaseTransfer::InfantToJunior, 2023, d(2023, 2, 14)),
+        (
+            &two,
+            PhaseTransfer::PrimaryToSecondary,
+            2027,
+            d(2027, 2, 14),
+        ),
+        (&two, PhaseTransfer::SecondaryToPost16, 2032, d(2032, 3, 30)),
+        (&three, PhaseTransfer::PrimaryToMiddle, 2025, d(2025, 2, 14)),
+        (
+            &three,
+            PhaseTransfer::MiddleToSecondary,
+            2029,
+            d(2029, 2, 14),
+        ),
+        (
+            &three,
+            PhaseTransfer::SecondaryToPost16,
+            2032,
+            d(2032, 3, 30),
+        ),
+    ];
+    for (moves, transfer, starts, amended_by) in table {
+        let t = moves.iter().find(|t| t.transfer == transfer).unwrap();
+        assert_eq!(t.academic_year.starts_in(), starts, "{transfer:?}");
+        assert_eq!(t.ehc_plan_amended_by, amended_by, "{transfer:?}");
+    }
+    // Each system has only its own transfers.
+    assert!(
+        !two.iter()
+            .any(|t| t.transfer == PhaseTransfer::PrimaryToMiddle)
+    );
+    assert!(
+        !three
+            .iter()
+            .any(|t| t.transfer == PhaseTransfer::PrimaryToSecondary)
+    );
+    assert_eq!(
+        post16_transfer_amended_by(d(2027, 1, 11)),
+        Some(d(2026, 8, 11))
+    );
+}
+
 #[test]
 fn phase_transitions_and_preparing_for_adulthood() {
     // Born 31 August 2015 (youngest in year) and 1 September 2015 (oldest a year later).
@@ -404,15 +533,15 @@ fn phase_transitions_and_preparing_for_adulthood() {
     );
     assert_eq!(
         find(&young, PhaseTransfer::InfantToJunior).ehc_plan_amended_by,
-        d(2022, 2, 15)
+        d(2022, 2, 14)
     );
     assert_eq!(
         find(&young, PhaseTransfer::SecondaryToPost16).ehc_plan_amended_by,
-        d(2031, 3, 31)
+        d(2031, 3, 30)
     );
     assert_eq!(
         find(&young, PhaseTransfer::PrimaryToSecondary).ehc_review_meeting_by,
-        d(2026, 2, 15) - Duration::weeks(12)
+        d(2026, 2, 14) - Duration::weeks(12)
     );
     assert_eq!(
         preparing_for_adulthood_from(d(2015, 8, 31))
@@ -420,4 +549,76 @@ fn phase_transitions_and_preparing_for_adulthood() {
             .starts_in(),
         2028
     );
+}
+
+/// SEND Regulations 2014 regs 5(1), 10(1), 13(2): 6, 16 and 20 weeks from the request.
+#[test]
+fn ehc_assessment_timescales_table() {
+    // (received, whether to assess by, not to issue by, final plan by)
+    let table = [
+        (
+            d(2026, 9, 14),
+            d(2026, 10, 26),
+            d(2027, 1, 4),
+            d(2027, 2, 1),
+        ),
+        // Across a year end and a leap day: weeks are days, not months.
+        (
+            d(2027, 12, 20),
+            d(2028, 1, 31),
+            d(2028, 4, 10),
+            d(2028, 5, 8),
+        ),
+    ];
+    for (received, assess, not_issue, plan) in table {
+        let t = EhcAssessmentTimescales::from_request(received).unwrap();
+        assert_eq!(
+            (
+                t.decide_whether_to_assess_by,
+                t.decide_not_to_issue_by,
+                t.final_plan_by
+            ),
+            (assess, not_issue, plan),
+            "{received}"
+        );
+    }
+    // A recorded reason lifts a limit; a missed appointment only the later two.
+    let t = EhcAssessmentTimescales::from_request(d(2026, 9, 14)).unwrap();
+    let missed = [TimescaleException::MissedAppointment];
+    assert_eq!(
+        t.due(AssessmentStep::DecideWhetherToAssess, &missed),
+        Some(d(2026, 10, 26))
+    );
+    assert_eq!(t.due(AssessmentStep::DecideNotToIssue, &missed), None);
+    assert_eq!(
+        t.due(
+            AssessmentStep::FinalPlan,
+            &[TimescaleException::SchoolClosed]
+        ),
+        None
+    );
+}
+
+proptest! {
+    /// The time to appeal to the SEND Tribunal is the later of two months after the
+    /// decision was sent and one month after the mediation certificate (HESC Rules 2008
+    /// r.20(1)): never before either, and always one of them.
+    #[test]
+    fn appeal_deadline_is_the_later_of_the_two(
+        sent in date(),
+        certificate_after in proptest::option::of(0u64..120),
+    ) {
+        let certificate = certificate_after.map(|days| sent + chrono::Days::new(days));
+        let by = send_tribunal_appeal_by(sent, certificate).unwrap();
+        let two_months = partnership_core::add_months(sent, 2).unwrap();
+        prop_assert!(by >= two_months);
+        match certificate {
+            None => prop_assert_eq!(by, two_months),
+            Some(issued) => {
+                let one_month = partnership_core::add_months(issued, 1).unwrap();
+                prop_assert!(by >= one_month);
+                prop_assert!(by == two_months || by == one_month);
+            }
+        }
+    }
 }

@@ -6,8 +6,8 @@
 //! mistake (or is probing), and a record read that way would be written back as an
 //! object, so the two systems would disagree about what was sent. serde has no switch
 //! for it, so this layer passes every call through to the reader beneath, unchanged,
-//! except that where a struct is expected, a list is refused as a value of the wrong
-//! type.
+//! except that where a struct or a choice tagged by `kind` is expected, a list is
+//! refused as a value of the wrong type.
 //!
 //! It sits under `serde_path_to_error` when the path is tracked, so the refusal gets
 //! the pointer of the object that was written as a list.
@@ -175,6 +175,15 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         if self.object_only {
             return Err(A::Error::invalid_type(Unexpected::Seq, &self));
         }
+        // A choice tagged by `kind` is read with `deserialize_any`, which a list also
+        // answers; serde's reader of such a choice says what it is only in its
+        // `expecting` text, worked out here only when a list has arrived.
+        if expects_a_choice(&self.visitor) {
+            return Err(A::Error::invalid_type(
+                Unexpected::Seq,
+                &"an object with a `kind`",
+            ));
+        }
         self.visitor.visit_seq(Strict(seq))
     }
 
@@ -185,6 +194,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_enum(Strict(data))
     }
+}
+
+/// Whether `visitor` is serde's reader of an internally tagged enum, which
+/// describes itself as "internally tagged enum Name".
+fn expects_a_choice<'de, V: Visitor<'de>>(visitor: &V) -> bool {
+    struct Expecting<'a, V>(&'a V);
+    impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.expecting(f)
+        }
+    }
+    Expecting(visitor)
+        .to_string()
+        .starts_with("internally tagged enum ")
 }
 
 /// A seed passed through, reading its value from a [`Strict`] reader.
@@ -290,6 +313,33 @@ mod tests {
 
     fn strict<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
         T::deserialize(Strict(&mut serde_json::Deserializer::from_str(text)))
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(tag = "kind", rename_all = "kebab-case")]
+    enum Choice {
+        #[serde(deserialize_with = "crate::json::no_payload")]
+        Plain,
+        WithFields {
+            a: u8,
+        },
+    }
+
+    #[test]
+    fn a_choice_written_as_a_list_is_refused() {
+        assert_eq!(
+            strict::<Choice>(r#"{"kind": "with-fields", "a": 1}"#).unwrap(),
+            Choice::WithFields { a: 1 }
+        );
+        for bad in [r#"["plain"]"#, r#"["with-fields", 1]"#] {
+            assert!(serde_json::from_str::<Choice>(bad).is_ok(), "{bad}");
+            let err = strict::<Choice>(bad).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("invalid type: sequence, expected an object with a `kind`"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

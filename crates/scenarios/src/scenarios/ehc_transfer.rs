@@ -33,8 +33,8 @@ library works it out from her date of birth.",
 ///
 /// let scenario = partnership_scenarios::primary_to_secondary_ehc_plan().unwrap();
 /// let text = scenario.narrative();
-/// // The plan must be amended by 15 February of the year of transfer.
-/// assert!(text.contains("2027-02-15"));
+/// // The plan must be amended before 15 February of the year of transfer.
+/// assert!(text.contains("before 15 February, so by 2027-02-14"));
 /// let held = scenario.record.reviews()[0].held();
 /// assert_eq!(held.last(), Some(&NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()));
 /// ```
@@ -126,7 +126,7 @@ fn write(case: &mut Case) -> Fallible<()> {
             "At the start of Year 6 Mrs Dawson, the SENCO, checks the dates. The annual review \
              rule alone would put the next review by {} ({}). But Aisha moves to secondary \
              school in academic year {}, and the law says her plan must be reviewed and \
-             amended by {}. Working back through the amendment timescales, the review meeting \
+             amended before 15 February, so by {}. Working back through the amendment timescales, the review meeting \
              must be held by {}. The phase-transfer deadline, not the annual cycle, sets the \
              date.",
             annual.date,
