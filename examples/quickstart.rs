@@ -208,6 +208,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         id: "3e0a7b2c-8d4f-4e1a-9b6c-5d4e3f2a1b0c".parse()?,
         name: Label::new("Little Acorns Nursery")?,
         kind: AgencyKind::EarlyYears,
+        public_authority: None,
     };
     let priya = Professional {
         id: key_worker,

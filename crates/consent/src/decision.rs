@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     ChildCapacity, ConsentGiver, ConsentRecord, ConsentStatus, DataCategory, JustificationProblem,
-    Purpose, Recipient, SafeguardingJustification, SharingRequest, WithholdingRule,
+    Purpose, Recipient, SafeguardingJustification, SharingContext, SharingRequest, WithholdingRule,
 };
 
 /// The child's capacity to decide about one category, as a refusal reports it.
@@ -527,6 +527,9 @@ pub struct DecisionFacts<'a> {
     /// Consents whose giver has lost the standing to give them by the decision date
     /// (parental responsibility ended, delegated authority withdrawn).
     pub without_standing: &'a [ConsentId],
+    /// What the record says of the sharer and the child, for the bases that depend
+    /// on them (a recognised legitimate interest).
+    pub context: SharingContext,
 }
 
 /// Decides whether the information in `request` may be shared, on the consents,
@@ -575,6 +578,7 @@ pub fn decide(
             justifications: justification.map_or(&[], std::slice::from_ref),
             also_reaches: &[],
             without_standing: &[],
+            context: SharingContext::default(),
         },
     )
 }
@@ -631,7 +635,7 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
     if let Some(permitting) = facts
         .justifications
         .iter()
-        .filter(|j| j.permits(request))
+        .filter(|j| j.permits_in(request, &facts.context))
         .map(|j| j.id())
         .min()
     {
@@ -668,7 +672,7 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
         let closest = facts
             .justifications
             .iter()
-            .map(|j| (j.problems(request), j.id()))
+            .map(|j| (j.problems_in(request, &facts.context), j.id()))
             .min_by(|(a, x), (b, y)| (a.len(), x).cmp(&(b.len(), y)));
         if let Some((problems, justification)) = closest {
             reasons.extend(

@@ -234,6 +234,15 @@ pub enum JustificationProblem {
         /// The first special category requested.
         category: DataCategory,
     },
+    /// The basis is a recognised legitimate interest and the sharer's agency is not
+    /// recorded as outside the public authorities, which cannot rely on it in
+    /// performing their tasks.
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    PublicAuthorityCannotRelyOnRecognisedLegitimateInterest,
+    /// The basis is a recognised legitimate interest under its safeguarding
+    /// condition, and the young person is 18 or over (or their age is not known).
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    RecognisedLegitimateInterestNotForAnAdult,
     /// No reason is recorded.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     NoReason,
@@ -286,6 +295,12 @@ impl fmt::Display for JustificationProblem {
                 f,
                 "{category} is special category data and no Article 9 condition is recorded"
             ),
+            Self::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest => f.write_str(
+                "a public authority cannot rely on a recognised legitimate interest in performing its tasks (UK GDPR Art 6(1), as amended by the Data (Use and Access) Act 2025 s.70), and the sharer's agency is not recorded as outside the public authorities",
+            ),
+            Self::RecognisedLegitimateInterestNotForAnAdult => f.write_str(
+                "the safeguarding condition of a recognised legitimate interest covers a child under 18 (UK GDPR Annex 1), and the young person is 18 or over or their age is not known",
+            ),
             Self::NoReason => f.write_str("no reason is recorded"),
             Self::NotApproved => f.write_str("no second professional has approved it"),
             Self::ApprovedByDecisionMaker => {
@@ -325,11 +340,67 @@ fn says_something(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
 
+/// What the record says about whoever shares and about the child on the day, for the
+/// bases whose use depends on them. The default knows nothing, and a basis that needs
+/// a fact refuses without it.
+///
+/// ```
+/// use partnership_consent::SharingContext;
+///
+/// let unknown = SharingContext::default();
+/// assert!(!unknown.sharer_outside_public_authority);
+/// assert_eq!(unknown.child_age, None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct SharingContext {
+    /// Whether the sharer's agency is recorded as not a public authority.
+    pub sharer_outside_public_authority: bool,
+    /// The child's age in whole years on the day of the request.
+    pub child_age: Option<u32>,
+}
+
+impl SharingContext {
+    /// Whether the basis can be relied on in this context, and why not: a recognised
+    /// legitimate interest (UK GDPR Art 6(1)(ea), added by the Data (Use and Access)
+    /// Act 2025 s.70) only by a sharer that is not a public authority performing its
+    /// tasks (the words after point (f), as amended), and under its safeguarding
+    /// condition only for a child under 18 (Annex 1: a vulnerable individual; an adult
+    /// at risk is not recorded by this library).
+    fn refuses(&self, basis: &LawfulBasis) -> Option<JustificationProblem> {
+        // `same_choice`: a basis written in words ("Recognised legitimate interest")
+        // is held to the same rules as the fixed choice it names.
+        if !basis.same_choice(&LawfulBasis::RecognisedLegitimateInterest) {
+            return None;
+        }
+        if !self.sharer_outside_public_authority {
+            return Some(
+                JustificationProblem::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest,
+            );
+        }
+        if self.child_age.is_none_or(|age| age >= 18) {
+            return Some(JustificationProblem::RecognisedLegitimateInterestNotForAnAdult);
+        }
+        None
+    }
+}
+
 impl SafeguardingJustification {
-    /// Whether this justification permits `request`: the same answer as
-    /// [`problems`](Self::problems) being empty, without listing them (deciding asks
-    /// this of every justification, and lists the problems only on a refusal).
+    /// Whether this justification permits `request`, knowing nothing of the sharer
+    /// (see [`permits_in`](Self::permits_in)).
     pub fn permits(&self, request: &SharingRequest) -> bool {
+        self.permits_in(request, &SharingContext::default())
+    }
+
+    /// Every reason this justification does not permit `request`, knowing nothing of
+    /// the sharer (see [`problems_in`](Self::problems_in)).
+    pub fn problems(&self, request: &SharingRequest) -> Vec<JustificationProblem> {
+        self.problems_in(request, &SharingContext::default())
+    }
+
+    /// Whether this justification permits `request` in `context`: the same answer as
+    /// [`problems_in`](Self::problems_in) being empty, without listing them (deciding
+    /// asks this of every justification, and lists the problems only on a refusal).
+    pub fn permits_in(&self, request: &SharingRequest, context: &SharingContext) -> bool {
         let told = match &self.carers_told() {
             None => false,
             Some(CarersTold::NotTold { reason }) => says_something(reason.expose()),
@@ -340,10 +411,9 @@ impl SafeguardingJustification {
             .iter()
             .any(DataCategory::is_special_category);
         self.child() == request.child()
-            && self
-                .lawful_basis()
-                .as_ref()
-                .is_some_and(|b| *b != LawfulBasis::Consent)
+            && self.lawful_basis().as_ref().is_some_and(|b| {
+                !b.same_choice(&LawfulBasis::Consent) && context.refuses(b).is_none()
+            })
             && (self.article9_condition().is_some() || !special)
             && self
                 .reason()
@@ -368,8 +438,13 @@ impl SafeguardingJustification {
             && request.recipient().has_safeguarding_role()
     }
 
-    /// Every reason this justification does not permit `request`; empty when it does.
-    pub fn problems(&self, request: &SharingRequest) -> Vec<JustificationProblem> {
+    /// Every reason this justification does not permit `request` in `context`; empty
+    /// when it does.
+    pub fn problems_in(
+        &self,
+        request: &SharingRequest,
+        context: &SharingContext,
+    ) -> Vec<JustificationProblem> {
         use JustificationProblem as P;
         let mut problems = Vec::new();
         if self.child() != request.child() {
@@ -377,8 +452,10 @@ impl SafeguardingJustification {
         }
         match &self.lawful_basis() {
             None => problems.push(P::NoLawfulBasis),
-            Some(LawfulBasis::Consent) => problems.push(P::ConsentIsNotABasisWithoutConsent),
-            Some(_) => {}
+            Some(basis) if basis.same_choice(&LawfulBasis::Consent) => {
+                problems.push(P::ConsentIsNotABasisWithoutConsent);
+            }
+            Some(basis) => problems.extend(context.refuses(basis)),
         }
         if self.article9_condition().is_none()
             && let Some(category) = request

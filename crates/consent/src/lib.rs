@@ -133,7 +133,7 @@ pub use decision::{
 pub use error::ConsentError;
 pub use justification::{
     Article9Condition, CarersTold, JustificationProblem, LawfulBasis, SafeguardingJustification,
-    SafeguardingJustificationParts,
+    SafeguardingJustificationParts, SharingContext,
 };
 pub use ledger::{
     DisclosureLedger, LEDGER_FORMAT, LedgerEntry, LedgerHead, LedgerMigration, Sha256Digest,

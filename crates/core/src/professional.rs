@@ -92,12 +92,16 @@ crate::labelled_enum! {
 /// ```
 /// use partnership_core::{Agency, AgencyId, AgencyKind, Label};
 ///
-/// let nursery = Agency {
-///     id: AgencyId::random(),
-///     name: Label::new("Little Acorns Nursery").unwrap(),
-///     kind: AgencyKind::EarlyYears,
-/// };
+/// let mut nursery = Agency::new(
+///     AgencyId::random(),
+///     Label::new("Little Acorns Nursery").unwrap(),
+///     AgencyKind::EarlyYears,
+/// );
 /// assert_eq!(serde_json::to_value(&nursery).unwrap()["kind"]["kind"], "early-years");
+/// // A private nursery is not a public authority; the record says so, or nothing.
+/// assert!(!nursery.is_outside_public_authority());
+/// nursery.public_authority = Some(false);
+/// assert!(nursery.is_outside_public_authority());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -108,6 +112,32 @@ pub struct Agency {
     pub name: Label,
     /// What kind of agency or setting it is.
     pub kind: AgencyKind,
+    /// Whether the agency is a public authority (Data Protection Act 2018 s.7: a
+    /// public authority under the Freedom of Information Act 2000, such as a local
+    /// authority, a maintained school or an academy, an NHS body, the police), when it
+    /// is recorded. The kind does not say: a nursery, a fostering service or a health
+    /// provider may be public or private. Some bases for sharing depend on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_authority: Option<bool>,
+}
+
+impl Agency {
+    /// An agency whose standing as a public authority is not recorded.
+    pub const fn new(id: AgencyId, name: Label, kind: AgencyKind) -> Self {
+        Self {
+            id,
+            name,
+            kind,
+            public_authority: None,
+        }
+    }
+
+    /// Whether the record says the agency is not a public authority: only then may it
+    /// rely on a recognised legitimate interest (UK GDPR Art 6(1)(ea)), which a public
+    /// authority cannot in performing its tasks. Unrecorded counts as public.
+    pub fn is_outside_public_authority(&self) -> bool {
+        self.public_authority == Some(false)
+    }
 }
 
 crate::labelled_enum! {

@@ -125,7 +125,18 @@ pub fn agency_kind() -> impl Strategy<Value = AgencyKind> {
 
 /// An agency.
 pub fn agency() -> impl Strategy<Value = Agency> {
-    (id(), label(), agency_kind()).prop_map(|(id, name, kind)| Agency { id, name, kind })
+    (
+        id(),
+        label(),
+        agency_kind(),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(|(id, name, kind, public_authority)| Agency {
+            id,
+            name,
+            kind,
+            public_authority,
+        })
 }
 
 /// A professional belonging to a random agency.

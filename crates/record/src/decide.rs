@@ -17,7 +17,8 @@ use partnership_carers::DelegatedArea;
 use partnership_consent::{
     ActingAuthority, CategoryCapacity, ChildCapacity, ConsentError, ConsentGiver, DataCategory,
     DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
-    SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
+    SharingContext, SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts,
+    decide_on_facts,
 };
 use partnership_core::{ChildId, ConsentId, Pointer, SharingRequestId};
 use schemars::JsonSchema;
@@ -245,6 +246,42 @@ struct Resolved {
     claims: Vec<RefusalReason>,
     also_reaches: Vec<Recipient>,
     without_standing: Vec<ConsentId>,
+    /// The sharer's agency and the child's age, from the record.
+    context: SharingContext,
+}
+
+/// What the record says of the sharer and the child for a request made by
+/// `requested_by`: who shares is the requester's agency, as the team records it, and
+/// whether it is a public authority is the record's word, never the question's. The
+/// same facts when a decision is made and when the ledger is checked later.
+pub(crate) fn sharing_context(
+    record: &crate::PartnershipRecordParts,
+    requested_by: partnership_core::ProfessionalId,
+    child_age: Option<u32>,
+) -> SharingContext {
+    let sharer_outside_public_authority = record
+        .professionals
+        .iter()
+        .find(|p| p.id == requested_by)
+        .and_then(|p| record.agencies.iter().find(|a| a.id == p.agency))
+        .is_some_and(partnership_core::Agency::is_outside_public_authority);
+    SharingContext {
+        sharer_outside_public_authority,
+        child_age,
+    }
+}
+
+/// The child's age for a decision at `at`: on the date in England, which is the UTC
+/// date or, in summer time, the date an hour later; of the two, the later, so that a
+/// child is never treated as under 16 on their sixteenth birthday.
+pub(crate) fn age_for_decision(
+    child: &partnership_core::ChildProfile,
+    at: DateTime<Utc>,
+) -> Option<u32> {
+    child
+        .age_on(partnership_core::uk_date(at))
+        .or_else(|_| child.age_on(at.date_naive()))
+        .ok()
 }
 
 impl PartnershipRecord {
@@ -408,6 +445,7 @@ impl PartnershipRecord {
                 justifications: self.justifications(),
                 also_reaches: &resolved.also_reaches,
                 without_standing: &resolved.without_standing,
+                context: resolved.context,
             },
         )
     }
@@ -447,14 +485,7 @@ impl PartnershipRecord {
             });
         };
         let day = at.date_naive();
-        // The age is taken on the date in England, which is the UTC date or, in summer
-        // time, the date an hour later: of the two, the later, so that a child is never
-        // treated as under 16 on their sixteenth birthday.
-        let age = self
-            .child()
-            .age_on(partnership_core::uk_date(at))
-            .or_else(|_| self.child().age_on(day))
-            .map_err(|_| DecisionError::BeforeBirth)?;
+        let age = age_for_decision(self.child(), at).ok_or(DecisionError::BeforeBirth)?;
         let capacity_for = |category: &DataCategory| {
             ChildCapacity::for_decision(
                 age,
@@ -511,6 +542,7 @@ impl PartnershipRecord {
         })
         .map_err(DecisionError::Ledger)?;
         Ok(Resolved {
+            context: sharing_context(self.parts(), question.requested_by(), Some(age)),
             request,
             claims,
             also_reaches,

@@ -244,6 +244,7 @@ impl PartnershipRecord {
     ///     id: AgencyId::random(),
     ///     name: Label::new("Little Acorns Nursery")?,
     ///     kind: AgencyKind::EarlyYears,
+    ///     public_authority: None,
     /// };
     /// let key_worker = Professional {
     ///     id: ProfessionalId::random(),

@@ -891,11 +891,22 @@ pub(crate) fn check_entry(
                     Rule::DanglingReference,
                     "names a justification that is not in the record",
                 ),
-                Some(j) if !j.permits(request) => c.problem(
-                    &basis_at,
-                    Rule::PermitWithoutBasis,
-                    "the justification cited does not cover this recipient, purpose, every category and the moment",
-                ),
+                Some(j)
+                    if !j.permits_in(
+                        request,
+                        &crate::decide::sharing_context(
+                            record,
+                            request.requested_by(),
+                            crate::decide::age_for_decision(&record.child, request.at()),
+                        ),
+                    ) =>
+                {
+                    c.problem(
+                        &basis_at,
+                        Rule::PermitWithoutBasis,
+                        "the justification cited does not cover this recipient, purpose, every category and the moment",
+                    )
+                }
                 Some(_) => {}
             }
         }

@@ -272,6 +272,7 @@ impl Case {
             id,
             name: Label::new(agency_name)?,
             kind,
+            public_authority: None,
         };
         if let Stage::Opening { agencies, .. } = &mut self.stage {
             agencies.push(agency);

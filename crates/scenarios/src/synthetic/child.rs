@@ -52,11 +52,13 @@ pub(super) fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord
             } else {
                 AgencyKind::School
             },
+            public_authority: None,
         },
         Agency {
             id: ids.id(),
             name: Label::new("Synthetic Health Trust")?,
             kind: AgencyKind::Health,
+            public_authority: None,
         },
     ];
     if foster || rng.chance(30) {
@@ -64,6 +66,7 @@ pub(super) fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord
             id: ids.id(),
             name: Label::new("Synthetic Children's Social Care")?,
             kind: AgencyKind::SocialCare,
+            public_authority: None,
         });
     }
     let setting_agency = agencies.first().map(|a| a.id).ok_or("no setting")?;

@@ -1,0 +1,174 @@
+//! A recognised legitimate interest (UK GDPR Art 6(1)(ea), added by the Data (Use and
+//! Access) Act 2025 s.70) as a basis for a safeguarding share: only for a sharer the
+//! record says is not a public authority (a public authority cannot rely on it in
+//! performing its tasks: the words after point (f), as amended), and under the
+//! safeguarding condition of Annex 1 only for a child under 18.
+//!
+//! The record is the safeguarding scenario's, whose designated safeguarding lead shares
+//! with the social worker on a justification; the justification's basis, the school's
+//! standing as a public authority and the child's age are varied.
+
+// Tests report failure by panicking; the panic family is denied only in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use partnership::consent::{
+    JustificationProblem, LawfulBasis, PermitBasis, RefusalReason, SharingDecision, SharingQuestion,
+};
+use partnership::record::PartnershipRecord;
+use partnership_consent::strategies::lawful_basis;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn fixture() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenarios/safeguarding_one_carer.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The scenario's record before its decisions, with the justification on `basis`, the
+/// school recorded (or not) as a public authority, and the child born in `born`; and
+/// the first question it decided, with the time it was decided at.
+fn case(
+    basis: &LawfulBasis,
+    school_public: Option<bool>,
+    born: &str,
+) -> (
+    PartnershipRecord,
+    SharingQuestion,
+    partnership::chrono::DateTime<partnership::chrono::Utc>,
+) {
+    let mut json = fixture();
+    let request = json["disclosures"][0]["request"].clone();
+    json["disclosures"] = json!([]);
+    // The record as it stood when the school shared: later changes are not yet made.
+    let before = request["at"].as_str().unwrap().to_owned();
+    json["provenance"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|change| change["at"].as_str().unwrap() <= before.as_str());
+    json.as_object_mut().unwrap().remove("checkpoints");
+    json["justifications"][0]["lawfulBasis"] = serde_json::to_value(basis).unwrap();
+    json["child"]["dateOfBirth"] = json!(born);
+    let school = json["professionals"][0]["agency"].clone();
+    for agency in json["agencies"].as_array_mut().unwrap() {
+        if agency["id"] == school {
+            match school_public {
+                Some(public) => agency["publicAuthority"] = json!(public),
+                None => {
+                    agency.as_object_mut().unwrap().remove("publicAuthority");
+                }
+            }
+        }
+    }
+    let record = PartnershipRecord::from_json(&json.to_string()).unwrap();
+    let question: SharingQuestion = serde_json::from_value(json!({
+        "id": request["id"],
+        "child": request["child"],
+        "requestedBy": request["requestedBy"],
+        "recipient": {"kind": "professional", "id": request["recipient"]["id"]},
+        "purpose": request["purpose"],
+        "dataCategories": request["dataCategories"],
+    }))
+    .unwrap();
+    let at = request["at"].as_str().unwrap().parse().unwrap();
+    (record, question, at)
+}
+
+fn decide(basis: &LawfulBasis, school_public: Option<bool>, born: &str) -> SharingDecision {
+    let (mut record, question, at) = case(basis, school_public, born);
+    record.decide(&question, at).unwrap().decision().clone()
+}
+
+fn on_the_justification(decision: &SharingDecision) -> bool {
+    matches!(
+        decision,
+        SharingDecision::Permit {
+            basis: PermitBasis::Safeguarding { .. },
+            ..
+        }
+    )
+}
+
+fn refused_for(decision: &SharingDecision, wanted: &JustificationProblem) -> bool {
+    matches!(decision, SharingDecision::Refuse { reasons }
+        if reasons.iter().any(|r| matches!(r, RefusalReason::Justification { problem, .. } if problem == wanted)))
+}
+
+/// Jamie was born on 2018-08-30 and is 8 when the school shares.
+const JAMIE: &str = "2018-08-30";
+
+#[test]
+fn a_recognised_legitimate_interest_by_its_conditions() {
+    let rli = LawfulBasis::RecognisedLegitimateInterest;
+    // The scenario as recorded: public task, from a school.
+    assert!(on_the_justification(&decide(
+        &LawfulBasis::PublicTask,
+        None,
+        JAMIE
+    )));
+    // A school not recorded either way counts as a public authority, and one recorded
+    // as such is one: refused, saying why.
+    for public in [None, Some(true)] {
+        let decision = decide(&rli, public, JAMIE);
+        assert!(
+            refused_for(
+                &decision,
+                &JustificationProblem::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest
+            ),
+            "{public:?}: {decision:?}"
+        );
+    }
+    // An independent school, recorded as not a public authority, may rely on it.
+    assert!(on_the_justification(&decide(&rli, Some(false), JAMIE)));
+    // A basis written in words is the same basis.
+    let in_words: LawfulBasis =
+        serde_json::from_value(json!({"kind": "other", "label": "Recognised legitimate interest"}))
+            .unwrap();
+    assert!(!on_the_justification(&decide(&in_words, None, JAMIE)));
+    // Eighteen on the day: the safeguarding condition for a child no longer applies.
+    let decision = decide(&rli, Some(false), "2008-10-05");
+    assert!(
+        refused_for(
+            &decision,
+            &JustificationProblem::RecognisedLegitimateInterestNotForAnAdult
+        ),
+        "{decision:?}"
+    );
+    assert!(on_the_justification(&decide(
+        &rli,
+        Some(false),
+        "2008-10-06"
+    )));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever the basis, the school's recorded standing and the child's age, the
+    /// justification permits on a recognised legitimate interest only for a sharer
+    /// recorded as not a public authority and a child under 18; any other basis but
+    /// consent permits as before.
+    #[test]
+    fn recognised_legitimate_interest_not_for_public_tasks(
+        basis in lawful_basis(),
+        school_public in proptest::option::of(any::<bool>()),
+        born_in in 2006i32..2020,
+    ) {
+        let born = format!("{born_in}-03-01");
+        let age = 2026 - born_in; // the share is on 2026-10-05
+        let decision = decide(&basis, school_public, &born);
+        let expected = if basis.same_choice(&LawfulBasis::RecognisedLegitimateInterest) {
+            school_public == Some(false) && age < 18
+        } else {
+            !basis.same_choice(&LawfulBasis::Consent)
+        };
+        prop_assert_eq!(on_the_justification(&decision), expected, "{} {:?} {}: {:?}", basis, school_public, born, decision);
+    }
+}
