@@ -14,7 +14,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-const EXAMPLES: [&str; 11] = [
+const EXAMPLES: [&str; 12] = [
     "quickstart",
     "speech_delay_nursery",
     "pupil_struggling_at_school",
@@ -26,6 +26,7 @@ const EXAMPLES: [&str; 11] = [
     "primary_to_secondary_ehc_plan",
     "foster_care_christmas_reviews",
     "disagreement_trial_with_mediator",
+    "duty_to_share_detriment_exception",
 ];
 
 /// Where cargo put the example binaries: beside this test's own `deps` directory.

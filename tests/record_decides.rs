@@ -513,6 +513,7 @@ fn a_justification_covers_only_its_recipients_and_purposes() {
         "dataCategories": [{"kind": "health"}, {"kind": "safeguarding-information"}],
         "decidedBy": SENCO,
         "approvedBy": TEACHER,
+        "decidedAt": "2026-11-20T08:30:00Z",
         "validFrom": "2026-11-20T09:00:00Z",
         "validUntil": "2026-12-20T09:00:00Z",
         "carersTold": {"kind": "told", "on": "2026-11-20"}
@@ -761,7 +762,7 @@ fn an_invisible_reason_justifies_nothing() {
         "reason": "\u{200B}",
         "recipients": [{"kind": "agency", "id": SOCIAL_CARE}], "purposes": [{"kind": "safeguarding"}],
         "dataCategories": [{"kind": "health"}],
-        "decidedBy": SENCO, "approvedBy": TEACHER,
+        "decidedBy": SENCO, "approvedBy": TEACHER, "decidedAt": "2026-11-20T08:30:00Z",
         "validFrom": "2026-11-20T09:00:00Z", "validUntil": "2026-12-20T09:00:00Z",
         "carersTold": {"kind": "not-told", "reason": "\u{2060}"}
     }]);
@@ -835,6 +836,10 @@ fn a_hand_written_permit_the_record_does_not_support_is_refused() {
             request(ChildCapacity::NotAssessed, when),
             permit(PermitBasis::Safeguarding {
                 justification: "00000000-0000-4000-8000-00000000dead".parse().unwrap(),
+                decided_by: None,
+                approved_by: None,
+                decided_at: None,
+                duty_to_share_from: None,
             }),
             Rule::DanglingReference,
         ),

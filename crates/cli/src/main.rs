@@ -142,6 +142,11 @@ enum Command {
         /// Text or JSON.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// The first day of the duty to include the consistent child identifier
+        /// (Children Act 2004 s.16LC), as the service has it from the commencement
+        /// regulations (YYYY-MM-DD). Without it the duty is not in force.
+        #[arg(long)]
+        consistent_identifier_from: Option<NaiveDate>,
     },
     /// List what is due or overdue across records, soonest first.
     #[command(
@@ -189,6 +194,17 @@ enum Command {
         /// refused; it is moved on after each decision.
         #[arg(long)]
         witness: Option<PathBuf>,
+        /// The first day of the duty to share safeguarding information (Children Act
+        /// 2004 s.16LA), as the service has it from the commencement regulations
+        /// (YYYY-MM-DD). Without it the duty is not in force.
+        #[arg(long)]
+        duty_to_share_from: Option<NaiveDate>,
+        /// With --record: record a decision not to disclose under the exception to the
+        /// duty to share (s.16LA(3)) from this file (a DetrimentException document:
+        /// reason, explanation, decidedBy, approvedBy, dutyToShareFrom), instead of
+        /// deciding. Needs --duty-to-share-from.
+        #[arg(long)]
+        not_disclosed: Option<PathBuf>,
         /// Text or JSON.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -327,7 +343,17 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             file,
             as_of,
             format,
-        } => report::report(&file, as_of, format, out),
+            consistent_identifier_from,
+        } => report::report(
+            &file,
+            as_of,
+            format,
+            &partnership_consent::LawInForce {
+                consistent_identifier_from,
+                ..partnership_consent::LawInForce::default()
+            },
+            out,
+        ),
         Command::Due {
             files,
             as_of,
@@ -342,6 +368,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             key,
             witness,
             format,
+            duty_to_share_from,
+            not_disclosed,
         } => share::run(
             &share::Share {
                 file: &file,
@@ -351,6 +379,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 key: key.as_deref(),
                 witness: witness.as_deref(),
                 format,
+                law: partnership_consent::LawInForce {
+                    duty_to_share_from,
+                    ..partnership_consent::LawInForce::default()
+                },
+                not_disclosed: not_disclosed.as_deref(),
             },
             out,
         ),

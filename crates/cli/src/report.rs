@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use partnership_consent::LawInForce;
 use partnership_record::due_items;
 use partnership_reviews::WorkingCalendar;
 
@@ -15,10 +16,11 @@ pub(crate) fn report(
     file: &Path,
     as_of: NaiveDate,
     format: Format,
+    law: &LawInForce,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     let record = valid_record(file)?;
-    let report = record.practice_report(as_of);
+    let report = record.practice_report_under(as_of, &WorkingCalendar::england_and_wales(), law);
     let text = match format {
         Format::Text => report.to_text(),
         Format::Json => json(&report),

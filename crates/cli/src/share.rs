@@ -10,7 +10,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use partnership_consent::{LedgerSigningKey, SharingDecision, SharingQuestion};
+use partnership_consent::{
+    DetrimentExceptionParts, LawInForce, LedgerSigningKey, SharingDecision, SharingQuestion,
+};
 use partnership_core::json::from_json_slice;
 use partnership_record::DecisionError;
 use serde::Serialize;
@@ -43,6 +45,11 @@ pub(crate) struct Share<'a> {
     pub key: Option<&'a Path>,
     pub witness: Option<&'a Path>,
     pub format: Format,
+    /// The commencement days the service has set.
+    pub law: LawInForce,
+    /// With `record`: a decision not to disclose under the exception to the duty to
+    /// share, to record instead of deciding.
+    pub not_disclosed: Option<&'a Path>,
 }
 
 pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
@@ -52,6 +59,20 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
                 .into(),
         ));
     }
+    if !share.record && share.not_disclosed.is_some() {
+        return Err(Failure(
+            "--not-disclosed goes with --record: a decision not to disclose is recorded, never asked about"
+                .into(),
+        ));
+    }
+    let exception = share
+        .not_disclosed
+        .map(|path| {
+            let bytes = read_input(path)?;
+            from_json_slice::<DetrimentExceptionParts>(&bytes)
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))
+        })
+        .transpose()?;
     let bytes = read_input(share.request)?;
     let question: SharingQuestion = from_json_slice(&bytes)
         .map_err(|e| Failure(format!("{}: {e}", share.request.display())))?;
@@ -63,7 +84,9 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
             _ => now,
         };
         let record = valid_record(share.file)?;
-        let answer = record.what_if(&question, at).map_err(failed)?;
+        let answer = record
+            .what_if_under(&question, at, &share.law)
+            .map_err(failed)?;
         let json = Answer {
             recorded: false,
             ledger_index: None,
@@ -92,17 +115,51 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         signed_so_far(&record, key, locked.path())?;
     }
     let at = recording_time(now, record.disclosures().last_recorded_at())?;
-    let decided = record.decide(&question, at).map_err(failed)?;
-    if let Some(key) = &key {
-        record.sign_ledger(key);
-    }
-    locked.write(&record)?;
-    let json = Answer {
-        recorded: true,
-        ledger_index: Some(decided.ledger_index()),
-        decision: decided.decision(),
+    let ledger_index = match exception {
+        Some(exception) => {
+            let index = record
+                .record_not_disclosed(&question, exception, at, &share.law)
+                .map_err(failed)?;
+            if let Some(key) = &key {
+                record.sign_ledger(key);
+            }
+            locked.write(&record)?;
+            let decision = record
+                .disclosures()
+                .iter()
+                .last()
+                .map(|entry| &entry.decision)
+                .ok_or_else(|| Failure("the decision was not recorded".into()))?;
+            let json = Answer {
+                recorded: true,
+                ledger_index: Some(index),
+                decision,
+            };
+            show(
+                out,
+                share.format,
+                &format_args!("{decision}\nrecorded as ledger entry {index}"),
+                &json,
+            )?;
+            index
+        }
+        None => {
+            let decided = record
+                .decide_under(&question, at, &share.law)
+                .map_err(failed)?;
+            if let Some(key) = &key {
+                record.sign_ledger(key);
+            }
+            locked.write(&record)?;
+            let json = Answer {
+                recorded: true,
+                ledger_index: Some(decided.ledger_index()),
+                decision: decided.decision(),
+            };
+            show(out, share.format, &decided, &json)?;
+            decided.ledger_index()
+        }
     };
-    show(out, share.format, &decided, &json)?;
     // The decision is recorded: a witness that cannot be moved on is reported with
     // its own exit status, so that nobody asks again and records it twice.
     if let Some(witness) = &witness
@@ -110,7 +167,7 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
     {
         return Ok(recorded_but(&format!(
             "the decision was recorded as ledger entry {}, but the witness {} was not moved on: {message}; write {} to it by hand",
-            decided.ledger_index(),
+            ledger_index,
             witness.path().display(),
             crate::store::head_json(record.disclosures().head()).trim()
         )));

@@ -210,6 +210,90 @@ fn share_with_record_appends_to_the_ledger() {
 }
 
 #[test]
+fn share_records_a_decision_not_to_disclose_under_the_duty_to_shares_exception() {
+    let scratch = Scratch::new("not-disclosed");
+    let question = scratch.question("question.json", |q| {
+        q["purpose"] = serde_json::json!({"kind": "safeguarding"});
+    });
+    let exception = scratch.dir.join("exception.json");
+    std::fs::write(
+        &exception,
+        serde_json::json!({
+            "reason": {"kind": "loss-of-trusted-relationship"},
+            "explanation": "He told his key worker in confidence and would stop talking to anyone",
+            "decidedBy": "2d9c6a1e-7f3b-4c8d-9e0a-1b2c3d4e5f60",
+            "approvedBy": "8e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b",
+            "dutyToShareFrom": "2026-09-01"
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let exception = exception.to_str().unwrap();
+    let share = |extra: &[&str]| {
+        let mut args = vec![
+            "share",
+            "--request",
+            &question,
+            "--not-disclosed",
+            exception,
+        ];
+        let record = scratch.record();
+        args.insert(1, &record);
+        args.extend_from_slice(extra);
+        run(&args, None)
+    };
+    // Not a what-if; and no exception where the duty is not in force.
+    let out = share(&[]);
+    assert!(out.contains("--not-disclosed goes with --record"), "{out}");
+    let out = share(&["--record"]);
+    assert!(!out.starts_with("exit 0"), "{out}");
+    assert!(out.contains("the duty to share is not in force"), "{out}");
+    assert!(scratch.ledger().is_empty());
+    // From the day the service sets, it is recorded like a permit.
+    let out = share(&["--record", "--duty-to-share-from", "2026-09-01"]);
+    assert!(out.starts_with("exit 0"), "{out}");
+    assert!(out.contains("not disclosed"), "{out}");
+    assert!(
+        !out.contains("confidence"),
+        "the explanation is personal: {out}"
+    );
+    let ledger = scratch.ledger();
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0]["decision"]["kind"], "not-disclosed");
+    assert!(run(&["check", &scratch.record()], None).starts_with("exit 0"));
+}
+
+#[test]
+fn report_finds_a_missing_consistent_identifier_once_the_duty_is_in_force() {
+    let scratch = Scratch::new("identifier");
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(scratch.record()).unwrap()).unwrap();
+    record["child"].as_object_mut().unwrap().remove("nhsNumber");
+    std::fs::write(scratch.record(), record.to_string()).unwrap();
+    let report = |extra: &[&str]| {
+        let record = scratch.record();
+        let mut args = vec![
+            "report",
+            &record,
+            "--as-of",
+            "2027-09-06",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        run(&args, None)
+    };
+    assert!(!report(&[]).contains("consistent-identifier-missing"));
+    assert!(
+        !report(&["--consistent-identifier-from", "2027-09-07"])
+            .contains("consistent-identifier-missing")
+    );
+    let out = report(&["--consistent-identifier-from", "2027-09-01"]);
+    assert!(out.starts_with("exit 0"), "{out}");
+    assert!(out.contains("consistent-identifier-missing"), "{out}");
+}
+
+#[test]
 fn share_refuses_and_records_what_a_request_claims_against_the_record() {
     let scratch = Scratch::new("claims");
     let key_worker = "2d9c6a1e-7f3b-4c8d-9e0a-1b2c3d4e5f60";
@@ -396,7 +480,7 @@ fn scenario_fixtures() -> Vec<String> {
 #[test]
 fn check_every_scenario_fixture() {
     let files = scenario_fixtures();
-    assert_eq!(files.len(), 10);
+    assert_eq!(files.len(), 11);
     let mut args = vec!["check"];
     args.extend(files.iter().map(String::as_str));
     insta::assert_snapshot!(run(&args, None));

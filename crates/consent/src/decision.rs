@@ -4,13 +4,14 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use partnership_core::{ChildId, ConsentId, JustificationId, WithholdingRuleId};
+use partnership_core::{ChildId, ConsentId, JustificationId, ProfessionalId, WithholdingRuleId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ChildCapacity, ConsentGiver, ConsentRecord, ConsentStatus, DataCategory, JustificationProblem,
-    Purpose, Recipient, SafeguardingJustification, SharingContext, SharingRequest, WithholdingRule,
+    ChildCapacity, ConsentGiver, ConsentRecord, ConsentStatus, DataCategory, DetrimentException,
+    JustificationProblem, Purpose, Recipient, SafeguardingJustification, SharingContext,
+    SharingRequest, WithholdingRule,
 };
 
 /// The child's capacity to decide about one category, as a refusal reports it.
@@ -59,11 +60,49 @@ pub enum PermitBasis {
         /// The consents that cover the request, by id, in id order.
         consents: Vec<ConsentId>,
     },
-    /// A complete safeguarding justification covers the request.
+    /// A complete safeguarding justification covers the request. The permit records
+    /// the human decision it rests on, copied from the justification when the permit
+    /// was recorded: who decided, who approved and when (UK GDPR Art 22B). Entries
+    /// recorded before this library kept them may lack them.
+    #[serde(rename_all = "camelCase")]
     Safeguarding {
         /// The justification.
         justification: JustificationId,
+        /// The professional who decided to share.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<ProfessionalId>,
+        /// The different professional who approved.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        approved_by: Option<ProfessionalId>,
+        /// When they decided.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_at: Option<DateTime<Utc>>,
+        /// When the basis is the duty to share (Children Act 2004 s.16LA): its
+        /// commencement day as the service had it set.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        duty_to_share_from: Option<NaiveDate>,
     },
+}
+
+impl PermitBasis {
+    /// The basis of a permit on `justification` in `context`, with the human decision
+    /// the justification records.
+    pub(crate) fn safeguarding(
+        justification: &SafeguardingJustification,
+        context: &SharingContext,
+    ) -> Self {
+        let on_duty = justification
+            .lawful_basis()
+            .as_ref()
+            .is_some_and(|b| b.same_choice(&crate::LawfulBasis::DutyToShare));
+        Self::Safeguarding {
+            justification: justification.id(),
+            decided_by: Some(justification.decided_by()),
+            approved_by: justification.approved_by(),
+            decided_at: justification.decided_at(),
+            duty_to_share_from: context.law.duty_to_share_from.filter(|_| on_duty),
+        }
+    }
 }
 
 /// One reason a request was refused. Reasons are data, so a service can act on them
@@ -340,6 +379,13 @@ pub enum SharingDecision {
         /// Every reason, in a stable order.
         reasons: Vec<RefusalReason>,
     },
+    /// Not disclosed under the exception to the duty to share: disclosing was judged
+    /// more detrimental to the child than not disclosing (Children Act 2004
+    /// s.16LA(3)). Recorded like a permit, with the human decision.
+    NotDisclosed {
+        /// The decision and its reason.
+        exception: DetrimentException,
+    },
 }
 
 impl SharingDecision {
@@ -348,10 +394,11 @@ impl SharingDecision {
         matches!(self, Self::Permit { .. })
     }
 
-    /// The reasons for a refusal; empty for a permit.
+    /// The reasons for a refusal; empty for a permit and for a decision not to
+    /// disclose under the exception to the duty to share.
     pub fn reasons(&self) -> &[RefusalReason] {
         match self {
-            Self::Permit { .. } => &[],
+            Self::Permit { .. } | Self::NotDisclosed { .. } => &[],
             Self::Refuse { reasons } => reasons,
         }
     }
@@ -367,11 +414,30 @@ impl fmt::Display for SharingDecision {
                     consents.len(),
                     if consents.len() == 1 { "" } else { "s" }
                 ),
-                PermitBasis::Safeguarding { justification } => write!(
-                    f,
-                    "permitted without consent under safeguarding justification {justification}"
-                ),
+                PermitBasis::Safeguarding {
+                    justification,
+                    decided_at,
+                    ..
+                } => {
+                    write!(
+                        f,
+                        "permitted without consent under safeguarding justification {justification}"
+                    )?;
+                    match decided_at {
+                        Some(at) => write!(
+                            f,
+                            ", decided and approved by two professionals on {}",
+                            at.date_naive()
+                        ),
+                        None => Ok(()),
+                    }
+                }
             },
+            Self::NotDisclosed { exception } => write!(
+                f,
+                "not disclosed: disclosing was judged more detrimental to the child than not disclosing ({}), so the duty to share does not apply (Children Act 2004 s.16LA(3)); decided and approved by two professionals",
+                exception.reason()
+            ),
             Self::Refuse { reasons } => {
                 f.write_str("refused:")?;
                 for reason in reasons {
@@ -636,13 +702,10 @@ pub fn decide_on_facts(request: &SharingRequest, facts: &DecisionFacts<'_>) -> S
         .justifications
         .iter()
         .filter(|j| j.permits_in(request, &facts.context))
-        .map(|j| j.id())
-        .min()
+        .min_by_key(|j| j.id())
     {
         return SharingDecision::Permit {
-            basis: PermitBasis::Safeguarding {
-                justification: permitting,
-            },
+            basis: PermitBasis::safeguarding(permitting, &facts.context),
             data_categories: permitted(),
         };
     }

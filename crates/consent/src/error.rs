@@ -68,6 +68,15 @@ pub enum ConsentError {
         /// Index of the event.
         index: usize,
     },
+    /// Text that must say something (a letter or a digit) says nothing.
+    #[error("must say something: at least one letter or digit")]
+    Blank {
+        /// The field, as a JSON Pointer.
+        field: &'static str,
+    },
+    /// A decision approved by the professional who took it.
+    #[error("must be approved by a professional other than the one who decided")]
+    ApprovedByDecisionMaker,
     /// A ledger entry appended with a time before the entry before it.
     #[error("the ledger is append-only in time; an entry cannot be recorded before the last one")]
     LedgerTimeGoesBack,
@@ -177,6 +186,8 @@ impl partnership_core::Located for ConsentError {
                 partnership_core::FieldPath::item(*index).then("signature")
             }
             Self::Digest => partnership_core::FieldPath::whole(),
+            Self::Blank { field } => partnership_core::FieldPath::field(*field),
+            Self::ApprovedByDecisionMaker => partnership_core::FieldPath::field("approvedBy"),
         }
     }
 }

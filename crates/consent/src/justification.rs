@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::scope::non_empty_unique;
-use crate::{ConsentError, DataCategory, Purpose, RecipientScope, SharingRequest};
+use crate::{ConsentError, DataCategory, LawInForce, Purpose, RecipientScope, SharingRequest};
 
 partnership_core::labelled_enum! {
     /// A lawful basis for processing under UK GDPR Article 6(1). The list can grow, as
@@ -21,6 +21,12 @@ partnership_core::labelled_enum! {
         Contract => "contract", "contract (Article 6(1)(b))";
         /// Article 6(1)(c): a legal obligation.
         LegalObligation => "legal-obligation", "legal obligation (Article 6(1)(c))";
+        /// Article 6(1)(c) under the duty to share safeguarding information between
+        /// relevant persons (Children Act 2004 s.16LA, inserted by the Children's
+        /// Wellbeing and Schools Act 2026 s.4): a legal obligation, relied on only
+        /// from the commencement day the service sets ([`LawInForce`]), and only
+        /// between relevant persons.
+        DutyToShare => "duty-to-share", "the duty to share safeguarding information (Children Act 2004 s.16LA; Article 6(1)(c))";
         /// Article 6(1)(d): vital interests.
         VitalInterests => "vital-interests", "vital interests (Article 6(1)(d))";
         /// Article 6(1)(e): a public task.
@@ -106,6 +112,12 @@ pub struct SafeguardingJustificationParts {
     /// A different professional who approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<ProfessionalId>,
+    /// When the decision was taken and approved (RFC 3339, UTC): the human decision a
+    /// permit records (UK GDPR Art 22B: a significant decision on a recognised
+    /// legitimate interest is never solely automated). Nothing is shared on the
+    /// justification before it, and without it nothing at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<DateTime<Utc>>,
     /// From when it may be used (RFC 3339, UTC).
     pub valid_from: DateTime<Utc>,
     /// Until when it may be used; after `validFrom`.
@@ -197,6 +209,11 @@ impl SafeguardingJustification {
         self.0.approved_by
     }
 
+    /// When the decision was taken and approved.
+    pub fn decided_at(&self) -> Option<DateTime<Utc>> {
+        self.0.decided_at
+    }
+
     /// From when it may be used (RFC 3339, UTC).
     pub fn valid_from(&self) -> DateTime<Utc> {
         self.0.valid_from
@@ -243,6 +260,22 @@ pub enum JustificationProblem {
     /// condition, and the young person is 18 or over (or their age is not known).
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     RecognisedLegitimateInterestNotForAnAdult,
+    /// The lawful basis was not in force on the day of the request: a recognised
+    /// legitimate interest before 5 February 2026, or the duty to share before the
+    /// commencement day the service set (or with none set).
+    BasisNotInForce {
+        /// The first day it is in force, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<NaiveDate>,
+    },
+    /// The basis is the duty to share, which binds relevant persons only, and the
+    /// sharer's agency is not one (Children Act 2004 s.16LA(1), (5)).
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    SharerNotARelevantPerson,
+    /// The basis is the duty to share, which is owed to relevant persons only, and the
+    /// recipient is not one.
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    RecipientNotARelevantPerson,
     /// No reason is recorded.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     NoReason,
@@ -252,6 +285,14 @@ pub enum JustificationProblem {
     /// It was approved by the professional who decided it.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     ApprovedByDecisionMaker,
+    /// When the decision was taken is not recorded.
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    DecisionTimeNotRecorded,
+    /// The request came before the decision was taken.
+    DecidedAfterRequest {
+        /// When it was decided.
+        decided_at: DateTime<Utc>,
+    },
     /// Whether the carers were told is not recorded.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     CarersToldNotRecorded,
@@ -301,11 +342,32 @@ impl fmt::Display for JustificationProblem {
             Self::RecognisedLegitimateInterestNotForAnAdult => f.write_str(
                 "the safeguarding condition of a recognised legitimate interest covers a child under 18 (UK GDPR Annex 1), and the young person is 18 or over or their age is not known",
             ),
+            Self::BasisNotInForce { from: Some(from) } => write!(
+                f,
+                "the lawful basis is not in force until {from}"
+            ),
+            Self::BasisNotInForce { from: None } => f.write_str(
+                "the lawful basis is not in force: the service has set no commencement day for the duty to share (Children Act 2004 s.16LA)",
+            ),
+            Self::SharerNotARelevantPerson => f.write_str(
+                "the duty to share binds relevant persons (Children Act 2004 s.16LA), and the sharer's agency is not one",
+            ),
+            Self::RecipientNotARelevantPerson => f.write_str(
+                "the duty to share is owed to relevant persons (Children Act 2004 s.16LA), and the recipient is not one",
+            ),
             Self::NoReason => f.write_str("no reason is recorded"),
             Self::NotApproved => f.write_str("no second professional has approved it"),
             Self::ApprovedByDecisionMaker => {
                 f.write_str("it was approved by the professional who decided it")
             }
+            Self::DecisionTimeNotRecorded => {
+                f.write_str("when the decision was taken is not recorded")
+            }
+            Self::DecidedAfterRequest { decided_at } => write!(
+                f,
+                "the request came before the decision to share was taken ({})",
+                decided_at.to_rfc3339()
+            ),
             Self::CarersToldNotRecorded => {
                 f.write_str("whether the carers were told is not recorded")
             }
@@ -340,45 +402,81 @@ fn says_something(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
 
-/// What the record says about whoever shares and about the child on the day, for the
-/// bases whose use depends on them. The default knows nothing, and a basis that needs
-/// a fact refuses without it.
+/// What the record says about whoever shares and about the child on the day, and which
+/// newer rules the service has in force, for the bases whose use depends on them. The
+/// default knows nothing and has nothing commenced, and a basis that needs a fact
+/// refuses without it.
 ///
 /// ```
 /// use partnership_consent::SharingContext;
 ///
 /// let unknown = SharingContext::default();
 /// assert!(!unknown.sharer_outside_public_authority);
+/// assert!(!unknown.sharer_is_relevant_person);
 /// assert_eq!(unknown.child_age, None);
+/// assert_eq!(unknown.law.duty_to_share_from, None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SharingContext {
     /// Whether the sharer's agency is recorded as not a public authority.
     pub sharer_outside_public_authority: bool,
+    /// Whether the sharer's agency is a relevant person for the duty to share
+    /// (Children Act 2004 s.16LA(5)): see
+    /// `partnership_core::AgencyKind::is_relevant_person`.
+    pub sharer_is_relevant_person: bool,
     /// The child's age in whole years on the day of the request.
     pub child_age: Option<u32>,
+    /// The commencement days the service has set.
+    pub law: LawInForce,
 }
 
 impl SharingContext {
-    /// Whether the basis can be relied on in this context, and why not: a recognised
-    /// legitimate interest (UK GDPR Art 6(1)(ea), added by the Data (Use and Access)
-    /// Act 2025 s.70) only by a sharer that is not a public authority performing its
-    /// tasks (the words after point (f), as amended), and under its safeguarding
-    /// condition only for a child under 18 (Annex 1: a vulnerable individual; an adult
-    /// at risk is not recorded by this library).
-    fn refuses(&self, basis: &LawfulBasis) -> Option<JustificationProblem> {
+    /// Whether the basis can be relied on for `request` in this context, and why not:
+    ///
+    /// - a recognised legitimate interest (UK GDPR Art 6(1)(ea), added by the Data
+    ///   (Use and Access) Act 2025 s.70) only from 5 February 2026, only by a sharer
+    ///   that is not a public authority performing its tasks (the words after point
+    ///   (f), as amended), and under its safeguarding condition only for a child under
+    ///   18 (Annex 1: a vulnerable individual; an adult at risk is not recorded by this
+    ///   library);
+    /// - the duty to share (Children Act 2004 s.16LA) only from the commencement day
+    ///   the service set, on the day in England, and only from one relevant person to
+    ///   another.
+    fn refuses(
+        &self,
+        basis: &LawfulBasis,
+        request: &SharingRequest,
+    ) -> Option<JustificationProblem> {
+        let day = partnership_core::uk_date(request.at());
         // `same_choice`: a basis written in words ("Recognised legitimate interest")
         // is held to the same rules as the fixed choice it names.
-        if !basis.same_choice(&LawfulBasis::RecognisedLegitimateInterest) {
-            return None;
+        if basis.same_choice(&LawfulBasis::RecognisedLegitimateInterest) {
+            if day < crate::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM {
+                return Some(JustificationProblem::BasisNotInForce {
+                    from: Some(crate::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM),
+                });
+            }
+            if !self.sharer_outside_public_authority {
+                return Some(
+                    JustificationProblem::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest,
+                );
+            }
+            if self.child_age.is_none_or(|age| age >= 18) {
+                return Some(JustificationProblem::RecognisedLegitimateInterestNotForAnAdult);
+            }
         }
-        if !self.sharer_outside_public_authority {
-            return Some(
-                JustificationProblem::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest,
-            );
-        }
-        if self.child_age.is_none_or(|age| age >= 18) {
-            return Some(JustificationProblem::RecognisedLegitimateInterestNotForAnAdult);
+        if basis.same_choice(&LawfulBasis::DutyToShare) {
+            if !self.law.duty_to_share_on(day) {
+                return Some(JustificationProblem::BasisNotInForce {
+                    from: self.law.duty_to_share_from,
+                });
+            }
+            if !self.sharer_is_relevant_person {
+                return Some(JustificationProblem::SharerNotARelevantPerson);
+            }
+            if !request.recipient().is_relevant_person() {
+                return Some(JustificationProblem::RecipientNotARelevantPerson);
+            }
         }
         None
     }
@@ -412,7 +510,7 @@ impl SafeguardingJustification {
             .any(DataCategory::is_special_category);
         self.child() == request.child()
             && self.lawful_basis().as_ref().is_some_and(|b| {
-                !b.same_choice(&LawfulBasis::Consent) && context.refuses(b).is_none()
+                !b.same_choice(&LawfulBasis::Consent) && context.refuses(b, request).is_none()
             })
             && (self.article9_condition().is_some() || !special)
             && self
@@ -420,6 +518,7 @@ impl SafeguardingJustification {
                 .as_ref()
                 .is_some_and(|r| says_something(r.expose()))
             && self.approved_by().is_some_and(|a| a != self.decided_by())
+            && self.decided_at().is_some_and(|at| at <= request.at())
             && told
             && request.at() >= self.valid_from()
             && request.at() <= self.valid_until()
@@ -455,7 +554,7 @@ impl SafeguardingJustification {
             Some(basis) if basis.same_choice(&LawfulBasis::Consent) => {
                 problems.push(P::ConsentIsNotABasisWithoutConsent);
             }
-            Some(basis) => problems.extend(context.refuses(basis)),
+            Some(basis) => problems.extend(context.refuses(basis, request)),
         }
         if self.article9_condition().is_none()
             && let Some(category) = request
@@ -478,6 +577,13 @@ impl SafeguardingJustification {
             None => problems.push(P::NotApproved),
             Some(approver) if approver == self.decided_by() => {
                 problems.push(P::ApprovedByDecisionMaker)
+            }
+            Some(_) => {}
+        }
+        match self.decided_at() {
+            None => problems.push(P::DecisionTimeNotRecorded),
+            Some(decided_at) if decided_at > request.at() => {
+                problems.push(P::DecidedAfterRequest { decided_at })
             }
             Some(_) => {}
         }

@@ -28,6 +28,16 @@
 //! - Helpers: [`consents_in_force`], [`consents_expiring_within`],
 //!   [`permitted_categories`]; [`ConsentStatus::fhir_r4_code`] for FHIR.
 //!
+//! # The law of 2025 and 2026, and where this library reads it
+//!
+//! | rule | source | in this library |
+//! |---|---|---|
+//! | recognised legitimate interest, safeguarding condition | UK GDPR Art 6(1)(ea) and Annex 1, DUAA 2025 s.70, in force 5 February 2026 (SI 2026/82) | [`LawfulBasis::RecognisedLegitimateInterest`]: from that day, for a sharer recorded as not a public authority (unrecorded counts as public), for a child under 18; an adult at risk is not recorded here, so never for an adult |
+//! | a significant decision on (ea) is never solely automated | Art 22B, DUAA 2025 s.80 | every safeguarding justification names who decided, a different professional who approved, and when ([`SafeguardingJustification::decided_at`]); a permit copies them into the ledger |
+//! | the duty to share safeguarding information | Children Act 2004 s.16LA, CWSA 2026 s.4 | [`LawfulBasis::DutyToShare`], from the day the service sets in [`LawInForce`] (none by default), between relevant persons: which agencies are relevant persons is this library's reading of s.16LA(5) (see `partnership_core::AgencyKind::is_relevant_person`) until regulations designate them |
+//! | its exception: more detrimental to the child than not disclosing | s.16LA(3) | [`DetrimentException`], recorded in the ledger as [`SharingDecision::NotDisclosed`] only where the duty applies; the structured reasons ([`DetrimentReason`]) are this library's, the Act gives only the test |
+//! | the consistent child identifier and its three exceptions | Children Act 2004 s.16LC(5)-(8) | the NHS number (the identifier intended; the Act leaves it to regulations), or `partnership_core::IdentifierOmission`; the practice report raises its absence from the day the service sets |
+//!
 //! # A worked example
 //!
 //! A mother consents to the nursery sharing her son's education progress with his
@@ -108,9 +118,11 @@ mod canonical;
 mod checkpoint;
 mod competence;
 mod decision;
+mod duty;
 mod error;
 mod hex;
 mod justification;
+mod law;
 mod ledger;
 mod queries;
 mod question;
@@ -130,11 +142,13 @@ pub use decision::{
     CategoryCapacity, DecisionFacts, DescribedField, PermitBasis, RefusalReason, SharingDecision,
     decide, decide_on_facts,
 };
+pub use duty::{DetrimentException, DetrimentExceptionParts, DetrimentReason};
 pub use error::ConsentError;
 pub use justification::{
     Article9Condition, CarersTold, JustificationProblem, LawfulBasis, SafeguardingJustification,
     SafeguardingJustificationParts, SharingContext,
 };
+pub use law::{LawInForce, RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM};
 pub use ledger::{
     DisclosureLedger, LEDGER_FORMAT, LedgerEntry, LedgerHead, LedgerMigration, Sha256Digest,
 };

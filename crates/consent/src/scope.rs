@@ -136,6 +136,27 @@ pub enum Recipient {
 }
 
 impl Recipient {
+    /// Whether the recipient is a relevant person to whom the duty to share is owed
+    /// (Children Act 2004 s.16LA): a professional or an agency of a kind the duty
+    /// names (see `partnership_core::AgencyKind::is_relevant_person`). A carer never
+    /// is.
+    ///
+    /// ```
+    /// use partnership_consent::Recipient;
+    /// use partnership_core::{AgencyId, AgencyKind, CarerId};
+    ///
+    /// assert!(Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::School }.is_relevant_person());
+    /// assert!(!Recipient::Carer { id: CarerId::random() }.is_relevant_person());
+    /// ```
+    pub fn is_relevant_person(&self) -> bool {
+        match self {
+            Self::Professional { agency_kind, .. } | Self::Agency { agency_kind, .. } => {
+                agency_kind.is_relevant_person()
+            }
+            Self::Carer { .. } => false,
+        }
+    }
+
     /// Whether the recipient has a safeguarding role, so that information may be
     /// shared with it under a safeguarding justification: the statutory safeguarding
     /// partners' agencies (children's social care, police, health), and social

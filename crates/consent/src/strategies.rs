@@ -436,7 +436,8 @@ pub fn justification(world: &World) -> impl Strategy<Value = SafeguardingJustifi
         ),
         select(world.professionals.clone()),
         option::weighted(0.9, select(world.professionals.clone())),
-        (0i64..800, 1i64..2000),
+        // The decision: usually hours before the window opens, sometimes after.
+        (0i64..800, 1i64..2000, option::weighted(0.95, -48i64..96)),
         option::weighted(
             0.9,
             prop_oneof![
@@ -457,10 +458,11 @@ pub fn justification(world: &World) -> impl Strategy<Value = SafeguardingJustifi
                 (recipients, purposes, data_categories),
                 decided_by,
                 approved_by,
-                (from, hours),
+                (from, hours, decided_before),
                 carers_told,
             )| {
                 let valid_from = world.start + Duration::days(from - 100);
+                let decided_at = decided_before.map(|h| valid_from - Duration::hours(h));
                 SafeguardingJustification::try_from(SafeguardingJustificationParts {
                     id,
                     child: world.child,
@@ -472,6 +474,7 @@ pub fn justification(world: &World) -> impl Strategy<Value = SafeguardingJustifi
                     data_categories,
                     decided_by,
                     approved_by,
+                    decided_at,
                     valid_from,
                     valid_until: valid_from + Duration::hours(hours * 24),
                     carers_told,

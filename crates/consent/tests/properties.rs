@@ -103,9 +103,16 @@ proptest! {
         if let SharingDecision::Permit { basis, .. } = case.decide() {
             prop_assert!(!withheld(&case));
             match basis {
-                PermitBasis::Safeguarding { justification } => {
+                PermitBasis::Safeguarding { justification, decided_by, approved_by, decided_at, duty_to_share_from } => {
                     let j = case.justification.as_ref().ok_or_else(|| TestCaseError::fail("no justification"))?;
                     prop_assert_eq!(j.id(), justification);
+                    // The permit records the human decision it rests on.
+                    prop_assert_eq!(decided_by, Some(j.decided_by()));
+                    prop_assert!(approved_by.is_some_and(|a| a != j.decided_by()));
+                    prop_assert_eq!(approved_by, j.approved_by());
+                    prop_assert!(decided_at.is_some_and(|at| at <= case.request.at()));
+                    prop_assert_eq!(decided_at, j.decided_at());
+                    prop_assert_eq!(duty_to_share_from, None);
                     prop_assert!(j.problems(&case.request).is_empty());
                     prop_assert!(case.request.recipient().has_safeguarding_role());
                     prop_assert!(case.request.at() >= j.valid_from() && case.request.at() <= j.valid_until());
@@ -403,7 +410,9 @@ proptest! {
                 basis: PermitBasis::Consent { consents: vec![] },
                 data_categories: entries[i].request.data_categories().to_vec(),
             },
-            SharingDecision::Permit { .. } => SharingDecision::Refuse { reasons: vec![] },
+            SharingDecision::Permit { .. } | SharingDecision::NotDisclosed { .. } => {
+                SharingDecision::Refuse { reasons: vec![] }
+            }
         };
         let mut previous = Sha256Digest::GENESIS;
         for entry in &mut entries {
@@ -653,6 +662,7 @@ proptest! {
                 data_categories: request.data_categories().to_vec(),
                 decided_by: case.world.professionals[0],
                 approved_by: Some(case.world.professionals[1]),
+                decided_at: Some(request.at() - Duration::days(1)),
                 valid_from: request.at() - Duration::days(1),
                 valid_until: request.at() + Duration::days(1),
                 carers_told: Some(CarersTold::Told { on: request.at().date_naive() }),
@@ -849,6 +859,7 @@ fn incomplete_justification_says_why() {
         data_categories: vec![DataCategory::Health],
         decided_by: decider,
         approved_by: Some(decider),
+        decided_at: None,
         valid_from: world_start,
         valid_until: world_start + Duration::days(7),
         carers_told: None,
@@ -879,6 +890,7 @@ fn incomplete_justification_says_why() {
             },
             P::NoReason,
             P::ApprovedByDecisionMaker,
+            P::DecisionTimeNotRecorded,
             P::CarersToldNotRecorded,
             P::OutsideWindow {
                 from: j.valid_from(),

@@ -20,10 +20,15 @@ pub struct ChildProfileParts {
     /// NHS number, when known. Personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nhs_number: Option<NhsNumber>,
-    /// Identifiers from other schemes (local case number, unique pupil number); at most
-    /// one per system.
+    /// Identifiers from other schemes (local case number, unique pupil number, an NHS
+    /// number since replaced); at most one per system on any day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
+    /// Why the consistent child identifier (the NHS number) is left out of this
+    /// record, when it is: one of the exceptions to the duty to include it (Children
+    /// Act 2004 s.16LC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier_omitted: Option<IdentifierOmission>,
     /// How the child communicates and what helps them take part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub communication_needs: Vec<CommunicationNeed>,
@@ -44,10 +49,86 @@ fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
                 .then("recordedOn"),
         });
     }
-    match crate::first_repeat(parts.identifiers.iter().map(|i| &i.system)) {
-        Some(index) => Err(CoreError::DuplicateIdentifierSystem { index }),
-        None => Ok(()),
+    for (index, identifier) in parts.identifiers.iter().enumerate() {
+        if let (Some(from), Some(until)) = (identifier.valid_from, identifier.valid_until)
+            && until < from
+        {
+            return Err(CoreError::IdentifierPeriodEndsBeforeStart { index });
+        }
+        // Lists are short (a handful of schemes), so pairs are compared directly.
+        if parts
+            .identifiers
+            .iter()
+            .take(index)
+            .any(|earlier| earlier.system == identifier.system && earlier.overlaps(identifier))
+        {
+            return Err(CoreError::DuplicateIdentifierSystem { index });
+        }
     }
+    if let Some(omitted) = &parts.identifier_omitted {
+        if omitted.recorded_on < parts.date_of_birth {
+            return Err(CoreError::BeforeBirth {
+                field: crate::FieldPath::field("identifierOmitted").then("recordedOn"),
+            });
+        }
+        if omitted.reason == IdentifierOmissionReason::NotKnownAndFindingItWouldDelay
+            && parts.nhs_number.is_some()
+        {
+            return Err(CoreError::OmittedIdentifierIsKnown);
+        }
+    }
+    Ok(())
+}
+
+/// An exception to the duty to include the consistent child identifier in information
+/// processed about a child (Children Act 2004 s.16LC, inserted by the Children's
+/// Wellbeing and Schools Act 2026 s.4; the subsections as DOMAIN.md gives them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum IdentifierOmissionReason {
+    /// Including it would not help a safeguarding or welfare function (s.16LC(6)).
+    WouldNotHelp,
+    /// Including it would be more detrimental to the child than leaving it out
+    /// (s.16LC(7)).
+    MoreDetrimentalToTheChild,
+    /// It is not known, and finding it would cause unreasonable delay (s.16LC(8)).
+    NotKnownAndFindingItWouldDelay,
+}
+
+impl IdentifierOmissionReason {
+    /// The subsection of the Children Act 2004 that allows it.
+    pub const fn subsection(self) -> &'static str {
+        match self {
+            Self::WouldNotHelp => "s.16LC(6)",
+            Self::MoreDetrimentalToTheChild => "s.16LC(7)",
+            Self::NotKnownAndFindingItWouldDelay => "s.16LC(8)",
+        }
+    }
+}
+
+/// Why the consistent child identifier is left out, who recorded the reason and when.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use partnership_core::{IdentifierOmission, IdentifierOmissionReason, ProfessionalId};
+///
+/// let omitted = IdentifierOmission {
+///     reason: IdentifierOmissionReason::NotKnownAndFindingItWouldDelay,
+///     recorded_by: ProfessionalId::random(),
+///     recorded_on: NaiveDate::from_ymd_opt(2027, 9, 6).unwrap(),
+/// };
+/// assert_eq!(omitted.reason.subsection(), "s.16LC(8)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdentifierOmission {
+    /// Which exception applies.
+    pub reason: IdentifierOmissionReason,
+    /// The professional who recorded it.
+    pub recorded_by: crate::ProfessionalId,
+    /// When (ISO 8601 date); not before the child's birth.
+    pub recorded_on: NaiveDate,
 }
 
 crate::validated! {
@@ -67,6 +148,7 @@ crate::validated! {
     ///     date_of_birth: NaiveDate::from_ymd_opt(2022, 10, 3).unwrap(),
     ///     nhs_number: Some(NhsNumber::parse("943 476 5919").unwrap()),
     ///     identifiers: vec![],
+    ///     identifier_omitted: None,
     ///     communication_needs: vec![],
     ///     views: vec![],
     /// })
@@ -104,10 +186,30 @@ impl ChildProfile {
         &self.0.nhs_number
     }
 
-    /// Identifiers from other schemes (local case number, unique pupil number); at most
-    /// one per system.
+    /// Identifiers from other schemes (local case number, unique pupil number, an NHS
+    /// number since replaced); at most one per system on any day.
     pub fn identifiers(&self) -> &[Identifier] {
         &self.0.identifiers
+    }
+
+    /// The identifiers that identify the child on `day`.
+    pub fn identifiers_on(&self, day: NaiveDate) -> impl Iterator<Item = &Identifier> {
+        self.0
+            .identifiers
+            .iter()
+            .filter(move |i| i.is_valid_on(day))
+    }
+
+    /// Why the consistent child identifier is left out, when it is.
+    pub fn identifier_omitted(&self) -> Option<&IdentifierOmission> {
+        self.0.identifier_omitted.as_ref()
+    }
+
+    /// Whether the consistent child identifier (Children Act 2004 s.16LC; the NHS
+    /// number is the identifier intended) is either recorded or its absence explained
+    /// by one of the exceptions.
+    pub fn consistent_identifier_accounted_for(&self) -> bool {
+        self.0.nhs_number.is_some() || self.0.identifier_omitted.is_some()
     }
 
     /// How the child communicates and what helps them take part.
@@ -137,7 +239,7 @@ impl ChildProfile {
     /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// # let child = ChildProfile::try_from(ChildProfileParts {
     /// #     id: ChildId::random(), name: Sensitive::new(Label::new("A").unwrap()),
-    /// #     date_of_birth: d(2020, 2, 29), nhs_number: None, identifiers: vec![],
+    /// #     date_of_birth: d(2020, 2, 29), nhs_number: None, identifiers: vec![], identifier_omitted: None,
     /// #     communication_needs: vec![], views: vec![] }).unwrap();
     /// assert_eq!(child.age_on(d(2024, 2, 28)).unwrap(), 3);
     /// assert_eq!(child.age_on(d(2024, 2, 29)).unwrap(), 4);
@@ -168,7 +270,7 @@ impl ChildProfile {
     /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// # let child = ChildProfile::try_from(ChildProfileParts {
     /// #     id: ChildId::random(), name: Sensitive::new(Label::new("A").unwrap()),
-    /// #     date_of_birth: d(2022, 1, 12), nhs_number: None, identifiers: vec![],
+    /// #     date_of_birth: d(2022, 1, 12), nhs_number: None, identifiers: vec![], identifier_omitted: None,
     /// #     communication_needs: vec![], views: vec![] }).unwrap();
     /// let age = child.compulsory_school_age().unwrap();
     /// assert_eq!(age.begins, d(2027, 3, 31));
@@ -298,6 +400,7 @@ mod tests {
             date_of_birth: NaiveDate::from_ymd_opt(2020, 5, 1).unwrap(),
             nhs_number: None,
             identifiers: vec![],
+            identifier_omitted: None,
             communication_needs: vec![],
             views: vec![],
         }
@@ -323,14 +426,96 @@ mod tests {
     #[test]
     fn duplicate_identifier_system_is_rejected() {
         let mut p = parts();
-        let id = |v: &str| Identifier {
-            system: Label::new("local-case").unwrap(),
-            value: Sensitive::new(Label::new(v).unwrap()),
+        let id = |v: &str| {
+            Identifier::new(
+                Label::new("local-case").unwrap(),
+                Sensitive::new(Label::new(v).unwrap()),
+            )
         };
         p.identifiers = vec![id("A1"), id("B2")];
         assert_eq!(
             ChildProfile::try_from(p),
             Err(CoreError::DuplicateIdentifierSystem { index: 1 })
+        );
+    }
+
+    #[test]
+    fn one_identifier_per_system_on_any_day() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let id = |v: &str, from, until| Identifier {
+            valid_from: from,
+            valid_until: until,
+            ..Identifier::new(
+                Label::new("https://fhir.nhs.uk/Id/nhs-number").unwrap(),
+                Sensitive::new(Label::new(v).unwrap()),
+            )
+        };
+        // A number replaced on adoption, and its successor from the next day.
+        let mut p = parts();
+        p.identifiers = vec![id("A1", None, d(2024, 3, 1)), id("B2", d(2024, 3, 2), None)];
+        let child = ChildProfile::try_from(p.clone()).unwrap();
+        assert_eq!(child.identifiers_on(d(2024, 3, 1).unwrap()).count(), 1);
+        assert_eq!(
+            child
+                .identifiers_on(d(2024, 3, 2).unwrap())
+                .next()
+                .map(|i| i.valid_from),
+            Some(d(2024, 3, 2))
+        );
+        // Sharing the handover day: two numbers in force at once.
+        p.identifiers[1].valid_from = d(2024, 3, 1);
+        assert_eq!(
+            ChildProfile::try_from(p.clone()),
+            Err(CoreError::DuplicateIdentifierSystem { index: 1 })
+        );
+        // A period that ends before it starts.
+        p.identifiers = vec![id("A1", d(2024, 3, 2), d(2024, 3, 1))];
+        let err = ChildProfile::try_from(p).unwrap_err();
+        assert_eq!(err, CoreError::IdentifierPeriodEndsBeforeStart { index: 0 });
+        assert_eq!(
+            crate::Located::field(&err),
+            crate::FieldPath::field("identifiers")
+                .index(0)
+                .then("validUntil")
+        );
+    }
+
+    #[test]
+    fn an_identifier_left_out_says_which_exception() {
+        let omitted = |reason| IdentifierOmission {
+            reason,
+            recorded_by: crate::ProfessionalId::random(),
+            recorded_on: NaiveDate::from_ymd_opt(2027, 9, 6).unwrap(),
+        };
+        let mut p = parts();
+        p.identifier_omitted = Some(omitted(
+            IdentifierOmissionReason::NotKnownAndFindingItWouldDelay,
+        ));
+        let child = ChildProfile::try_from(p.clone()).unwrap();
+        assert!(child.consistent_identifier_accounted_for());
+        // Not known while the record holds it: a contradiction.
+        p.nhs_number = Some(crate::NhsNumber::parse("943 476 5919").unwrap());
+        assert_eq!(
+            ChildProfile::try_from(p.clone()),
+            Err(CoreError::OmittedIdentifierIsKnown)
+        );
+        // Known and still left out as more detrimental to the child (s.16LC(7)).
+        p.identifier_omitted = Some(omitted(IdentifierOmissionReason::MoreDetrimentalToTheChild));
+        assert!(ChildProfile::try_from(p.clone()).is_ok());
+        // Recorded before the birth.
+        p.identifier_omitted = Some(IdentifierOmission {
+            recorded_on: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+            ..omitted(IdentifierOmissionReason::WouldNotHelp)
+        });
+        assert!(matches!(
+            ChildProfile::try_from(p),
+            Err(CoreError::BeforeBirth { .. })
+        ));
+        // Neither recorded nor explained.
+        assert!(
+            !ChildProfile::try_from(parts())
+                .unwrap()
+                .consistent_identifier_accounted_for()
         );
     }
 }

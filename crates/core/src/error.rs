@@ -82,12 +82,21 @@ pub enum CoreError {
         /// The field, relative to the child profile (or the argument's name).
         field: crate::FieldPath,
     },
-    /// Two identifiers of a child use the same system.
-    #[error("a child has at most one identifier per system")]
+    /// Two identifiers of a child use the same system on the same day.
+    #[error("a child has at most one identifier per system on any day")]
     DuplicateIdentifierSystem {
         /// Index of the second identifier with that system.
         index: usize,
     },
+    /// An identifier's period ends before it starts.
+    #[error("an identifier's validUntil is before its validFrom")]
+    IdentifierPeriodEndsBeforeStart {
+        /// Index of the identifier.
+        index: usize,
+    },
+    /// The consistent child identifier is said to be unknown while the record holds it.
+    #[error("the NHS number is recorded, so it cannot be left out as not known (s.16LC(8))")]
+    OmittedIdentifierIsKnown,
     /// A date calculation left the range of dates the library can represent.
     #[error("the date falls outside the representable calendar")]
     DateOutOfRange {
@@ -121,6 +130,14 @@ impl crate::Located for CoreError {
             Self::DuplicateIdentifierSystem { index } => crate::FieldPath::field("identifiers")
                 .index(*index)
                 .then("system"),
+            Self::IdentifierPeriodEndsBeforeStart { index } => {
+                crate::FieldPath::field("identifiers")
+                    .index(*index)
+                    .then("validUntil")
+            }
+            Self::OmittedIdentifierIsKnown => {
+                crate::FieldPath::field("identifierOmitted").then("reason")
+            }
             Self::DateOutOfRange { field } => crate::FieldPath::field(*field),
             Self::TimeConversion { .. } => crate::FieldPath::whole(),
         }

@@ -59,7 +59,8 @@ pub mod time_interop;
 mod validated;
 
 pub use child::{
-    ChildProfile, ChildProfileParts, ChildView, CommunicationNeed, ParticipationAid, age_on,
+    ChildProfile, ChildProfileParts, ChildView, CommunicationNeed, IdentifierOmission,
+    IdentifierOmissionReason, ParticipationAid, age_on,
 };
 pub use date::{DayOfWeek, TimeOfDay, add_months, noon_on, sub_months, uk_date};
 pub use error::CoreError;

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -154,11 +155,16 @@ impl JsonSchema for NhsNumber {
 /// ```
 /// use partnership_core::{Identifier, Label, Sensitive};
 ///
-/// let upn = Identifier {
-///     system: Label::new("urn:uk:dfe:upn").unwrap(),
-///     value: Sensitive::new(Label::new("A123456789012").unwrap()),
-/// };
+/// let upn = Identifier::new(
+///     Label::new("urn:uk:dfe:upn").unwrap(),
+///     Sensitive::new(Label::new("A123456789012").unwrap()),
+/// );
 /// assert!(!format!("{upn:?}").contains("A123456789012"));
+/// // An identifier may hold for a period: a number replaced on adoption ends.
+/// let old = Identifier { valid_until: NaiveDate::from_ymd_opt(2024, 3, 1), ..upn };
+/// assert!(old.is_valid_on(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()));
+/// assert!(!old.is_valid_on(NaiveDate::from_ymd_opt(2024, 3, 2).unwrap()));
+/// # use chrono::NaiveDate;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -167,6 +173,38 @@ pub struct Identifier {
     pub system: Label,
     /// The identifier within that scheme. Personal data.
     pub value: Sensitive<Label>,
+    /// The first day it identifies the child, when it did not always (ISO 8601 date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
+    /// The last day it identifies the child, when it was replaced or withdrawn; not
+    /// before `validFrom`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+}
+
+impl Identifier {
+    /// An identifier with no period: it always identified the child.
+    pub const fn new(system: Label, value: Sensitive<Label>) -> Self {
+        Self {
+            system,
+            value,
+            valid_from: None,
+            valid_until: None,
+        }
+    }
+
+    /// Whether it identifies the child on `day`.
+    pub fn is_valid_on(&self, day: NaiveDate) -> bool {
+        self.valid_from.is_none_or(|from| day >= from)
+            && self.valid_until.is_none_or(|until| day <= until)
+    }
+
+    /// Whether its period and `other`'s share a day.
+    pub(crate) fn overlaps(&self, other: &Self) -> bool {
+        let starts = |i: &Self| i.valid_from.unwrap_or(NaiveDate::MIN);
+        let ends = |i: &Self| i.valid_until.unwrap_or(NaiveDate::MAX);
+        starts(self) <= ends(other) && starts(other) <= ends(self)
+    }
 }
 
 #[cfg(test)]

@@ -229,7 +229,7 @@ impl fmt::Display for FieldPath {
 ///
 /// let err = CoreError::DuplicateIdentifierSystem { index: 1 };
 /// assert_eq!(err.field(), FieldPath::field("identifiers").index(1).then("system"));
-/// assert_eq!(err.to_string(), "a child has at most one identifier per system");
+/// assert_eq!(err.to_string(), "a child has at most one identifier per system on any day");
 /// ```
 pub trait Located: std::error::Error {
     /// The field the rule concerns, relative to the value checked.

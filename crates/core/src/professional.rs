@@ -161,3 +161,36 @@ crate::labelled_enum! {
     /// Any other kind.
     Other { label: Label => "The kind of agency, in words." }
 }
+
+impl AgencyKind {
+    /// Whether an agency of this kind is a relevant person for the duty to share
+    /// safeguarding information (Children Act 2004 s.16LA, inserted by the Children's
+    /// Wellbeing and Schools Act 2026 s.4). The Act names the bodies under the duty to
+    /// safeguard in s.11(1) (local authorities, health bodies, the police: here
+    /// `social-care`, `health` and `police`) and the childcare and education agencies
+    /// that regulations designate (here `early-years`, `school` and `post-16`), with
+    /// their contractors. Which settings are designated is for regulations not yet
+    /// made: counting every early years, school and post-16 setting is this library's
+    /// reading. A voluntary organisation is one only as a contractor, which the record
+    /// does not say, so it is not counted; nor is a kind written in words.
+    ///
+    /// ```
+    /// use partnership_core::AgencyKind;
+    ///
+    /// assert!(AgencyKind::School.is_relevant_person());
+    /// assert!(AgencyKind::Police.is_relevant_person());
+    /// assert!(!AgencyKind::VoluntarySector.is_relevant_person());
+    /// ```
+    pub fn is_relevant_person(&self) -> bool {
+        [
+            Self::EarlyYears,
+            Self::School,
+            Self::Post16,
+            Self::Health,
+            Self::SocialCare,
+            Self::Police,
+        ]
+        .iter()
+        .any(|kind| kind.same_choice(self))
+    }
+}

@@ -80,7 +80,7 @@ pub fn nhs_number() -> impl Strategy<Value = NhsNumber> {
 
 /// An identifier from another scheme.
 pub fn identifier() -> impl Strategy<Value = Identifier> {
-    (label(), personal_label()).prop_map(|(system, value)| Identifier { system, value })
+    (label(), personal_label()).prop_map(|(system, value)| Identifier::new(system, value))
 }
 
 /// A time of day.
@@ -199,17 +199,46 @@ pub fn child_profile() -> impl Strategy<Value = ChildProfile> {
                 vec(identifier(), 0..3),
                 vec(communication_need(), 0..3),
                 vec(child_view(date_of_birth), 0..3),
+                proptest::option::weighted(
+                    0.2,
+                    (
+                        prop_oneof![
+                            Just(crate::IdentifierOmissionReason::WouldNotHelp),
+                            Just(crate::IdentifierOmissionReason::MoreDetrimentalToTheChild),
+                            Just(crate::IdentifierOmissionReason::NotKnownAndFindingItWouldDelay),
+                        ],
+                        id(),
+                        0i64..4000,
+                    )
+                        .prop_map(move |(reason, recorded_by, days)| {
+                            crate::IdentifierOmission {
+                                reason,
+                                recorded_by,
+                                recorded_on: date_of_birth + chrono::Duration::days(days),
+                            }
+                        }),
+                ),
             )
         })
         .prop_filter_map(
             "identifier systems unique",
-            |(id, name, date_of_birth, nhs_number, identifiers, communication_needs, views)| {
+            |(
+                id,
+                name,
+                date_of_birth,
+                nhs_number,
+                identifiers,
+                communication_needs,
+                views,
+                identifier_omitted,
+            )| {
                 ChildProfile::try_from(ChildProfileParts {
                     id,
                     name,
                     date_of_birth,
                     nhs_number,
                     identifiers,
+                    identifier_omitted,
                     communication_needs,
                     views,
                 })

@@ -16,9 +16,9 @@ use chrono::{DateTime, Utc};
 use partnership_carers::DelegatedArea;
 use partnership_consent::{
     ActingAuthority, CategoryCapacity, ChildCapacity, ConsentError, ConsentGiver, DataCategory,
-    DecisionFacts, DescribedField, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
-    SharingContext, SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts,
-    decide_on_facts,
+    DecisionFacts, DescribedField, DetrimentException, DetrimentExceptionParts, LawInForce,
+    PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason, SharingContext, SharingDecision,
+    SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
 };
 use partnership_core::{ChildId, ConsentId, Pointer, SharingRequestId};
 use schemars::JsonSchema;
@@ -159,7 +159,7 @@ impl WhatIf {
 impl fmt::Display for WhatIf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.decision {
-            SharingDecision::Permit { .. } => {
+            SharingDecision::Permit { .. } | SharingDecision::NotDisclosed { .. } => {
                 write!(
                     f,
                     "would be {}; nothing was shared or recorded",
@@ -227,6 +227,13 @@ pub enum DecisionError {
     /// The ledger refused the entry.
     #[error("the decision could not be recorded: {0}")]
     Ledger(ConsentError),
+    /// The exception to the duty to share was asked for where the duty does not
+    /// apply: before its commencement, or between parties it does not bind.
+    #[error("{rule}")]
+    DutyDoesNotApply {
+        /// The rule, in words.
+        rule: &'static str,
+    },
 }
 
 fn problem_list(head: &str, problems: &[Problem]) -> String {
@@ -250,24 +257,45 @@ struct Resolved {
     context: SharingContext,
 }
 
+/// Whether the duty to share binds the resolved request's sharer and is owed to its
+/// recipient (Children Act 2004 s.16LA(1)).
+fn duty_binds(resolved: &Resolved) -> Result<(), DecisionError> {
+    if !resolved.context.sharer_is_relevant_person {
+        return Err(DecisionError::DutyDoesNotApply {
+            rule: "the duty to share binds relevant persons, and the sharer's agency is not one, so there is no exception to use",
+        });
+    }
+    let owed = resolved.request.recipient().is_relevant_person();
+    if !owed {
+        return Err(DecisionError::DutyDoesNotApply {
+            rule: "the duty to share is owed to relevant persons, and the recipient is not one, so there is no exception to use",
+        });
+    }
+    Ok(())
+}
+
 /// What the record says of the sharer and the child for a request made by
-/// `requested_by`: who shares is the requester's agency, as the team records it, and
-/// whether it is a public authority is the record's word, never the question's. The
-/// same facts when a decision is made and when the ledger is checked later.
+/// `requested_by`, under the commencement days `law`: who shares is the requester's
+/// agency, as the team records it, and whether it is a public authority, and of a kind
+/// under the duty to share, is the record's word, never the question's. The same facts
+/// when a decision is made and when the ledger is checked later.
 pub(crate) fn sharing_context(
     record: &crate::PartnershipRecordParts,
     requested_by: partnership_core::ProfessionalId,
     child_age: Option<u32>,
+    law: LawInForce,
 ) -> SharingContext {
-    let sharer_outside_public_authority = record
+    let agency = record
         .professionals
         .iter()
         .find(|p| p.id == requested_by)
-        .and_then(|p| record.agencies.iter().find(|a| a.id == p.agency))
-        .is_some_and(partnership_core::Agency::is_outside_public_authority);
+        .and_then(|p| record.agencies.iter().find(|a| a.id == p.agency));
     SharingContext {
-        sharer_outside_public_authority,
+        sharer_outside_public_authority: agency
+            .is_some_and(partnership_core::Agency::is_outside_public_authority),
+        sharer_is_relevant_person: agency.is_some_and(|a| a.kind.is_relevant_person()),
         child_age,
+        law,
     }
 }
 
@@ -342,6 +370,149 @@ impl PartnershipRecord {
         question: &SharingQuestion,
         decided_at: DateTime<Utc>,
     ) -> Result<Decided, DecisionError> {
+        self.decide_under(question, decided_at, &LawInForce::default())
+    }
+
+    /// [`decide`](Self::decide), under the commencement days the service has set:
+    /// the duty to share (Children Act 2004 s.16LA) is a lawful basis only from the
+    /// day in `law`. A permit on it records that day, so that the ledger can be
+    /// checked later on the same facts.
+    ///
+    /// # Errors
+    ///
+    /// As [`decide`](Self::decide).
+    pub fn decide_under(
+        &mut self,
+        question: &SharingQuestion,
+        decided_at: DateTime<Utc>,
+        law: &LawInForce,
+    ) -> Result<Decided, DecisionError> {
+        self.may_record(question.id(), decided_at)?;
+        let resolved = self.resolve(question, decided_at, *law)?;
+        let decision = self.decision_on(&resolved);
+        let ledger_index = self.record_entry(&resolved, decision.clone(), decided_at)?;
+        let disclosure = match &decision {
+            SharingDecision::Permit {
+                basis,
+                data_categories,
+            } => Some(Disclosure {
+                request: resolved.request.id(),
+                child: resolved.request.child(),
+                recipient: resolved.request.recipient().clone(),
+                purpose: resolved.request.purpose().clone(),
+                data_categories: data_categories.clone(),
+                basis: basis.clone(),
+                permitted_at: decided_at,
+                ledger_index,
+            }),
+            SharingDecision::Refuse { .. } | SharingDecision::NotDisclosed { .. } => None,
+        };
+        Ok(Decided {
+            decision,
+            ledger_index,
+            disclosure,
+        })
+    }
+
+    /// Records a decision not to disclose under the exception to the duty to share:
+    /// the professional who decided and another who approved judged that disclosing
+    /// "would be more detrimental to the child than not disclosing" (Children Act 2004
+    /// s.16LA(3)). The decision goes into the ledger like a permit, at `decided_at`,
+    /// with its structured reason; nothing is shared.
+    ///
+    /// The exception exists only where the duty does: from the commencement day in
+    /// `law`, between relevant persons. The people come from the record: the
+    /// requester, the recipient, and the two professionals named in `exception`.
+    ///
+    /// # Errors
+    ///
+    /// As [`decide`](Self::decide); and [`DecisionError::DutyDoesNotApply`] when the
+    /// duty is not in force on the day or does not bind this sharer or recipient;
+    /// [`DecisionError::Question`] when the professionals named in `exception` are not
+    /// in the record's team, or one approved their own decision or the explanation is
+    /// blank (each problem with its pointer into the exception).
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership_consent::{DataCategory, DetrimentExceptionParts, DetrimentReason, LawInForce, Purpose, RecipientRef, SharingDecision, SharingQuestion};
+    /// use partnership_core::{ProfessionalId, Sensitive, SharingRequestId};
+    /// use partnership_record::PartnershipRecord;
+    ///
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
+    /// let mut record = PartnershipRecord::from_json(&json)?;
+    /// let key_worker: ProfessionalId = "2d9c6a1e-7f3b-4c8d-9e0a-1b2c3d4e5f60".parse()?;
+    /// let therapist: ProfessionalId = "8e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b".parse()?;
+    /// let question = SharingQuestion::new(
+    ///     SharingRequestId::random(),
+    ///     record.child().id(),
+    ///     key_worker,
+    ///     RecipientRef::professional(therapist),
+    ///     Purpose::Safeguarding,
+    ///     vec![DataCategory::FamilyCircumstances],
+    /// )?;
+    /// let law = LawInForce { duty_to_share_from: NaiveDate::from_ymd_opt(2026, 9, 1), ..LawInForce::default() };
+    /// let exception = DetrimentExceptionParts {
+    ///     reason: DetrimentReason::LossOfTrustedRelationship,
+    ///     explanation: Sensitive::new("He told his key worker in confidence and would stop talking to anyone.".into()),
+    ///     decided_by: key_worker,
+    ///     approved_by: therapist,
+    ///     duty_to_share_from: NaiveDate::from_ymd_opt(2026, 9, 1).ok_or("no such date")?,
+    /// };
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().ok_or("no such time")?;
+    /// let index = record.record_not_disclosed(&question, exception, now, &law)?;
+    /// let entry = record.disclosures().iter().last().ok_or("no entry")?;
+    /// assert_eq!(entry.index, index);
+    /// assert!(matches!(entry.decision, SharingDecision::NotDisclosed { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn record_not_disclosed(
+        &mut self,
+        question: &SharingQuestion,
+        exception: DetrimentExceptionParts,
+        decided_at: DateTime<Utc>,
+        law: &LawInForce,
+    ) -> Result<u64, DecisionError> {
+        self.may_record(question.id(), decided_at)?;
+        let resolved = self.resolve(question, decided_at, *law)?;
+        let day = partnership_core::uk_date(decided_at);
+        let Some(commenced) = law.duty_to_share_from.filter(|_| law.duty_to_share_on(day)) else {
+            return Err(DecisionError::DutyDoesNotApply {
+                rule: "the duty to share is not in force on the day of the decision, so there is no exception to use: a decision not to share needs none",
+            });
+        };
+        duty_binds(&resolved)?;
+        let root = Pointer::root();
+        let mut checker = Checker::new(self.parts());
+        checker.professional(&root.field("decidedBy"), exception.decided_by);
+        checker.professional(&root.field("approvedBy"), exception.approved_by);
+        if !checker.problems.is_empty() {
+            return Err(DecisionError::Question {
+                problems: checker.problems,
+            });
+        }
+        // The day the service has in force is the day recorded, whatever the caller
+        // wrote in the exception.
+        let exception = DetrimentException::try_from(DetrimentExceptionParts {
+            duty_to_share_from: commenced,
+            ..exception
+        })
+        .map_err(|e| DecisionError::Question {
+            problems: vec![Problem::broken(&root, &e)],
+        })?;
+        self.record_entry(
+            &resolved,
+            SharingDecision::NotDisclosed { exception },
+            decided_at,
+        )
+    }
+
+    /// Whether a decision on request `id` may be recorded at `decided_at`: in time
+    /// order, after the record's last change, and only once.
+    fn may_record(
+        &self,
+        id: SharingRequestId,
+        decided_at: DateTime<Utc>,
+    ) -> Result<(), DecisionError> {
         if let Some(last) = self.disclosures().last_recorded_at()
             && decided_at < last
         {
@@ -354,17 +525,22 @@ impl PartnershipRecord {
         {
             return Err(DecisionError::BeforeLastChange { last });
         }
-        if let Some(entry) = self
-            .disclosures()
-            .iter()
-            .find(|e| e.request.id() == question.id())
-        {
+        if let Some(entry) = self.disclosures().iter().find(|e| e.request.id() == id) {
             return Err(DecisionError::AlreadyDecided {
                 ledger_index: entry.index,
             });
         }
-        let resolved = self.resolve(question, decided_at)?;
-        let decision = self.decision_on(&resolved);
+        Ok(())
+    }
+
+    /// Appends `decision` on `resolved` to the ledger at `decided_at`, once the record
+    /// is known to be valid with it; on any error the record is unchanged.
+    fn record_entry(
+        &mut self,
+        resolved: &Resolved,
+        decision: SharingDecision,
+        decided_at: DateTime<Utc>,
+    ) -> Result<u64, DecisionError> {
         // The record is valid now, and an entry can only bring the problems
         // `check_entry` looks for (the chain stays whole by appending), so checking
         // the entry before appending it is checking the record with it.
@@ -383,34 +559,11 @@ impl PartnershipRecord {
                 problems: checker.problems,
             }));
         }
-        let request = resolved.request;
         // Appending cannot fail here (the time was checked above and the request's
         // time is the decision's), but if it did, the ledger would be unchanged.
-        let ledger_index = self
-            .ledger_mut()
-            .append(request.clone(), decision.clone(), decided_at)
-            .map_err(DecisionError::Ledger)?;
-        let disclosure = match &decision {
-            SharingDecision::Permit {
-                basis,
-                data_categories,
-            } => Some(Disclosure {
-                request: request.id(),
-                child: request.child(),
-                recipient: request.recipient().clone(),
-                purpose: request.purpose().clone(),
-                data_categories: data_categories.clone(),
-                basis: basis.clone(),
-                permitted_at: decided_at,
-                ledger_index,
-            }),
-            SharingDecision::Refuse { .. } => None,
-        };
-        Ok(Decided {
-            decision,
-            ledger_index,
-            disclosure,
-        })
+        self.ledger_mut()
+            .append(resolved.request.clone(), decision, decided_at)
+            .map_err(DecisionError::Ledger)
     }
 
     /// What the record would decide about `question` at `at`, on the same facts and
@@ -425,7 +578,21 @@ impl PartnershipRecord {
         question: &SharingQuestion,
         at: DateTime<Utc>,
     ) -> Result<WhatIf, DecisionError> {
-        let resolved = self.resolve(question, at)?;
+        self.what_if_under(question, at, &LawInForce::default())
+    }
+
+    /// [`what_if`](Self::what_if), under the commencement days the service has set.
+    ///
+    /// # Errors
+    ///
+    /// As [`what_if`](Self::what_if).
+    pub fn what_if_under(
+        &self,
+        question: &SharingQuestion,
+        at: DateTime<Utc>,
+        law: &LawInForce,
+    ) -> Result<WhatIf, DecisionError> {
+        let resolved = self.resolve(question, at, *law)?;
         Ok(WhatIf {
             decision: self.decision_on(&resolved),
         })
@@ -455,6 +622,7 @@ impl PartnershipRecord {
         &self,
         question: &SharingQuestion,
         at: DateTime<Utc>,
+        law: LawInForce,
     ) -> Result<Resolved, DecisionError> {
         // The fast path finds everyone directly; only a question that does not fit the
         // record pays for the checker that words its problems.
@@ -542,7 +710,7 @@ impl PartnershipRecord {
         })
         .map_err(DecisionError::Ledger)?;
         Ok(Resolved {
-            context: sharing_context(self.parts(), question.requested_by(), Some(age)),
+            context: sharing_context(self.parts(), question.requested_by(), Some(age), law),
             request,
             claims,
             also_reaches,

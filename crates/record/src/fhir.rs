@@ -631,7 +631,9 @@ fn audit_event(record: &PartnershipRecord, entry: &LedgerEntry) -> AuditEvent {
             }
             ("0", entry.decision.to_string())
         }
-        SharingDecision::Refuse { .. } => ("4", entry.decision.to_string().replace('\n', " ")),
+        SharingDecision::Refuse { .. } | SharingDecision::NotDisclosed { .. } => {
+            ("4", entry.decision.to_string().replace('\n', " "))
+        }
     };
     let categories: Vec<String> = entry
         .request

@@ -237,6 +237,7 @@ impl PartnershipRecord {
     ///     date_of_birth: NaiveDate::from_ymd_opt(2022, 10, 3).ok_or("a date")?,
     ///     nhs_number: None,
     ///     identifiers: vec![],
+    ///     identifier_omitted: None,
     ///     communication_needs: vec![],
     ///     views: vec![],
     /// })?;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use partnership_barriers::{AttentionRules, BarrierRegister, MitigationStrategy, Severity};
 use partnership_carers::{AccessibilityNeed, Carer};
-use partnership_consent::consents_expiring_within;
+use partnership_consent::{LawInForce, consents_expiring_within};
 use partnership_core::PartyRef;
 use partnership_goals::GoalStatus;
 use partnership_reviews::{DueState, WorkingCalendar};
@@ -121,6 +121,9 @@ pub enum FindingCode {
     NoCarerFeedback,
     /// A restriction on a carer's involvement is past its reconsideration date.
     RestrictionNotReconsidered,
+    /// The duty to include the consistent child identifier is in force, and the record
+    /// holds neither the NHS number nor a reason for leaving it out.
+    ConsistentIdentifierMissing,
 }
 
 /// One finding: the principle, how much it matters, what it is about (JSON Pointers
@@ -209,12 +212,46 @@ impl PartnershipRecord {
         as_of: NaiveDate,
         calendar: &WorkingCalendar,
     ) -> PracticeReport {
+        self.practice_report_under(as_of, calendar, &LawInForce::default())
+    }
+
+    /// The practice report as of `as_of`, on a given calendar, under the commencement
+    /// days the service has set: from the day the duty to include the consistent child
+    /// identifier is in force (Children Act 2004 s.16LC), a record with neither the
+    /// NHS number nor a recorded exception is a concern.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_consent::LawInForce;
+    /// use partnership_record::{FindingCode, PartnershipRecord};
+    /// use partnership_reviews::WorkingCalendar;
+    ///
+    /// let record = PartnershipRecord::from_json(r#"{
+    ///   "schemaVersion": 2,
+    ///   "id": "00000000-0000-4000-8000-000000000001",
+    ///   "child": {"id": "00000000-0000-4000-8000-000000000002", "name": "A", "dateOfBirth": "2020-05-01"}
+    /// }"#)?;
+    /// let day = NaiveDate::from_ymd_opt(2027, 9, 6).ok_or("no such date")?;
+    /// let law = LawInForce { consistent_identifier_from: Some(day), ..LawInForce::default() };
+    /// let report = record.practice_report_under(day, &WorkingCalendar::england_and_wales(), &law);
+    /// assert!(report.findings.iter().any(|f| f.code == FindingCode::ConsistentIdentifierMissing));
+    /// // Before the duty is in force, nothing to say.
+    /// assert!(record.practice_report(day).findings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn practice_report_under(
+        &self,
+        as_of: NaiveDate,
+        calendar: &WorkingCalendar,
+        law: &LawInForce,
+    ) -> PracticeReport {
         let mut report = Report {
             record: self,
             as_of,
             calendar,
             findings: Vec::new(),
         };
+        report.consistent_identifier(law);
         report.reviews();
         report.agreements_kept();
         report.goals();
@@ -591,6 +628,25 @@ impl Report<'_> {
             );
             }
         }
+    }
+}
+
+impl Report<'_> {
+    /// The consistent child identifier (Children Act 2004 s.16LC), once the duty to
+    /// include it is in force: the NHS number, or the exception that leaves it out.
+    fn consistent_identifier(&mut self, law: &LawInForce) {
+        let child = self.record.child();
+        if !law.consistent_identifier_on(self.as_of) || child.consistent_identifier_accounted_for()
+        {
+            return;
+        }
+        self.add(
+            FindingCode::ConsistentIdentifierMissing,
+            Principle::ConsistencyAcrossServices,
+            FindingSeverity::Concern,
+            vec!["/child/nhsNumber".to_owned()],
+            "The duty to include the child's consistent identifier in what is recorded and shared about them (Children Act 2004 s.16LC) is in force, and this record holds no NHS number and no reason for leaving it out. Record the NHS number, or which exception applies (s.16LC(6) to (8)) and who decided.".to_owned(),
+        );
     }
 }
 

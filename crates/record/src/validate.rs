@@ -10,8 +10,8 @@ use partnership_carers::{
 use partnership_consent::{
     AGE_OF_PRESUMED_CAPACITY, ActingAuthority, ChildCapacity, CompetenceAssessment,
     CompetenceFinding, ConsentError, ConsentEventKind, ConsentGiver, ConsentRecord, DataCategory,
-    PermitBasis, Recipient, RecipientScope, SafeguardingJustification, SharingDecision,
-    SharingRequest, WithholdingRule,
+    DetrimentException, LawInForce, PermitBasis, Recipient, RecipientScope,
+    SafeguardingJustification, SharingDecision, SharingRequest, WithholdingRule,
 };
 use partnership_core::{
     AgencyId, AgencyKind, CarerId, GoalId, PartyRef, Pointer, ProfessionalId, ReviewId,
@@ -317,6 +317,12 @@ fn check_team(c: &mut Checker<'_>) {
     let views = child.field("views");
     for (i, view) in record.child.views().iter().enumerate() {
         c.party(&views.index(i).field("recordedBy"), &view.recorded_by);
+    }
+    if let Some(omitted) = record.child.identifier_omitted() {
+        c.professional(
+            &child.field("identifierOmitted").field("recordedBy"),
+            omitted.recorded_by,
+        );
     }
     for i in 0..record.carers.len() {
         check_carer(c, i);
@@ -837,14 +843,18 @@ pub(crate) fn check_entry(
             "the child's capacity is not what the date of birth and the recorded competence assessments show",
         );
     }
-    let SharingDecision::Permit {
-        data_categories,
-        basis,
-    } = decision
-    else {
-        return;
-    };
     let decision_at = at.field("decision");
+    let (data_categories, basis) = match decision {
+        SharingDecision::Permit {
+            data_categories,
+            basis,
+        } => (data_categories, basis),
+        SharingDecision::NotDisclosed { exception } => {
+            check_not_disclosed(c, &decision_at.field("exception"), request, exception);
+            return;
+        }
+        SharingDecision::Refuse { .. } => return,
+    };
     if *data_categories != request.data_categories() {
         c.problem(
             &decision_at.field("dataCategories"),
@@ -884,7 +894,17 @@ pub(crate) fn check_entry(
                 );
             }
         }
-        PermitBasis::Safeguarding { justification } => {
+        PermitBasis::Safeguarding {
+            justification,
+            decided_by,
+            approved_by,
+            decided_at,
+            duty_to_share_from,
+        } => {
+            let law = LawInForce {
+                duty_to_share_from: *duty_to_share_from,
+                ..LawInForce::default()
+            };
             match record.justifications.iter().find(|j| j.id() == *justification) {
                 None => c.problem(
                     &basis_at.field("justification"),
@@ -898,6 +918,7 @@ pub(crate) fn check_entry(
                             record,
                             request.requested_by(),
                             crate::decide::age_for_decision(&record.child, request.at()),
+                            law,
                         ),
                     ) =>
                 {
@@ -905,6 +926,20 @@ pub(crate) fn check_entry(
                         &basis_at,
                         Rule::PermitWithoutBasis,
                         "the justification cited does not cover this recipient, purpose, every category and the moment",
+                    )
+                }
+                // The human decision the permit records is the justification's. Entries
+                // recorded before permits kept it have none of the three.
+                Some(j)
+                    if (decided_by.is_some() || approved_by.is_some() || decided_at.is_some())
+                        && (*decided_by != Some(j.decided_by())
+                            || *approved_by != j.approved_by()
+                            || *decided_at != j.decided_at()) =>
+                {
+                    c.problem(
+                        &basis_at,
+                        Rule::LedgerEntryInconsistent,
+                        "the human decision a permit records (decidedBy, approvedBy, decidedAt) is the one its justification records",
                     )
                 }
                 Some(_) => {}
@@ -920,6 +955,40 @@ pub(crate) fn check_entry(
     {
         disclosed_despite(c, &decision_at);
     }
+}
+
+/// Checks a decision not to disclose under the exception to the duty to share: the
+/// duty was in force on the day by the commencement day it records, it binds the
+/// sharer and is owed to the recipient, and the two professionals are in the team.
+fn check_not_disclosed(
+    c: &mut Checker<'_>,
+    at: &Pointer<'_>,
+    request: &SharingRequest,
+    exception: &DetrimentException,
+) {
+    let record = c.record;
+    let law = LawInForce {
+        duty_to_share_from: Some(exception.duty_to_share_from()),
+        ..LawInForce::default()
+    };
+    if !law.duty_to_share_on(partnership_core::uk_date(request.at())) {
+        c.problem(
+            &at.field("dutyToShareFrom"),
+            Rule::LedgerEntryInconsistent,
+            "the exception to the duty to share is used only where the duty is in force: the decision is dated before the commencement day it records",
+        );
+    }
+    let context = crate::decide::sharing_context(record, request.requested_by(), None, law);
+    let owed = request.recipient().is_relevant_person();
+    if !context.sharer_is_relevant_person || !owed {
+        c.problem(
+            at,
+            Rule::LedgerEntryInconsistent,
+            "the duty to share, and so its exception, applies only from one relevant person to another (Children Act 2004 s.16LA)",
+        );
+    }
+    c.professional(&at.field("decidedBy"), exception.decided_by());
+    c.professional(&at.field("approvedBy"), exception.approved_by());
 }
 
 /// Whether `rule` withholds any of `categories` from anyone `reached` at the time of

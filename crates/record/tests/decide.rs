@@ -134,7 +134,7 @@ proptest! {
         }
         // A safeguarding permit rests on a justification that covers the recipient the
         // record knows, for this purpose, and on the record's own view of their role.
-        if let SharingDecision::Permit { basis: PermitBasis::Safeguarding { justification }, .. } = plain.decision() {
+        if let SharingDecision::Permit { basis: PermitBasis::Safeguarding { justification, .. }, .. } = plain.decision() {
             let j = record.justifications().iter().find(|j| j.id() == *justification).unwrap();
             prop_assert!(j.recipients().iter().any(|s| s.covers(&truth)));
             prop_assert!(j.purposes().iter().any(|p| p.same_choice(question.purpose())));

@@ -21,7 +21,8 @@ use partnership_carers::{
 };
 use partnership_consent::{
     ConsentEvent, ConsentEventKind, ConsentGiver, ConsentMethod, ConsentRecord, ConsentRecordParts,
-    DataCategory, Purpose, RecipientRef, Scope, SharingDecision, SharingQuestion,
+    DataCategory, DetrimentExceptionParts, LawInForce, Purpose, RecipientRef, Scope,
+    SharingDecision, SharingQuestion,
 };
 use partnership_core::{
     Agency, AgencyId, AgencyKind, CarerId, ChildId, ChildProfile, ChildProfileParts, GoalId, Label,
@@ -196,6 +197,7 @@ impl Case {
             date_of_birth: day(date_of_birth)?,
             nhs_number: None,
             identifiers: vec![],
+            identifier_omitted: None,
             communication_needs: vec![],
             views: vec![],
         })?;
@@ -518,6 +520,48 @@ impl Case {
         // What is recorded after a decision is recorded after it.
         self.now = self.now.max(decided_at);
         Ok(decided)
+    }
+
+    /// [`share`](Self::share), under the commencement days the service has set.
+    pub fn share_under(
+        &mut self,
+        question: &SharingQuestion,
+        decided_at: DateTime<Utc>,
+        law: &LawInForce,
+    ) -> Fallible<Decided> {
+        let Stage::Open { record, .. } = &mut self.stage else {
+            return Err(NOT_OPEN.into());
+        };
+        let decided = record.decide_under(question, decided_at, law)?;
+        self.now = self.now.max(decided_at);
+        Ok(decided)
+    }
+
+    /// [`what_if`](Self::what_if), under the commencement days the service has set.
+    pub fn what_if_under(
+        &self,
+        question: &SharingQuestion,
+        at: DateTime<Utc>,
+        law: &LawInForce,
+    ) -> Fallible<WhatIf> {
+        Ok(self.record()?.what_if_under(question, at, law)?)
+    }
+
+    /// Records a decision not to disclose under the exception to the duty to share,
+    /// at `decided_at`; the index of its ledger entry.
+    pub fn not_disclosed(
+        &mut self,
+        question: &SharingQuestion,
+        exception: DetrimentExceptionParts,
+        decided_at: DateTime<Utc>,
+        law: &LawInForce,
+    ) -> Fallible<u64> {
+        let Stage::Open { record, .. } = &mut self.stage else {
+            return Err(NOT_OPEN.into());
+        };
+        let index = record.record_not_disclosed(question, exception, decided_at, law)?;
+        self.now = self.now.max(decided_at);
+        Ok(index)
     }
 
     /// Records a barrier as identified.
@@ -921,7 +965,7 @@ pub(crate) fn smart_words(findings: &[SmartFinding]) -> String {
 /// consent (ledger entry 2)" or "refused (ledger entry 0), because ...".
 pub(crate) fn decided(outcome: &Decided) -> String {
     match outcome.decision() {
-        SharingDecision::Permit { .. } => {
+        SharingDecision::Permit { .. } | SharingDecision::NotDisclosed { .. } => {
             format!(
                 "{} (ledger entry {})",
                 outcome.decision(),
@@ -943,7 +987,7 @@ pub(crate) fn decided(outcome: &Decided) -> String {
 /// under safeguarding justification …, though nothing was shared or recorded".
 pub(crate) fn would_words(answer: &WhatIf) -> String {
     match answer.decision() {
-        SharingDecision::Permit { .. } => format!(
+        SharingDecision::Permit { .. } | SharingDecision::NotDisclosed { .. } => format!(
             "would be {}, though nothing is shared or recorded by asking",
             answer.decision()
         ),

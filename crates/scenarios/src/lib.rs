@@ -34,9 +34,9 @@ pub mod synthetic;
 
 pub use scenarios::{
     consent_declined_narrowed_withdrawn, disagreement_trial_with_mediator,
-    foster_care_christmas_reviews, language_barrier_interpreter, mobility_physiotherapy,
-    primary_to_secondary_ehc_plan, pupil_struggling_at_school, safeguarding_one_carer,
-    speech_delay_nursery, visual_aids_childs_view,
+    duty_to_share_detriment_exception, foster_care_christmas_reviews, language_barrier_interpreter,
+    mobility_physiotherapy, primary_to_secondary_ehc_plan, pupil_struggling_at_school,
+    safeguarding_one_carer, speech_delay_nursery, visual_aids_childs_view,
 };
 
 /// One thing that happens in a scenario.
@@ -127,7 +127,7 @@ fn wrap_into(out: &mut String, text: &str, indent: &str) {
 ///
 /// ```
 /// let all = partnership_scenarios::all().unwrap();
-/// assert_eq!(all.len(), 10);
+/// assert_eq!(all.len(), 11);
 /// ```
 pub fn all() -> Result<Vec<Scenario>, ScenarioError> {
     [
@@ -141,6 +141,7 @@ pub fn all() -> Result<Vec<Scenario>, ScenarioError> {
         primary_to_secondary_ehc_plan,
         foster_care_christmas_reviews,
         disagreement_trial_with_mediator,
+        duty_to_share_detriment_exception,
     ]
     .iter()
     .map(|scenario| scenario())

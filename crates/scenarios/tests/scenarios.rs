@@ -18,11 +18,11 @@ fn scenarios() -> Vec<Scenario> {
 }
 
 #[test]
-fn there_are_ten_scenarios_with_distinct_names() {
+fn there_are_eleven_scenarios_with_distinct_names() {
     let all = scenarios();
     let slugs: BTreeSet<_> = all.iter().map(|s| s.slug).collect();
-    assert_eq!(all.len(), 10);
-    assert_eq!(slugs.len(), 10);
+    assert_eq!(all.len(), 11);
+    assert_eq!(slugs.len(), 11);
 }
 
 #[test]

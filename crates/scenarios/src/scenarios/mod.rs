@@ -1,7 +1,8 @@
-//! The ten scenarios of the course, one module each.
+//! The eleven scenarios of the course, one module each.
 
 mod consent_changes;
 mod disagreement;
+mod duty_to_share;
 mod ehc_transfer;
 mod foster_care;
 mod language;
@@ -13,6 +14,7 @@ mod visual_aids;
 
 pub use consent_changes::consent_declined_narrowed_withdrawn;
 pub use disagreement::disagreement_trial_with_mediator;
+pub use duty_to_share::duty_to_share_detriment_exception;
 pub use ehc_transfer::primary_to_secondary_ehc_plan;
 pub use foster_care::foster_care_christmas_reviews;
 pub use language::language_barrier_interpreter;

@@ -131,6 +131,7 @@ fn write(case: &mut Case) -> Fallible<()> {
         ],
         decided_by: dsl,
         approved_by: Some(head),
+        decided_at: Some(at("2026-10-05", "08:45")?),
         valid_from: at("2026-10-05", "09:00")?,
         valid_until: at("2026-11-30", "17:00")?,
         carers_told: Some(CarersTold::NotTold {

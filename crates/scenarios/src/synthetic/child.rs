@@ -34,6 +34,7 @@ pub(super) fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord
         date_of_birth: dob,
         nhs_number: None,
         identifiers: vec![],
+        identifier_omitted: None,
         communication_needs: vec![],
         views: vec![],
     })?;
