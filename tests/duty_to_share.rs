@@ -294,7 +294,7 @@ fn the_exception_names_two_professionals_of_the_team() {
     ] {
         let mut record = record.clone();
         match record.record_not_disclosed(&question, parts, at, &law) {
-            Err(DecisionError::Question { problems }) => assert!(
+            Err(DecisionError::Exception { problems }) => assert!(
                 problems.iter().any(|p| p.pointer == pointer),
                 "{pointer}: {problems:?}"
             ),
@@ -337,4 +337,116 @@ fn a_forged_exception_is_found() {
         "{:?}",
         problems(&json)
     );
+}
+
+/// A question's claims are held to the record when the exception is used, as when a
+/// decision is made: nothing is recorded on a description or a time the record does
+/// not bear out.
+#[test]
+fn the_exception_is_recorded_only_on_the_records_facts() {
+    let (record, question, at) = on_the_duty();
+    let (dsl, head) = dsl_and_head(&record);
+    let mut claimed: Value = serde_json::to_value(&question).unwrap();
+    claimed["recipient"]["agencyKind"] = json!({"kind": "police"});
+    claimed["at"] = json!("2020-01-01T09:00:00Z");
+    let claimed: SharingQuestion = serde_json::from_value(claimed).unwrap();
+    let mut record = record.clone();
+    let refused =
+        record.record_not_disclosed(&claimed, exception(dsl, head), at, &from(day(2026, 9, 1)));
+    assert!(
+        matches!(refused, Err(DecisionError::ClaimsNotBorneOut { .. })),
+        "{refused:?}"
+    );
+    assert!(record.disclosures().is_empty());
+}
+
+/// Entries agree about the commencement day, and the service can check them against
+/// its own.
+#[test]
+fn a_forged_earlier_commencement_day_stands_out() {
+    let (mut record, question, at) = on_the_duty();
+    let (dsl, head) = dsl_and_head(&record);
+    let law = from(day(2026, 10, 5));
+    record.decide_under(&question, at, &law).unwrap();
+    let later: SharingQuestion = serde_json::from_value({
+        let mut q = serde_json::to_value(&question).unwrap();
+        q["id"] = json!("00000000-0000-4000-8000-0000000000c2");
+        q
+    })
+    .unwrap();
+    record
+        .record_not_disclosed(&later, exception(dsl, head), at, &law)
+        .unwrap();
+    assert!(record.ledger_problems_under(&law).is_empty());
+    // One entry moved to an earlier day: the entries disagree.
+    let json = forged(&record, 1, |entry| {
+        entry["decision"]["exception"]["dutyToShareFrom"] = json!("2000-01-01");
+    });
+    assert!(problems(&json).contains(&(
+        "/disclosures/1/decision/exception/dutyToShareFrom".into(),
+        Rule::LedgerEntryInconsistent
+    )));
+    // Recorded on another day throughout (a service set wrong, or a whole ledger
+    // forged): the entries agree, and the service's own day shows them out of step.
+    let (mut elsewhere, question, at) = on_the_duty();
+    elsewhere
+        .decide_under(&question, at, &from(day(2000, 1, 1)))
+        .unwrap();
+    assert_eq!(
+        elsewhere
+            .ledger_problems_under(&law)
+            .iter()
+            .map(|p| p.pointer.as_str())
+            .collect::<Vec<_>>(),
+        vec!["/disclosures/0/decision/basis/dutyToShareFrom"]
+    );
+}
+
+/// An entry describes its recipient as the team does.
+#[test]
+fn a_forged_description_of_the_recipient_is_found() {
+    let (mut record, question, at) = case(&LawfulBasis::PublicTask, None, JAMIE);
+    record.decide(&question, at).unwrap();
+    for (field, value) in [
+        ("agencyKind", json!({"kind": "police"})),
+        ("role", json!({"kind": "teacher"})),
+    ] {
+        let json = forged(&record, 0, |entry| {
+            entry["request"]["recipient"][field] = value.clone();
+        });
+        assert!(
+            problems(&json).contains(&(
+                "/disclosures/0/request/recipient".into(),
+                Rule::LedgerEntryInconsistent
+            )),
+            "{field}: {:?}",
+            problems(&json)
+        );
+    }
+}
+
+/// The commencement day is recorded only on the duty, beside the human decision.
+#[test]
+fn a_commencement_day_off_the_duty_or_without_the_humans_is_found() {
+    let (mut record, question, at) = case(&LawfulBasis::PublicTask, None, JAMIE);
+    record.decide(&question, at).unwrap();
+    let json = forged(&record, 0, |entry| {
+        entry["decision"]["basis"]["dutyToShareFrom"] = json!("2026-09-01");
+    });
+    let at_day = (
+        "/disclosures/0/decision/basis/dutyToShareFrom".to_owned(),
+        Rule::LedgerEntryInconsistent,
+    );
+    assert!(problems(&json).contains(&at_day), "{:?}", problems(&json));
+    let (mut record, question, at) = on_the_duty();
+    record
+        .decide_under(&question, at, &from(day(2026, 10, 5)))
+        .unwrap();
+    let json = forged(&record, 0, |entry| {
+        let basis = entry["decision"]["basis"].as_object_mut().unwrap();
+        for field in ["decidedBy", "approvedBy", "decidedAt"] {
+            basis.remove(field);
+        }
+    });
+    assert!(problems(&json).contains(&at_day), "{:?}", problems(&json));
 }

@@ -17,6 +17,9 @@ pub(crate) struct Check<'a> {
     pub max_string_bytes: usize,
     pub public_key: Option<&'a str>,
     pub witness: Option<&'a Path>,
+    /// For records: the duty to share's commencement day as the service has it; every
+    /// ledger entry that records another is a problem.
+    pub duty_to_share_from: Option<chrono::NaiveDate>,
 }
 
 pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
@@ -30,6 +33,11 @@ pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
     for file in check.files {
         match check_document(file, check.document, &limits)? {
             Ok(bytes) => {
+                if let Some(problems) = out_of_step(check, file, &bytes) {
+                    all_valid = false;
+                    write!(out, "{problems}").map_err(write_err)?;
+                    continue;
+                }
                 let text = trust.check(file, &bytes)?;
                 all_valid &= text.valid;
                 write!(out, "{}", text.text).map_err(write_err)?;
@@ -44,6 +52,28 @@ pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// With `--duty-to-share-from`, a valid record's ledger entries that record another
+/// commencement day, as lines to print; `None` when there are none (or no day given).
+fn out_of_step(check: &Check<'_>, path: &Path, bytes: &[u8]) -> Option<String> {
+    let day = check.duty_to_share_from?;
+    if check.document != Document::Record {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let record = partnership_record::PartnershipRecord::from_json(text).ok()?;
+    let law = partnership_consent::LawInForce {
+        duty_to_share_from: Some(day),
+        ..partnership_consent::LawInForce::default()
+    };
+    let problems = record.ledger_problems_under(&law);
+    (!problems.is_empty()).then(|| {
+        problems
+            .iter()
+            .map(|p| format!("{}: {p}\n", path.display()))
+            .collect()
     })
 }
 

@@ -81,6 +81,11 @@ enum Command {
         /// must cover every entry of the ledger.
         #[arg(long)]
         public_key: Option<String>,
+        /// For records: the first day of the duty to share (Children Act 2004 s.16LA)
+        /// as the service has it (YYYY-MM-DD); a ledger entry that records another
+        /// day is a problem.
+        #[arg(long)]
+        duty_to_share_from: Option<NaiveDate>,
         /// For records: a witness file (a ledger head kept apart); the ledger must
         /// extend it.
         #[arg(long)]
@@ -328,6 +333,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             max_string_bytes,
             public_key,
             witness,
+            duty_to_share_from,
         } => check::run(
             &check::Check {
                 files: &files,
@@ -336,6 +342,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 max_string_bytes,
                 public_key: public_key.as_deref(),
                 witness: witness.as_deref(),
+                duty_to_share_from,
             },
             out,
         ),

@@ -119,7 +119,13 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         Some(exception) => {
             let index = record
                 .record_not_disclosed(&question, exception, at, &share.law)
-                .map_err(failed)?;
+                .map_err(|e| match (&e, share.not_disclosed) {
+                    // The exception's own problems point into the exception's file.
+                    (DecisionError::Exception { .. }, Some(path)) => {
+                        Failure(format!("{}: {e}", path.display()))
+                    }
+                    _ => failed(e),
+                })?;
             if let Some(key) = &key {
                 record.sign_ledger(key);
             }
@@ -130,10 +136,13 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
                 .last()
                 .map(|entry| &entry.decision)
                 .ok_or_else(|| Failure("the decision was not recorded".into()))?;
+            // The judgement in words is personal data: it stays in the record and is
+            // never printed, as a justification's reason is not.
+            let printed = without_explanation(decision)?;
             let json = Answer {
                 recorded: true,
                 ledger_index: Some(index),
-                decision,
+                decision: &printed,
             };
             show(
                 out,
@@ -254,6 +263,26 @@ pub(crate) fn read_key(path: &Path) -> Result<LedgerSigningKey, Failure> {
 }
 
 /// Prints the answer as text or as JSON.
+/// A decision not to disclose as it is printed: the judgement in words left out.
+fn without_explanation(decision: &SharingDecision) -> Result<SharingDecision, Failure> {
+    let SharingDecision::NotDisclosed { exception } = decision else {
+        return Ok(decision.clone());
+    };
+    let mut parts = exception.clone().into_parts();
+    parts.explanation = partnership_core::Sensitive::new(
+        "(recorded in the ledger; not printed, as it may hold personal data)".to_owned(),
+    );
+    if let partnership_consent::DetrimentReason::Other { .. } = parts.reason {
+        parts.reason = partnership_consent::DetrimentReason::Other {
+            label: partnership_core::Label::new("a reason recorded in words")
+                .map_err(|e| Failure(e.to_string()))?,
+        };
+    }
+    let exception = partnership_consent::DetrimentException::try_from(parts)
+        .map_err(|e| Failure(e.to_string()))?;
+    Ok(SharingDecision::NotDisclosed { exception })
+}
+
 fn show(
     out: &mut dyn Write,
     format: Format,

@@ -250,9 +250,15 @@ fn share_records_a_decision_not_to_disclose_under_the_duty_to_shares_exception()
     assert!(out.contains("the duty to share is not in force"), "{out}");
     assert!(scratch.ledger().is_empty());
     // From the day the service sets, it is recorded like a permit.
-    let out = share(&["--record", "--duty-to-share-from", "2026-09-01"]);
+    let out = share(&[
+        "--record",
+        "--duty-to-share-from",
+        "2026-09-01",
+        "--format",
+        "json",
+    ]);
     assert!(out.starts_with("exit 0"), "{out}");
-    assert!(out.contains("not disclosed"), "{out}");
+    assert!(out.contains("not-disclosed"), "{out}");
     assert!(
         !out.contains("confidence"),
         "the explanation is personal: {out}"

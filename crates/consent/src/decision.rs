@@ -91,10 +91,7 @@ impl PermitBasis {
         justification: &SafeguardingJustification,
         context: &SharingContext,
     ) -> Self {
-        let on_duty = justification
-            .lawful_basis()
-            .as_ref()
-            .is_some_and(|b| b.same_choice(&crate::LawfulBasis::DutyToShare));
+        let on_duty = justification.relies_on_duty_to_share();
         Self::Safeguarding {
             justification: justification.id(),
             decided_by: Some(justification.decided_by()),
@@ -433,10 +430,14 @@ impl fmt::Display for SharingDecision {
                     }
                 }
             },
+            // A reason in words may be personal, so only a fixed reason is written.
             Self::NotDisclosed { exception } => write!(
                 f,
                 "not disclosed: disclosing was judged more detrimental to the child than not disclosing ({}), so the duty to share does not apply (Children Act 2004 s.16LA(3)); decided and approved by two professionals",
-                exception.reason()
+                exception
+                    .reason()
+                    .fixed_words()
+                    .unwrap_or("for a reason recorded in words")
             ),
             Self::Refuse { reasons } => {
                 f.write_str("refused:")?;

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use partnership_core::{ChildId, JustificationId, Label, ProfessionalId, Sensitive};
+use partnership_core::{AgencyId, ChildId, JustificationId, Label, ProfessionalId, Sensitive};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -214,6 +214,16 @@ impl SafeguardingJustification {
         self.0.decided_at
     }
 
+    /// Whether its lawful basis is the duty to share (Children Act 2004 s.16LA), as
+    /// the fixed choice or in any words that name it.
+    pub fn relies_on_duty_to_share(&self) -> bool {
+        self.0
+            .lawful_basis
+            .as_ref()
+            .and_then(conditioned)
+            .is_some_and(|c| c == Conditioned::DutyToShare)
+    }
+
     /// From when it may be used (RFC 3339, UTC).
     pub fn valid_from(&self) -> DateTime<Utc> {
         self.0.valid_from
@@ -276,6 +286,14 @@ pub enum JustificationProblem {
     /// recipient is not one.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     RecipientNotARelevantPerson,
+    /// The basis is the duty to share, which is owed to another relevant person, and
+    /// the recipient is in the sharer's own agency.
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    NotToAnotherRelevantPerson,
+    /// The basis is written in words with letters outside the plain alphabet, so it
+    /// cannot be compared with the bases whose use the law conditions.
+    #[serde(deserialize_with = "partnership_core::json::no_payload")]
+    BasisNotPlainlyWritten,
     /// No reason is recorded.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     NoReason,
@@ -355,6 +373,12 @@ impl fmt::Display for JustificationProblem {
             Self::RecipientNotARelevantPerson => f.write_str(
                 "the duty to share is owed to relevant persons (Children Act 2004 s.16LA), and the recipient is not one",
             ),
+            Self::NotToAnotherRelevantPerson => f.write_str(
+                "the duty to share is owed to another relevant person (Children Act 2004 s.16LA), and the recipient is in the sharer's own agency",
+            ),
+            Self::BasisNotPlainlyWritten => f.write_str(
+                "the lawful basis is written in words with letters outside the plain alphabet, so it cannot be checked against the conditions the law sets; choose it from the list, or write it in plain letters",
+            ),
             Self::NoReason => f.write_str("no reason is recorded"),
             Self::NotApproved => f.write_str("no second professional has approved it"),
             Self::ApprovedByDecisionMaker => {
@@ -396,6 +420,61 @@ impl fmt::Display for JustificationProblem {
     }
 }
 
+/// The bases whose use the law conditions, as a basis is read for those conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conditioned {
+    RecognisedLegitimateInterest,
+    DutyToShare,
+}
+
+/// Which conditioned basis `basis` is, read generously: the fixed choice, or a basis
+/// in words that mentions it in any spelling ("Recognized legitimate interests",
+/// "Article 6(1)(ea)", "Duty to share (s.16LA)", "Statutory duty-to-share"), so that
+/// writing a basis in words never escapes its conditions. Only ASCII letters and
+/// digits are compared: punctuation, spacing and case do not count.
+fn conditioned(basis: &LawfulBasis) -> Option<Conditioned> {
+    if basis.same_choice(&LawfulBasis::RecognisedLegitimateInterest) {
+        return Some(Conditioned::RecognisedLegitimateInterest);
+    }
+    if basis.same_choice(&LawfulBasis::DutyToShare) {
+        return Some(Conditioned::DutyToShare);
+    }
+    let LawfulBasis::Other { label } = basis else {
+        return None;
+    };
+    let plain: String = label
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let mentions = |words: &[&str]| words.iter().any(|w| plain.contains(w));
+    if mentions(&["dutytoshare", "16la"]) {
+        Some(Conditioned::DutyToShare)
+    } else if mentions(&[
+        "recognisedlegitimateinterest",
+        "recognizedlegitimateinterest",
+        "61ea",
+    ]) {
+        Some(Conditioned::RecognisedLegitimateInterest)
+    } else {
+        None
+    }
+}
+
+/// Whether a basis in words is written in plain letters: one with letters outside
+/// ASCII (a Cyrillic "а" in "shаre") could not be compared with the bases whose use
+/// the law conditions, so it is not relied on.
+fn written_plainly(basis: &LawfulBasis) -> bool {
+    match basis {
+        LawfulBasis::Other { label } => label
+            .as_str()
+            .chars()
+            .all(|c| c.is_ascii() || !c.is_alphabetic()),
+        _ => true,
+    }
+}
+
 /// Whether a recorded reason says anything: at least one letter or digit. Spaces,
 /// punctuation and invisible characters (a zero-width space) are not a reason.
 fn says_something(text: &str) -> bool {
@@ -415,6 +494,7 @@ fn says_something(text: &str) -> bool {
 /// assert!(!unknown.sharer_is_relevant_person);
 /// assert_eq!(unknown.child_age, None);
 /// assert_eq!(unknown.law.duty_to_share_from, None);
+/// assert_eq!(unknown.sharer_agency, None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SharingContext {
@@ -428,6 +508,9 @@ pub struct SharingContext {
     pub child_age: Option<u32>,
     /// The commencement days the service has set.
     pub law: LawInForce,
+    /// The sharer's agency, from the team: the duty to share is owed to *another*
+    /// relevant person, never within one agency.
+    pub sharer_agency: Option<AgencyId>,
 }
 
 impl SharingContext {
@@ -448,34 +531,43 @@ impl SharingContext {
         request: &SharingRequest,
     ) -> Option<JustificationProblem> {
         let day = partnership_core::uk_date(request.at());
-        // `same_choice`: a basis written in words ("Recognised legitimate interest")
-        // is held to the same rules as the fixed choice it names.
-        if basis.same_choice(&LawfulBasis::RecognisedLegitimateInterest) {
-            if day < crate::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM {
-                return Some(JustificationProblem::BasisNotInForce {
-                    from: Some(crate::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM),
-                });
-            }
-            if !self.sharer_outside_public_authority {
-                return Some(
-                    JustificationProblem::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest,
-                );
-            }
-            if self.child_age.is_none_or(|age| age >= 18) {
-                return Some(JustificationProblem::RecognisedLegitimateInterestNotForAnAdult);
-            }
+        if !written_plainly(basis) {
+            return Some(JustificationProblem::BasisNotPlainlyWritten);
         }
-        if basis.same_choice(&LawfulBasis::DutyToShare) {
-            if !self.law.duty_to_share_on(day) {
-                return Some(JustificationProblem::BasisNotInForce {
-                    from: self.law.duty_to_share_from,
-                });
+        match conditioned(basis)? {
+            Conditioned::RecognisedLegitimateInterest => {
+                if day < crate::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM {
+                    return Some(JustificationProblem::BasisNotInForce {
+                        from: Some(crate::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM),
+                    });
+                }
+                if !self.sharer_outside_public_authority {
+                    return Some(
+                        JustificationProblem::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest,
+                    );
+                }
+                if self.child_age.is_none_or(|age| age >= 18) {
+                    return Some(JustificationProblem::RecognisedLegitimateInterestNotForAnAdult);
+                }
             }
-            if !self.sharer_is_relevant_person {
-                return Some(JustificationProblem::SharerNotARelevantPerson);
-            }
-            if !request.recipient().is_relevant_person() {
-                return Some(JustificationProblem::RecipientNotARelevantPerson);
+            Conditioned::DutyToShare => {
+                if !self.law.duty_to_share_on(day) {
+                    return Some(JustificationProblem::BasisNotInForce {
+                        from: self.law.duty_to_share_from,
+                    });
+                }
+                if !self.sharer_is_relevant_person {
+                    return Some(JustificationProblem::SharerNotARelevantPerson);
+                }
+                if !request.recipient().is_relevant_person() {
+                    return Some(JustificationProblem::RecipientNotARelevantPerson);
+                }
+                if self
+                    .sharer_agency
+                    .is_some_and(|agency| request.recipient().agency() == Some(agency))
+                {
+                    return Some(JustificationProblem::NotToAnotherRelevantPerson);
+                }
             }
         }
         None

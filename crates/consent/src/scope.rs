@@ -136,6 +136,16 @@ pub enum Recipient {
 }
 
 impl Recipient {
+    /// The recipient's agency: a professional's, or the agency itself; none for a
+    /// carer.
+    pub fn agency(&self) -> Option<AgencyId> {
+        match self {
+            Self::Professional { agency, .. } => Some(*agency),
+            Self::Agency { id, .. } => Some(*id),
+            Self::Carer { .. } => None,
+        }
+    }
+
     /// Whether the recipient is a relevant person to whom the duty to share is owed
     /// (Children Act 2004 s.16LA): a professional or an agency of a kind the duty
     /// names (see `partnership_core::AgencyKind::is_relevant_person`). A carer never

@@ -86,6 +86,7 @@ proptest! {
             sharer_is_relevant_person: relevant,
             child_age: age,
             law,
+            sharer_agency: None,
         };
         let j = complete(&request, LawfulBasis::DutyToShare, &world);
         let permits = j.permits_in(&request, &context);
@@ -127,6 +128,7 @@ proptest! {
                 duty_to_share_from: offset.map(|d| uk_date(request.at()) + Duration::days(d)),
                 ..LawInForce::default()
             },
+            sharer_agency: request.recipient().agency().filter(|_| relevant && outside),
         };
         prop_assert_eq!(j.permits_in(&request, &context), j.problems_in(&request, &context).is_empty());
     }
@@ -193,6 +195,7 @@ fn the_days_each_basis_applies_from() {
         sharer_is_relevant_person: true,
         child_age: Some(9),
         law: commenced,
+        sharer_agency: None,
     };
     let cases: [Row; 9] = [
         // SI 2026/82 reg 2(c): s.70 in force on 5 February 2026.
@@ -288,6 +291,93 @@ fn the_days_each_basis_applies_from() {
         let j = complete(&request, basis, &world());
         assert_eq!(j.problems_in(&request, &context), expected, "{name}");
     }
+}
+
+/// A basis in words that mentions the duty or a recognised legitimate interest, in any
+/// spelling, is held to its conditions; one with letters outside the plain alphabet is
+/// not relied on at all.
+#[test]
+fn a_basis_in_words_never_escapes_its_conditions() {
+    use JustificationProblem as P;
+    let request = request_to(AgencyKind::SocialCare, at(2026, 1, 20, 9));
+    let outside = SharingContext {
+        sharer_outside_public_authority: true,
+        sharer_is_relevant_person: true,
+        child_age: Some(8),
+        ..SharingContext::default()
+    };
+    let words = |label: &str| LawfulBasis::Other {
+        label: partnership_core::Label::new(label).unwrap(),
+    };
+    for label in [
+        "Duty to share (Children Act 2004 s.16LA)",
+        "Duty to share safeguarding information",
+        "The duty to share",
+        "Statutory duty to share",
+        "Children Act 2004 s.16LA",
+        "Duty\u{2010}to\u{2010}share",
+        "Duty.to.share",
+    ] {
+        let j = complete(&request, words(label), &world());
+        assert_eq!(
+            j.problems_in(&request, &outside),
+            vec![P::BasisNotInForce { from: None }],
+            "{label}"
+        );
+    }
+    for label in [
+        "Recognized legitimate interest",
+        "Recognised legitimate interests",
+        "Article 6(1)(ea)",
+        "recognised\u{2010}legitimate\u{2010}interest",
+    ] {
+        let j = complete(&request, words(label), &world());
+        assert_eq!(
+            j.problems_in(&request, &outside),
+            vec![P::BasisNotInForce {
+                from: NaiveDate::from_ymd_opt(2026, 2, 5)
+            }],
+            "{label}"
+        );
+    }
+    // A Cyrillic "а" in "shаre": not compared, so not relied on.
+    let j = complete(&request, words("Duty to sh\u{0430}re"), &world());
+    assert_eq!(
+        j.problems_in(&request, &outside),
+        vec![P::BasisNotPlainlyWritten]
+    );
+    // A basis in words that names none of them is another basis.
+    let j = complete(
+        &request,
+        words("Section 17 of the Children Act 1989"),
+        &world(),
+    );
+    assert_eq!(j.problems_in(&request, &outside), vec![]);
+}
+
+/// The duty is owed to another relevant person: not within the sharer's own agency.
+#[test]
+fn the_duty_is_not_owed_within_one_agency() {
+    let request = request_to(AgencyKind::School, at(2027, 4, 6, 9));
+    let context = SharingContext {
+        sharer_is_relevant_person: true,
+        law: LawInForce {
+            duty_to_share_from: NaiveDate::from_ymd_opt(2027, 4, 1),
+            ..LawInForce::default()
+        },
+        sharer_agency: request.recipient().agency(),
+        ..SharingContext::default()
+    };
+    let j = complete(&request, LawfulBasis::DutyToShare, &world());
+    assert_eq!(
+        j.problems_in(&request, &context),
+        vec![JustificationProblem::NotToAnotherRelevantPerson]
+    );
+    let elsewhere = SharingContext {
+        sharer_agency: Some(AgencyId::random()),
+        ..context
+    };
+    assert_eq!(j.problems_in(&request, &elsewhere), vec![]);
 }
 
 /// A basis written in words is held to the rules of the fixed choice it names.

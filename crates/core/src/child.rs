@@ -55,12 +55,19 @@ fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
         {
             return Err(CoreError::IdentifierPeriodEndsBeforeStart { index });
         }
-        // Lists are short (a handful of schemes), so pairs are compared directly.
-        if parts
-            .identifiers
-            .iter()
-            .take(index)
-            .any(|earlier| earlier.system == identifier.system && earlier.overlaps(identifier))
+        // Lists are short (a handful of schemes), so pairs are compared directly, with
+        // systems compared as people write them ("URN:UK:DFE:UPN " is "urn:uk:dfe:upn").
+        if parts.identifiers.iter().take(index).any(|earlier| {
+            crate::choice::same_label_text(earlier.system.as_str(), identifier.system.as_str())
+                && earlier.overlaps(identifier)
+        }) {
+            return Err(CoreError::DuplicateIdentifierSystem { index });
+        }
+        // The current NHS number is `nhsNumber`; one under its system here is one
+        // since replaced, so it has ended.
+        if parts.nhs_number.is_some()
+            && identifier.is_nhs_number()
+            && identifier.valid_until.is_none()
         {
             return Err(CoreError::DuplicateIdentifierSystem { index });
         }
@@ -71,9 +78,12 @@ fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
                 field: crate::FieldPath::field("identifierOmitted").then("recordedOn"),
             });
         }
-        if omitted.reason == IdentifierOmissionReason::NotKnownAndFindingItWouldDelay
-            && parts.nhs_number.is_some()
-        {
+        let known = parts.nhs_number.is_some()
+            || parts
+                .identifiers
+                .iter()
+                .any(|i| i.is_nhs_number() && i.valid_until.is_none());
+        if omitted.reason == IdentifierOmissionReason::NotKnownAndFindingItWouldDelay && known {
             return Err(CoreError::OmittedIdentifierIsKnown);
         }
     }
@@ -205,11 +215,22 @@ impl ChildProfile {
         self.0.identifier_omitted.as_ref()
     }
 
-    /// Whether the consistent child identifier (Children Act 2004 s.16LC; the NHS
-    /// number is the identifier intended) is either recorded or its absence explained
-    /// by one of the exceptions.
-    pub fn consistent_identifier_accounted_for(&self) -> bool {
-        self.0.nhs_number.is_some() || self.0.identifier_omitted.is_some()
+    /// Whether, on `day`, the consistent child identifier (Children Act 2004 s.16LC;
+    /// the NHS number is the identifier intended) is recorded (as `nhsNumber`, or under
+    /// the NHS number's system and valid that day), or its absence explained by one of
+    /// the exceptions recorded by then.
+    pub fn consistent_identifier_accounted_for(&self, day: NaiveDate) -> bool {
+        self.0.nhs_number.is_some()
+            || self
+                .0
+                .identifiers
+                .iter()
+                .any(|i| i.is_nhs_number() && i.is_valid_on(day))
+            || self
+                .0
+                .identifier_omitted
+                .as_ref()
+                .is_some_and(|o| o.recorded_on <= day)
     }
 
     /// How the child communicates and what helps them take part.
@@ -492,7 +513,10 @@ mod tests {
             IdentifierOmissionReason::NotKnownAndFindingItWouldDelay,
         ));
         let child = ChildProfile::try_from(p.clone()).unwrap();
-        assert!(child.consistent_identifier_accounted_for());
+        let on = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert!(child.consistent_identifier_accounted_for(on(2027, 9, 6)));
+        // Recorded later than the day asked about: not yet accounted for.
+        assert!(!child.consistent_identifier_accounted_for(on(2027, 9, 5)));
         // Not known while the record holds it: a contradiction.
         p.nhs_number = Some(crate::NhsNumber::parse("943 476 5919").unwrap());
         assert_eq!(
@@ -515,7 +539,7 @@ mod tests {
         assert!(
             !ChildProfile::try_from(parts())
                 .unwrap()
-                .consistent_identifier_accounted_for()
+                .consistent_identifier_accounted_for(NaiveDate::from_ymd_opt(2027, 9, 6).unwrap())
         );
     }
 }

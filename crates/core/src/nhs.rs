@@ -193,6 +193,15 @@ impl Identifier {
         }
     }
 
+    /// The system under which FHIR and NHS systems write an NHS number.
+    pub const NHS_NUMBER_SYSTEM: &'static str = "https://fhir.nhs.uk/Id/nhs-number";
+
+    /// Whether it is an NHS number: its system is [`Self::NHS_NUMBER_SYSTEM`], as
+    /// people write it.
+    pub fn is_nhs_number(&self) -> bool {
+        crate::choice::same_label_text(self.system.as_str(), Self::NHS_NUMBER_SYSTEM)
+    }
+
     /// Whether it identifies the child on `day`.
     pub fn is_valid_on(&self, day: NaiveDate) -> bool {
         self.valid_from.is_none_or(|from| day >= from)

@@ -227,6 +227,22 @@ pub enum DecisionError {
     /// The ledger refused the entry.
     #[error("the decision could not be recorded: {0}")]
     Ledger(ConsentError),
+    /// The exception to the duty to share names professionals the record's team does
+    /// not hold, or one approved their own decision, or the explanation is blank. Each
+    /// problem points into the exception.
+    #[error("{}", problem_list("the exception does not fit the record", problems))]
+    Exception {
+        /// Every problem, with its pointer into the exception and its rule.
+        problems: Vec<Problem>,
+    },
+    /// The question claims facts the record does not bear out (a time, a description
+    /// of the recipient, the child's capacity): a decision not to disclose is recorded
+    /// only on the record's facts.
+    #[error("{}", reason_list(reasons))]
+    ClaimsNotBorneOut {
+        /// Why, as a refusal would say.
+        reasons: Vec<RefusalReason>,
+    },
     /// The exception to the duty to share was asked for where the duty does not
     /// apply: before its commencement, or between parties it does not bind.
     #[error("{rule}")]
@@ -234,6 +250,16 @@ pub enum DecisionError {
         /// The rule, in words.
         rule: &'static str,
     },
+}
+
+fn reason_list(reasons: &[RefusalReason]) -> String {
+    let mut text =
+        "the question claims what the record does not bear out, so nothing was recorded".to_owned();
+    for reason in reasons {
+        text.push_str("\n- ");
+        text.push_str(&reason.to_string());
+    }
+    text
 }
 
 fn problem_list(head: &str, problems: &[Problem]) -> String {
@@ -257,21 +283,32 @@ struct Resolved {
     context: SharingContext,
 }
 
-/// Whether the duty to share binds the resolved request's sharer and is owed to its
-/// recipient (Children Act 2004 s.16LA(1)).
-fn duty_binds(resolved: &Resolved) -> Result<(), DecisionError> {
-    if !resolved.context.sharer_is_relevant_person {
-        return Err(DecisionError::DutyDoesNotApply {
-            rule: "the duty to share binds relevant persons, and the sharer's agency is not one, so there is no exception to use",
-        });
+/// Whether the duty to share binds `context`'s sharer and is owed to `request`'s
+/// recipient (Children Act 2004 s.16LA(1)): both relevant persons, and not one agency.
+/// The same rule when the exception is used and when its entry is checked later.
+pub(crate) fn duty_does_not_bind(
+    context: &SharingContext,
+    request: &SharingRequest,
+) -> Option<&'static str> {
+    if !context.sharer_is_relevant_person {
+        return Some(
+            "the duty to share binds relevant persons, and the sharer's agency is not one, so there is no exception to use",
+        );
     }
-    let owed = resolved.request.recipient().is_relevant_person();
-    if !owed {
-        return Err(DecisionError::DutyDoesNotApply {
-            rule: "the duty to share is owed to relevant persons, and the recipient is not one, so there is no exception to use",
-        });
+    if !request.recipient().is_relevant_person() {
+        return Some(
+            "the duty to share is owed to relevant persons, and the recipient is not one, so there is no exception to use",
+        );
     }
-    Ok(())
+    if context
+        .sharer_agency
+        .is_some_and(|agency| request.recipient().agency() == Some(agency))
+    {
+        return Some(
+            "the duty to share is owed to another relevant person, and the recipient is in the sharer's own agency, so there is no exception to use",
+        );
+    }
+    None
 }
 
 /// What the record says of the sharer and the child for a request made by
@@ -296,6 +333,7 @@ pub(crate) fn sharing_context(
         sharer_is_relevant_person: agency.is_some_and(|a| a.kind.is_relevant_person()),
         child_age,
         law,
+        sharer_agency: agency.map(|a| a.id),
     }
 }
 
@@ -428,9 +466,11 @@ impl PartnershipRecord {
     ///
     /// As [`decide`](Self::decide); and [`DecisionError::DutyDoesNotApply`] when the
     /// duty is not in force on the day or does not bind this sharer or recipient;
-    /// [`DecisionError::Question`] when the professionals named in `exception` are not
+    /// [`DecisionError::Exception`] when the professionals named in `exception` are not
     /// in the record's team, or one approved their own decision or the explanation is
-    /// blank (each problem with its pointer into the exception).
+    /// blank (each problem with its pointer into the exception);
+    /// [`DecisionError::ClaimsNotBorneOut`] when the question claims a time or a
+    /// description the record does not bear out.
     ///
     /// ```
     /// use chrono::{NaiveDate, TimeZone, Utc};
@@ -480,13 +520,20 @@ impl PartnershipRecord {
                 rule: "the duty to share is not in force on the day of the decision, so there is no exception to use: a decision not to share needs none",
             });
         };
-        duty_binds(&resolved)?;
+        if !resolved.claims.is_empty() {
+            return Err(DecisionError::ClaimsNotBorneOut {
+                reasons: resolved.claims,
+            });
+        }
+        if let Some(rule) = duty_does_not_bind(&resolved.context, &resolved.request) {
+            return Err(DecisionError::DutyDoesNotApply { rule });
+        }
         let root = Pointer::root();
         let mut checker = Checker::new(self.parts());
         checker.professional(&root.field("decidedBy"), exception.decided_by);
         checker.professional(&root.field("approvedBy"), exception.approved_by);
         if !checker.problems.is_empty() {
-            return Err(DecisionError::Question {
+            return Err(DecisionError::Exception {
                 problems: checker.problems,
             });
         }
@@ -496,7 +543,7 @@ impl PartnershipRecord {
             duty_to_share_from: commenced,
             ..exception
         })
-        .map_err(|e| DecisionError::Question {
+        .map_err(|e| DecisionError::Exception {
             problems: vec![Problem::broken(&root, &e)],
         })?;
         self.record_entry(
@@ -504,6 +551,49 @@ impl PartnershipRecord {
             SharingDecision::NotDisclosed { exception },
             decided_at,
         )
+    }
+
+    /// The ledger entries that record a commencement day of the duty to share other
+    /// than the one the service has in `law`, each as a problem at the day it records.
+    /// Reading a record checks that its entries agree with each other; only the
+    /// service knows the day, so only it can check that they agree with the law.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use partnership_consent::LawInForce;
+    /// use partnership_record::PartnershipRecord;
+    ///
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/scenarios/duty_to_share_detriment_exception.json"))?;
+    /// let record = PartnershipRecord::from_json(&json)?;
+    /// let supposed = LawInForce { duty_to_share_from: NaiveDate::from_ymd_opt(2027, 4, 1), ..LawInForce::default() };
+    /// assert!(record.ledger_problems_under(&supposed).is_empty());
+    /// // Under no commencement day, both of its entries are out of step.
+    /// assert_eq!(record.ledger_problems_under(&LawInForce::default()).len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ledger_problems_under(&self, law: &LawInForce) -> Vec<Problem> {
+        self.disclosures()
+            .iter()
+            .enumerate()
+            .filter_map(|(k, entry)| {
+                let day = crate::validate::recorded_duty_day(&entry.decision)?;
+                (Some(day) != law.duty_to_share_from).then(|| {
+                    let field = match entry.decision {
+                        SharingDecision::NotDisclosed { .. } => "exception",
+                        _ => "basis",
+                    };
+                    Problem::at(
+                        format!("/disclosures/{k}/decision/{field}/dutyToShareFrom"),
+                        crate::Rule::LedgerEntryInconsistent,
+                        format!(
+                            "the entry records the duty to share from {day}, and the service has it {}",
+                            law.duty_to_share_from
+                                .map_or_else(|| "not in force".to_owned(), |d| format!("from {d}"))
+                        ),
+                    )
+                })
+            })
+            .collect()
     }
 
     /// Whether a decision on request `id` may be recorded at `decided_at`: in time

@@ -636,7 +636,8 @@ impl Report<'_> {
     /// include it is in force: the NHS number, or the exception that leaves it out.
     fn consistent_identifier(&mut self, law: &LawInForce) {
         let child = self.record.child();
-        if !law.consistent_identifier_on(self.as_of) || child.consistent_identifier_accounted_for()
+        if !law.consistent_identifier_on(self.as_of)
+            || child.consistent_identifier_accounted_for(self.as_of)
         {
             return;
         }

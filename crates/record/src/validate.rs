@@ -836,6 +836,13 @@ pub(crate) fn check_entry(
             "a decision is made when it is recorded, so the request's time must be the entry's recordedAt",
         );
     }
+    if !recipient_as_the_team_has_them(record, request.recipient()) {
+        c.problem(
+            &request_at.field("recipient"),
+            Rule::LedgerEntryInconsistent,
+            "a decision is made on the recipient as the record's team describes them: role, agency and kind of agency",
+        );
+    }
     if !capacity_borne_out(record, request, recorded_at) {
         c.problem(
             &request_at.field("childCapacity"),
@@ -844,6 +851,26 @@ pub(crate) fn check_entry(
         );
     }
     let decision_at = at.field("decision");
+    // One law, one commencement day: every entry that records the duty's day records
+    // the same one (a forged entry claiming an earlier day stands out).
+    if let Some(day) = recorded_duty_day(decision)
+        && let Some(earlier) = record
+            .disclosures
+            .iter()
+            .take(k)
+            .find_map(|e| recorded_duty_day(&e.decision))
+        && earlier != day
+    {
+        let field = match decision {
+            SharingDecision::NotDisclosed { .. } => decision_at.field("exception"),
+            _ => decision_at.field("basis"),
+        };
+        c.problem(
+            &field.field("dutyToShareFrom"),
+            Rule::LedgerEntryInconsistent,
+            "the duty to share has one commencement day, and an earlier entry records another",
+        );
+    }
     let (data_categories, basis) = match decision {
         SharingDecision::Permit {
             data_categories,
@@ -901,11 +928,29 @@ pub(crate) fn check_entry(
             decided_at,
             duty_to_share_from,
         } => {
+            let cited = record
+                .justifications
+                .iter()
+                .find(|j| j.id() == *justification);
+            // The day is recorded only on the duty, and only by this library's permits,
+            // which also record the human decision: a day on another basis, or without
+            // the three, was not written by `decide_under`.
+            if duty_to_share_from.is_some()
+                && (cited.is_some_and(|j| !j.relies_on_duty_to_share())
+                    || decided_by.is_none()
+                    || decided_at.is_none())
+            {
+                c.problem(
+                    &basis_at.field("dutyToShareFrom"),
+                    Rule::LedgerEntryInconsistent,
+                    "a permit records the duty to share's commencement day only when its justification is on the duty, with the human decision beside it",
+                );
+            }
             let law = LawInForce {
                 duty_to_share_from: *duty_to_share_from,
                 ..LawInForce::default()
             };
-            match record.justifications.iter().find(|j| j.id() == *justification) {
+            match cited {
                 None => c.problem(
                     &basis_at.field("justification"),
                     Rule::DanglingReference,
@@ -957,6 +1002,20 @@ pub(crate) fn check_entry(
     }
 }
 
+/// The duty to share's commencement day a decision records, if it records one.
+pub(crate) fn recorded_duty_day(decision: &SharingDecision) -> Option<NaiveDate> {
+    match decision {
+        SharingDecision::Permit {
+            basis: PermitBasis::Safeguarding {
+                duty_to_share_from, ..
+            },
+            ..
+        } => *duty_to_share_from,
+        SharingDecision::NotDisclosed { exception } => Some(exception.duty_to_share_from()),
+        _ => None,
+    }
+}
+
 /// Checks a decision not to disclose under the exception to the duty to share: the
 /// duty was in force on the day by the commencement day it records, it binds the
 /// sharer and is owed to the recipient, and the two professionals are in the team.
@@ -979,16 +1038,37 @@ fn check_not_disclosed(
         );
     }
     let context = crate::decide::sharing_context(record, request.requested_by(), None, law);
-    let owed = request.recipient().is_relevant_person();
-    if !context.sharer_is_relevant_person || !owed {
-        c.problem(
-            at,
-            Rule::LedgerEntryInconsistent,
-            "the duty to share, and so its exception, applies only from one relevant person to another (Children Act 2004 s.16LA)",
-        );
+    if let Some(rule) = crate::decide::duty_does_not_bind(&context, request) {
+        c.problem(at, Rule::LedgerEntryInconsistent, rule);
     }
     c.professional(&at.field("decidedBy"), exception.decided_by());
     c.professional(&at.field("approvedBy"), exception.approved_by());
+}
+
+/// Whether an entry describes its recipient as the record's team does. The team's
+/// professionals and agencies are only ever added, never changed, so a decision's
+/// description stays the team's. An id the team does not hold is reported as a
+/// dangling reference, not here.
+fn recipient_as_the_team_has_them(record: &PartnershipRecordParts, recipient: &Recipient) -> bool {
+    let kind_of = |id: AgencyId| record.agencies.iter().find(|a| a.id == id).map(|a| &a.kind);
+    match recipient {
+        Recipient::Professional {
+            id,
+            role,
+            agency,
+            agency_kind,
+        } => record
+            .professionals
+            .iter()
+            .find(|p| p.id == *id)
+            .is_none_or(|p| {
+                p.role == *role
+                    && p.agency == *agency
+                    && kind_of(*agency).is_none_or(|k| k == agency_kind)
+            }),
+        Recipient::Agency { id, agency_kind } => kind_of(*id).is_none_or(|k| k == agency_kind),
+        _ => true,
+    }
 }
 
 /// Whether `rule` withholds any of `categories` from anyone `reached` at the time of

@@ -21,6 +21,8 @@
 //!   and the recorded reasons that lift them; [`send_tribunal_appeal_by`]: the time to
 //!   appeal, the later of two months from the decision and one month from a mediation
 //!   certificate.
+//! - [`Redress`]: complaints and appeals a carer makes, with their deadlines
+//!   ([`ComplaintStage`]: the children's social care procedure's working days).
 //! - [`Terms`]: school terms with their last days; the default ends each term early
 //!   enough that a termly deadline never falls in a holiday.
 //!
@@ -100,6 +102,7 @@ mod invitations;
 mod kind;
 mod meeting;
 mod phases;
+mod redress;
 mod schedule;
 mod send;
 #[cfg(feature = "proptest")]
@@ -121,6 +124,7 @@ pub use phases::{
     PhaseTransfer, PhaseTransition, SchoolSystem, phase_transitions, phase_transitions_in,
     post16_transfer_amended_by, preparing_for_adulthood_from,
 };
+pub use redress::{ComplaintStage, Redress, RedressDeadline};
 pub use schedule::{
     CarerFeedback, GoalDecision, GoalReviewed, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
 };

@@ -622,3 +622,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A children's social care complaint is answered by a working day exactly the
+    /// stage's number of working days after it was received (Children Act 1989
+    /// Representations Procedure (England) Regulations 2006 regs 14, 17, 19(4)), and
+    /// an answered one waits for nothing.
+    #[test]
+    fn complaint_response_is_a_working_day(
+        received_on in date(),
+        stage in prop_oneof![
+            Just(ComplaintStage::LocalResolution),
+            Just(ComplaintStage::Investigation),
+            Just(ComplaintStage::ReviewPanel),
+        ],
+        extended in any::<bool>(),
+        answered in proptest::option::of(0u64..100),
+    ) {
+        let calendar = &*CALENDAR;
+        let complaint = Redress::SocialCareComplaint {
+            carer: partnership_core::CarerId::random(),
+            stage,
+            received_on,
+            extended,
+            responded_on: answered.map(|days| received_on + chrono::Days::new(days)),
+        };
+        match (answered, complaint.deadline(calendar)) {
+            (Some(_), due) => prop_assert_eq!(due, None),
+            (None, Some(due)) => {
+                prop_assert!(calendar.is_working_day(due.by));
+                prop_assert_eq!(
+                    calendar.working_days_between(received_on, due.by),
+                    i64::from(stage.working_days(extended))
+                );
+                prop_assert!(!due.carers_to_act);
+            }
+            (None, None) => prop_assert!(false, "no deadline for an unanswered complaint"),
+        }
+    }
+}
