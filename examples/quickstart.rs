@@ -52,6 +52,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         communication: mum_prefs,
         considerations: CulturalConsiderations::default(),
         support: vec![],
+        adjustments: vec![],
         involvement: Involvement::default(),
     })?;
 
@@ -84,6 +85,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         communication: dad_prefs,
         considerations: dad_considerations,
         support: vec![],
+        adjustments: vec![],
         involvement: Involvement::default(),
     })?;
 

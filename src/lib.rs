@@ -53,6 +53,7 @@
 //!     communication,
 //!     considerations: CulturalConsiderations::default(),
 //!     support: vec![],
+//!     adjustments: vec![],
 //!     involvement: Involvement::default(),
 //! })
 //! .unwrap();

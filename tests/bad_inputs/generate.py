@@ -189,6 +189,19 @@ put(R, "care-order-claimed-by-a-school", change(consent, care_order_by(senco)))
 put(R, "justification-bound-to-nobody", change(safe, setp("/justifications/0/recipients", [])))
 put(R, "schema-version-1", change(safe, setp("/schemaVersion", 1)))
 
+
+def complaint_by(party, route):
+    def edit(d):
+        d["complaintsAndAppeals"] = [{"id": "5ce00009-0000-4000-8000-0000000aaaaa", "carer": party(d), "route": route}]
+    return edit
+
+
+appeal_lodged = {"kind": "tribunal-appeal", "decisionSentOn": "2026-09-01", "lodgedOn": "2026-10-20"}
+put(R, "appeal-lodged-without-mediation-certificate", change(safe, complaint_by(lambda d: d["carers"][0]["id"], appeal_lodged)))
+put(R, "complaint-answered-before-it-was-received", change(safe, complaint_by(lambda d: d["carers"][0]["id"], {"kind": "social-care-complaint", "stage": "investigation", "receivedOn": "2026-10-05", "respondedOn": "2026-09-30"})))
+put(R, "complaint-by-a-professional", change(safe, complaint_by(lambda d: d["professionals"][0]["id"], {"kind": "social-care-complaint", "stage": "local-resolution", "receivedOn": "2026-10-05"})))
+put(R, "review-panel-extended", change(safe, complaint_by(lambda d: d["carers"][0]["id"], {"kind": "social-care-complaint", "stage": "review-panel", "receivedOn": "2026-10-05", "extended": True})))
+
 # --- single documents ---------------------------------------------------------------
 carer = safe["carers"][0]
 C = "carer"
@@ -197,6 +210,7 @@ put(C, "relationship-as-a-string", change(carer, setp("/relationship", "birth-pa
 put(C, "foster-carer-with-parental-responsibility", change(foster["carers"][0], setp("/legalStanding", {"kind": "parental-responsibility", "basis": {"kind": "birth-mother"}})))
 put(C, "named-on-register-before-2003", change(foster["carers"][3], setp("/legalStanding/since", "2001-05-20")))
 put(C, "unknown-channel", change(carer, setp("/communication/channels", ["carrier-pigeon"])))
+put(C, "adjustment-in-place-though-refused", change(carer, setp("/adjustments", [{"id": "5ce0000a-0000-4000-8000-0000000aaaaa", "neededBy": "carer", "agency": safe["agencies"][0]["id"], "adjustment": "Papers in large print", "requestedOn": "2026-10-01", "outcome": {"decision": "refused", "decidedOn": "2026-10-08", "inPlaceFrom": "2026-10-09"}}])))
 
 child = safe["child"]
 P = "child-profile"

@@ -8,7 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    CarersError, CommunicationPreferences, CulturalConsiderations, Involvement, SupportItem,
+    AdjustmentRequest, CarersError, CommunicationPreferences, CulturalConsiderations, Involvement,
+    SupportItem,
 };
 
 partnership_core::labelled_enum! {
@@ -451,6 +452,10 @@ pub struct CarerParts {
     /// Support the carer needs or has been offered; ids unique.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub support: Vec<SupportItem>,
+    /// Requests for reasonable adjustments the carer made, for the child or for
+    /// themselves (Equality Act 2010 s.20); ids unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<AdjustmentRequest>,
     /// Whether the carer is involved in every discussion, or restricted by a recorded decision.
     #[serde(default)]
     pub involvement: Involvement,
@@ -495,6 +500,7 @@ impl CarerParts {
             communication,
             considerations: CulturalConsiderations::default(),
             support: Vec::new(),
+            adjustments: Vec::new(),
             involvement: Involvement::Involved,
         }
     }
@@ -598,6 +604,12 @@ fn check_carer(parts: &CarerParts) -> Result<(), CarersError> {
             return Err(CarersError::SupportStatusBeforeIdentified { index });
         }
     }
+    no_repeats(parts.adjustments.iter().map(|a| a.id), "adjustments")?;
+    for (index, request) in parts.adjustments.iter().enumerate() {
+        if let Some((field, rule)) = request.out_of_order() {
+            return Err(CarersError::AdjustmentOutOfOrder { index, field, rule });
+        }
+    }
     Ok(())
 }
 
@@ -628,6 +640,7 @@ partnership_core::validated! {
     ///     communication: CommunicationPreferences::in_language(LanguageTag::parse("en").unwrap()),
     ///     considerations: CulturalConsiderations::default(),
     ///     support: vec![],
+    ///     adjustments: vec![],
     ///     involvement: Involvement::Involved,
     /// };
     /// let carer = Carer::try_from(parts.clone()).unwrap();
@@ -696,6 +709,12 @@ impl Carer {
         &self.0.considerations
     }
 
+    /// Requests for reasonable adjustments the carer made, for the child or
+    /// themselves.
+    pub fn adjustments(&self) -> &[AdjustmentRequest] {
+        &self.0.adjustments
+    }
+
     /// Support the carer needs or has been offered; ids unique.
     pub fn support(&self) -> &[SupportItem] {
         &self.0.support
@@ -719,7 +738,7 @@ impl Carer {
     /// #     relationship: Relationship::Grandparent, legal_standing: LegalStanding::None,
     /// #     lives_with_child: true, primary_contact: false,
     /// #     communication: CommunicationPreferences::in_language(LanguageTag::parse("en").unwrap()),
-    /// #     considerations: Default::default(), support: vec![], involvement: Involvement::Involved,
+    /// #     considerations: Default::default(), support: vec![], adjustments: vec![], involvement: Involvement::Involved,
     /// # }).unwrap();
     /// assert_eq!(
     ///     carer.describe(),

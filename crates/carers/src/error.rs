@@ -103,6 +103,17 @@ pub enum CarersError {
         /// Index of the support item.
         index: usize,
     },
+    /// A request for a reasonable adjustment whose dates are out of order, or put in
+    /// place though refused.
+    #[error("{rule}")]
+    AdjustmentOutOfOrder {
+        /// Index of the request.
+        index: usize,
+        /// The field, relative to the request.
+        field: &'static str,
+        /// The rule broken.
+        rule: &'static str,
+    },
     /// A contact record with no participants.
     #[error("a contact record names at least one participant")]
     NoParticipants,
@@ -181,6 +192,11 @@ impl partnership_core::Located for CarersError {
                 partnership_core::FieldPath::field("support")
                     .index(*index)
                     .then("statusSince")
+            }
+            Self::AdjustmentOutOfOrder { index, field, .. } => {
+                partnership_core::FieldPath::field("adjustments")
+                    .index(*index)
+                    .then(*field)
             }
             Self::NoParticipants => partnership_core::FieldPath::field("participants"),
             Self::ActionBeforeDiscussion { index, field } => {

@@ -18,7 +18,11 @@
 //! - [`CommunicationAgreement`]: the agreed update frequency, with
 //!   [`next_update_due`](CommunicationAgreement::next_update_due) and
 //!   [`is_overdue`](CommunicationAgreement::is_overdue).
-//! - [`CulturalConsiderations`], [`SupportItem`], [`Involvement`].
+//! - [`CulturalConsiderations`], [`SupportItem`] (advocacy among it: the SEND
+//!   information, advice and support service, an independent advocate, a disability
+//!   advocacy organisation, as [`AdvocacyService`]), [`Involvement`].
+//! - [`AdjustmentRequest`]: a reasonable adjustment the carer asked for, for the child
+//!   or themselves (Equality Act 2010 s.20), and the agency's answer.
 //! - [`ContactLog`]: discussions and agreed actions, with
 //!   [`overdue_actions`](ContactLog::overdue_actions).
 //!
@@ -47,6 +51,7 @@
 //!     communication,
 //!     considerations: CulturalConsiderations::default(),
 //!     support: vec![],
+//!     adjustments: vec![],
 //!     involvement: Involvement::Involved,
 //! })
 //! .unwrap();
@@ -71,6 +76,7 @@
 //! );
 //! ```
 
+mod adjustment;
 mod agreement;
 mod carer;
 mod communication;
@@ -82,6 +88,7 @@ mod involvement;
 pub mod strategies;
 mod support;
 
+pub use adjustment::{AdjustmentDecision, AdjustmentFor, AdjustmentOutcome, AdjustmentRequest};
 pub use agreement::{CommunicationAgreement, UpdateFrequency};
 pub use carer::{
     Carer, CarerParts, DelegatedArea, LegalStanding, ParentalResponsibilityBasis, Relationship,
@@ -94,4 +101,4 @@ pub use contact::{AgreedAction, ContactLog, ContactRecord, ContactRecordParts, O
 pub use culture::{CulturalConsiderations, DietaryRequirement, PreferredTerm, ReligiousObservance};
 pub use error::CarersError;
 pub use involvement::{Involvement, Restriction, RestrictionParts};
-pub use support::{SupportItem, SupportKind, SupportStatus, TrainingTopic};
+pub use support::{AdvocacyService, SupportItem, SupportKind, SupportStatus, TrainingTopic};

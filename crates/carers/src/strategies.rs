@@ -19,14 +19,15 @@ use partnership_core::strategies::{
     date, date_between, day_of_week, id, label, labelled, party_ref, personal_label, personal_note,
     time_of_day,
 };
-use partnership_core::{PartyRef, Sensitive};
+use partnership_core::{AgencyId, PartyRef, Sensitive};
 use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::{
-    AccessibilityNeed, AgreedAction, AvailabilityWindow, Carer, CarerParts, Channel,
+    AccessibilityNeed, AdjustmentDecision, AdjustmentFor, AdjustmentOutcome, AdjustmentRequest,
+    AdvocacyService, AgreedAction, AvailabilityWindow, Carer, CarerParts, Channel,
     CommunicationAgreement, CommunicationPreferences, ContactDetails, ContactLog, ContactRecord,
     ContactRecordParts, ContactRestriction, CulturalConsiderations, DelegatedArea,
     DietaryRequirement, Involvement, LanguageTag, LegalStanding, ParentalResponsibilityBasis,
@@ -270,8 +271,56 @@ pub fn support_kind() -> impl Strategy<Value = SupportKind> {
         Just(SupportKind::Counselling),
         Just(SupportKind::FinancialAdvice),
         Just(SupportKind::AssistiveEquipment),
+        labelled(AdvocacyService::FIXED, |label| AdvocacyService::Other {
+            label
+        })
+        .prop_map(|service| SupportKind::Advocacy { service }),
         label().prop_map(|label| SupportKind::Other { label }),
     ]
+}
+
+/// A request for a reasonable adjustment made to `agency`, with or without an
+/// answer, its dates in order (decided on or after the request, in place on or after
+/// the decision and only when something was agreed).
+pub fn adjustment_request(agency: AgencyId) -> impl Strategy<Value = AdjustmentRequest> {
+    let outcome = (
+        select(vec![
+            AdjustmentDecision::Agreed,
+            AdjustmentDecision::PartlyAgreed,
+            AdjustmentDecision::Refused,
+        ]),
+        0i64..60,
+        option::of(0i64..60),
+        option::of(personal_note()),
+    );
+    (
+        id(),
+        select(vec![AdjustmentFor::Child, AdjustmentFor::Carer]),
+        personal_label(),
+        date(),
+        option::of(outcome),
+    )
+        .prop_map(move |(id, needed_by, adjustment, requested_on, outcome)| {
+            AdjustmentRequest {
+                id,
+                needed_by,
+                agency,
+                adjustment,
+                requested_on,
+                outcome: outcome.map(|(decision, after, in_place, reasons)| {
+                    let decided_on = requested_on + Duration::days(after);
+                    AdjustmentOutcome {
+                        decision,
+                        decided_on,
+                        decided_by: None,
+                        reasons,
+                        in_place_from: in_place
+                            .filter(|_| decision.agrees_something())
+                            .map(|later| decided_on + Duration::days(later)),
+                    }
+                }),
+            }
+        })
 }
 
 /// A support item whose status dates from on or after its identification.
@@ -367,6 +416,9 @@ pub fn carer() -> impl Strategy<Value = Carer> {
                     communication,
                     considerations,
                     support,
+                    // Adjustments name agencies, which a carer alone cannot
+                    // resolve: `adjustment_request` gives them for a known agency.
+                    adjustments: Vec::new(),
                     involvement,
                 })
                 .ok()

@@ -25,6 +25,27 @@ partnership_core::labelled_enum! {
     Other { label: Label => "The topic, in words." }
 }
 
+partnership_core::labelled_enum! {
+    /// Who helps a carer speak up for the child: the carer is often the child's first
+    /// advocate, and a complaint, an appeal or a hard meeting goes better with someone
+    /// beside them.
+    pub enum AdvocacyService {
+        /// The SEND information, advice and support service the local authority must
+        /// arrange for children with special educational needs or disabilities and
+        /// their parents (Children and Families Act 2014 s.32): impartial advice on
+        /// assessments, plans, mediation and appeals.
+        SendInformationAdviceAndSupport => "send-information-advice-and-support",
+            "the SEND information, advice and support service";
+        /// An independent advocate, who speaks for the carer (or the child) and takes
+        /// no side of the services.
+        IndependentAdvocate => "independent-advocate", "independent advocate";
+        /// A disability advocacy organisation.
+        DisabilityAdvocacy => "disability-advocacy", "disability advocacy organisation";
+    }
+    /// Anyone else.
+    Other { label: Label => "The service, in words." }
+}
+
 /// A kind of support for carers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
@@ -50,6 +71,13 @@ pub enum SupportKind {
     /// Assistive equipment.
     #[serde(deserialize_with = "partnership_core::json::no_payload")]
     AssistiveEquipment,
+    /// Advocacy support: someone to help the carer speak up for the child. Record it
+    /// when it is offered as well as when it is in place: the practice report looks
+    /// for it beside every complaint and appeal.
+    Advocacy {
+        /// Who gives it.
+        service: AdvocacyService,
+    },
     /// Anything else.
     Other {
         /// The support, in words.
@@ -66,6 +94,7 @@ impl fmt::Display for SupportKind {
             Self::Counselling => f.write_str("counselling"),
             Self::FinancialAdvice => f.write_str("financial advice"),
             Self::AssistiveEquipment => f.write_str("assistive equipment"),
+            Self::Advocacy { service } => write!(f, "advocacy: {service}"),
             Self::Other { label } => f.write_str(label.as_str()),
         }
     }

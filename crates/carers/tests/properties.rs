@@ -370,3 +370,78 @@ fn contact_record_rules() {
     );
     assert!(ContactLog::try_from(vec![earlier, record]).is_ok());
 }
+
+proptest! {
+    /// A request's answer never comes before it, and only what was agreed is put in
+    /// place: a carer holding requests in order is accepted, and moving any answer
+    /// before its request (or an adjustment in place before its decision, or put in
+    /// place though refused) is refused at that request's field.
+    #[test]
+    fn adjustment_dates_in_order(
+        requests in proptest::collection::vec(s::adjustment_request(partnership_core::AgencyId::random()), 1..4),
+        pick in any::<prop::sample::Index>(),
+        days in 1i64..30,
+    ) {
+        let mut parts = serde_json::from_str::<CarerParts>(CARER).unwrap();
+        let mut ids = std::collections::BTreeSet::new();
+        prop_assume!(requests.iter().all(|r| ids.insert(r.id)));
+        parts.adjustments = requests;
+        prop_assert!(Carer::try_from(parts.clone()).is_ok());
+
+        let index = pick.index(parts.adjustments.len());
+        let request = &mut parts.adjustments[index];
+        let field = match request.outcome.as_mut() {
+            None => {
+                request.outcome = Some(AdjustmentOutcome {
+                    decision: AdjustmentDecision::Refused,
+                    decided_on: request.requested_on,
+                    decided_by: None,
+                    reasons: None,
+                    in_place_from: Some(request.requested_on + Duration::days(days)),
+                });
+                "inPlaceFrom"
+            }
+            Some(outcome) if outcome.in_place_from.is_some() => {
+                outcome.in_place_from = Some(outcome.decided_on - Duration::days(days));
+                "inPlaceFrom"
+            }
+            Some(outcome) => {
+                outcome.decided_on = request.requested_on - Duration::days(days);
+                "decidedOn"
+            }
+        };
+        let err = Carer::try_from(parts).unwrap_err();
+        let at = partnership_core::Located::field(&err);
+        prop_assert_eq!(
+            at,
+            partnership_core::FieldPath::field("adjustments").index(index).then("outcome").then(field)
+        );
+    }
+}
+
+/// Advocacy is support like any other, with the service named, and reads strictly.
+#[test]
+fn advocacy_support_reads_and_is_described() {
+    let json = CARER.replace(
+        "\"livesWithChild\"",
+        r#""support": [{"id": "6f1b0c2e-4d8a-4a7e-9b3f-1c2d3e4f5a6c",
+            "kind": {"kind": "advocacy", "service": {"kind": "send-information-advice-and-support"}},
+            "status": "offered", "identifiedOn": "2026-10-01", "statusSince": "2026-10-02"}],
+          "livesWithChild""#,
+    );
+    let carer: Carer = from_json_str(&json).unwrap();
+    assert_eq!(
+        carer.support()[0].kind.to_string(),
+        "advocacy: the SEND information, advice and support service"
+    );
+    let unknown = json.replace("send-information-advice-and-support", "sendiass");
+    let err = from_json_str::<Carer>(&unknown).unwrap_err();
+    // Inside an internally tagged enum serde reads the variant's fields from a
+    // buffer, which loses the path below it: the pointer stops at the kind.
+    assert_eq!(err.pointer(), "/support/0/kind");
+    assert!(
+        err.message().contains("AdvocacyService"),
+        "{}",
+        err.message()
+    );
+}

@@ -60,7 +60,7 @@ pub(crate) fn due(
                 };
                 writeln!(
                     out,
-                    "{}  {:<16} {:<22} record {} {}",
+                    "{}  {:<18} {:<22} record {} {}",
                     item.due,
                     serde_json::to_value(item.kind)
                         .ok()

@@ -126,6 +126,8 @@ typed_ids! {
     ActionId => "an action agreed in a discussion";
     AgreementId => "a communication agreement with a carer";
     SupportId => "a support need or offer for a carer";
+    AdjustmentId => "a request a carer made for a reasonable adjustment";
+    RedressId => "a complaint or an appeal a carer made";
     RecordId => "a partnership record";
 }
 

@@ -65,10 +65,10 @@ pub use child::{
 pub use date::{DayOfWeek, TimeOfDay, add_months, noon_on, sub_months, uk_date};
 pub use error::CoreError;
 pub use id::{
-    ActionId, AgencyId, AgreementId, BarrierId, CarerId, ChildId, CompetenceAssessmentId,
-    ConsentId, ContactRecordId, GoalId, JustificationId, MilestoneId, MitigationId, ProfessionalId,
-    ProgressEntryId, RecordId, ResponsibilityId, ReviewId, ReviewScheduleId, SharingRequestId,
-    SupportId, WithholdingRuleId,
+    ActionId, AdjustmentId, AgencyId, AgreementId, BarrierId, CarerId, ChildId,
+    CompetenceAssessmentId, ConsentId, ContactRecordId, GoalId, JustificationId, MilestoneId,
+    MitigationId, ProfessionalId, ProgressEntryId, RecordId, RedressId, ResponsibilityId, ReviewId,
+    ReviewScheduleId, SharingRequestId, SupportId, WithholdingRuleId,
 };
 pub use label::Label;
 pub use lists::{Repeated, first_repeat, no_repeats};

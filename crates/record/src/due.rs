@@ -27,6 +27,10 @@ pub enum DueKind {
     ConsentRenewal,
     /// A barrier to act on, or a mitigation's effectiveness to review.
     BarrierReview,
+    /// A response owed to a carer's complaint (or a review panel to meet).
+    ComplaintResponse,
+    /// The last day for a carer to lodge an appeal to the SEND Tribunal.
+    AppealDeadline,
 }
 
 /// One thing due or overdue in one record.
@@ -49,7 +53,8 @@ pub struct DueItem {
 
 /// Everything due by `as_of + within_days` (or overdue) across `records`, sorted by
 /// date, then record, then pointer: reviews, updates agreed with carers, agreed
-/// actions, consents to renew and barriers to act on or review.
+/// actions, consents to renew, barriers to act on or review, responses owed to
+/// carers' complaints and the last days to lodge their appeals.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -216,6 +221,16 @@ impl PartnershipRecord {
                 {
                     push(DueKind::ConsentRenewal, until, &|| format!("/consents/{k}"));
                 }
+            }
+        }
+        for (k, redress) in self.complaints_and_appeals().iter().enumerate() {
+            if let Some(deadline) = redress.deadline(calendar) {
+                let kind = if deadline.carers_to_act {
+                    DueKind::AppealDeadline
+                } else {
+                    DueKind::ComplaintResponse
+                };
+                push(kind, deadline.by, &|| format!("/complaintsAndAppeals/{k}"));
             }
         }
         if self.barriers().is_empty() {

@@ -81,4 +81,7 @@ pub use document::{Document, UnknownDocument};
 pub use due::{DueItem, DueKind, due_items};
 pub use problem::{Problem, RecordError, Rule};
 pub use record::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};
-pub use report::{Finding, FindingCode, FindingSeverity, PracticeReport, Principle};
+pub use report::{
+    ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS, Finding, FindingCode, FindingSeverity, PracticeReport,
+    Principle,
+};

@@ -21,7 +21,7 @@ use partnership_core::{
     Agency, ChildProfile, ChildProfileParts, Located, Pointer, Professional, RecordId,
 };
 use partnership_goals::{SharedGoal, SharedGoalParts};
-use partnership_reviews::{ReviewSchedule, ReviewScheduleParts};
+use partnership_reviews::{Redress, RedressParts, ReviewSchedule, ReviewScheduleParts};
 use serde::Deserialize;
 
 use crate::problem::{not_an_array, read_problem};
@@ -69,6 +69,8 @@ struct Shape {
     barriers: Vec<BarrierParts>,
     #[serde(default)]
     reviews: Vec<ReviewScheduleParts>,
+    #[serde(default)]
+    complaints_and_appeals: Vec<RedressParts>,
     #[serde(default)]
     provenance: Vec<ProvenanceEntry>,
 }
@@ -126,6 +128,11 @@ impl Shape {
         let barriers = root.field("barriers");
         let barrier_list: Vec<Barrier> = checked_list(&barriers, self.barriers, p);
         let reviews: Vec<ReviewSchedule> = checked_list(&root.field("reviews"), self.reviews, p);
+        let complaints_and_appeals: Vec<Redress> = checked_list(
+            &root.field("complaintsAndAppeals"),
+            self.complaints_and_appeals,
+            p,
+        );
         let disclosures: Option<DisclosureLedger> =
             checked(&root.field("disclosures"), self.disclosures, p);
         if !problems.is_empty() {
@@ -154,6 +161,7 @@ impl Shape {
                     checkpoints: self.checkpoints,
                     barriers,
                     reviews,
+                    complaints_and_appeals,
                     provenance: self.provenance,
                 })
             }
@@ -204,6 +212,8 @@ struct Pieces<'a> {
     barriers: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     reviews: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    complaints_and_appeals: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     provenance: Vec<&'a RawValue>,
 }
@@ -275,6 +285,8 @@ fn every_problem(json: &str, limits: &InputLimits, first: &JsonError) -> Vec<Pro
     r.each::<Checkpoint>(&root.field("checkpoints"), &pieces.checkpoints);
     r.each::<Barrier>(&root.field("barriers"), &pieces.barriers);
     r.each::<ReviewSchedule>(&root.field("reviews"), &pieces.reviews);
+    let redress = root.field("complaintsAndAppeals");
+    r.each::<Redress>(&redress, &pieces.complaints_and_appeals);
     r.each::<ProvenanceEntry>(&root.field("provenance"), &pieces.provenance);
     if r.problems.is_empty() {
         return vec![read_problem(first)];

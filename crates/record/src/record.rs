@@ -9,7 +9,7 @@ use partnership_consent::{
 };
 use partnership_core::{Agency, ChildProfile, Professional, RecordId};
 use partnership_goals::SharedGoal;
-use partnership_reviews::ReviewSchedule;
+use partnership_reviews::{Redress, ReviewSchedule};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +79,10 @@ pub struct PartnershipRecordParts {
     /// Review schedules and their outcomes.
     #[serde(default)]
     pub reviews: Vec<ReviewSchedule>,
+    /// Complaints and appeals the carers made as the child's advocates, with where
+    /// each stands; ids unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints_and_appeals: Vec<Redress>,
     /// Every change made through `PartnershipRecord::apply`, in time order: what
     /// kind, to what, by which professional and when.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -208,6 +212,11 @@ impl PartnershipRecord {
         &self.0.reviews
     }
 
+    /// Complaints and appeals the carers made, with where each stands.
+    pub fn complaints_and_appeals(&self) -> &[Redress] {
+        &self.0.complaints_and_appeals
+    }
+
     /// Every change made through [`apply`](Self::apply), in time order.
     pub fn provenance(&self) -> &[ProvenanceEntry] {
         &self.0.provenance
@@ -295,6 +304,7 @@ impl PartnershipRecord {
             checkpoints: Vec::new(),
             barriers: BarrierRegister::default(),
             reviews: Vec::new(),
+            complaints_and_appeals: Vec::new(),
             provenance,
         })
     }

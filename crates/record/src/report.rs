@@ -5,11 +5,11 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use partnership_barriers::{AttentionRules, BarrierRegister, MitigationStrategy, Severity};
-use partnership_carers::{AccessibilityNeed, Carer};
+use partnership_carers::{AccessibilityNeed, AdjustmentFor, Carer, SupportKind};
 use partnership_consent::{LawInForce, consents_expiring_within};
 use partnership_core::PartyRef;
 use partnership_goals::GoalStatus;
-use partnership_reviews::{DueState, WorkingCalendar};
+use partnership_reviews::{DueState, RedressRoute, WorkingCalendar};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +124,18 @@ pub enum FindingCode {
     /// The duty to include the consistent child identifier is in force, and the record
     /// holds neither the NHS number nor a reason for leaving it out.
     ConsistentIdentifierMissing,
+    /// A response owed to a carer's complaint is past its deadline.
+    ComplaintResponseOverdue,
+    /// A carer appealing to the SEND Tribunal has yet to get the mediation
+    /// certificate the appeal needs.
+    AppealNeedsMediationAdvice,
+    /// The last day to lodge a carer's appeal is near.
+    AppealDeadlineNear,
+    /// A carer pursuing a complaint or appeal has no advocacy support recorded.
+    AdvocacyNotOffered,
+    /// A reasonable adjustment a carer asked for has had no answer for longer than
+    /// the practice default.
+    AdjustmentAwaitingDecision,
 }
 
 /// One finding: the principle, how much it matters, what it is about (JSON Pointers
@@ -260,6 +272,8 @@ impl PartnershipRecord {
         report.language_support();
         report.consents_ending();
         report.restrictions();
+        report.complaints_and_appeals();
+        report.adjustments();
         let mut findings = report.findings;
         findings.sort_by(|a, b| {
             b.severity
@@ -648,6 +662,148 @@ impl Report<'_> {
             vec!["/child/nhsNumber".to_owned()],
             "The duty to include the child's consistent identifier in what is recorded and shared about them (Children Act 2004 s.16LC) is in force, and this record holds no NHS number and no reason for leaving it out. Record the NHS number, or which exception applies (s.16LC(6) to (8)) and who decided.".to_owned(),
         );
+    }
+}
+
+/// Days within which the last day to lodge an appeal is near enough to say so.
+const APPEAL_DEADLINE_NEAR_DAYS: i64 = 14;
+
+/// Days after which a request for a reasonable adjustment with no recorded answer is
+/// raised. The Equality Act 2010 sets no timescale: this is the library's practice
+/// default, four weeks, the longest a carer should wait to hear whether a
+/// disadvantage will be removed.
+pub const ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS: i64 = 28;
+
+impl Report<'_> {
+    /// Complaints answered on time, appeals prepared for, advocacy offered.
+    fn complaints_and_appeals(&mut self) {
+        let r = self.record;
+        for (k, redress) in r.complaints_and_appeals().iter().enumerate() {
+            if redress.started_on() > self.as_of {
+                continue;
+            }
+            let about = format!("/complaintsAndAppeals/{k}");
+            let Some((i, carer)) = r
+                .carers()
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.id() == redress.carer())
+            else {
+                continue;
+            };
+            let who = carer_label(i, carer);
+            let what = redress.route().words();
+            if let Some(deadline) = redress.deadline(self.calendar) {
+                let days_left = (deadline.by - self.as_of).num_days();
+                if !deadline.carers_to_act && days_left < 0 {
+                    let late = -days_left;
+                    let rule = match redress.route() {
+                        RedressRoute::SocialCareComplaint { stage, .. } => format!(
+                            "{} working days, Children Act 1989 Representations Procedure (England) Regulations 2006 {}",
+                            stage.working_days(matches!(
+                                redress.route(),
+                                RedressRoute::SocialCareComplaint { extended: true, .. }
+                            )),
+                            stage.regulation()
+                        ),
+                        _ => "the date the agency's procedure gives".to_owned(),
+                    };
+                    self.add(
+                        FindingCode::ComplaintResponseOverdue,
+                        Principle::Transparency,
+                        FindingSeverity::Concern,
+                        vec![about.clone(), format!("/carers/{i}")],
+                        format!(
+                            "{who} made {what}, received on {}; the response was due by {} ({rule}) and is {late} day{} late. Chase it, and tell the carer where it stands and when they will hear.",
+                            redress.started_on(),
+                            deadline.by,
+                            plural(usize::try_from(late).unwrap_or(2))
+                        ),
+                    );
+                }
+                if deadline.carers_to_act && redress.needs_mediation_certificate() && days_left >= 0
+                {
+                    self.add(
+                        FindingCode::AppealNeedsMediationAdvice,
+                        Principle::Empowerment,
+                        FindingSeverity::Advice,
+                        vec![about.clone(), format!("/carers/{i}")],
+                        format!(
+                            "{who} means to appeal to the SEND Tribunal against the decision sent on {}. Unless the appeal is only about the school or other institution named, they must first contact a mediation adviser and get a certificate, whether or not they then choose mediation (Children and Families Act 2014 s.55). The appeal is due by {}, or a month after the certificate if that is later: help them make the call now.",
+                            redress.started_on(),
+                            deadline.by
+                        ),
+                    );
+                }
+                if deadline.carers_to_act && (0..=APPEAL_DEADLINE_NEAR_DAYS).contains(&days_left) {
+                    self.add(
+                        FindingCode::AppealDeadlineNear,
+                        Principle::Empowerment,
+                        FindingSeverity::Advice,
+                        vec![about.clone(), format!("/carers/{i}")],
+                        format!(
+                            "The last day for {who} to lodge their appeal to the SEND Tribunal is {}, in {days_left} day{} (two months from the decision letter, or a month from the mediation certificate if later). Check they have what they need to lodge it.",
+                            deadline.by,
+                            plural(usize::try_from(days_left).unwrap_or(2))
+                        ),
+                    );
+                }
+            }
+            let advocacy = carer.support().iter().any(|s| {
+                matches!(s.kind, SupportKind::Advocacy { .. }) && s.identified_on <= self.as_of
+            });
+            if redress.is_open() && !advocacy {
+                let offer = match redress.route() {
+                    RedressRoute::TribunalAppeal { .. } => {
+                        "the SEND information, advice and support service (Children and Families Act 2014 s.32), which gives impartial advice on mediation and appeals"
+                    }
+                    _ => {
+                        "an independent advocate, or for special educational needs the SEND information, advice and support service"
+                    }
+                };
+                self.add(
+                    FindingCode::AdvocacyNotOffered,
+                    Principle::SupportForCarers,
+                    FindingSeverity::Advice,
+                    vec![about, format!("/carers/{i}")],
+                    format!(
+                        "{who} is pursuing {what} and no advocacy support is recorded. Tell them about {offer}, and record whether they want it."
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Requests for reasonable adjustments answered.
+    fn adjustments(&mut self) {
+        let r = self.record;
+        for (i, carer) in r.carers().iter().enumerate() {
+            for (j, request) in carer.adjustments().iter().enumerate() {
+                let waited = (self.as_of - request.requested_on).num_days();
+                let answered = request
+                    .outcome
+                    .as_ref()
+                    .is_some_and(|o| o.decided_on <= self.as_of);
+                if answered || waited <= ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS {
+                    continue;
+                }
+                self.add(
+                    FindingCode::AdjustmentAwaitingDecision,
+                    Principle::Inclusivity,
+                    FindingSeverity::Advice,
+                    vec![format!("/carers/{i}/adjustments/{j}")],
+                    format!(
+                        "{} asked on {} for a reasonable adjustment for {}, and no answer is recorded after {waited} days. The Equality Act 2010 (s.20) sets no timescale, but a request left unanswered leaves the disadvantage in place: ask the agency for its decision, and record it with its reasons.",
+                        carer_label(i, carer),
+                        request.requested_on,
+                        match request.needed_by {
+                            AdjustmentFor::Child => "the child",
+                            _ => "themselves",
+                        }
+                    ),
+                );
+            }
+        }
     }
 }
 

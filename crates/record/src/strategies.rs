@@ -20,7 +20,7 @@ use partnership_consent::{
 use partnership_core::strategies::{agency, child_profile, id, professional};
 use partnership_core::{Agency, CarerId, ChildProfile, Professional};
 use partnership_goals::{SharedGoal, strategies as goals};
-use partnership_reviews::{ReviewSchedule, strategies as reviews};
+use partnership_reviews::{Redress, RedressRoute, ReviewSchedule, strategies as reviews};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -264,6 +264,11 @@ pub fn record() -> impl Strategy<Value = PartnershipRecord> {
                     vec(goals::goal(12), 0..3),
                     barriers::register(2),
                     vec(reviews::review_schedule(2), 0..2),
+                    vec(
+                        (id(), id())
+                            .prop_flat_map(|(carer, agency)| reviews::redress(carer, Some(agency))),
+                        0..2,
+                    ),
                 ),
             )
         })
@@ -296,6 +301,7 @@ type OtherParts = (
     Vec<SharedGoal>,
     BarrierRegister,
     Vec<ReviewSchedule>,
+    Vec<Redress>,
 );
 
 fn assemble(
@@ -305,7 +311,7 @@ fn assemble(
     agencies: Vec<Agency>,
     professionals: Vec<Professional>,
     (consents, withholding_rules, justification, requests): ConsentParts,
-    (agreements, log, goal_list, register, schedules): OtherParts,
+    (agreements, log, goal_list, register, schedules, redress): OtherParts,
 ) -> Option<PartnershipRecord> {
     let text = |id: &uuid::Uuid| id.to_string();
     let mut pool = Pool {
@@ -336,6 +342,7 @@ fn assemble(
         checkpoints: vec![],
         barriers: pool.rehomed(&register)?,
         reviews: pool.rehomed(&schedules)?,
+        complaints_and_appeals: pool.rehomed(&redress)?,
         provenance: vec![],
     };
     let mut record = PartnershipRecord::try_from(parts).ok()?;
@@ -495,6 +502,7 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
             Change::AddWithholdingRule(x) => Change::AddWithholdingRule(pool.rehomed(&x)?),
             Change::RecordContact(x) => Change::RecordContact(pool.rehomed(&x)?),
             Change::AddGoal(x) => Change::AddGoal(pool.rehomed(&x)?),
+            Change::AddComplaintOrAppeal(x) => Change::AddComplaintOrAppeal(pool.rehomed(&x)?),
             other => other,
         })
     };
@@ -560,6 +568,9 @@ pub fn change(record: &PartnershipRecord) -> impl Strategy<Value = crate::Change
         carers::contact_record_on(chrono::NaiveDate::from_ymd_opt(2040, 1, 1).unwrap_or_default())
             .prop_map(Change::RecordContact),
         goals::goal(6).prop_map(Change::AddGoal),
+        (id(), id())
+            .prop_flat_map(|(carer, agency)| reviews::redress(carer, Some(agency)))
+            .prop_map(Change::AddComplaintOrAppeal),
     ]
     // A value that cannot be pointed at the record's people is kept as drawn: its
     // references dangle, and the change is one the record refuses.
@@ -613,6 +624,7 @@ fn later_step(record: &PartnershipRecord) -> impl Strategy<Value = Option<crate:
             )
         })
         .collect();
+    let redress: Vec<_> = record.complaints_and_appeals().to_vec();
     let child = record.child().clone();
     let party = record
         .professionals()
@@ -621,7 +633,7 @@ fn later_step(record: &PartnershipRecord) -> impl Strategy<Value = Option<crate:
             PartyRef::Professional { id: p.id }
         });
     let born = child.date_of_birth();
-    (any::<prop::sample::Index>(), 0i64..4000, 0usize..7).prop_map(move |(which, day, kind)| {
+    (any::<prop::sample::Index>(), 0i64..4000, 0usize..8).prop_map(move |(which, day, kind)| {
         let on = born + Duration::days(day);
         let pick = |len: usize| which.index(len.max(1));
         let goal = plans.get(pick(plans.len())).cloned();
@@ -670,6 +682,42 @@ fn later_step(record: &PartnershipRecord) -> impl Strategy<Value = Option<crate:
                 barrier: barrier?.0,
                 change: StatusChange::to(BarrierStatus::Resolved, on, party),
             },
+            6 => {
+                // What happened since on a complaint or appeal: answered, or
+                // certified and lodged, on a day that may or may not fit; or, one
+                // time in three, the day it started rewritten.
+                let earlier = redress.get(pick(redress.len()))?;
+                let mut parts = earlier.clone().into_parts();
+                match &mut parts.route {
+                    RedressRoute::SocialCareComplaint {
+                        responded_on,
+                        received_on,
+                        ..
+                    }
+                    | RedressRoute::AgencyComplaint {
+                        responded_on,
+                        received_on,
+                        ..
+                    } => {
+                        if day % 3 == 0 {
+                            *received_on = on;
+                        } else {
+                            *responded_on = Some(on);
+                        }
+                    }
+                    RedressRoute::TribunalAppeal {
+                        mediation_certificate_issued_on,
+                        lodged_on,
+                        ..
+                    } => {
+                        *mediation_certificate_issued_on =
+                            mediation_certificate_issued_on.or(Some(on));
+                        *lodged_on = Some(on);
+                    }
+                    _ => {}
+                }
+                Change::UpdateComplaintOrAppeal(Redress::try_from(parts).ok()?)
+            }
             _ => {
                 let mut parts = child.clone().into_parts();
                 if day % 3 == 0 {

@@ -17,7 +17,7 @@ use partnership_core::{
     AgencyId, AgencyKind, CarerId, GoalId, PartyRef, Pointer, ProfessionalId, ReviewId,
 };
 use partnership_goals::{ActivationBasis, ChildsView, GoalStatus, ReviewDecision, SharedGoal};
-use partnership_reviews::ReviewSchedule;
+use partnership_reviews::{Redress, ReviewSchedule};
 
 use crate::{PartnershipRecordParts, Problem, ProvenanceEntry, Rule, SCHEMA_VERSION};
 
@@ -250,6 +250,11 @@ pub(crate) fn check_ids(c: &mut Checker<'_>) {
         record.justifications.iter().map(|x| x.id()),
     );
     duplicates(c, "reviews", record.reviews.iter().map(|x| x.id()));
+    duplicates(
+        c,
+        "complaintsAndAppeals",
+        record.complaints_and_appeals.iter().map(|x| x.id()),
+    );
     // One decision per request: a request decided twice is a retry recorded twice.
     let root = Pointer::root();
     let disclosures = root.field("disclosures");
@@ -336,16 +341,43 @@ fn check_team(c: &mut Checker<'_>) {
     for (i, entry) in record.contact_log.iter().enumerate() {
         check_contact(c, i, entry);
     }
+    for (k, redress) in record.complaints_and_appeals.iter().enumerate() {
+        check_redress(c, k, redress);
+    }
+}
+
+/// A complaint or appeal was made by a carer in the record, to an agency in it.
+pub(crate) fn check_redress(c: &mut Checker<'_>, k: usize, redress: &Redress) {
+    let root = Pointer::root();
+    let list = root.field("complaintsAndAppeals");
+    let at = list.index(k);
+    c.carer(&at.field("carer"), redress.carer());
+    if let Some(agency) = redress.agency() {
+        c.agency(&at.field("route").field("agency"), agency);
+    }
 }
 
 /// A carer's restriction on involvement was decided by a professional in the record.
 pub(crate) fn check_carer(c: &mut Checker<'_>, i: usize) {
     let root = Pointer::root();
     let list = root.field("carers");
-    if let Some(Involvement::Restricted(r)) = c.record.carers.get(i).map(|x| x.involvement()) {
-        let carer = list.index(i);
-        let involvement = carer.field("involvement");
+    let Some(carer) = c.record.carers.get(i) else {
+        return;
+    };
+    let at = list.index(i);
+    if let Involvement::Restricted(r) = carer.involvement() {
+        let involvement = at.field("involvement");
         c.professional(&involvement.field("decidedBy"), r.decided_by());
+    }
+    // A request for an adjustment was made to an agency in the record, and decided
+    // by a professional in it when the record says who.
+    let adjustments = at.field("adjustments");
+    for (j, request) in carer.adjustments().iter().enumerate() {
+        let request_at = adjustments.index(j);
+        c.agency(&request_at.field("agency"), request.agency);
+        if let Some(by) = request.outcome.as_ref().and_then(|o| o.decided_by) {
+            c.professional(&request_at.field("outcome").field("decidedBy"), by);
+        }
     }
 }
 
@@ -1316,6 +1348,10 @@ fn holds_subject(record: &PartnershipRecordParts, entry: &ProvenanceEntry) -> bo
         "justifications" => record.justifications.iter().any(|x| x.id().as_uuid() == id),
         "reviews" => record.reviews.iter().any(|x| x.id().as_uuid() == id),
         "barriers" => record.barriers.iter().any(|x| x.id().as_uuid() == id),
+        "complaintsAndAppeals" => record
+            .complaints_and_appeals
+            .iter()
+            .any(|x| x.id().as_uuid() == id),
         _ => false,
     }
 }

@@ -82,6 +82,17 @@ fn applied_plainly(record: &PartnershipRecord, change: &Change) -> Option<Partne
             parts.barriers.replace(b);
         }
         Change::UpdateChild(child) if child.id() == parts.child.id() => parts.child = child,
+        Change::AddComplaintOrAppeal(x) => parts.complaints_and_appeals.push(x),
+        Change::UpdateComplaintOrAppeal(x) => {
+            let slot = parts
+                .complaints_and_appeals
+                .iter_mut()
+                .find(|r| r.id() == x.id())?;
+            // Only adding is the change's own rule, as a goal's lifecycle is the
+            // goal's: a rewrite is refused before the record is looked at.
+            x.only_adds_to(slot).ok()?;
+            *slot = x;
+        }
         other => panic!("the strategy drew a change this test does not make: {other:?}"),
     }
     Some(parts)

@@ -68,6 +68,15 @@ pub enum ReviewsError {
         /// Index of the repeat.
         index: usize,
     },
+    /// A complaint or appeal whose history contradicts itself or the law, or an
+    /// update that rewrites what was recorded.
+    #[error("{rule}")]
+    Redress {
+        /// The field, relative to the complaint or appeal.
+        field: &'static str,
+        /// The rule broken.
+        rule: &'static str,
+    },
     /// A meeting window that ends before it starts.
     #[error("the earliest date is after the deadline")]
     EmptyWindow,
@@ -94,6 +103,7 @@ impl partnership_core::Located for ReviewsError {
                 partnership_core::FieldPath::field(*field).index(*index)
             }
             Self::EmptyWindow => partnership_core::FieldPath::field("window"),
+            Self::Redress { field, .. } => partnership_core::FieldPath::field(*field),
         }
     }
 }

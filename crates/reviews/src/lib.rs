@@ -124,7 +124,7 @@ pub use phases::{
     PhaseTransfer, PhaseTransition, SchoolSystem, phase_transitions, phase_transitions_in,
     post16_transfer_amended_by, preparing_for_adulthood_from,
 };
-pub use redress::{ComplaintStage, Redress, RedressDeadline};
+pub use redress::{ComplaintStage, Redress, RedressDeadline, RedressParts, RedressRoute};
 pub use schedule::{
     CarerFeedback, GoalDecision, GoalReviewed, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
 };

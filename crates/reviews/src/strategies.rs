@@ -2,17 +2,17 @@
 //! `proptest`).
 
 use chrono::{Duration, NaiveDate};
-use partnership_core::TimeOfDay;
 use partnership_core::strategies::{date, day_of_week, id, party_ref, personal_note, time_of_day};
+use partnership_core::{AgencyId, CarerId, TimeOfDay};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::{
-    AgreedCadence, CalendarEvent, CarerFeedback, GoalDecision, GoalReviewed, MeetingConstraints,
-    MeetingWindow, ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts, Terms,
-    WorkingCalendar, next_review_due,
+    AgreedCadence, CalendarEvent, CarerFeedback, ComplaintStage, GoalDecision, GoalReviewed,
+    MeetingConstraints, MeetingWindow, Redress, RedressParts, RedressRoute, ReviewKind,
+    ReviewOutcome, ReviewSchedule, ReviewScheduleParts, Terms, WorkingCalendar, next_review_due,
 };
 
 // Building a calendar fills a table of a century of days: once is enough.
@@ -201,4 +201,64 @@ pub fn calendar_event() -> impl Strategy<Value = CalendarEvent> {
                 personal_detail,
             },
         )
+}
+
+/// A complaint or appeal by `carer`, complaining to `agency` when it is a complaint
+/// to another agency (none: only the social care procedure and appeals), its dates
+/// in order and its history consistent: open or closed, extended or not.
+pub fn redress(carer: CarerId, agency: Option<AgencyId>) -> impl Strategy<Value = Redress> {
+    let later = || option::of(0i64..120);
+    let social_care = (
+        select(vec![
+            ComplaintStage::LocalResolution,
+            ComplaintStage::Investigation,
+            ComplaintStage::ReviewPanel,
+        ]),
+        date(),
+        any::<bool>(),
+        later(),
+    )
+        .prop_map(|(stage, received_on, extended, answered)| {
+            RedressRoute::SocialCareComplaint {
+                stage,
+                received_on,
+                extended: extended && stage != ComplaintStage::ReviewPanel,
+                responded_on: answered.map(|days| received_on + Duration::days(days)),
+            }
+        });
+    let agency_complaint = |agency| {
+        (date(), later(), later()).prop_map(move |(received_on, by, answered)| {
+            RedressRoute::AgencyComplaint {
+                agency,
+                received_on,
+                respond_by: by.map(|days| received_on + Duration::days(days)),
+                responded_on: answered.map(|days| received_on + Duration::days(days)),
+            }
+        })
+    };
+    let appeal = (date(), any::<bool>(), later(), later()).prop_map(
+        |(decision_sent_on, only_school, certificate, lodged)| {
+            let certificate = certificate.map(|days| decision_sent_on + Duration::days(days));
+            // Lodged after the certificate, and only with one unless the appeal is
+            // only about the school named.
+            let lodged = lodged.and_then(|days| match certificate {
+                Some(issued) => Some(issued + Duration::days(days)),
+                None if only_school => Some(decision_sent_on + Duration::days(days)),
+                None => None,
+            });
+            RedressRoute::TribunalAppeal {
+                decision_sent_on,
+                only_about_the_school_named: only_school,
+                mediation_certificate_issued_on: certificate,
+                lodged_on: lodged,
+            }
+        },
+    );
+    let route = match agency {
+        Some(agency) => prop_oneof![social_care, agency_complaint(agency), appeal].boxed(),
+        None => prop_oneof![social_care, appeal].boxed(),
+    };
+    (id(), route).prop_filter_map("a consistent history", move |(id, route)| {
+        Redress::try_from(RedressParts { id, carer, route }).ok()
+    })
 }

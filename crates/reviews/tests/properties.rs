@@ -640,13 +640,18 @@ proptest! {
         answered in proptest::option::of(0u64..100),
     ) {
         let calendar = &*CALENDAR;
-        let complaint = Redress::SocialCareComplaint {
+        let extended = extended && stage != ComplaintStage::ReviewPanel;
+        let complaint = Redress::try_from(RedressParts {
+            id: partnership_core::RedressId::random(),
             carer: partnership_core::CarerId::random(),
-            stage,
-            received_on,
-            extended,
-            responded_on: answered.map(|days| received_on + chrono::Days::new(days)),
-        };
+            route: RedressRoute::SocialCareComplaint {
+                stage,
+                received_on,
+                extended,
+                responded_on: answered.map(|days| received_on + chrono::Days::new(days)),
+            },
+        })
+        .unwrap();
         match (answered, complaint.deadline(calendar)) {
             (Some(_), due) => prop_assert_eq!(due, None),
             (None, Some(due)) => {
@@ -658,6 +663,57 @@ proptest! {
                 prop_assert!(!due.carers_to_act);
             }
             (None, None) => prop_assert!(false, "no deadline for an unanswered complaint"),
+        }
+    }
+}
+
+proptest! {
+    /// A complaint or appeal changes only by adding what has happened since: a later
+    /// version that fills in what was missing is accepted, and one that rewrites or
+    /// removes anything recorded is refused.
+    #[test]
+    fn redress_update_only_adds(
+        earlier in s::redress(partnership_core::CarerId::random(), Some(partnership_core::AgencyId::random())),
+        shift in 1i64..30,
+    ) {
+        prop_assert!(earlier.only_adds_to(&earlier).is_ok());
+        let started = earlier.started_on();
+        // Fill in everything still missing, a little after it started.
+        let mut later = earlier.clone().into_parts();
+        let soon = Some(started + Duration::days(shift));
+        match &mut later.route {
+            RedressRoute::SocialCareComplaint { responded_on, .. } => {
+                *responded_on = responded_on.or(soon);
+            }
+            RedressRoute::AgencyComplaint { responded_on, respond_by, .. } => {
+                *responded_on = responded_on.or(soon);
+                *respond_by = respond_by.or(soon);
+            }
+            // A certificate only before lodging: an appeal lodged without one (only
+            // about the school named) stays without.
+            RedressRoute::TribunalAppeal { mediation_certificate_issued_on, lodged_on, .. }
+                if lodged_on.is_none() =>
+            {
+                let issued = mediation_certificate_issued_on.or(soon);
+                *mediation_certificate_issued_on = issued;
+                *lodged_on = issued;
+            }
+            _ => {}
+        }
+        let later = Redress::try_from(later).unwrap();
+        prop_assert!(later.only_adds_to(&earlier).is_ok());
+        // Moving the start is a rewrite; so is taking the filled-in version back.
+        let mut moved = earlier.clone().into_parts();
+        match &mut moved.route {
+            RedressRoute::SocialCareComplaint { received_on, .. }
+            | RedressRoute::AgencyComplaint { received_on, .. } => *received_on -= Duration::days(shift),
+            RedressRoute::TribunalAppeal { decision_sent_on, .. } => *decision_sent_on -= Duration::days(shift),
+            _ => {}
+        }
+        let moved = Redress::try_from(moved).unwrap();
+        prop_assert!(moved.only_adds_to(&earlier).is_err());
+        if later != earlier {
+            prop_assert!(earlier.only_adds_to(&later).is_err());
         }
     }
 }

@@ -20,9 +20,11 @@ use crate::{PartnershipRecordParts, Problem, Rule};
 /// Where a dated fact sits, relative to the item that holds it.
 #[derive(Clone, Copy)]
 enum Place {
-    /// A field of the item itself: `createdOn`.
+    /// A field of the item itself, or a path of plain field names below it:
+    /// `createdOn`, `route/receivedOn`.
     Field(&'static str),
-    /// A field of an entry in one of the item's lists: `progress/3/on`.
+    /// A field (or a path of plain field names) of an entry in one of the item's
+    /// lists: `progress/3/on`, `adjustments/0/outcome/decidedOn`.
     Entry(&'static str, usize, &'static str),
 }
 
@@ -49,10 +51,12 @@ pub(super) fn dated_problems(
             if day <= latest {
                 continue;
             }
+            // A field may be a path of plain names (`outcome/decidedOn`), which
+            // need no escaping: it is written as it stands.
             let pointer = match place {
-                Place::Field(field) => item.field(field).to_string(),
+                Place::Field(field) => format!("{item}/{field}"),
                 Place::Entry(entries, i, field) => {
-                    item.field(entries).index(i).field(field).to_string()
+                    format!("{}/{field}", item.field(entries).index(i))
                 }
             };
             problems.push(Problem::at(
@@ -259,6 +263,15 @@ pub(super) fn dated_problems(
             let fact = (Place::Entry("history", i, "on"), change.on);
             report("barriers", barrier_at(*barrier), &mut std::iter::once(fact));
         }
+        Change::AddComplaintOrAppeal(redress) | Change::UpdateComplaintOrAppeal(redress) => {
+            let k = index_of(&record.complaints_and_appeals, |x| x.id() == redress.id())
+                .unwrap_or(record.complaints_and_appeals.len());
+            let mut facts = redress
+                .facts()
+                .into_iter()
+                .map(|(field, day)| (Place::Field(field), day));
+            report("complaintsAndAppeals", k, &mut facts);
+        }
         // A professional, an agency, a withholding rule and a justification state no
         // day on which something happened.
         _ => {}
@@ -311,7 +324,28 @@ fn carer_facts(carer: &Carer) -> impl Iterator<Item = Fact> + '_ {
         } => placement_plan_dated.map(|day| (Place::Field("legalStanding"), day)),
         _ => None,
     };
-    support.chain(restricted).chain(standing)
+    // A request, its answer and the day it was in place happened; nothing of a
+    // request looks ahead.
+    let adjustments = carer.adjustments().iter().enumerate().flat_map(|(i, a)| {
+        let outcome = a.outcome.as_ref();
+        std::iter::once((
+            Place::Entry("adjustments", i, "requestedOn"),
+            a.requested_on,
+        ))
+        .chain(outcome.map(|o| {
+            (
+                Place::Entry("adjustments", i, "outcome/decidedOn"),
+                o.decided_on,
+            )
+        }))
+        .chain(outcome.and_then(|o| {
+            Some((
+                Place::Entry("adjustments", i, "outcome/inPlaceFrom"),
+                o.in_place_from?,
+            ))
+        }))
+    });
+    support.chain(restricted).chain(standing).chain(adjustments)
 }
 
 fn goal_facts(goal: &SharedGoal) -> impl Iterator<Item = Fact> + '_ {

@@ -71,6 +71,13 @@ pub enum ChangeKind {
     /// A barrier's status moved (resolved, escalated, accepted); the subject is the
     /// barrier.
     ChangeBarrierStatus,
+    /// A complaint or appeal a carer made was recorded; the subject is the complaint
+    /// or appeal.
+    AddComplaintOrAppeal,
+    /// What happened since on a complaint or appeal was recorded (a response, an
+    /// extension, a certificate, the appeal lodged); the subject is the complaint or
+    /// appeal.
+    UpdateComplaintOrAppeal,
 }
 
 impl ChangeKind {
@@ -105,6 +112,8 @@ impl ChangeKind {
             Self::AssignBarrierOwner => "assign-barrier-owner",
             Self::ReviewMitigation => "review-mitigation",
             Self::ChangeBarrierStatus => "change-barrier-status",
+            Self::AddComplaintOrAppeal => "add-complaint-or-appeal",
+            Self::UpdateComplaintOrAppeal => "update-complaint-or-appeal",
         }
     }
 
@@ -137,6 +146,9 @@ impl ChangeKind {
             | Self::AssignBarrierOwner
             | Self::ReviewMitigation
             | Self::ChangeBarrierStatus => ("barriers", "a barrier"),
+            Self::AddComplaintOrAppeal | Self::UpdateComplaintOrAppeal => {
+                ("complaintsAndAppeals", "a complaint or appeal")
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ use partnership_core::{
     Pointer, Professional, ProfessionalId, ReviewScheduleId,
 };
 use partnership_goals::{GoalPlan, GoalReview, Milestone, ProgressEntry, SharedGoal, Transition};
-use partnership_reviews::{ReviewOutcome, ReviewSchedule};
+use partnership_reviews::{Redress, ReviewOutcome, ReviewSchedule, ReviewsError};
 
 use crate::validate::{self, Checker};
 
@@ -189,6 +189,14 @@ pub enum Change {
         /// The move.
         change: StatusChange,
     },
+    /// Records a complaint or appeal a carer made.
+    AddComplaintOrAppeal(Redress),
+    /// Records what has happened since on a complaint or appeal, as the whole of it
+    /// with the same id: a response, an extension, a mediation certificate, the appeal
+    /// lodged. It may only add: the carer, the route, the stage and every date
+    /// already recorded stay as they were ([`Redress::only_adds_to`]); a complaint
+    /// taken to the next stage is a new complaint.
+    UpdateComplaintOrAppeal(Redress),
 }
 
 impl Change {
@@ -223,6 +231,8 @@ impl Change {
             Self::AssignBarrierOwner { .. } => ChangeKind::AssignBarrierOwner,
             Self::ReviewMitigation { .. } => ChangeKind::ReviewMitigation,
             Self::ChangeBarrierStatus { .. } => ChangeKind::ChangeBarrierStatus,
+            Self::AddComplaintOrAppeal(_) => ChangeKind::AddComplaintOrAppeal,
+            Self::UpdateComplaintOrAppeal(_) => ChangeKind::UpdateComplaintOrAppeal,
         }
     }
 
@@ -256,6 +266,7 @@ impl Change {
             | Self::AssignBarrierOwner { barrier, .. }
             | Self::ReviewMitigation { barrier, .. }
             | Self::ChangeBarrierStatus { barrier, .. } => *barrier.as_uuid(),
+            Self::AddComplaintOrAppeal(x) | Self::UpdateComplaintOrAppeal(x) => *x.id().as_uuid(),
         }
     }
 }
@@ -432,6 +443,9 @@ fn beyond_limits(change: &Change) -> Option<Problem> {
         Change::AssignBarrierOwner { owner, .. } => (serde_json::to_vec(owner), 3),
         Change::ReviewMitigation { review, .. } => (serde_json::to_vec(review), 5),
         Change::ChangeBarrierStatus { change, .. } => (serde_json::to_vec(change), 4),
+        Change::AddComplaintOrAppeal(x) | Change::UpdateComplaintOrAppeal(x) => {
+            (serde_json::to_vec(x), 2)
+        }
         Change::AgreeToGoal { .. } | Change::CompleteAction { .. } => return None,
     };
     let defaults = InputLimits::default();
@@ -784,6 +798,29 @@ fn apply_to(
         Change::ChangeBarrierStatus { barrier, change } => {
             step_on_barrier(record, entry, barrier, |b| b.change_status(change))
         }
+        Change::AddComplaintOrAppeal(redress) => add_to(
+            record,
+            entry,
+            &redress_list(),
+            redress,
+            validate::check_redress,
+        ),
+        Change::UpdateComplaintOrAppeal(redress) => {
+            let k = index_of(&record.complaints_and_appeals, |x| x.id() == redress.id());
+            let step = |slot: &mut Redress| {
+                redress.only_adds_to(slot)?;
+                *slot = redress;
+                Ok::<(), ReviewsError>(())
+            };
+            step_on(
+                record,
+                entry,
+                &redress_list(),
+                k,
+                step,
+                validate::check_redress,
+            )
+        }
         Change::UpdateChild(child) => {
             if child.id() != record.child.id() {
                 return Err(no_subject(record, entry));
@@ -833,6 +870,15 @@ fn apply_to(
             }
         }
     }
+}
+
+/// The complaints and appeals, each id once.
+fn redress_list() -> List<Redress> {
+    list!(
+        complaints_and_appeals,
+        "complaintsAndAppeals",
+        id = |x| *x.id().as_uuid()
+    )
 }
 
 /// Takes `step` on a copy of the barrier with id `barrier` and keeps it if the

@@ -213,6 +213,54 @@ fn write(case: &mut Case) -> Fallible<()> {
         ),
     )?;
 
+    // The carer as Aisha's advocate: an adjustment asked of the new school, and
+    // someone on the family's side for the plan's amendment.
+    let (sendiass, radio_aid) = (case.id(), case.id());
+    let asked = day("2026-10-05")?;
+    let agreed = day("2026-10-12")?;
+    let adjustment = partnership_core::Label::new(
+        "Teachers wear Aisha's radio aid, and she sits near the front, from her first induction \
+         visit",
+    )?;
+    case.update_carer(rukhsana, "2026-10-12", |c| {
+        c.support.push(partnership_carers::SupportItem {
+            id: sendiass,
+            kind: partnership_carers::SupportKind::Advocacy {
+                service: partnership_carers::AdvocacyService::SendInformationAdviceAndSupport,
+            },
+            status: partnership_carers::SupportStatus::Accepted,
+            identified_on: asked,
+            status_since: agreed,
+            note: None,
+        });
+        c.adjustments.push(partnership_carers::AdjustmentRequest {
+            id: radio_aid,
+            needed_by: partnership_carers::AdjustmentFor::Child,
+            agency: secondary,
+            adjustment: partnership_core::Sensitive::new(adjustment),
+            requested_on: asked,
+            outcome: Some(partnership_carers::AdjustmentOutcome {
+                decision: partnership_carers::AdjustmentDecision::Agreed,
+                decided_on: agreed,
+                decided_by: Some(new_senco),
+                reasons: None,
+                in_place_from: None,
+            }),
+        });
+    })?;
+    case.step(
+        "2026-10-12",
+        Principle::Empowerment,
+        "Change::UpdateCarer, AdjustmentRequest, SupportKind::Advocacy",
+        "Rukhsana asks Northgate for a reasonable adjustment for Aisha: that teachers wear \
+         her radio aid and she sits near the front, from her first induction visit. A school \
+         must make reasonable adjustments for a disabled pupil (Equality Act 2010 ss.20 and 85), and \
+         Mr Reid agrees within a week; the request and the answer are recorded, so nobody \
+         has to ask twice. Mrs Dawson also tells the family about the SEND information, \
+         advice and support service, which gives impartial advice on the plan's amendment \
+         and on what they can do if they disagree with it. Rukhsana takes up the offer.",
+    )?;
+
     let goal = case.goal(
         OutcomeArea::IndependenceAndSelfCare,
         "Aisha will find her way between lessons at Northgate using a visual timetable and a \

@@ -233,6 +233,7 @@ pub(super) fn child(space: IdSpace, rng: &mut Rng) -> Fallible<PartnershipRecord
         checkpoints: vec![],
         barriers: BarrierRegister::default(),
         reviews: vec![],
+        complaints_and_appeals: vec![],
         provenance: vec![],
     };
 

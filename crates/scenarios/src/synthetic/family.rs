@@ -49,6 +49,7 @@ pub(super) fn family(
             communication,
             considerations: CulturalConsiderations::default(),
             support: vec![],
+            adjustments: vec![],
             involvement: Involvement::default(),
         })?)
     };
