@@ -556,19 +556,53 @@ impl SharingContext {
                         from: self.law.duty_to_share_from,
                     });
                 }
-                if !self.sharer_is_relevant_person {
-                    return Some(JustificationProblem::SharerNotARelevantPerson);
-                }
-                if !request.recipient().is_relevant_person() {
-                    return Some(JustificationProblem::RecipientNotARelevantPerson);
-                }
-                if self
-                    .sharer_agency
-                    .is_some_and(|agency| request.recipient().agency() == Some(agency))
-                {
-                    return Some(JustificationProblem::NotToAnotherRelevantPerson);
-                }
+                return self.duty_not_owed(request);
             }
+        }
+        None
+    }
+
+    /// Why the duty to share (Children Act 2004 s.16LA(1)) does not bind this sharer
+    /// towards `request`'s recipient, if it does not: the sharer's agency is not a
+    /// relevant person, the recipient is not, or the recipient is in the sharer's own
+    /// agency. Whether the duty is in force is asked apart, of
+    /// [`LawInForce`](crate::LawInForce). The same rule when a permit relies on the
+    /// duty and when its exception is used.
+    ///
+    /// ```
+    /// use partnership_consent::{JustificationProblem, SharingContext};
+    /// # use partnership_consent::{DataCategory, Purpose, Recipient, SharingRequest, SharingRequestParts, ChildCapacity};
+    /// # use partnership_core::{AgencyId, AgencyKind, ChildId, ProfessionalId, SharingRequestId};
+    /// # let request = SharingRequest::try_from(SharingRequestParts {
+    /// #     id: SharingRequestId::random(),
+    /// #     child: ChildId::random(),
+    /// #     requested_by: ProfessionalId::random(),
+    /// #     recipient: Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::Health },
+    /// #     purpose: Purpose::Safeguarding,
+    /// #     data_categories: vec![DataCategory::Health],
+    /// #     at: "2028-01-10T10:00:00Z".parse().unwrap(),
+    /// #     child_capacity: ChildCapacity::NotAssessed,
+    /// # }).unwrap();
+    /// // A sharer nobody has said is a relevant person owes no duty.
+    /// assert_eq!(
+    ///     SharingContext::default().duty_not_owed(&request),
+    ///     Some(JustificationProblem::SharerNotARelevantPerson)
+    /// );
+    /// let school = SharingContext { sharer_is_relevant_person: true, ..SharingContext::default() };
+    /// assert_eq!(school.duty_not_owed(&request), None);
+    /// ```
+    pub fn duty_not_owed(&self, request: &SharingRequest) -> Option<JustificationProblem> {
+        if !self.sharer_is_relevant_person {
+            return Some(JustificationProblem::SharerNotARelevantPerson);
+        }
+        if !request.recipient().is_relevant_person() {
+            return Some(JustificationProblem::RecipientNotARelevantPerson);
+        }
+        if self
+            .sharer_agency
+            .is_some_and(|agency| request.recipient().agency() == Some(agency))
+        {
+            return Some(JustificationProblem::NotToAnotherRelevantPerson);
         }
         None
     }

@@ -16,9 +16,10 @@ use chrono::{DateTime, Utc};
 use partnership_carers::DelegatedArea;
 use partnership_consent::{
     ActingAuthority, CategoryCapacity, ChildCapacity, ConsentError, ConsentGiver, DataCategory,
-    DecisionFacts, DescribedField, DetrimentException, DetrimentExceptionParts, LawInForce,
-    PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason, SharingContext, SharingDecision,
-    SharingQuestion, SharingRequest, SharingRequestParts, decide_on_facts,
+    DecisionFacts, DescribedField, DetrimentException, DetrimentExceptionParts,
+    JustificationProblem, LawInForce, PermitBasis, Purpose, Recipient, RecipientRef, RefusalReason,
+    SharingContext, SharingDecision, SharingQuestion, SharingRequest, SharingRequestParts,
+    decide_on_facts,
 };
 use partnership_core::{ChildId, ConsentId, Pointer, SharingRequestId};
 use schemars::JsonSchema;
@@ -290,25 +291,17 @@ pub(crate) fn duty_does_not_bind(
     context: &SharingContext,
     request: &SharingRequest,
 ) -> Option<&'static str> {
-    if !context.sharer_is_relevant_person {
-        return Some(
-            "the duty to share binds relevant persons, and the sharer's agency is not one, so there is no exception to use",
-        );
-    }
-    if !request.recipient().is_relevant_person() {
-        return Some(
-            "the duty to share is owed to relevant persons, and the recipient is not one, so there is no exception to use",
-        );
-    }
-    if context
-        .sharer_agency
-        .is_some_and(|agency| request.recipient().agency() == Some(agency))
-    {
-        return Some(
-            "the duty to share is owed to another relevant person, and the recipient is in the sharer's own agency, so there is no exception to use",
-        );
-    }
-    None
+    Some(match context.duty_not_owed(request)? {
+        JustificationProblem::SharerNotARelevantPerson => {
+            "the duty to share binds relevant persons, and the sharer's agency is not one, so there is no exception to use"
+        }
+        JustificationProblem::RecipientNotARelevantPerson => {
+            "the duty to share is owed to relevant persons, and the recipient is not one, so there is no exception to use"
+        }
+        _ => {
+            "the duty to share is owed to another relevant person, and the recipient is in the sharer's own agency, so there is no exception to use"
+        }
+    })
 }
 
 /// What the record says of the sharer and the child for a request made by
