@@ -1,13 +1,17 @@
-//! `partnership check`: each file read as a kind of document, every problem listed.
+//! `partnership check`: each file read as a kind of document, every problem listed,
+//! every file checked whatever the others hold.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use partnership_core::json::InputLimits;
-use partnership_record::Document;
+use partnership_record::{Document, Problem};
+use serde::Serialize;
 
-use crate::{Failure, MAX_INPUT_BYTES, ledger, read_input, write_err};
+use crate::{
+    Failure, Format, INPUT, INVALID, MAX_INPUT_BYTES, json, ledger, read_input, write_err,
+};
 
 /// What `check` was asked to do.
 pub(crate) struct Check<'a> {
@@ -20,6 +24,47 @@ pub(crate) struct Check<'a> {
     /// For records: the duty to share's commencement day as the service has it; every
     /// ledger entry that records another is a problem.
     pub duty_to_share_from: Option<chrono::NaiveDate>,
+    pub format: Format,
+}
+
+/// What was found in one file: the object `check --format json` prints for it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FileChecked {
+    /// The file as it was named (`-` for standard input).
+    path: String,
+    /// Whether the file holds a valid document of the kind asked for.
+    valid: bool,
+    /// Every problem, each with its JSON Pointer, rule, message, and line and column
+    /// where the problem was found while reading.
+    problems: Vec<Problem>,
+    /// For a valid record: what its ledger does and does not prove.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    /// Why the file could not be read at all (missing, a directory, not UTF-8, too
+    /// large); the exit status is then 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+impl FileChecked {
+    fn text(&self) -> String {
+        let path = &self.path;
+        if let Some(error) = &self.error {
+            return format!("{path}: {error}\n");
+        }
+        if self.valid {
+            let mut text = format!("{path}: valid\n");
+            for note in &self.notes {
+                text.push_str(&format!("{path}: note: {note}\n"));
+            }
+            return text;
+        }
+        self.problems
+            .iter()
+            .map(|p| format!("{path}: {p}\n"))
+            .collect()
+    }
 }
 
 pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
@@ -29,68 +74,91 @@ pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         max_string_bytes: check.max_string_bytes,
     };
     let trust = ledger::Trust::new(check.document, check.public_key, check.witness)?;
-    let mut all_valid = true;
+    let mut status = 0;
+    let mut all = Vec::new();
     for file in check.files {
-        match check_document(file, check.document, &limits)? {
-            Ok(bytes) => {
-                if let Some(problems) = out_of_step(check, file, &bytes) {
-                    all_valid = false;
-                    write!(out, "{problems}").map_err(write_err)?;
-                    continue;
-                }
-                let text = trust.check(file, &bytes)?;
-                all_valid &= text.valid;
-                write!(out, "{}", text.text).map_err(write_err)?;
+        let found = check_file(check, &trust, file, &limits);
+        status = status.max(match (&found.error, found.valid) {
+            (Some(_), _) => INPUT,
+            (None, false) => INVALID,
+            (None, true) => 0,
+        });
+        match check.format {
+            // An unreadable file is said on standard error, as every command says
+            // what it could not read; problems with a document are its output.
+            Format::Text if found.error.is_some() => {
+                let _ = write!(std::io::stderr(), "partnership: {}", found.text());
             }
-            Err(problems) => {
-                all_valid = false;
-                write!(out, "{problems}").map_err(write_err)?;
-            }
+            Format::Text => write!(out, "{}", found.text()).map_err(write_err)?,
+            Format::Json => all.push(found),
         }
     }
-    Ok(if all_valid {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    if check.format == Format::Json {
+        write!(out, "{}", json(&all)).map_err(write_err)?;
+    }
+    Ok(ExitCode::from(status))
+}
+
+/// One file, read and checked: never stops the files after it.
+fn check_file(
+    check: &Check<'_>,
+    trust: &ledger::Trust,
+    file: &Path,
+    limits: &InputLimits,
+) -> FileChecked {
+    let mut found = FileChecked {
+        path: file.display().to_string(),
+        valid: false,
+        problems: Vec::new(),
+        notes: Vec::new(),
+        error: None,
+    };
+    let bytes = match read_input(file) {
+        Ok(bytes) => bytes,
+        Err(Failure { message, .. }) => {
+            // The message names the file already; keep only what is wrong.
+            let prefix = format!("{}: ", found.path);
+            found.error = Some(message.strip_prefix(&prefix).unwrap_or(&message).to_owned());
+            return found;
+        }
+    };
+    if let Err(problems) = check.document.check(&bytes, limits) {
+        found.problems = problems;
+        return found;
+    }
+    found.problems = out_of_step(check, &bytes);
+    if !found.problems.is_empty() {
+        return found;
+    }
+    match trust.check(&bytes) {
+        Ok(checked) => {
+            found.valid = checked.problems.is_empty();
+            found.problems = checked.problems;
+            found.notes = checked.notes;
+        }
+        Err(Failure { message, .. }) => found.error = Some(message),
+    }
+    found
 }
 
 /// With `--duty-to-share-from`, a valid record's ledger entries that record another
-/// commencement day, as lines to print; `None` when there are none (or no day given).
-fn out_of_step(check: &Check<'_>, path: &Path, bytes: &[u8]) -> Option<String> {
-    let day = check.duty_to_share_from?;
+/// commencement day; none when there are none (or no day given).
+fn out_of_step(check: &Check<'_>, bytes: &[u8]) -> Vec<Problem> {
+    let Some(day) = check.duty_to_share_from else {
+        return Vec::new();
+    };
     if check.document != Document::Record {
-        return None;
+        return Vec::new();
     }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let record = partnership_record::PartnershipRecord::from_json(text).ok()?;
+    let Some(record) = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| partnership_record::PartnershipRecord::from_json(text).ok())
+    else {
+        return Vec::new();
+    };
     let law = partnership_consent::LawInForce {
         duty_to_share_from: Some(day),
         ..partnership_consent::LawInForce::default()
     };
-    let problems = record.ledger_problems_under(&law);
-    (!problems.is_empty()).then(|| {
-        problems
-            .iter()
-            .map(|p| format!("{}: {p}\n", path.display()))
-            .collect()
-    })
-}
-
-/// Checks one file as `document`: `Ok(Err(..))` carries the problems (exit 1).
-fn check_document(
-    path: &Path,
-    document: Document,
-    limits: &InputLimits,
-) -> Result<Result<Vec<u8>, String>, Failure> {
-    let bytes = read_input(path)?;
-    Ok(document
-        .check(&bytes, limits)
-        .map(|()| bytes)
-        .map_err(|problems| {
-            problems
-                .iter()
-                .map(|p| format!("{}: {p}\n", path.display()))
-                .collect()
-        }))
+    record.ledger_problems_under(&law)
 }

@@ -7,11 +7,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use partnership_consent::{LEDGER_FORMAT, LedgerSigningKey, LedgerVerifyingKey};
-use partnership_record::{Document, PartnershipRecord};
+use partnership_record::{Document, PartnershipRecord, Problem, Rule};
 
-use crate::Failure;
 use crate::share::{read_key, recorded_but, signed_so_far};
 use crate::store::{LockedRecord, Witness, head_json};
+use crate::{Failure, write_err};
 
 /// What `check` trusts a record's ledger against: a public key, a witness, or nothing
 /// (and then it says what the ledger does and does not prove).
@@ -21,10 +21,12 @@ pub(crate) struct Trust {
     records: bool,
 }
 
-/// What `check` prints for a valid document, and whether it stays valid.
+/// What `check` finds in a document the library reads as valid: the ledger's problems
+/// against the key and the witness, and, when there are none, notes on what the
+/// ledger proves.
 pub(crate) struct Checked {
-    pub text: String,
-    pub valid: bool,
+    pub problems: Vec<Problem>,
+    pub notes: Vec<String>,
 }
 
 impl Trust {
@@ -35,14 +37,14 @@ impl Trust {
     ) -> Result<Self, Failure> {
         let records = document == Document::Record;
         if !records && (public_key.is_some() || witness.is_some()) {
-            return Err(Failure(
+            return Err(Failure::input(
                 "--public-key and --witness check a record's ledger, so they go with --document record".into(),
             ));
         }
         let key = public_key
             .map(|text| {
                 LedgerVerifyingKey::from_hex(text)
-                    .map_err(|e| Failure(format!("--public-key: {e}")))
+                    .map_err(|e| Failure::input(format!("--public-key: {e}")))
             })
             .transpose()?;
         let witness = witness.map(Witness::open).transpose()?;
@@ -53,53 +55,61 @@ impl Trust {
         })
     }
 
-    /// The lines for `file`, a document that is valid, and whether its ledger holds
-    /// up against the key and the witness.
-    pub(crate) fn check(&self, file: &Path, bytes: &[u8]) -> Result<Checked, Failure> {
-        let shown = file.display();
-        let mut text = format!("{shown}: valid\n");
+    /// What is found in a document that is valid: whether its ledger holds up
+    /// against the key and the witness, and what it proves.
+    pub(crate) fn check(&self, bytes: &[u8]) -> Result<Checked, Failure> {
+        let mut checked = Checked {
+            problems: Vec::new(),
+            notes: Vec::new(),
+        };
         if !self.records {
-            return Ok(Checked { text, valid: true });
+            return Ok(checked);
         }
         let record = PartnershipRecord::from_reader(bytes)
-            .map_err(|e| Failure(format!("{shown}: the record is not valid: {e}")))?;
-        let mut valid = true;
+            .map_err(|e| Failure::invalid(format!("the record is not valid: {e}")))?;
+        let found = |pointer: String, rule, message: String| Problem {
+            pointer,
+            rule,
+            message,
+            line: None,
+            column: None,
+        };
         if let Some(witness) = &self.witness
-            && let Err(Failure(message)) = witness.check(&record)
+            && let Err(Failure { message, .. }) = witness.check(&record)
         {
-            valid = false;
-            text = format!("{shown}: /disclosures: {message} [ledger-not-witnessed]\n");
+            checked.problems.push(found(
+                "/disclosures".to_owned(),
+                Rule::LedgerNotWitnessed,
+                message,
+            ));
         }
         if let Some(key) = &self.key
             && let Err(e) = record.verify_with_key(key)
         {
-            if valid {
-                text.clear();
-            }
-            valid = false;
             // A record read as valid has a sound chain and checkpoints: what is left
             // is a checkpoint of this key, named by its place in the list.
             let root = partnership_core::Pointer::root();
             let at = root
                 .field("checkpoints")
                 .at(&partnership_core::Located::field(&e));
-            text.push_str(&format!("{shown}: {at}: {e} [ledger-not-signed]\n"));
+            checked
+                .problems
+                .push(found(at.to_string(), Rule::LedgerNotSigned, e.to_string()));
         }
-        if valid {
-            text.push_str(&notes(file, &record, self.key.is_some()));
+        if checked.problems.is_empty() {
+            checked.notes = notes(&record, self.key.is_some());
         }
-        Ok(Checked { text, valid })
+        Ok(checked)
     }
 }
 
-/// What a valid record's ledger proves, in a line or two.
-fn notes(file: &Path, record: &PartnershipRecord, key_checked: bool) -> String {
-    let shown = file.display();
+/// What a valid record's ledger proves, in a sentence or two.
+fn notes(record: &PartnershipRecord, key_checked: bool) -> Vec<String> {
     let ledger = &record.disclosures();
-    let mut notes = String::new();
+    let mut notes = Vec::new();
     if ledger.format() != LEDGER_FORMAT {
-        notes.push_str(&format!(
-            "{shown}: note: its ledger is in format {}; migrate it (partnership migrate) before recording more\n",
+        notes.push(format!(
+            "its ledger is in format {}; migrate it (partnership migrate) before recording more",
             ledger.format()
         ));
     }
@@ -107,16 +117,16 @@ fn notes(file: &Path, record: &PartnershipRecord, key_checked: bool) -> String {
         return notes;
     }
     match record.checkpoints().iter().max_by_key(|c| c.length) {
-        None => notes.push_str(&format!(
-            "{shown}: note: its ledger's {} checksummed only, with no signed checkpoint: whoever can write the file could re-hash {} (sign with share --record --key, check with check --public-key)\n",
+        None => notes.push(format!(
+            "its ledger's {} checksummed only, with no signed checkpoint: whoever can write the file could re-hash {} (sign with share --record --key, check with check --public-key)",
             match ledger.len() {
                 1 => "1 entry is".to_owned(),
                 n => format!("{n} entries are"),
             },
             if ledger.len() == 1 { "it" } else { "them" }
         )),
-        Some(latest) => notes.push_str(&format!(
-            "{shown}: note: its ledger is signed up to entry {} by key {}; give --public-key to check it against a key you trust\n",
+        Some(latest) => notes.push(format!(
+            "its ledger is signed up to entry {} by key {}; give --public-key to check it against a key you trust",
             latest.length,
             latest.key
         )),
@@ -128,7 +138,7 @@ fn notes(file: &Path, record: &PartnershipRecord, key_checked: bool) -> String {
 pub(crate) fn generate_key(path: &Path, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret)
-        .map_err(|e| Failure(format!("could not read the system's random source ({e})")))?;
+        .map_err(|e| Failure::input(format!("could not read the system's random source ({e})")))?;
     let key = LedgerSigningKey::from_bytes(secret);
     let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
     secret.fill(0);
@@ -140,7 +150,7 @@ pub(crate) fn generate_key(path: &Path, out: &mut dyn Write) -> Result<ExitCode,
         options.mode(0o600);
     }
     let failed = |e: std::io::Error| {
-        Failure(format!(
+        Failure::input(format!(
             "{}: cannot make it ({}); a key file is never overwritten",
             path.display(),
             e.kind()
@@ -150,8 +160,7 @@ pub(crate) fn generate_key(path: &Path, out: &mut dyn Write) -> Result<ExitCode,
     file.write_all(format!("{hex}\n").as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(failed)?;
-    writeln!(out, "{}", key.verifying_key())
-        .map_err(|e| Failure(format!("could not write the output ({})", e.kind())))?;
+    writeln!(out, "{}", key.verifying_key()).map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -175,7 +184,7 @@ pub(crate) fn migrate(
             "{}: the ledger is already in format {LEDGER_FORMAT}; nothing was changed",
             file.display()
         )
-        .map_err(write_failed)?;
+        .map_err(write_err)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(key) = &key {
@@ -186,13 +195,13 @@ pub(crate) fn migrate(
     let migration = record
         .disclosures()
         .migrated()
-        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+        .map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
     let mut parts = record.into_parts();
     parts.disclosures = migration.ledger;
     // Checkpoints of the old chain sign heads the new chain no longer has.
     parts.checkpoints.clear();
     let mut record = PartnershipRecord::try_from(parts).map_err(|e| {
-        Failure(format!(
+        Failure::input(format!(
             "{}: the record would not be valid after migrating: {e}",
             file.display()
         ))
@@ -209,9 +218,9 @@ pub(crate) fn migrate(
         migration.from.hash,
         migration.to.hash
     )
-    .map_err(write_failed)?;
+    .map_err(write_err)?;
     if let Some(witness) = &witness
-        && let Err(Failure(message)) = witness.keep(migration.to)
+        && let Err(Failure { message, .. }) = witness.keep(migration.to)
     {
         return Ok(recorded_but(&format!(
             "the ledger was migrated, but the witness {} was not moved on to its new head: {message}; write {} to it by hand",
@@ -237,11 +246,11 @@ pub(crate) fn sign(file: &Path, key: &Path, out: &mut dyn Write) -> Result<ExitC
                 "{}: the ledger is already signed by this key up to its last entry; nothing was changed",
                 file.display()
             )
-            .map_err(write_failed)?;
+            .map_err(write_err)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(c) => {
-            return Err(Failure(format!(
+            return Err(Failure::input(format!(
                 "{}: this key signed the ledger up to entry {}, and the {} entries after it were recorded without it; check them, then migrate or keep the ledger as it is",
                 file.display(),
                 c.length,
@@ -259,7 +268,7 @@ pub(crate) fn sign(file: &Path, key: &Path, out: &mut dyn Write) -> Result<ExitC
         checkpoint.length,
         checkpoint.head
     )
-    .map_err(write_failed)?;
+    .map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -280,10 +289,6 @@ pub(crate) fn witness(
         head.length,
         head.hash
     )
-    .map_err(write_failed)?;
+    .map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_failed(e: std::io::Error) -> Failure {
-    Failure(format!("could not write the output ({})", e.kind()))
 }

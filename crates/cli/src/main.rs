@@ -1,11 +1,13 @@
 //! The `partnership` command: check records, print practice reports and due lists,
 //! decide sharing requests, export review meetings and write the JSON Schemas.
 //!
-//! Results go to standard output and errors to standard error. Exit codes: 0 when
-//! everything is valid, 1 when a record is invalid, 2 for usage and input errors, and
-//! 3 when a decision was recorded but what follows it (moving a witness on) failed:
-//! the message says what to do, and asking again would record it twice.
-//! `-` reads standard input. Bad input never produces a panic or a stack trace.
+//! Results go to standard output and errors to standard error. Exit codes, the same
+//! on every subcommand: 0 when everything is valid, 1 when any record or document is
+//! invalid, 2 for usage and input errors, and 3 when a decision was recorded but what
+//! follows it (moving a witness on) failed: the message says what to do, and asking
+//! again would record it twice. Batches go on past a bad file. `-` reads standard
+//! input. Bad input never produces a panic or a stack trace, and a closed pipe ends
+//! the command quietly.
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -50,10 +52,15 @@ enum Format {
 #[derive(Subcommand)]
 enum Command {
     /// Write the JSON Schemas (draft 2020-12) for every document, or list them.
-    #[command(after_help = "Example:\n  partnership schema --out schemas")]
+    #[command(
+        after_help = "Examples:\n  partnership schema --out schemas\n  partnership schema carer > carer.schema.json"
+    )]
     Schema {
+        /// Print only this schema: its document's name (`carer`, `partnership-record`)
+        /// or file name (`carer.schema.json`).
+        name: Option<String>,
         /// Directory to write the schema files into (created if missing).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "name")]
         out: Option<PathBuf>,
     },
     /// Check records, or other documents: print every problem with its JSON Pointer.
@@ -84,12 +91,16 @@ enum Command {
         /// For records: the first day of the duty to share (Children Act 2004 s.16LA)
         /// as the service has it (YYYY-MM-DD); a ledger entry that records another
         /// day is a problem.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         duty_to_share_from: Option<NaiveDate>,
         /// For records: a witness file (a ledger head kept apart); the ledger must
         /// extend it.
         #[arg(long)]
         witness: Option<PathBuf>,
+        /// Text (a line per problem) or JSON (an array with one object per file:
+        /// path, valid, problems with pointer, rule, message, line and column).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Make or manage the keys that sign ledger checkpoints.
     Key {
@@ -141,16 +152,16 @@ enum Command {
     Report {
         /// The record file (`-` for standard input).
         file: PathBuf,
-        /// The date to report as of (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: NaiveDate,
+        /// The date to report as of (YYYY-MM-DD); today in England if not given.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
         /// Text or JSON.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
         /// The first day of the duty to include the consistent child identifier
         /// (Children Act 2004 s.16LC), as the service has it from the commencement
         /// regulations (YYYY-MM-DD). Without it the duty is not in force.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         consistent_identifier_from: Option<NaiveDate>,
     },
     /// List what is due or overdue across records, soonest first.
@@ -161,11 +172,11 @@ enum Command {
         /// Record files (`-` for standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The date to list as of (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: NaiveDate,
-        /// Include what falls due within this many days.
-        #[arg(long, default_value_t = 14)]
+        /// The date to list as of (YYYY-MM-DD); today in England if not given.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Include what falls due within this many days (at most 3660, ten years).
+        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(..=3660))]
         within: u32,
         /// Text or JSON.
         #[arg(long, value_enum, default_value = "text")]
@@ -184,7 +195,7 @@ enum Command {
         request: PathBuf,
         /// The decision date (YYYY-MM-DD), today if not given. With --record the
         /// decision is made and recorded now, so only today is accepted.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
         /// Decide now, append the decision to the record's ledger and write the file
         /// back, under a lock on the record.
@@ -202,7 +213,7 @@ enum Command {
         /// The first day of the duty to share safeguarding information (Children Act
         /// 2004 s.16LA), as the service has it from the commencement regulations
         /// (YYYY-MM-DD). Without it the duty is not in force.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         duty_to_share_from: Option<NaiveDate>,
         /// With --record: record a decision not to disclose under the exception to the
         /// duty to share (s.16LA(3)) from this file (a DetrimentException document:
@@ -221,9 +232,10 @@ enum Command {
     Fhir {
         /// The record file (`-` for standard input).
         file: PathBuf,
-        /// The date to give consents' statuses as of (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: NaiveDate,
+        /// The date to give consents' statuses as of (YYYY-MM-DD); today in England
+        /// if not given.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
     },
     /// Write each review's proposed next meeting as iCalendar (RFC 5545).
     #[command(
@@ -232,9 +244,9 @@ enum Command {
     Ics {
         /// The record file (`-` for standard input).
         file: PathBuf,
-        /// The date to plan from (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: NaiveDate,
+        /// The date to plan from (YYYY-MM-DD); today in England if not given.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
     },
 }
 
@@ -251,8 +263,46 @@ enum KeyCommand {
     },
 }
 
-/// A failure that is the user's input or environment, not a record's content.
-pub(crate) struct Failure(pub(crate) String);
+/// What stops a command, and the exit status it ends with.
+pub(crate) struct Failure {
+    /// What to print on standard error; empty for a closed pipe.
+    pub(crate) message: String,
+    /// The exit status.
+    pub(crate) status: u8,
+}
+
+/// Exit status 1: a record or document is not valid.
+pub(crate) const INVALID: u8 = 1;
+
+/// Exit status 2: the command was misused, or its input could not be read.
+pub(crate) const INPUT: u8 = 2;
+
+impl Failure {
+    /// The user's input or environment: a file that cannot be read, a flag that does
+    /// not fit (exit 2).
+    pub(crate) fn input(message: String) -> Self {
+        Self {
+            message,
+            status: INPUT,
+        }
+    }
+
+    /// A record or document that is not valid (exit 1).
+    pub(crate) fn invalid(message: String) -> Self {
+        Self {
+            message,
+            status: INVALID,
+        }
+    }
+
+    /// Whoever reads the output stopped reading (`| head`): nothing more to say.
+    fn closed_pipe() -> Self {
+        Self {
+            message: String::new(),
+            status: 0,
+        }
+    }
+}
 
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
@@ -261,30 +311,34 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
         io::stdin()
             .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("standard input: could not read it ({})", e.kind())))?;
+            .map_err(|e| {
+                Failure::input(format!("standard input: could not read it ({})", e.kind()))
+            })?;
     } else {
         let meta = fs::metadata(path)
-            .map_err(|e| Failure(format!("{shown}: cannot open it ({})", e.kind())))?;
+            .map_err(|e| Failure::input(format!("{shown}: cannot open it ({})", e.kind())))?;
         if meta.is_dir() {
-            return Err(Failure(format!("{shown}: is a directory, not a JSON file")));
+            return Err(Failure::input(format!(
+                "{shown}: is a directory, not a JSON file"
+            )));
         }
         if meta.len() > MAX_INPUT_BYTES {
-            return Err(Failure(format!(
+            return Err(Failure::input(format!(
                 "{shown}: is {} bytes; the most a record may be is {MAX_INPUT_BYTES} bytes",
                 meta.len()
             )));
         }
         fs::File::open(path)
             .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| Failure(format!("{shown}: could not read it ({})", e.kind())))?;
+            .map_err(|e| Failure::input(format!("{shown}: could not read it ({})", e.kind())))?;
     }
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
-        return Err(Failure(format!(
+        return Err(Failure::input(format!(
             "{shown}: is larger than {MAX_INPUT_BYTES} bytes, the most a record may be"
         )));
     }
     if let Err(e) = std::str::from_utf8(&bytes) {
-        return Err(Failure(format!(
+        return Err(Failure::input(format!(
             "{shown}: is not valid UTF-8 (byte {} is not part of a character)",
             e.valid_up_to()
         )));
@@ -306,7 +360,29 @@ fn read_record(path: &Path) -> Result<Result<PartnershipRecord, String>, Failure
 }
 
 pub(crate) fn valid_record(path: &Path) -> Result<PartnershipRecord, Failure> {
-    read_record(path)?.map_err(|problems| Failure(format!("the record is not valid:\n{problems}")))
+    read_record(path)?
+        .map_err(|problems| Failure::invalid(format!("the record is not valid:\n{problems}")))
+}
+
+/// A date given on the command line: `YYYY-MM-DD`, a day that exists.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err("expected a date as YYYY-MM-DD, for example 2026-11-23".to_owned());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        "there is no such day: expected a date as YYYY-MM-DD, for example 2026-11-23".to_owned()
+    })
+}
+
+/// Today, in England: the day a date left out stands for. The command reads the
+/// clock; the library never does.
+pub(crate) fn today() -> NaiveDate {
+    partnership_core::uk_date(DateTime::<Utc>::from(std::time::SystemTime::now()))
 }
 
 pub(crate) fn midday(date: NaiveDate) -> DateTime<Utc> {
@@ -317,15 +393,19 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// The output could not be written (a closed pipe, a full disk).
+/// The output could not be written: a full disk is a failure; a reader that stopped
+/// reading (`partnership due … | head`) ends the command quietly.
 pub(crate) fn write_err(e: io::Error) -> Failure {
-    Failure(format!("could not write the output ({})", e.kind()))
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Failure::closed_pipe();
+    }
+    Failure::input(format!("could not write the output ({})", e.kind()))
 }
 
 /// Runs one command; each lives in a module of its own.
 fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     match cli.command {
-        Command::Schema { out: dir } => schemas::run(dir, out),
+        Command::Schema { name, out: dir } => schemas::run(name.as_deref(), dir, out),
         Command::Check {
             files,
             document,
@@ -334,6 +414,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             public_key,
             witness,
             duty_to_share_from,
+            format,
         } => check::run(
             &check::Check {
                 files: &files,
@@ -343,6 +424,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 public_key: public_key.as_deref(),
                 witness: witness.as_deref(),
                 duty_to_share_from,
+                format,
             },
             out,
         ),
@@ -353,7 +435,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             consistent_identifier_from,
         } => report::report(
             &file,
-            as_of,
+            as_of.unwrap_or_else(today),
             format,
             &partnership_consent::LawInForce {
                 consistent_identifier_from,
@@ -366,7 +448,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             as_of,
             within,
             format,
-        } => report::due(&files, as_of, within, format, out),
+        } => report::due(&files, as_of.unwrap_or_else(today), within, format, out),
         Command::Share {
             file,
             request,
@@ -404,11 +486,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Witness { file, out: path } => ledger::witness(&file, &path, out),
         Command::Fhir { file, as_of } => {
             let record = valid_record(&file)?;
-            let bundle = record.to_fhir_bundle(as_of);
+            let bundle = record.to_fhir_bundle(as_of.unwrap_or_else(today));
             writeln!(out, "{}", bundle.to_json()).map_err(write_err)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ics { file, as_of } => ics::run(&file, as_of, out),
+        Command::Ics { file, as_of } => ics::run(&file, as_of.unwrap_or_else(today), out),
     }
 }
 
@@ -424,9 +506,11 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     match run(cli, &mut out) {
         Ok(code) => code,
-        Err(Failure(message)) => {
-            let _ = writeln!(io::stderr(), "partnership: {message}");
-            ExitCode::from(2)
+        Err(Failure { message, status }) => {
+            if !message.is_empty() {
+                let _ = writeln!(io::stderr(), "partnership: {message}");
+            }
+            ExitCode::from(status)
         }
     }
 }

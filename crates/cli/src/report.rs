@@ -36,10 +36,21 @@ pub(crate) fn due(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
-    let records = files
-        .iter()
-        .map(|f| valid_record(f))
-        .collect::<Result<Vec<_>, _>>()?;
+    // Every file is read, whatever the others hold: one bad file is reported and
+    // the list is made of the rest, with the status of the worst.
+    let mut status = 0;
+    let mut records = Vec::new();
+    for file in files {
+        match valid_record(file) {
+            Ok(record) => records.push(record),
+            Err(Failure { message, status: s }) => {
+                // The message names the file: in each problem, or in what could
+                // not be read.
+                let _ = writeln!(std::io::stderr(), "partnership: {message}");
+                status = status.max(s);
+            }
+        }
+    }
     let items = due_items(
         &records,
         as_of,
@@ -74,5 +85,5 @@ pub(crate) fn due(
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(status))
 }

@@ -10,11 +10,37 @@ use partnership_record::schema;
 
 use crate::{Failure, write_err};
 
-pub(crate) fn run(dir: Option<PathBuf>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+pub(crate) fn run(
+    name: Option<&str>,
+    dir: Option<PathBuf>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
     let docs = schema::documents();
+    if let Some(name) = name {
+        let wanted = name.strip_suffix(".schema.json").unwrap_or(name);
+        let Some(doc) = docs
+            .iter()
+            .find(|d| d.file_name().strip_suffix(".schema.json") == Some(wanted))
+        else {
+            let known: Vec<String> = docs
+                .iter()
+                .filter_map(|d| {
+                    d.file_name()
+                        .strip_suffix(".schema.json")
+                        .map(str::to_owned)
+                })
+                .collect();
+            return Err(Failure::input(format!(
+                "no schema is called that; the schemas are: {}",
+                known.join(", ")
+            )));
+        };
+        write!(out, "{}", doc.to_pretty_json()).map_err(write_err)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(dir) = dir {
         fs::create_dir_all(&dir).map_err(|e| {
-            Failure(format!(
+            Failure::input(format!(
                 "{}: cannot create it ({})",
                 dir.display(),
                 e.kind()
@@ -23,7 +49,7 @@ pub(crate) fn run(dir: Option<PathBuf>, out: &mut dyn Write) -> Result<ExitCode,
         for doc in &docs {
             let path = dir.join(doc.file_name());
             fs::write(&path, doc.to_pretty_json()).map_err(|e| {
-                Failure(format!(
+                Failure::input(format!(
                     "{}: cannot write it ({})",
                     path.display(),
                     e.kind()

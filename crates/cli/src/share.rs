@@ -18,7 +18,7 @@ use partnership_record::DecisionError;
 use serde::Serialize;
 
 use crate::store::{LockedRecord, Witness};
-use crate::{Failure, Format, json, midday, read_input, valid_record};
+use crate::{Failure, Format, json, midday, read_input, valid_record, write_err};
 
 /// How far ahead of this machine's clock the ledger's last entry may be (another
 /// machine's clock running a little fast) before recording is refused.
@@ -54,13 +54,13 @@ pub(crate) struct Share<'a> {
 
 pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     if !share.record && (share.key.is_some() || share.witness.is_some()) {
-        return Err(Failure(
+        return Err(Failure::input(
             "--key and --witness go with --record: a what-if changes nothing to sign or witness"
                 .into(),
         ));
     }
     if !share.record && share.not_disclosed.is_some() {
-        return Err(Failure(
+        return Err(Failure::input(
             "--not-disclosed goes with --record: a decision not to disclose is recorded, never asked about"
                 .into(),
         ));
@@ -70,13 +70,13 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         .map(|path| {
             let bytes = read_input(path)?;
             from_json_slice::<DetrimentExceptionParts>(&bytes)
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))
+                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))
         })
         .transpose()?;
     let bytes = read_input(share.request)?;
     let question: SharingQuestion = from_json_slice(&bytes)
-        .map_err(|e| Failure(format!("{}: {e}", share.request.display())))?;
-    let failed = |e: DecisionError| Failure(format!("{}: {e}", share.request.display()));
+        .map_err(|e| Failure::input(format!("{}: {e}", share.request.display())))?;
+    let failed = |e: DecisionError| Failure::input(format!("{}: {e}", share.request.display()));
     if !share.record {
         let now = clock();
         let at = match share.as_of {
@@ -103,7 +103,7 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
     let mut record = locked.read()?;
     let now = clock();
     if let Some(day) = share.as_of.filter(|day| *day != now.date_naive()) {
-        return Err(Failure(format!(
+        return Err(Failure::input(format!(
             "--as-of {day}: with --record a decision is made and recorded now, so the date can only be today ({}); leave --as-of out, or ask without --record for a what-if on another day",
             now.date_naive()
         )));
@@ -122,7 +122,7 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
                 .map_err(|e| match (&e, share.not_disclosed) {
                     // The exception's own problems point into the exception's file.
                     (DecisionError::Exception { .. }, Some(path)) => {
-                        Failure(format!("{}: {e}", path.display()))
+                        Failure::input(format!("{}: {e}", path.display()))
                     }
                     _ => failed(e),
                 })?;
@@ -135,7 +135,7 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
                 .iter()
                 .last()
                 .map(|entry| &entry.decision)
-                .ok_or_else(|| Failure("the decision was not recorded".into()))?;
+                .ok_or_else(|| Failure::input("the decision was not recorded".into()))?;
             // The judgement in words is personal data: it stays in the record and is
             // never printed, as a justification's reason is not.
             let printed = without_explanation(decision)?;
@@ -172,7 +172,7 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
     // The decision is recorded: a witness that cannot be moved on is reported with
     // its own exit status, so that nobody asks again and records it twice.
     if let Some(witness) = &witness
-        && let Err(Failure(message)) = witness.keep(record.disclosures().head())
+        && let Err(Failure { message, .. }) = witness.keep(record.disclosures().head())
     {
         return Ok(recorded_but(&format!(
             "the decision was recorded as ledger entry {}, but the witness {} was not moved on: {message}; write {} to it by hand",
@@ -211,7 +211,7 @@ pub(crate) fn signed_so_far(
         return Ok(());
     }
     record.verify_with_key(&key.verifying_key()).map_err(|e| {
-        Failure(format!(
+        Failure::input(format!(
             "{}: the ledger is not signed by this key up to its last entry ({e}), so signing now would vouch for entries the key never saw; check the ledger, then sign it deliberately with partnership sign",
             path.display()
         ))
@@ -228,7 +228,7 @@ fn recording_time(
 ) -> Result<DateTime<Utc>, Failure> {
     match last {
         Some(last) if last > now + Duration::minutes(CLOCK_TOLERANCE_MINUTES) => {
-            Err(Failure(format!(
+            Err(Failure::input(format!(
                 "the ledger's last entry is dated {}, more than {CLOCK_TOLERANCE_MINUTES} minutes after this machine's clock ({}): a clock is wrong (this one, or the one that recorded it), and nothing was recorded",
                 last.to_rfc3339(),
                 now.to_rfc3339()
@@ -246,11 +246,13 @@ pub(crate) fn read_key(path: &Path) -> Result<LedgerSigningKey, Failure> {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(path)
-            .map_err(|e| Failure(format!("{}: cannot open it ({})", path.display(), e.kind())))?
+            .map_err(|e| {
+                Failure::input(format!("{}: cannot open it ({})", path.display(), e.kind()))
+            })?
             .permissions()
             .mode();
         if mode & 0o077 != 0 {
-            return Err(Failure(format!(
+            return Err(Failure::input(format!(
                 "{}: the key file can be read by others (mode {:o}); make it readable by its owner only (chmod 600)",
                 path.display(),
                 mode & 0o777
@@ -259,7 +261,8 @@ pub(crate) fn read_key(path: &Path) -> Result<LedgerSigningKey, Failure> {
     }
     let bytes = read_input(path)?;
     let text = String::from_utf8_lossy(&bytes);
-    LedgerSigningKey::from_hex(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+    LedgerSigningKey::from_hex(&text)
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))
 }
 
 /// Prints the answer as text or as JSON.
@@ -275,11 +278,11 @@ fn without_explanation(decision: &SharingDecision) -> Result<SharingDecision, Fa
     if let partnership_consent::DetrimentReason::Other { .. } = parts.reason {
         parts.reason = partnership_consent::DetrimentReason::Other {
             label: partnership_core::Label::new("a reason recorded in words")
-                .map_err(|e| Failure(e.to_string()))?,
+                .map_err(|e| Failure::input(e.to_string()))?,
         };
     }
     let exception = partnership_consent::DetrimentException::try_from(parts)
-        .map_err(|e| Failure(e.to_string()))?;
+        .map_err(|e| Failure::input(e.to_string()))?;
     Ok(SharingDecision::NotDisclosed { exception })
 }
 
@@ -293,7 +296,7 @@ fn show(
         Format::Text => writeln!(out, "{text}"),
         Format::Json => write!(out, "{}", json(json_answer)),
     }
-    .map_err(|e| Failure(format!("could not write the output ({})", e.kind())))
+    .map_err(write_err)
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ use crate::{Failure, MAX_INPUT_BYTES, read_input};
 fn io_failure(path: &Path, what: &str) -> impl Fn(std::io::Error) -> Failure {
     let shown = path.display().to_string();
     let what = what.to_owned();
-    move |e| Failure(format!("{shown}: {what} ({})", e.kind()))
+    move |e| Failure::input(format!("{shown}: {what} ({})", e.kind()))
 }
 
 /// The record file a change is made to, locked against other writers.
@@ -51,7 +51,7 @@ impl LockedRecord {
     /// holds it, until the lock held is on the file the path names.
     pub(crate) fn lock(path: &Path) -> Result<Self, Failure> {
         if path == Path::new("-") {
-            return Err(Failure(
+            return Err(Failure::input(
                 "--record writes the decision back to the record file, so the record cannot be standard input".into(),
             ));
         }
@@ -63,7 +63,10 @@ impl LockedRecord {
                 .metadata()
                 .map_err(io_failure(&target, "cannot read it"))?;
             if !locked.is_file() {
-                return Err(Failure(format!("{}: is not a file", target.display())));
+                return Err(Failure::input(format!(
+                    "{}: is not a file",
+                    target.display()
+                )));
             }
             // Still the record? Another writer may have replaced it, or the link been
             // re-pointed, while this one waited.
@@ -74,7 +77,7 @@ impl LockedRecord {
                 continue;
             }
             if links(&locked) > 1 {
-                return Err(Failure(format!(
+                return Err(Failure::input(format!(
                     "{}: the record has other hard links; writing it would split them into two records, so link it with a symbolic link instead",
                     target.display()
                 )));
@@ -91,7 +94,7 @@ impl LockedRecord {
             .read_to_end(&mut bytes)
             .map_err(io_failure(&self.target, "could not read it"))?;
         if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
-            return Err(Failure(format!(
+            return Err(Failure::input(format!(
                 "{}: is larger than {MAX_INPUT_BYTES} bytes, the most a record may be",
                 self.target.display()
             )));
@@ -102,7 +105,7 @@ impl LockedRecord {
                 .iter()
                 .map(|p| format!("{}: {p}\n", self.target.display()))
                 .collect();
-            Failure(format!("the record is not valid:\n{problems}"))
+            Failure::input(format!("the record is not valid:\n{problems}"))
         })
     }
 
@@ -180,7 +183,7 @@ fn keep_owner(file: &File, old: &fs::Metadata, target: &Path) -> Result<(), Fail
         return Ok(());
     }
     std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|e| {
-        Failure(format!(
+        Failure::input(format!(
             "{}: cannot give the new file the record's owner and group ({}); nothing was written, so that the record does not become readable by others",
             target.display(),
             e.kind()
@@ -205,13 +208,13 @@ impl Witness {
     /// deletes it wipe what it saw.
     pub(crate) fn open(path: &Path) -> Result<Self, Failure> {
         if path == Path::new("-") {
-            return Err(Failure(
+            return Err(Failure::input(
                 "--witness is a file kept apart from the record; it cannot be standard input"
                     .into(),
             ));
         }
         let resolved = fs::canonicalize(path).map_err(|e| {
-            Failure(format!(
+            Failure::input(format!(
                 "{}: no witness there ({}); make one with partnership witness RECORD --out {}",
                 path.display(),
                 e.kind(),
@@ -220,7 +223,7 @@ impl Witness {
         })?;
         let bytes = read_input(&resolved)?;
         let head = partnership_core::json::from_json_slice::<LedgerHead>(&bytes)
-            .map_err(|e| Failure(format!("{}: not a ledger head ({e})", path.display())))?;
+            .map_err(|e| Failure::input(format!("{}: not a ledger head ({e})", path.display())))?;
         Ok(Self {
             path: resolved,
             head,
@@ -232,7 +235,7 @@ impl Witness {
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
         let mut file = options.open(path).map_err(|e| {
-            Failure(format!(
+            Failure::input(format!(
                 "{}: cannot make it ({}); a witness is never overwritten",
                 path.display(),
                 e.kind()
@@ -248,7 +251,7 @@ impl Witness {
         if record.disclosures().verify_against(&self.head).is_ok() {
             return Ok(());
         }
-        Err(Failure(format!(
+        Err(Failure::input(format!(
             "{}: the record's ledger does not extend the head this witness kept ({} entries, ending {}): entries were removed from the end, or the ledger rewritten, since",
             self.path.display(),
             self.head.length,

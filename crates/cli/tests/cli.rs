@@ -560,12 +560,13 @@ fn fhir_prints_the_records_bundle() {
         record.to_fhir_bundle(as_of).to_json()
     );
     assert_eq!(out, expected);
-    // An invalid record is refused, as by every command that needs a valid one.
+    // An invalid record is refused, as by every command that needs a valid one, with
+    // the status of an invalid record.
     let refused = run(
         &["fhir", "invalid-record.json", "--as-of", "2026-11-23"],
         None,
     );
-    assert!(refused.starts_with("exit 2"), "{refused}");
+    assert!(refused.starts_with("exit 1"), "{refused}");
 }
 
 /// Runs the command with `args` from the scratch folder, returning its exit code and
@@ -1085,5 +1086,199 @@ fn a_record_keeps_its_owner_and_group() {
     assert_eq!(
         (after.uid(), after.gid(), after.mode() & 0o777),
         (before.uid(), before.gid(), 0o640)
+    );
+}
+
+/// The exit status says the same thing on every subcommand: 1 for a record that is
+/// not valid, 2 for what could not be read or a flag that does not fit.
+#[test]
+fn every_subcommand_gives_one_status_for_an_invalid_record() {
+    let day = ["--as-of", "2026-11-23"];
+    for command in [
+        vec!["report", "invalid-record.json"],
+        vec!["due", "invalid-record.json"],
+        vec!["ics", "invalid-record.json"],
+        vec!["fhir", "invalid-record.json"],
+        vec!["share", "invalid-record.json", "--request", "question.json"],
+        vec!["check", "invalid-record.json"],
+    ] {
+        let mut args = command.clone();
+        if command[0] != "check" {
+            args.extend(day);
+        }
+        let out = run(&args, None);
+        assert!(out.starts_with("exit 1\n"), "{command:?}: {out}");
+        assert!(out.contains("[dangling-reference]"), "{command:?}: {out}");
+        let missing = run(&[command[0], "no-such-file.json"], None);
+        assert!(missing.starts_with("exit 2\n"), "{command:?}: {missing}");
+    }
+}
+
+/// A batch goes on past a bad file, reporting each, with the status of the worst.
+#[test]
+fn a_batch_goes_on_past_a_bad_file() {
+    let out = run(
+        &[
+            "check",
+            "no-such-file.json",
+            "invalid-record.json",
+            "record.json",
+        ],
+        None,
+    );
+    assert!(out.starts_with("exit 2\n"), "{out}");
+    assert!(out.contains("record.json: valid"), "{out}");
+    assert!(
+        out.contains("invalid-record.json: /communicationAgreements/0/carer"),
+        "{out}"
+    );
+    assert!(out.contains("no-such-file.json: cannot open it"), "{out}");
+
+    let due = run(
+        &[
+            "due",
+            "invalid-record.json",
+            "record.json",
+            "--as-of",
+            "2026-11-23",
+            "--within",
+            "30",
+        ],
+        None,
+    );
+    assert!(due.starts_with("exit 1\n"), "{due}");
+    assert!(
+        due.contains("/contactLog/0/agreedActions/0"),
+        "the valid record's list: {due}"
+    );
+    assert!(
+        due.contains("invalid-record.json: /consents/0/givenBy/carer"),
+        "{due}"
+    );
+}
+
+/// `check --format json`: one object per file, parseable, with every problem's
+/// pointer, rule, message, and line and column where read.
+#[test]
+fn check_speaks_json() {
+    let out = Command::new(env!("CARGO_BIN_EXE_partnership"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "record.json",
+            "invalid-record.json",
+            "../bad_inputs/record/truncated.json",
+            "no-such-file.json",
+        ])
+        .current_dir(fixtures())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let files: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = files.as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    assert_eq!(files[0]["path"], "record.json");
+    assert_eq!(files[0]["valid"], true);
+    assert_eq!(files[0]["problems"], serde_json::json!([]));
+    assert_eq!(files[1]["valid"], false);
+    let first = &files[1]["problems"][0];
+    assert_eq!(first["pointer"], "/communicationAgreements/0/carer");
+    assert_eq!(first["rule"], "dangling-reference");
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("not in the record")
+    );
+    let syntax = &files[2]["problems"][0];
+    assert_eq!(syntax["rule"], "json-syntax");
+    assert!(syntax["line"].as_u64().is_some() && syntax["column"].as_u64().is_some());
+    assert_eq!(files[3]["valid"], false);
+    assert!(
+        files[3]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot open it")
+    );
+    // Nothing but the JSON on standard output; nothing on standard error.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A reader that stops reading (`… | head`) ends the command quietly.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partnership"))
+        .args(["schema", "partnership-record"])
+        .current_dir(fixtures())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the command has written: its first write fails.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A date left out is today; a date in another form is refused with the form
+/// expected; a number past what makes sense is refused, not wrapped to nothing; a
+/// misspelt subcommand gets the right suggestion; one schema is printed by name.
+#[test]
+fn the_command_helps_a_script_get_it_right() {
+    assert!(run(&["report", "record.json"], None).starts_with("exit 0\n"));
+    assert!(run(&["due", "record.json"], None).starts_with("exit 0\n"));
+    let slashed = run(&["report", "record.json", "--as-of", "23/11/2026"], None);
+    assert!(slashed.starts_with("exit 2\n"), "{slashed}");
+    assert!(
+        slashed.contains("expected a date as YYYY-MM-DD"),
+        "{slashed}"
+    );
+    let far = run(&["due", "record.json", "--within", "100000000"], None);
+    assert!(far.starts_with("exit 2\n"), "{far}");
+    assert!(far.contains("3660"), "{far}");
+    let ten_years = run(
+        &[
+            "due",
+            "record.json",
+            "--as-of",
+            "2026-11-23",
+            "--within",
+            "3660",
+        ],
+        None,
+    );
+    assert!(ten_years.contains("/reviews/0"), "{ten_years}");
+    let typo = run(&["repot"], None);
+    assert!(
+        typo.contains("a similar subcommand exists: 'report'"),
+        "{typo}"
+    );
+    let flag = run(&["due", "record.json", "--withn", "3"], None);
+    assert!(flag.contains("--within"), "{flag}");
+
+    let schema = Command::new(env!("CARGO_BIN_EXE_partnership"))
+        .args(["schema", "carer"])
+        .output()
+        .unwrap();
+    let committed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/carer.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(schema.stdout, committed);
+    let unknown = run(&["schema", "carers"], None);
+    assert!(unknown.starts_with("exit 2\n"), "{unknown}");
+    assert!(
+        unknown.contains("partnership-record, child-profile, carer"),
+        "{unknown}"
     );
 }

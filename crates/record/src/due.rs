@@ -80,9 +80,11 @@ pub fn due_items(
     within_days: u32,
     calendar: &WorkingCalendar,
 ) -> Vec<DueItem> {
+    // Past the end of the calendar, everything is within the horizon: never fewer
+    // days than asked for.
     let horizon = as_of
         .checked_add_days(Days::new(u64::from(within_days)))
-        .unwrap_or(as_of);
+        .unwrap_or(NaiveDate::MAX);
     let mut items = Vec::new();
     for record in records {
         record.collect_due(as_of, horizon, calendar, &mut items);

@@ -68,6 +68,12 @@ pub enum Rule {
     /// A change that records something as happening after the change was made: a
     /// discussion, progress or a consent event dated later than its recording.
     DatedAfterChange,
+    /// A ledger that does not extend the witness it was checked against (a head kept
+    /// apart from the record): entries were taken away or rewritten since.
+    LedgerNotWitnessed,
+    /// A ledger not covered, up to its last entry, by a checkpoint signed by the key
+    /// it was checked against.
+    LedgerNotSigned,
 }
 
 impl Rule {
@@ -94,6 +100,8 @@ impl Rule {
             Self::InputLimit => "input-limit",
             Self::ChangeOutOfOrder => "change-out-of-order",
             Self::DatedAfterChange => "dated-after-change",
+            Self::LedgerNotWitnessed => "ledger-not-witnessed",
+            Self::LedgerNotSigned => "ledger-not-signed",
         }
     }
 }
