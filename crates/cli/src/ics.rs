@@ -33,6 +33,11 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
         .flat_map(|c| c.considerations().religious_observances.iter())
         .flat_map(|o| o.days_to_avoid.iter().copied())
         .collect::<Vec<_>>();
+    // The revision: every change recorded to the record raises it, so a calendar that
+    // imports the file again takes a meeting that has moved. It never falls (the
+    // provenance only grows); a record edited by hand, outside `apply`, keeps its
+    // number, and its calendar is best imported afresh.
+    let sequence = u32::try_from(record.provenance().len()).unwrap_or(u32::MAX);
     let mut events = Vec::new();
     for schedule in record.reviews().iter() {
         let Ok(due) = schedule.next_review_due(&calendar) else {
@@ -66,6 +71,7 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
             time: proposal.starts_at.map(|t| (t, 60)),
             kind: schedule.kind().to_string(),
             personal_detail: None,
+            sequence,
         });
     }
     write!(out, "{}", to_icalendar(&events, midday(as_of))).map_err(write_err)?;

@@ -1282,3 +1282,49 @@ fn the_command_helps_a_script_get_it_right() {
         "{unknown}"
     );
 }
+
+/// A calendar holds a component even with no meetings (RFC 5545 section 3.4), its
+/// times are in Europe/London, and a meeting's SEQUENCE rises as the record changes.
+#[test]
+fn ics_is_a_calendar_even_with_nothing_to_meet_about() {
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures().join("record.json")).unwrap())
+            .unwrap();
+    record.as_object_mut().unwrap().remove("reviews");
+    let empty = run(
+        &["ics", "-", "--as-of", "2026-11-23"],
+        Some(record.to_string().as_bytes()),
+    );
+    assert!(empty.starts_with("exit 0\n"), "{empty}");
+    assert!(
+        empty.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n"),
+        "{empty}"
+    );
+    assert!(!empty.contains("BEGIN:VEVENT"), "{empty}");
+
+    let sequence = |file: &str| {
+        let out = run(&["ics", file, "--as-of", "2026-11-23"], None);
+        let line = out
+            .lines()
+            .find(|l| l.starts_with("SEQUENCE:"))
+            .unwrap()
+            .to_owned();
+        let uid = out
+            .lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_owned();
+        (
+            uid,
+            line.trim_end()
+                .trim_start_matches("SEQUENCE:")
+                .parse::<u32>()
+                .unwrap(),
+        )
+    };
+    // The same meeting, before and after three changes recorded through `apply`.
+    let (uid, before) = sequence("record.json");
+    let (same, after) = sequence("changed.json");
+    assert_eq!(uid, same);
+    assert!(after > before, "{before} then {after}");
+}

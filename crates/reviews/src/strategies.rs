@@ -191,14 +191,16 @@ pub fn calendar_event() -> impl Strategy<Value = CalendarEvent> {
         option::of((time_of_day(), 15u16..180)),
         review_kind(),
         option::of("\\PC{0,200}"),
+        any::<u32>(),
     )
         .prop_map(
-            |(review, date, time, kind, personal_detail)| CalendarEvent {
+            |(review, date, time, kind, personal_detail, sequence)| CalendarEvent {
                 review,
                 date,
                 time,
                 kind: kind.to_string(),
                 personal_detail,
+                sequence,
             },
         )
 }
