@@ -126,7 +126,7 @@ const CULTURE: &[M] = &[
 /// | cultural misunderstanding | a supporter or advocate present; plain language; a consistent named contact |
 ///
 /// The rows for the first eight kinds follow the practice table in the project's
-/// domain reference (DOMAIN.md section 1); "focus on shared goals" for disagreement
+/// domain reference (docs/domain.md section 1); "focus on shared goals" for disagreement
 /// is how goals are set rather than a separate strategy. The rows for the carer's own
 /// access needs, digital exclusion and cultural misunderstanding are this library's
 /// reading of the same principles, and are offered as suggestions.

@@ -180,7 +180,7 @@ fn every_kind_has_a_catalogue_entry_except_other() {
         label: partnership_core::Label::new("x").unwrap(),
     };
     assert!(recommended_mitigations(&other).is_empty());
-    // DOMAIN.md's table, row by row.
+    // docs/domain.md's table, row by row.
     use MitigationStrategy as M;
     let lang = recommended_mitigations(&BarrierKind::LanguageDifference);
     assert_eq!(lang, &[M::Interpreter, M::TranslatedMaterials]);

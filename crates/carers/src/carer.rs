@@ -17,7 +17,7 @@ partnership_core::labelled_enum! {
     ///
     /// The relationship says who the person is; [`LegalStanding`] says what they may
     /// decide. A kinship carer may be informal, an approved foster carer, a special
-    /// guardian or hold a child arrangements order: record both (DOMAIN.md section 2).
+    /// guardian or hold a child arrangements order: record both (docs/domain.md section 2).
     pub enum Relationship {
         /// Birth mother or father.
         BirthParent => "birth-parent", "birth parent";
@@ -179,7 +179,7 @@ impl LegalStanding {
 
     /// Whether the carer holds parental responsibility on `date`: responsibility
     /// recorded `since` or `until` a date counts only on the days from `since` to
-    /// `until`, both included (DOMAIN.md section 2). Without dates it is held on every
+    /// `until`, both included (docs/domain.md section 2). Without dates it is held on every
     /// day.
     ///
     /// ```

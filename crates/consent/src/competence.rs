@@ -133,7 +133,7 @@ impl CompetenceAssessment {
 }
 
 /// The age from which a young person decides about their own information, capacity
-/// presumed (Mental Capacity Act 2005; DOMAIN.md section 2).
+/// presumed (Mental Capacity Act 2005; docs/domain.md section 2).
 pub const AGE_OF_PRESUMED_CAPACITY: u32 = 16;
 
 impl ChildCapacity {

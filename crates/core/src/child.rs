@@ -92,7 +92,7 @@ fn check_child(parts: &ChildProfileParts) -> Result<(), CoreError> {
 
 /// An exception to the duty to include the consistent child identifier in information
 /// processed about a child (Children Act 2004 s.16LC, inserted by the Children's
-/// Wellbeing and Schools Act 2026 s.4; the subsections as DOMAIN.md gives them).
+/// Wellbeing and Schools Act 2026 s.4; the subsections as docs/domain.md gives them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]

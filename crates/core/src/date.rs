@@ -18,7 +18,7 @@ use crate::CoreError;
 ///
 /// Statutory timescales such as "within 3 months of" count calendar months: from
 /// 31 May, 3 months is 31 August; from 30 November it is the last day of February
-/// (28th, or 29th in a leap year), because February has no 30th (DOMAIN.md section 5).
+/// (28th, or 29th in a leap year), because February has no 30th (docs/domain.md section 5).
 /// Returns `None` only when the result would fall outside the calendar chrono can
 /// represent.
 ///

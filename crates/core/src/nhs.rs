@@ -13,7 +13,7 @@ use crate::{CoreError, Label, Sensitive};
 ///
 /// Accepted as ten digits (`9434765919`) or in the usual 3-3-4 grouping with single
 /// spaces (`943 476 5919`); always stored and serialised as ten digits. The check
-/// (DOMAIN.md section 6): multiply the first nine digits by 10 down to 2, sum, take
+/// (docs/domain.md section 6): multiply the first nine digits by 10 down to 2, sum, take
 /// 11 − (sum mod 11); 11 means a check digit of 0, and 10 means no valid number has
 /// those first nine digits.
 ///
@@ -246,7 +246,7 @@ mod tests {
             // Each passes modulus 11 ...
             let sum: u32 = (2..=10).map(|w| w * d).sum();
             assert_eq!((11 - sum % 11) % 11, d, "{number}");
-            // ... and is never issued (DOMAIN.md section 7).
+            // ... and is never issued (docs/domain.md section 7).
             assert_eq!(
                 NhsNumber::parse(&number),
                 Err(CoreError::NhsNumberNeverIssued)

@@ -2,8 +2,8 @@
 //!
 //! The academic year runs from 1 September to 31 August. A child is in Reception in
 //! the academic year in which they turn 5, in Year 1 in the year they turn 6, and so
-//! on to Year 11 in the year they turn 16; Years 12 and 13 are post-16 (DOMAIN.md
-//! section 5). This is the default placement by age: a child educated out of their
+//! on to Year 11 in the year they turn 16; Years 12 and 13 are post-16
+//! (docs/domain.md section 5). This is the default placement by age: a child educated out of their
 //! chronological year group is a decision for the child's record, not this function.
 
 use std::fmt;

@@ -20,7 +20,7 @@
 //! Relationships: birth parent `NPRN`, adoptive parent `ADOPTP`, step-parent `STPPRN`,
 //! foster carer `PRNFOST`, grandparent `GRPRN`, sibling `SIB`, special guardian
 //! `GUARD`, kinship carer `FAMMEMB` and other relative `EXT` (the nearest codes, as
-//! DOMAIN.md asks); a residential care worker has no RoleCode and carries only ours.
+//! docs/domain.md asks); a residential care worker has no RoleCode and carries only ours.
 //! HL7 has no code for safeguarding as a purpose of use, nor for our data categories,
 //! so purposes and categories use this library's code systems under
 //! [`CODE_SYSTEMS`].
@@ -380,7 +380,7 @@ struct AuditEntity {
     description: Option<String>,
 }
 
-/// The v3 RoleCode for a relationship, where one fits (DOMAIN.md section 3).
+/// The v3 RoleCode for a relationship, where one fits (docs/domain.md section 3).
 fn role_code(relationship: &Relationship) -> Option<(&'static str, &'static str)> {
     Some(match relationship {
         Relationship::BirthParent => ("NPRN", "natural parent"),

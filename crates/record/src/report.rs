@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::PartnershipRecord;
 
-/// A principle of the partnership model (DOMAIN.md section 1).
+/// A principle of the partnership model (docs/domain.md section 1).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]

@@ -123,7 +123,7 @@ macro_rules! ymd {
     }};
 }
 
-/// The one-off changes in England and Wales since 1995 (DOMAIN.md section 5).
+/// The one-off changes in England and Wales since 1995 (docs/domain.md section 5).
 fn england_and_wales_changes() -> Vec<HolidayChange> {
     use HolidayChange::{Added, Moved};
     vec![

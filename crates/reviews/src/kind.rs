@@ -27,7 +27,7 @@ pub enum AgreedCadence {
     },
 }
 
-/// A kind of review, with the rule that sets its deadlines (DOMAIN.md section 5).
+/// A kind of review, with the rule that sets its deadlines (docs/domain.md section 5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]

@@ -3,8 +3,8 @@
 //!
 //! The sources, checked against the text on legislation.gov.uk:
 //! - the decision whether to assess, within 6 weeks of receiving the request (SEND
-//!   Regulations 2014 reg 5(1); DOMAIN.md gives reg 4, which is the consultation
-//!   before it: this library follows the regulations);
+//!   Regulations 2014 reg 5(1); reg 4, sometimes cited for it, is the consultation
+//!   before it: this library follows the regulations, docs/domain.md section 7);
 //! - a decision not to issue a plan after assessing, within 16 weeks of the request
 //!   (reg 10(1));
 //! - the final plan, within 20 weeks of the request (reg 13(2));

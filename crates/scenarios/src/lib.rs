@@ -5,7 +5,7 @@
 //! valid [`PartnershipRecord`] and the ordered [`Step`]s that built it. Every step says
 //! what happened in plain English, with the decisions and dates the library computed,
 //! names the library call that recorded it, and names the principle of the partnership
-//! model it shows (DOMAIN.md section 1). The people are fictional.
+//! model it shows (docs/domain.md section 1). The people are fictional.
 //!
 //! ```
 //! use partnership_scenarios::speech_delay_nursery;
