@@ -456,3 +456,98 @@ fn a_reasonable_adjustment_request_is_answered_or_raised() {
         )]
     );
 }
+
+/// At the ends of the calendar nothing panics: a deadline past the working-day
+/// calendar's range, or past the last representable date, is simply not listed.
+#[test]
+fn deadlines_at_the_ends_of_the_calendar_do_not_break_anything() {
+    let mut json = record();
+    json["complaintsAndAppeals"] = json!([
+        {"id": "00000000-0000-4000-8000-00000000a011", "carer": MUM,
+         "route": {"kind": "social-care-complaint", "stage": "investigation",
+                   "receivedOn": "2100-12-30", "extended": true}},
+        {"id": "00000000-0000-4000-8000-00000000a012", "carer": MUM,
+         "route": {"kind": "tribunal-appeal", "decisionSentOn": "9999-12-30"}},
+        {"id": "00000000-0000-4000-8000-00000000a013", "carer": MUM,
+         "route": {"kind": "agency-complaint", "agency": NURSERY,
+                   "receivedOn": "0001-01-01", "respondBy": "0001-01-02"}}
+    ]);
+    let record = read(&json);
+    let calendar = WorkingCalendar::england_and_wales();
+    for on in [
+        d(1, 1, 1),
+        d(2026, 11, 20),
+        d(2100, 12, 31),
+        d(9999, 12, 31),
+    ] {
+        let _ = record.practice_report(on).to_text();
+        let _ = due_items(std::slice::from_ref(&record), on, 3660, &calendar);
+    }
+    // The agency's date long past is overdue, as any other.
+    assert!(codes(&record, d(2026, 11, 20)).contains(&FindingCode::ComplaintResponseOverdue));
+}
+
+/// An update may not turn a complaint into something else, give it to another
+/// carer, or take back an extension.
+#[test]
+fn an_update_cannot_rewrite_who_or_how() {
+    let mut json = record();
+    json["carers"][1] = json["carers"][0].clone();
+    json["carers"][1]["id"] = json!("00000000-0000-4000-8000-00000000a020");
+    json["carers"][1]["primaryContact"] = json!(false);
+    let mut record = read(&json);
+    let by: ProfessionalId = KEY_WORKER.parse().unwrap();
+    let mum: CarerId = MUM.parse().unwrap();
+    let other: CarerId = "00000000-0000-4000-8000-00000000a020".parse().unwrap();
+    let id = RedressId::random();
+    let made = |carer, route| Redress::try_from(RedressParts { id, carer, route }).unwrap();
+    let stage_two = |extended| RedressRoute::SocialCareComplaint {
+        stage: ComplaintStage::Investigation,
+        received_on: d(2026, 11, 2),
+        extended,
+        responded_on: None,
+    };
+    record
+        .apply(
+            Change::AddComplaintOrAppeal(made(mum, stage_two(true))),
+            by,
+            change_time(3),
+        )
+        .unwrap();
+    let before = record.clone();
+    let refused_at = |record: &mut PartnershipRecord, redress| {
+        let err = record
+            .apply(Change::UpdateComplaintOrAppeal(redress), by, change_time(4))
+            .unwrap_err();
+        err.problems[0].pointer.clone()
+    };
+    assert_eq!(
+        refused_at(&mut record, made(other, stage_two(true))),
+        "/complaintsAndAppeals/0/carer"
+    );
+    assert_eq!(
+        refused_at(&mut record, made(mum, stage_two(false))),
+        "/complaintsAndAppeals/0/route/extended"
+    );
+    let appeal = RedressRoute::TribunalAppeal {
+        decision_sent_on: d(2026, 11, 2),
+        only_about_the_school_named: false,
+        mediation_certificate_issued_on: None,
+        lodged_on: None,
+    };
+    assert_eq!(
+        refused_at(&mut record, made(mum, appeal)),
+        "/complaintsAndAppeals/0/route/kind"
+    );
+    let stage_three = RedressRoute::SocialCareComplaint {
+        stage: ComplaintStage::ReviewPanel,
+        received_on: d(2026, 11, 2),
+        extended: false,
+        responded_on: None,
+    };
+    assert_eq!(
+        refused_at(&mut record, made(mum, stage_three)),
+        "/complaintsAndAppeals/0/route/stage"
+    );
+    assert_eq!(record, before);
+}
