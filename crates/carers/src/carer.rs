@@ -145,6 +145,7 @@ pub enum LegalStanding {
     #[serde(rename_all = "camelCase")]
     DelegatedAuthority {
         /// The areas of day-to-day decision delegated to the carer.
+        #[schemars(length(min = 1), extend("uniqueItems" = true))]
         areas: Vec<DelegatedArea>,
         /// The date of the placement plan that sets out the delegation.
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -334,6 +334,7 @@ impl ContactDetails {
 pub struct CommunicationPreferences {
     /// Channels in order of preference, most preferred first; none repeated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("uniqueItems" = true))]
     pub channels: Vec<Channel>,
     /// The language the carer prefers, as a BCP 47 tag.
     pub preferred_language: LanguageTag,

@@ -72,6 +72,7 @@ pub struct ContactRecordParts {
     /// How.
     pub channel: Channel,
     /// Who took part: at least one, none repeated.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub participants: Vec<PartyRef>,
     /// What was discussed. Personal data.
     pub summary: Sensitive<String>,

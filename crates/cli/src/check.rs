@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use partnership_core::json::InputLimits;
-use partnership_record::{Document, Problem};
-use serde::Serialize;
+use partnership_record::{CheckedFile, Document, Problem};
 
 use crate::{
     Failure, Format, INPUT, INVALID, MAX_INPUT_BYTES, json, ledger, read_input, write_err,
@@ -27,44 +26,24 @@ pub(crate) struct Check<'a> {
     pub format: Format,
 }
 
-/// What was found in one file: the object `check --format json` prints for it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct FileChecked {
-    /// The file as it was named (`-` for standard input).
-    path: String,
-    /// Whether the file holds a valid document of the kind asked for.
-    valid: bool,
-    /// Every problem, each with its JSON Pointer, rule, message, and line and column
-    /// where the problem was found while reading.
-    problems: Vec<Problem>,
-    /// For a valid record: what its ledger does and does not prove.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    notes: Vec<String>,
-    /// Why the file could not be read at all (missing, a directory, not UTF-8, too
-    /// large); the exit status is then 2.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-}
-
-impl FileChecked {
-    fn text(&self) -> String {
-        let path = &self.path;
-        if let Some(error) = &self.error {
-            return format!("{path}: {error}\n");
-        }
-        if self.valid {
-            let mut text = format!("{path}: valid\n");
-            for note in &self.notes {
-                text.push_str(&format!("{path}: note: {note}\n"));
-            }
-            return text;
-        }
-        self.problems
-            .iter()
-            .map(|p| format!("{path}: {p}\n"))
-            .collect()
+/// The lines `check` prints for a file.
+fn text(found: &CheckedFile) -> String {
+    let path = &found.path;
+    if let Some(error) = &found.error {
+        return format!("{path}: {error}\n");
     }
+    if found.valid {
+        let mut text = format!("{path}: valid\n");
+        for note in &found.notes {
+            text.push_str(&format!("{path}: note: {note}\n"));
+        }
+        return text;
+    }
+    found
+        .problems
+        .iter()
+        .map(|p| format!("{path}: {p}\n"))
+        .collect()
 }
 
 pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Failure> {
@@ -87,9 +66,9 @@ pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
             // An unreadable file is said on standard error, as every command says
             // what it could not read; problems with a document are its output.
             Format::Text if found.error.is_some() => {
-                let _ = write!(std::io::stderr(), "partnership: {}", found.text());
+                let _ = write!(std::io::stderr(), "partnership: {}", text(&found));
             }
-            Format::Text => write!(out, "{}", found.text()).map_err(write_err)?,
+            Format::Text => write!(out, "{}", text(&found)).map_err(write_err)?,
             Format::Json => all.push(found),
         }
     }
@@ -105,8 +84,8 @@ fn check_file(
     trust: &ledger::Trust,
     file: &Path,
     limits: &InputLimits,
-) -> FileChecked {
-    let mut found = FileChecked {
+) -> CheckedFile {
+    let mut found = CheckedFile {
         path: file.display().to_string(),
         valid: false,
         problems: Vec::new(),

@@ -15,7 +15,8 @@ pub(crate) fn run(
     dir: Option<PathBuf>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
-    let docs = schema::documents();
+    let mut docs = schema::documents();
+    docs.extend(schema::outputs());
     if let Some(name) = name {
         let wanted = name.strip_suffix(".schema.json").unwrap_or(name);
         let Some(doc) = docs

@@ -14,8 +14,7 @@ use partnership_consent::{
     DetrimentExceptionParts, LawInForce, LedgerSigningKey, SharingDecision, SharingQuestion,
 };
 use partnership_core::json::from_json_slice;
-use partnership_record::DecisionError;
-use serde::Serialize;
+use partnership_record::{DecisionError, ShareAnswer};
 
 use crate::store::{LockedRecord, Witness};
 use crate::{Failure, Format, json, midday, read_input, valid_record, write_err};
@@ -23,18 +22,6 @@ use crate::{Failure, Format, json, midday, read_input, valid_record, write_err};
 /// How far ahead of this machine's clock the ledger's last entry may be (another
 /// machine's clock running a little fast) before recording is refused.
 pub(crate) const CLOCK_TOLERANCE_MINUTES: i64 = 5;
-
-/// The answer as JSON: whether it was recorded (and where), and the decision.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Answer<'a> {
-    /// `false` for a what-if: nothing was shared or recorded.
-    recorded: bool,
-    /// The ledger entry that records the decision, when recorded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ledger_index: Option<u64>,
-    decision: &'a SharingDecision,
-}
 
 /// What `share` was asked to do.
 pub(crate) struct Share<'a> {
@@ -87,10 +74,10 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         let answer = record
             .what_if_under(&question, at, &share.law)
             .map_err(failed)?;
-        let json = Answer {
+        let json = ShareAnswer {
             recorded: false,
             ledger_index: None,
-            decision: answer.decision(),
+            decision: answer.decision().clone(),
         };
         show(out, share.format, &answer, &json)?;
         return Ok(ExitCode::SUCCESS);
@@ -139,10 +126,10 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
             // The judgement in words is personal data: it stays in the record and is
             // never printed, as a justification's reason is not.
             let printed = without_explanation(decision)?;
-            let json = Answer {
+            let json = ShareAnswer {
                 recorded: true,
                 ledger_index: Some(index),
-                decision: &printed,
+                decision: printed,
             };
             show(
                 out,
@@ -160,10 +147,10 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
                 record.sign_ledger(key);
             }
             locked.write(&record)?;
-            let json = Answer {
+            let json = ShareAnswer {
                 recorded: true,
                 ledger_index: Some(decided.ledger_index()),
-                decision: decided.decision(),
+                decision: decided.decision().clone(),
             };
             show(out, share.format, &decided, &json)?;
             decided.ledger_index()
@@ -290,7 +277,7 @@ fn show(
     out: &mut dyn Write,
     format: Format,
     text: &dyn std::fmt::Display,
-    json_answer: &Answer<'_>,
+    json_answer: &ShareAnswer,
 ) -> Result<(), Failure> {
     match format {
         Format::Text => writeln!(out, "{text}"),

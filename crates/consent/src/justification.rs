@@ -81,7 +81,8 @@ pub enum CarersTold {
 
 /// The plain fields of a [`SafeguardingJustification`]. Some fields are optional so
 /// that a justification in progress can be recorded; an incomplete one permits
-/// nothing, and [`SafeguardingJustification::problems`] says what is missing.
+/// nothing, and the library says what is missing (in Rust:
+/// [`SafeguardingJustification::problems`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SafeguardingJustificationParts {
@@ -102,10 +103,13 @@ pub struct SafeguardingJustificationParts {
     /// Who it justifies sharing with, by the same scopes consents use (a particular
     /// professional, an agency, a role). At least one. The recipient's role and agency
     /// come from the record's team, never from a request.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub recipients: Vec<RecipientScope>,
     /// What for: the purposes it justifies sharing for. At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub purposes: Vec<Purpose>,
     /// The categories it justifies sharing: the minimum necessary. At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub data_categories: Vec<DataCategory>,
     /// The professional who decided.
     pub decided_by: ProfessionalId,

@@ -13,6 +13,11 @@ use sha2::{Digest, Sha256};
 use crate::{Checkpoint, ConsentError, LedgerVerifyingKey, SharingDecision, SharingRequest};
 use partnership_core::FieldPath;
 
+/// The spelling of an instant in a ledger entry, as a JSON Schema pattern: UTC as
+/// `YYYY-MM-DDTHH:MM:SS`, a fraction of 3, 6 or 9 digits only when there is one, `Z`.
+pub const CANONICAL_INSTANT_PATTERN: &str =
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.([0-9]{3}|[0-9]{6}|[0-9]{9}))?Z$";
+
 /// A SHA-256 digest, written as 64 lower-case hexadecimal digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(try_from = "String")]
@@ -128,6 +133,9 @@ pub struct LedgerEntry {
     /// Position in the ledger, from 0.
     pub index: u64,
     /// When the decision was recorded (RFC 3339, UTC); never before the entry before.
+    /// Written in the one spelling its hash is taken over: `Z`, and fractions of a
+    /// second only of 3, 6 or 9 digits.
+    #[schemars(extend("pattern" = CANONICAL_INSTANT_PATTERN))]
     pub recorded_at: DateTime<Utc>,
     /// The request decided.
     pub request: SharingRequest,

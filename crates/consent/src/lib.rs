@@ -150,7 +150,8 @@ pub use justification::{
 };
 pub use law::{LawInForce, RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM};
 pub use ledger::{
-    DisclosureLedger, LEDGER_FORMAT, LedgerEntry, LedgerHead, LedgerMigration, Sha256Digest,
+    CANONICAL_INSTANT_PATTERN, DisclosureLedger, LEDGER_FORMAT, LedgerEntry, LedgerHead,
+    LedgerMigration, Sha256Digest,
 };
 pub use queries::{consents_expiring_within, consents_in_force, permitted_categories};
 pub use question::{RecipientRef, SharingQuestion, SharingQuestionParts};

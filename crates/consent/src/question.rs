@@ -17,9 +17,8 @@ use crate::{ChildCapacity, ConsentError, DataCategory, Purpose, SharingRequest};
 /// Older request files described the recipient as well (`role`, `agency`,
 /// `agencyKind`). Such files are still read, and the description is compared with
 /// the record: where it disagrees, the request is refused with its own reason, and
-/// the refusal is recorded like any other. Build new questions with
-/// [`RecipientRef::carer`], [`RecipientRef::professional`] and
-/// [`RecipientRef::agency`], which describe nobody.
+/// the refusal is recorded like any other. A new question names the recipient by
+/// kind and id alone (in Rust: `RecipientRef::carer`, `professional` or `agency`).
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -125,6 +124,7 @@ pub struct SharingQuestionParts {
     pub purpose: Purpose,
     /// What information: at least one category, none twice. Ask only for what the
     /// purpose needs.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub data_categories: Vec<DataCategory>,
     /// Deprecated: when an older request file said the information would be shared. A
     /// decision is made at the moment it is recorded, so a time on another day than

@@ -289,6 +289,7 @@ pub struct ConsentRecordParts {
     pub notice_version: Label,
     /// What happened, oldest first. The status at any time is derived from these and
     /// the period; there is no stored status to disagree with them.
+    #[schemars(length(min = 1))]
     pub events: Vec<ConsentEvent>,
 }
 

@@ -86,6 +86,7 @@ pub struct SharingRequestParts {
     pub purpose: Purpose,
     /// What information: at least one category, none twice. Ask only for what the
     /// purpose needs.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub data_categories: Vec<DataCategory>,
     /// When the information would be shared (RFC 3339, UTC).
     #[serde(serialize_with = "crate::rfc3339::serialize")]

@@ -290,10 +290,13 @@ impl RecipientScope {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scope {
     /// The purposes the information may be used for.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub purposes: Vec<Purpose>,
     /// Who may receive it.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub recipients: Vec<RecipientScope>,
     /// What information.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub data_categories: Vec<DataCategory>,
 }
 

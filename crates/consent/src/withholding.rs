@@ -18,10 +18,13 @@ pub struct WithholdingRuleParts {
     pub child: ChildId,
     /// Whose safety it protects: the child, a carer, anyone who could be harmed if
     /// their details reached the person withheld from. At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub protects: Vec<PartyRef>,
     /// What information is withheld. At least one category.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub data_categories: Vec<DataCategory>,
     /// From whom. At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub withheld_from: Vec<RecipientScope>,
     /// Why. Personal data.
     pub reason: Sensitive<String>,

@@ -62,7 +62,9 @@ pub enum CoreError {
     #[error("time of day: must be HH:MM on the 24-hour clock, from 00:00 to 23:59")]
     TimeOfDay,
     /// A typed id is not a UUID.
-    #[error("{kind} must be a UUID such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b")]
+    #[error(
+        "{kind} must be a UUID in lower case with hyphens, such as 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b"
+    )]
     InvalidId {
         /// The kind of id, for example `CarerId`.
         kind: &'static str,

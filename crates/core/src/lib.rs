@@ -70,6 +70,7 @@ pub use id::{
     MitigationId, ProfessionalId, ProgressEntryId, RecordId, RedressId, ResponsibilityId, ReviewId,
     ReviewScheduleId, SharingRequestId, SupportId, WithholdingRuleId,
 };
+pub use id::{CANONICAL_UUID_PATTERN, canonical_uuid, parse_canonical_uuid};
 pub use label::Label;
 pub use lists::{Repeated, first_repeat, no_repeats};
 pub use nhs::{Identifier, NhsNumber};

@@ -153,7 +153,7 @@ impl Document {
         Some(match self {
             Self::Record => f.with::<PartnershipRecord>(
                 "PartnershipRecord",
-                "schemaVersion is 2; every id a part names resolves to an entity of the right kind in the record, and no id is used twice; an NHS number's tenth digit is its modulus 11 check digit; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies, and each permit in it is supported by the consents it cites or its justification; each checkpoint is its key's Ed25519 signature over the UTF-8 text partnership-ledger-checkpoint-v1, the length in decimal and the head, each followed by a newline, and states a head the ledger holds, one per key; and every rule of the documents it contains",
+                "every id a part names resolves to an entity of the right kind in the record, and no id is used twice; an NHS number's tenth digit is its modulus 11 check digit; each consent was given, refused and renewed by someone entitled to on that day (parental responsibility held that day; delegated authority that covers information sharing under a placement plan already dated; a care order already made, for the local authority's children's social care through one of its officers; a court order already made; a young person already 16; a competent child with a recorded assessment by that professional on that day finding them competent for a decision that includes the consent's scope); a goal becomes active only with an involved carer's agreement; a restricted carer is not at a review held after the decision; nothing is disclosed to someone it is withheld from; the disclosure ledger's hash chain verifies, and each permit in it is supported by the consents it cites or its justification; each checkpoint is its key's Ed25519 signature over the UTF-8 text partnership-ledger-checkpoint-v1, the length in decimal and the head, each followed by a newline, and states a head the ledger holds, one per key; and every rule of the documents it contains",
             ),
             Self::ChildProfile => f.checked::<ChildProfile>(
                 "ChildProfile",
@@ -161,7 +161,7 @@ impl Document {
             ),
             Self::Carer => f.checked::<Carer>(
                 "Carer",
-                "a foster carer or residential care worker never holds parental responsibility; a basis of parental responsibility fits the relationship (a father named on the birth register, from 1 December 2003, with the registration date); delegated authority lists at least one area; channels and support items do not repeat; dates are in order",
+                "a foster carer or residential care worker never holds parental responsibility; a basis of parental responsibility fits the relationship (a father named on the birth register, from 1 December 2003, with the registration date); support items and adjustment requests do not repeat; dates are in order",
             ),
             Self::CommunicationAgreement => f.with::<CommunicationAgreement>(
                 "CommunicationAgreement",
@@ -169,7 +169,7 @@ impl Document {
             ),
             Self::ContactRecord => f.checked::<ContactRecord>(
                 "ContactRecord",
-                "at least one participant, none repeated; agreed actions are not due or done before the discussion",
+                "no participant repeated; agreed actions are not due or done before the discussion",
             ),
             Self::SharedGoal => f.checked::<SharedGoal>(
                 "SharedGoal",
@@ -177,15 +177,15 @@ impl Document {
             ),
             Self::ConsentRecord => f.checked::<ConsentRecord>(
                 "ConsentRecord",
-                "events are in time order and make sense (a request only first; a withdrawal only after consent was given; nothing after a withdrawal, revocation or invalidation); every event is made by the person it says acted (given, refused, renewed and withdrawn by the giver, with a professional who wrote it down on their behalf in recordedBy; asked for and invalidated by a professional; revoked by anyone but the giver); a court order never names the child; the period does not end before it starts; scope lists are not empty and do not repeat",
+                "events are in time order and make sense (a request only first; a withdrawal only after consent was given; nothing after a withdrawal, revocation or invalidation); every event is made by the person it says acted (given, refused, renewed and withdrawn by the giver, with a professional who wrote it down on their behalf in recordedBy; asked for and invalidated by a professional; revoked by anyone but the giver); a court order never names the child; the period does not end before it starts",
             ),
             Self::SharingQuestion => f.checked::<SharingQuestion>(
                 "SharingQuestion",
-                "data categories are not empty and do not repeat; asked of a record, every id names someone in it, and a deprecated description (the recipient's role, agency or kind of agency, a time on another day than the decision, a child's capacity) that disagrees with the record refuses the request",
+                "asked of a record, every id names someone in it, and a deprecated description (the recipient's role, agency or kind of agency, a time on another day than the decision, a child's capacity) that disagrees with the record refuses the request",
             ),
             Self::SharingRequest => f.checked::<SharingRequest>(
                 "SharingRequest",
-                "data categories are not empty and do not repeat",
+                "none beyond the shape",
             ),
             Self::SharingDecision => f.with::<SharingDecision>(
                 "SharingDecision",
@@ -193,15 +193,15 @@ impl Document {
             ),
             Self::WithholdingRule => f.checked::<WithholdingRule>(
                 "WithholdingRule",
-                "lists are not empty and do not repeat; the period does not end before it starts",
+                "the period does not end before it starts",
             ),
             Self::SafeguardingJustification => f.checked::<SafeguardingJustification>(
                 "SafeguardingJustification",
-                "the window ends after it starts; recipients, purposes and categories are not empty and do not repeat",
+                "the window ends after it starts",
             ),
             Self::CompetenceAssessment => f.checked::<CompetenceAssessment>(
                 "CompetenceAssessment",
-                "the decision's lists are not empty and do not repeat; in a record, the assessor is a professional in it and the date is not before the child's birth",
+                "in a record, the assessor is a professional in it and the date is not before the child's birth",
             ),
             Self::LedgerEntry => f.with::<LedgerEntry>(
                 "LedgerEntry",

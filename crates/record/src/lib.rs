@@ -67,6 +67,7 @@ mod due;
 #[cfg(feature = "fhir")]
 pub mod fhir;
 mod load;
+mod output;
 mod problem;
 mod record;
 mod report;
@@ -79,6 +80,7 @@ pub use change::{Change, ChangeKind, ProvenanceEntry};
 pub use decide::{Decided, DecisionError, Disclosure, WhatIf};
 pub use document::{Document, UnknownDocument};
 pub use due::{DueItem, DueKind, due_items};
+pub use output::{CheckedFile, ShareAnswer};
 pub use problem::{Problem, RecordError, Rule};
 pub use record::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};
 pub use report::{

@@ -30,6 +30,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PartnershipRecordParts {
     /// The version of this document's schema: 2.
+    #[schemars(extend("const" = SCHEMA_VERSION))]
     pub schema_version: u32,
     /// The record's id.
     pub id: RecordId,
@@ -83,7 +84,7 @@ pub struct PartnershipRecordParts {
     /// each stands; ids unique.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub complaints_and_appeals: Vec<Redress>,
-    /// Every change made through `PartnershipRecord::apply`, in time order: what
+    /// Every change made to the record through the library, in time order: what
     /// kind, to what, by which professional and when.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<ProvenanceEntry>,

@@ -92,10 +92,163 @@ impl Transform for StandardFormatsOnly {
     }
 }
 
+/// A description in plain words, for a reader of the schema who does not read Rust:
+/// the examples (fenced code) left out, links kept as their words, and the advice on
+/// building the Rust type dropped.
+fn plain_words(text: &str) -> String {
+    let mut kept = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code {
+            kept.push(line);
+        }
+    }
+    let mut out = unlink(&kept.join("\n"));
+    for advice in [
+        "; build one and convert it with\n`{}::try_from`, which checks it",
+        "; build one and convert it with `{}::try_from`, which checks it",
+        "; convert with `{}::try_from`, which checks them",
+    ] {
+        // The advice names the type: find it by its fixed words around the name.
+        let (before, after) = advice.split_once("{}").unwrap_or((advice, ""));
+        while let Some(start) = out.find(before) {
+            let rest = &out[start + before.len()..];
+            let Some(end) = rest.find(after) else { break };
+            out.replace_range(start..start + before.len() + end + after.len(), "");
+        }
+    }
+    // What a Rust caller writes, said in the Rust docs as "(in Rust: …)".
+    while let Some(start) = out.find("(in Rust:") {
+        let Some(len) = out[start..].find(')') else {
+            break;
+        };
+        let from = out[..start].trim_end().len();
+        out.replace_range(from..start + len + 1, "");
+    }
+    if let Some(rest) = out.strip_prefix("The plain fields of ") {
+        out = format!("The fields of {rest}");
+    }
+    // Blank lines left where examples were: at most one in a row, none at the ends.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out.trim().to_owned()
+}
+
+/// `[words](target)` and `[`name`]` as their words alone.
+fn unlink(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let words = &after[..close];
+        let tail = &after[close + 1..];
+        let linked = words.starts_with('`') && words.ends_with('`') && words.len() > 1;
+        if let Some(target) = tail.strip_prefix('(')
+            && let Some(end) = target.find(')')
+        {
+            out.push_str(words.trim_matches('`'));
+            rest = &target[end + 1..];
+        } else if linked {
+            out.push_str(words.trim_matches('`'));
+            rest = tail;
+        } else {
+            out.push('[');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every description in plain words.
+#[derive(Debug, Clone)]
+struct PlainWords;
+
+impl Transform for PlainWords {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(Value::String(text)) = schema.get_mut("description") {
+            *text = plain_words(text);
+            if text.is_empty() {
+                schema.remove("description");
+            }
+        }
+        transform_subschemas(self, schema);
+    }
+}
+
+/// `foster-carer` as `FosterCarer`.
+fn pascal(code: &str) -> String {
+    code.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A title on every branch of every `oneOf`, made of the choice's name and the
+/// branch's kind (`RelationshipFosterCarer`), so that tools generating models from the
+/// schema name each class for what it is rather than numbering them.
+fn title_choices(name: &str, schema: &mut Value) {
+    let Some(Value::Array(branches)) = schema.get_mut("oneOf") else {
+        return;
+    };
+    for (i, branch) in branches.iter_mut().enumerate() {
+        let Some(map) = branch.as_object_mut() else {
+            continue;
+        };
+        if map.contains_key("title") {
+            continue;
+        }
+        let code = map
+            .get("properties")
+            .and_then(|p| p.get("kind"))
+            .and_then(|k| k.get("const"))
+            .or_else(|| map.get("const"))
+            .or_else(|| map.get("enum").and_then(|e| e.get(0)))
+            .and_then(Value::as_str)
+            .map(pascal);
+        let title = match code {
+            Some(code) if !code.is_empty() => format!("{name}{code}"),
+            _ => format!("{name}Choice{}", i + 1),
+        };
+        map.insert("title".into(), Value::String(title));
+    }
+}
+
 fn generate<T: JsonSchema>(name: &'static str, rules: &str) -> SchemaDocument {
-    let settings = SchemaSettings::draft2020_12().with_transform(StandardFormatsOnly);
+    generate_with_note::<T>(
+        name,
+        &format!("Rules this schema cannot express, which the library checks on reading: {rules}"),
+    )
+}
+
+fn generate_with_note<T: JsonSchema>(name: &'static str, note: &str) -> SchemaDocument {
+    let settings = SchemaSettings::draft2020_12()
+        .with_transform(StandardFormatsOnly)
+        .with_transform(PlainWords);
     let schema = settings.into_generator().into_root_schema_for::<T>();
     let mut value = schema.to_value();
+    title_choices(name, &mut value);
+    if let Some(Value::Object(defs)) = value.get_mut("$defs") {
+        for (def, schema) in defs.iter_mut() {
+            title_choices(def, schema);
+        }
+    }
     if let Some(map) = value.as_object_mut() {
         let id = format!(
             "{ID_BASE}{}",
@@ -112,9 +265,7 @@ fn generate<T: JsonSchema>(name: &'static str, rules: &str) -> SchemaDocument {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        let note = format!(
-            "{described}\n\nRules this schema cannot express, which the library checks on reading: {rules}"
-        );
+        let note = format!("{described}\n\n{note}");
         map.insert("description".into(), Value::String(note.trim().to_owned()));
     }
     SchemaDocument {
@@ -131,6 +282,36 @@ pub fn documents() -> Vec<SchemaDocument> {
         .iter()
         .filter_map(|kind| kind.with_type(Generate))
         .collect()
+}
+
+/// The schemas of what the `partnership` command prints as JSON: the practice report
+/// (`report --format json`), the due list (`due --format json`), the answer to a
+/// sharing question (`share --format json`) and what `check --format json` found.
+///
+/// ```
+/// let outputs = partnership_record::schema::outputs();
+/// let names: Vec<&str> = outputs.iter().map(|d| d.name).collect();
+/// assert_eq!(names, ["PracticeReport", "DueList", "ShareAnswer", "CheckReport"]);
+/// ```
+pub fn outputs() -> Vec<SchemaDocument> {
+    vec![
+        generate_with_note::<crate::PracticeReport>(
+            "PracticeReport",
+            "Printed by partnership report --format json. Findings come concerns first, then by code and by what they are about.",
+        ),
+        generate_with_note::<Vec<crate::DueItem>>(
+            "DueList",
+            "What is due or overdue across records, printed by partnership due --format json: soonest first, then by record, then by pointer.",
+        ),
+        generate_with_note::<crate::ShareAnswer>(
+            "ShareAnswer",
+            "Printed by partnership share --format json. A what-if (recorded false) shares and records nothing.",
+        ),
+        generate_with_note::<Vec<crate::CheckedFile>>(
+            "CheckReport",
+            "Printed by partnership check --format json: one object per file, in the order the files were named.",
+        ),
+    ]
 }
 
 /// Writes a document kind's schema.

@@ -14,6 +14,7 @@ pub enum AgreedCadence {
     /// Every N weeks (1 to 52).
     EveryNWeeks {
         /// The number of weeks.
+        #[schemars(range(min = 1, max = 52))]
         weeks: u32,
     },
     /// Every calendar month.
@@ -51,6 +52,7 @@ pub enum ReviewKind {
     EhcPlanUnderFive {
         /// Months between reviews, 3 to 6 (default 6).
         #[serde(default = "six")]
+        #[schemars(range(min = 3, max = 6))]
         months: u32,
     },
     /// Personal education plan for a looked-after child: started within 10 working
@@ -64,6 +66,7 @@ pub enum ReviewKind {
     ChildInNeedPlan {
         /// Months between reviews, 1 to 12 (default 3).
         #[serde(default = "three")]
+        #[schemars(range(min = 1, max = 12))]
         months: u32,
     },
     /// A partnership review at whatever cadence the carers and professionals agree.

@@ -157,7 +157,7 @@ impl ChangeKind {
 /// was recorded. The record keeps these in time order, as its provenance; exported
 /// to FHIR they are `Provenance` resources.
 ///
-/// Who and when come from the caller of `PartnershipRecord::apply`: who must be a
+/// Who and when come from whoever applies the change: who must be a
 /// professional in the record, and when must not be before the change before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -165,6 +165,8 @@ pub struct ProvenanceEntry {
     /// What kind of change it was.
     pub change: ChangeKind,
     /// The id of what was changed: a carer, a goal, a consent, …, as `change` says.
+    #[serde(deserialize_with = "partnership_core::canonical_uuid::deserialize")]
+    #[schemars(extend("pattern" = partnership_core::CANONICAL_UUID_PATTERN))]
     pub subject: uuid::Uuid,
     /// The professional who made the change.
     pub by: ProfessionalId,
