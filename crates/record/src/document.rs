@@ -161,7 +161,7 @@ impl Document {
             ),
             Self::Carer => f.checked::<Carer>(
                 "Carer",
-                "a foster carer or residential care worker never holds parental responsibility; a basis of parental responsibility fits the relationship (a father named on the birth register, from 1 December 2003, with the registration date); support items and adjustment requests do not repeat; dates are in order",
+                "parental responsibility by birth registration counts only from 1 December 2003 (1 September 2009 for a second female parent); support items and adjustment requests do not repeat; dates are in order",
             ),
             Self::CommunicationAgreement => f.with::<CommunicationAgreement>(
                 "CommunicationAgreement",

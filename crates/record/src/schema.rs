@@ -230,6 +230,161 @@ fn title_choices(name: &str, schema: &mut Value) {
     }
 }
 
+/// Rules between members of one object that JSON Schema states with `if`/`then`,
+/// each for the definition (and, for a choice, the branch of that kind) it binds.
+fn conditional_rules() -> Vec<(&'static str, Option<&'static str>, Value)> {
+    use serde_json::json;
+    let mut rules = vec![
+        // A review panel meets within 30 working days; its time is never extended
+        // (Representations Procedure (England) Regulations 2006 reg 19(4)).
+        (
+            "RedressRoute",
+            Some("social-care-complaint"),
+            json!({
+                "description": "A review panel's time is never extended: it meets within 30 working days of the request.",
+                "if": {"properties": {"stage": {"const": "review-panel"}}, "required": ["stage"]},
+                "then": {"properties": {"extended": {"const": false}}}
+            }),
+        ),
+        // An appeal about more than the school named is lodged only with a mediation
+        // certificate (Children and Families Act 2014 s.55(3)).
+        (
+            "RedressRoute",
+            Some("tribunal-appeal"),
+            json!({
+                "description": "An appeal about more than the school or other institution named is lodged only with a mediation certificate (Children and Families Act 2014 s.55(3)).",
+                "if": {
+                    "properties": {"onlyAboutTheSchoolNamed": {"const": false}},
+                    "required": ["lodgedOn"]
+                },
+                "then": {"required": ["mediationCertificateIssuedOn"]}
+            }),
+        ),
+        // Parental responsibility by birth registration dates from the registration,
+        // which decides whether it applies (Children Act 1989 s.4(1)(a), s.4ZA).
+        (
+            "LegalStanding",
+            Some("parental-responsibility"),
+            json!({
+                "description": "Parental responsibility by birth registration records the date of the registration.",
+                "if": {
+                    "properties": {"basis": {"properties": {"kind": {"const": "named-on-birth-register"}}, "required": ["kind"]}},
+                    "required": ["basis"]
+                },
+                "then": {"required": ["since"]}
+            }),
+        ),
+        // Nothing refused is put in place.
+        (
+            "AdjustmentOutcome",
+            None,
+            json!({
+                "description": "An adjustment refused is not put in place.",
+                "if": {"properties": {"decision": {"const": "refused"}}, "required": ["decision"]},
+                "then": {"not": {"required": ["inPlaceFrom"]}}
+            }),
+        ),
+    ];
+    rules.extend(
+        standing_rules()
+            .into_iter()
+            .map(|rule| ("Carer", None, rule)),
+    );
+    rules
+}
+
+/// The table of which standing fits which relationship (Children Act 1989; the same
+/// table `ParentalResponsibilityBasis::can_be_held_by` applies), as one `if`/`then`
+/// per relationship: the bases it cannot hold parental responsibility on, whether it
+/// never holds it (a foster carer), and the basis it always holds it on (a special
+/// guardian, an adoptive parent; or a basis written in words, which the schema cannot
+/// read).
+fn standing_rules() -> Vec<Value> {
+    use partnership_carers::{ParentalResponsibilityBasis as Basis, Relationship};
+    use serde_json::json;
+    let Ok(label) = partnership_core::Label::new("a relationship in words") else {
+        return Vec::new();
+    };
+    let mut relationships: Vec<Relationship> = Relationship::FIXED.to_vec();
+    relationships.push(Relationship::Other { label });
+    let pr = "parental-responsibility";
+    let mut rules = Vec::new();
+    for relationship in &relationships {
+        let when = json!({
+            "properties": {"relationship": {"properties": {"kind": {"const": relationship.code()}}, "required": ["kind"]}},
+            "required": ["relationship"]
+        });
+        let standing = if relationship.never_holds_parental_responsibility() {
+            json!({"not": {"properties": {"kind": {"const": pr}}, "required": ["kind"]}})
+        } else if let Some(always) = relationship.always_holds_parental_responsibility() {
+            json!({
+                "properties": {
+                    "kind": {"const": pr},
+                    "basis": {"properties": {"kind": {"enum": [always.code(), "other"]}}}
+                },
+                "required": ["kind", "basis"]
+            })
+        } else {
+            let refused: Vec<&str> = Basis::FIXED
+                .iter()
+                .filter(|basis| !basis.can_be_held_by(relationship))
+                .map(Basis::code)
+                .collect();
+            if refused.is_empty() {
+                continue;
+            }
+            json!({"not": {
+                "properties": {"kind": {"const": pr}, "basis": {"properties": {"kind": {"enum": refused}}, "required": ["kind"]}},
+                "required": ["kind", "basis"]
+            }})
+        };
+        let description = format!(
+            "The standing a carer recorded as {} can hold (Children Act 1989, Adoption and Children Act 2002).",
+            relationship
+                .fixed_words()
+                .unwrap_or("a relationship in words")
+        );
+        rules.push(json!({
+            "description": description,
+            "if": when,
+            "then": {"properties": {"legalStanding": standing}}
+        }));
+    }
+    rules
+}
+
+/// Adds each conditional rule to the definition it binds, wherever it is: the
+/// document itself or one of its `$defs`.
+fn add_conditional_rules(name: &str, value: &mut Value) {
+    for (def, branch, rule) in conditional_rules() {
+        let target = if name == def {
+            Some(&mut *value)
+        } else {
+            value.get_mut("$defs").and_then(|defs| defs.get_mut(def))
+        };
+        let Some(target) = target else { continue };
+        let target = match branch {
+            None => Some(target),
+            Some(kind) => target
+                .get_mut("oneOf")
+                .and_then(Value::as_array_mut)
+                .and_then(|branches| {
+                    branches.iter_mut().find(|b| {
+                        b.pointer("/properties/kind/const").and_then(Value::as_str) == Some(kind)
+                    })
+                }),
+        };
+        if let Some(Value::Object(map)) = target {
+            let all = map
+                .entry("allOf")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(all) = all {
+                all.push(rule);
+            }
+        }
+    }
+}
+
 fn generate<T: JsonSchema>(name: &'static str, rules: &str) -> SchemaDocument {
     generate_with_note::<T>(
         name,
@@ -243,6 +398,7 @@ fn generate_with_note<T: JsonSchema>(name: &'static str, note: &str) -> SchemaDo
         .with_transform(PlainWords);
     let schema = settings.into_generator().into_root_schema_for::<T>();
     let mut value = schema.to_value();
+    add_conditional_rules(name, &mut value);
     title_choices(name, &mut value);
     if let Some(Value::Object(defs)) = value.get_mut("$defs") {
         for (def, schema) in defs.iter_mut() {
