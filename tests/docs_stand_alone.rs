@@ -68,3 +68,63 @@ fn every_citation_of_the_domain_notes_resolves() {
     // The test looks at something: the crates cite the notes a dozen times.
     assert!(citations >= 10, "{citations}");
 }
+
+/// The examples on the inner crates' items are shown on the facade's pages too (it
+/// re-exports them): each is written as a user of `partnership` alone writes it,
+/// `use partnership::carers::Carer`, never naming an inner crate or `chrono` in a line
+/// the reader sees. (A hidden first line lets the same text compile in the inner
+/// crate's own tests.)
+#[test]
+fn examples_are_written_for_a_user_of_the_facade() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for krate in [
+        "core", "carers", "goals", "consent", "barriers", "reviews", "record",
+    ] {
+        sources(&root.join("crates").join(krate).join("src"), &mut files);
+    }
+    // Strategies are for the crates' own tests, not shown to users of the facade.
+    files.retain(|f| !f.ends_with("strategies.rs"));
+    let mut examples = 0;
+    let mut wrong = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut in_block = false;
+        let mut in_code = false;
+        for (n, line) in text.lines().enumerate() {
+            let trimmed = line.trim_start();
+            let Some(doc) = trimmed
+                .strip_prefix("///")
+                .or_else(|| trimmed.strip_prefix("//!"))
+            else {
+                continue;
+            };
+            let doc = doc.strip_prefix(' ').unwrap_or(doc);
+            if doc.trim_start().starts_with("```") {
+                let lang = doc.trim_start().trim_start_matches('`').trim();
+                in_block = !in_block;
+                in_code = in_block
+                    && (lang.is_empty() || lang == "rust" || lang.contains("compile_fail"));
+                examples += usize::from(in_code);
+                continue;
+            }
+            if !in_code || doc.starts_with("# ") || doc == "#" {
+                continue;
+            }
+            let names_inner = [
+                "core", "carers", "goals", "consent", "barriers", "reviews", "record",
+            ]
+            .iter()
+            .any(|k| doc.contains(&format!("partnership_{k}")));
+            let bare_chrono = doc.contains("chrono::") && !doc.contains("partnership::chrono::");
+            if names_inner || bare_chrono {
+                wrong.push(format!("{}:{}: {doc}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(examples > 100, "{examples}");
+    assert!(
+        wrong.is_empty(),
+        "examples a user of the facade cannot write: {wrong:#?}"
+    );
+}

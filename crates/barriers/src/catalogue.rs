@@ -132,7 +132,8 @@ const CULTURE: &[M] = &[
 /// reading of the same principles, and are offered as suggestions.
 ///
 /// ```
-/// use partnership_barriers::{recommended_mitigations, BarrierKind, MitigationStrategy};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub use ::chrono; }
+/// use partnership::barriers::{recommended_mitigations, BarrierKind, MitigationStrategy};
 ///
 /// let helps = recommended_mitigations(&BarrierKind::TimeAndWorkPatterns);
 /// assert!(helps.contains(&MitigationStrategy::RemoteOrVideoMeetings));

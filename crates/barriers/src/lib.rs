@@ -22,9 +22,10 @@
 //! at 7 pm is tried; reviewed a month later, it helped; the barrier is resolved.
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use partnership_barriers::*;
-//! use partnership_core::{BarrierId, CarerId, MitigationId, PartyRef, ProfessionalId, Sensitive};
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub use ::chrono; }
+//! use partnership::chrono::NaiveDate;
+//! use partnership::barriers::*;
+//! use partnership::core::{BarrierId, CarerId, MitigationId, PartyRef, ProfessionalId, Sensitive};
 //!
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let dad = CarerId::random();

@@ -81,9 +81,10 @@ partnership_core::validated! {
     /// timing matters.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_barriers::*;
-    /// use partnership_core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::barriers::*;
+    /// use partnership::core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let barrier = Barrier::try_from(BarrierParts {
@@ -125,9 +126,10 @@ impl BarrierRegister {
     /// [`BarriersError::DuplicateBarrier`], naming the index it would have had.
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use partnership_barriers::*;
-    /// # use partnership_core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub use ::chrono; }
+    /// # use partnership::chrono::NaiveDate;
+    /// # use partnership::barriers::*;
+    /// # use partnership::core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
     /// let barrier = Barrier::try_from(BarrierParts {
     ///     id: BarrierId::random(),
     ///     kind: BarrierKind::TimeAndWorkPatterns,
@@ -162,9 +164,10 @@ impl BarrierRegister {
     /// nothing, when the register holds no barrier with that id.
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use partnership_barriers::*;
-    /// # use partnership_core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub use ::chrono; }
+    /// # use partnership::chrono::NaiveDate;
+    /// # use partnership::barriers::*;
+    /// # use partnership::core::{BarrierId, CarerId, PartyRef, ProfessionalId, Sensitive};
     /// # let barrier = Barrier::try_from(BarrierParts {
     /// #     id: BarrierId::random(), kind: BarrierKind::TimeAndWorkPatterns,
     /// #     affects: vec![CarerId::random()], goals: vec![],

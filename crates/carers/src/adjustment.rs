@@ -80,9 +80,10 @@ pub struct AdjustmentOutcome {
 /// the child or for themselves, to an agency in the record.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_carers::{AdjustmentDecision, AdjustmentFor, AdjustmentOutcome, AdjustmentRequest};
-/// use partnership_core::{AdjustmentId, AgencyId, Label, Sensitive};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::carers::{AdjustmentDecision, AdjustmentFor, AdjustmentOutcome, AdjustmentRequest};
+/// use partnership::core::{AdjustmentId, AgencyId, Label, Sensitive};
 ///
 /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 /// let mut request = AdjustmentRequest {

@@ -51,9 +51,10 @@ impl fmt::Display for UpdateFrequency {
 /// what channel, and from whom (open, honest communication, kept to).
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_carers::{Channel, CommunicationAgreement, UpdateFrequency};
-/// use partnership_core::{AgreementId, CarerId, PartyRef, ProfessionalId};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::carers::{Channel, CommunicationAgreement, UpdateFrequency};
+/// use partnership::core::{AgreementId, CarerId, PartyRef, ProfessionalId};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let agreement = CommunicationAgreement {

@@ -65,7 +65,8 @@ impl Relationship {
     /// (s.12(1), (1A)).
     ///
     /// ```
-    /// use partnership_carers::Relationship;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::Relationship;
     ///
     /// assert!(Relationship::SecondFemaleParent.is_parent());
     /// assert!(!Relationship::StepParent.is_parent());
@@ -84,7 +85,8 @@ impl Relationship {
     /// refused.
     ///
     /// ```
-    /// use partnership_carers::{ParentalResponsibilityBasis, Relationship};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::{ParentalResponsibilityBasis, Relationship};
     ///
     /// assert_eq!(
     ///     Relationship::SpecialGuardian.always_holds_parental_responsibility(),
@@ -106,7 +108,8 @@ impl Relationship {
 /// A carer's legal standing towards the child (Children Act 1989).
 ///
 /// ```
-/// use partnership_carers::{DelegatedArea, LegalStanding, ParentalResponsibilityBasis};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::carers::{DelegatedArea, LegalStanding, ParentalResponsibilityBasis};
 ///
 /// let mother = LegalStanding::ParentalResponsibility {
 ///     basis: ParentalResponsibilityBasis::BirthMother,
@@ -184,8 +187,9 @@ impl LegalStanding {
     /// day.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::{LegalStanding, ParentalResponsibilityBasis};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::{LegalStanding, ParentalResponsibilityBasis};
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
     /// let order = LegalStanding::ParentalResponsibility {
@@ -213,8 +217,9 @@ impl LegalStanding {
     /// before it.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::{DelegatedArea, LegalStanding};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::{DelegatedArea, LegalStanding};
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
     /// let foster = LegalStanding::DelegatedAuthority {
@@ -319,7 +324,8 @@ impl ParentalResponsibilityBasis {
     /// responsibility on this basis (see the table on this type's `impl`).
     ///
     /// ```
-    /// use partnership_carers::{ParentalResponsibilityBasis as Basis, Relationship};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::{ParentalResponsibilityBasis as Basis, Relationship};
     ///
     /// assert!(Basis::ParentalResponsibilityAgreement.can_be_held_by(&Relationship::StepParent));
     /// assert!(!Basis::ParentalResponsibilityAgreement.can_be_held_by(&Relationship::Grandparent));
@@ -353,7 +359,8 @@ impl ParentalResponsibilityBasis {
     /// Who can hold parental responsibility on this basis, in words, for messages.
     ///
     /// ```
-    /// use partnership_carers::ParentalResponsibilityBasis as Basis;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::ParentalResponsibilityBasis as Basis;
     ///
     /// assert_eq!(Basis::SpecialGuardianshipOrder.holders(), "someone who is not a parent of the child");
     /// ```
@@ -377,7 +384,8 @@ impl ParentalResponsibilityBasis {
     /// The sections that give parental responsibility on this basis.
     ///
     /// ```
-    /// use partnership_carers::ParentalResponsibilityBasis as Basis;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::ParentalResponsibilityBasis as Basis;
     ///
     /// assert_eq!(Basis::SpecialGuardianshipOrder.section(), "Children Act 1989 s.14A(2)(b), s.14C(1)(a)");
     /// ```
@@ -469,8 +477,9 @@ impl CarerParts {
     /// [`Carer::try_from`].
     ///
     /// ```
-    /// use partnership_carers::*;
-    /// use partnership_core::{CarerId, Label};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::*;
+    /// use partnership::core::{CarerId, Label};
     ///
     /// let mut parts = CarerParts::new(
     ///     CarerId::random(),
@@ -625,8 +634,9 @@ partnership_core::validated! {
     /// dates are in order. Reading a carer from JSON runs the same checks.
     ///
     /// ```
-    /// use partnership_carers::*;
-    /// use partnership_core::{CarerId, Label, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::*;
+    /// use partnership::core::{CarerId, Label, Sensitive};
     ///
     /// let parts = CarerParts {
     ///     id: CarerId::random(),
@@ -732,8 +742,9 @@ impl Carer {
     /// relationship, legal standing and living arrangement.
     ///
     /// ```
-    /// # use partnership_carers::*;
-    /// # use partnership_core::{CarerId, Label, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// # use partnership::carers::*;
+    /// # use partnership::core::{CarerId, Label, Sensitive};
     /// # let carer = Carer::try_from(CarerParts {
     /// #     id: CarerId::random(), name: Sensitive::new(Label::new("Mo").unwrap()),
     /// #     relationship: Relationship::Grandparent, legal_standing: LegalStanding::None,

@@ -57,7 +57,8 @@ impl fmt::Display for Channel {
 /// byte for byte.
 ///
 /// ```
-/// use partnership_carers::LanguageTag;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::carers::LanguageTag;
 ///
 /// assert_eq!(LanguageTag::parse("pa-Guru-IN").unwrap().primary_language(), "pa");
 /// assert!(LanguageTag::parse("english please").is_err());
@@ -186,8 +187,9 @@ partnership_core::validated! {
     /// A day of the week and a window of time in which a carer can meet.
     ///
     /// ```
-    /// use partnership_carers::AvailabilityWindow;
-    /// use partnership_core::{DayOfWeek, TimeOfDay};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::carers::AvailabilityWindow;
+    /// use partnership::core::{DayOfWeek, TimeOfDay};
     ///
     /// let evening = AvailabilityWindow::new(
     ///     DayOfWeek::Tuesday,
@@ -238,10 +240,11 @@ impl AvailabilityWindow {
     /// Whether a meeting starting at `start` and lasting `minutes` fits in the window.
     ///
     /// ```
-    /// # use partnership_carers::AvailabilityWindow;
-    /// # use partnership_core::DayOfWeek;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// # use partnership::carers::AvailabilityWindow;
+    /// # use partnership::core::DayOfWeek;
     /// let w = AvailabilityWindow::new(DayOfWeek::Monday, "18:00".parse().unwrap(), "20:00".parse().unwrap()).unwrap();
-    /// let monday_7pm = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(19, 0, 0).unwrap();
+    /// let monday_7pm = partnership::chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(19, 0, 0).unwrap();
     /// assert!(w.fits(monday_7pm, 60));
     /// assert!(!w.fits(monday_7pm, 61));
     /// ```
@@ -320,7 +323,8 @@ impl ContactDetails {
 /// How, when and in what language to communicate with a carer.
 ///
 /// ```
-/// use partnership_carers::{AccessibilityNeed, Channel, CommunicationPreferences, LanguageTag};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::carers::{AccessibilityNeed, Channel, CommunicationPreferences, LanguageTag};
 ///
 /// let mut prefs = CommunicationPreferences::in_language(LanguageTag::parse("pl").unwrap());
 /// prefs.channels = vec![Channel::TextMessage, Channel::FaceToFace];

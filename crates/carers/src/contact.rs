@@ -32,9 +32,10 @@ impl AgreedAction {
     /// On the due date itself it is not yet overdue.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::AgreedAction;
-    /// use partnership_core::{ActionId, PartyRef, ProfessionalId, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::AgreedAction;
+    /// use partnership::core::{ActionId, PartyRef, ProfessionalId, Sensitive};
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let mut action = AgreedAction {
@@ -112,9 +113,10 @@ partnership_core::validated! {
     /// none repeats, and that no agreed action is due or done before the discussion.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::{Channel, ContactRecord, ContactRecordParts};
-    /// use partnership_core::{CarerId, ContactRecordId, FieldPath, Located, PartyRef, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::{Channel, ContactRecord, ContactRecordParts};
+    /// use partnership::core::{CarerId, ContactRecordId, FieldPath, Located, PartyRef, Sensitive};
     ///
     /// let record = ContactRecord::try_from(ContactRecordParts {
     ///     id: ContactRecordId::random(),
@@ -228,9 +230,10 @@ partnership_core::validated! {
     /// action ids. Serialised as a JSON array of contact records.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::{AgreedAction, Channel, ContactLog, ContactRecord, ContactRecordParts};
-    /// use partnership_core::{ActionId, CarerId, ContactRecordId, PartyRef, ProfessionalId, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::{AgreedAction, Channel, ContactLog, ContactRecord, ContactRecordParts};
+    /// use partnership::core::{ActionId, CarerId, ContactRecordId, PartyRef, ProfessionalId, Sensitive};
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let mum = PartyRef::Carer { id: CarerId::random() };
@@ -275,9 +278,10 @@ impl ContactLog {
     /// naming the index the record would have had.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::{Channel, ContactLog, ContactRecord, ContactRecordParts};
-    /// use partnership_core::{CarerId, ContactRecordId, PartyRef, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::{Channel, ContactLog, ContactRecord, ContactRecordParts};
+    /// use partnership::core::{CarerId, ContactRecordId, PartyRef, Sensitive};
     ///
     /// let talk = |day| ContactRecord::try_from(ContactRecordParts {
     ///     id: ContactRecordId::random(),
@@ -324,9 +328,10 @@ impl ContactLog {
     /// [`CarersError::ActionCompletedBeforeDiscussion`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_carers::{AgreedAction, Channel, ContactLog, ContactRecord, ContactRecordParts};
-    /// use partnership_core::{ActionId, CarerId, ContactRecordId, PartyRef, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::carers::{AgreedAction, Channel, ContactLog, ContactRecord, ContactRecordParts};
+    /// use partnership::core::{ActionId, CarerId, ContactRecordId, PartyRef, Sensitive};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).ok_or("a date");
     /// let mum = PartyRef::Carer { id: CarerId::random() };

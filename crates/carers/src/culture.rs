@@ -31,9 +31,10 @@ partnership_core::labelled_enum! {
 /// [`Sensitive`]; the days to avoid are what scheduling needs and are plain.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_carers::ReligiousObservance;
-/// use partnership_core::{DayOfWeek, Label, Sensitive};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::carers::ReligiousObservance;
+/// use partnership::core::{DayOfWeek, Label, Sensitive};
 ///
 /// let shabbat = ReligiousObservance {
 ///     observance: Sensitive::new(Label::new("Shabbat").unwrap()),
@@ -79,7 +80,8 @@ pub struct PreferredTerm {
 /// expectations of behaviour, ways of showing respect, and the words they prefer.
 ///
 /// ```
-/// use partnership_carers::{CulturalConsiderations, DietaryRequirement};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::carers::{CulturalConsiderations, DietaryRequirement};
 ///
 /// let mut c = CulturalConsiderations::default();
 /// assert!(c.is_empty());

@@ -9,8 +9,9 @@ use thiserror::Error;
 /// contains personal data.
 ///
 /// ```
-/// use partnership_carers::CarersError;
-/// use partnership_core::{FieldPath, Located};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::carers::CarersError;
+/// use partnership::core::{FieldPath, Located};
 ///
 /// let err = CarersError::ParentalResponsibilityNotHeldInRole { relationship: "foster carer" };
 /// assert!(err.to_string().starts_with("a foster carer does not hold parental responsibility"));

@@ -17,9 +17,10 @@ use crate::CarersError;
 /// consult this when they draw up invitations and decide what to share.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_carers::{Involvement, Restriction, RestrictionParts};
-/// use partnership_core::{ProfessionalId, Sensitive};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::carers::{Involvement, Restriction, RestrictionParts};
+/// use partnership::core::{ProfessionalId, Sensitive};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(Involvement::default(), Involvement::Involved);

@@ -27,9 +27,10 @@
 //!   [`overdue_actions`](ContactLog::overdue_actions).
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use partnership_carers::*;
-//! use partnership_core::{AgreementId, CarerId, Label, PartyRef, ProfessionalId, Sensitive};
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+//! use partnership::chrono::NaiveDate;
+//! use partnership::carers::*;
+//! use partnership::core::{AgreementId, CarerId, Label, PartyRef, ProfessionalId, Sensitive};
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //!

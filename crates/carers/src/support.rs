@@ -122,9 +122,10 @@ pub enum SupportStatus {
 /// A support need or offer for a carer.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_carers::{SupportItem, SupportKind, SupportStatus, TrainingTopic};
-/// use partnership_core::SupportId;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::carers::{SupportItem, SupportKind, SupportStatus, TrainingTopic};
+/// use partnership::core::SupportId;
 ///
 /// let training = SupportItem {
 ///     id: SupportId::random(),

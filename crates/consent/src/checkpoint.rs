@@ -27,7 +27,8 @@ use crate::{ConsentError, LedgerHead, Sha256Digest};
 /// when dropped.
 ///
 /// ```
-/// use partnership_consent::LedgerSigningKey;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+/// use partnership::consent::LedgerSigningKey;
 ///
 /// let key = LedgerSigningKey::from_bytes([7; 32]);
 /// assert_eq!(format!("{key:?}"), "LedgerSigningKey(***)");
@@ -228,7 +229,8 @@ impl Checkpoint {
     /// The bytes signed for `head`.
     ///
     /// ```
-    /// use partnership_consent::{Checkpoint, LedgerHead, Sha256Digest};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::{Checkpoint, LedgerHead, Sha256Digest};
     ///
     /// let message = Checkpoint::message(LedgerHead { length: 0, hash: Sha256Digest::GENESIS });
     /// assert_eq!(message, format!("partnership-ledger-checkpoint-v1\n0\n{}\n", "0".repeat(64)).into_bytes());

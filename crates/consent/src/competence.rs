@@ -57,9 +57,10 @@ partnership_core::validated! {
     /// [`ChildCapacity::for_decision`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_consent::*;
-    /// use partnership_core::{ChildId, CompetenceAssessmentId, ProfessionalId, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::*;
+    /// use partnership::core::{ChildId, CompetenceAssessmentId, ProfessionalId, ProfessionalRole};
     ///
     /// let assessment = CompetenceAssessment::try_from(CompetenceAssessmentParts {
     ///     id: CompetenceAssessmentId::random(),
@@ -153,9 +154,10 @@ impl ChildCapacity {
     /// `age` is the child's age in whole years on `on`.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_consent::*;
-    /// use partnership_core::{AgencyId, AgencyKind, ChildId, ProfessionalId, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::*;
+    /// use partnership::core::{AgencyId, AgencyKind, ChildId, ProfessionalId, ProfessionalRole};
     ///
     /// let on = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("no such date")?;
     /// let nurse = Recipient::Professional {

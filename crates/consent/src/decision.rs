@@ -609,9 +609,10 @@ pub struct DecisionFacts<'a> {
 /// records the decision before it answers. See [`decide_on_facts`] for the rules.
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
-/// use partnership_consent::*;
-/// use partnership_core::*;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+/// use partnership::chrono::{TimeZone, Utc};
+/// use partnership::consent::*;
+/// use partnership::core::*;
 ///
 /// let request = SharingRequest::try_from(SharingRequestParts {
 ///     id: SharingRequestId::random(),

@@ -74,9 +74,10 @@ partnership_core::validated! {
     /// entry's: the decision is made when it is recorded.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_consent::{DetrimentException, DetrimentExceptionParts, DetrimentReason};
-    /// use partnership_core::{ProfessionalId, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::{DetrimentException, DetrimentExceptionParts, DetrimentReason};
+    /// use partnership::core::{ProfessionalId, Sensitive};
     ///
     /// let dsl = ProfessionalId::random();
     /// let parts = DetrimentExceptionParts {

@@ -491,7 +491,8 @@ fn says_something(text: &str) -> bool {
 /// refuses without it.
 ///
 /// ```
-/// use partnership_consent::SharingContext;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+/// use partnership::consent::SharingContext;
 ///
 /// let unknown = SharingContext::default();
 /// assert!(!unknown.sharer_outside_public_authority);
@@ -574,9 +575,10 @@ impl SharingContext {
     /// duty and when its exception is used.
     ///
     /// ```
-    /// use partnership_consent::{JustificationProblem, SharingContext};
-    /// # use partnership_consent::{DataCategory, Purpose, Recipient, SharingRequest, SharingRequestParts, ChildCapacity};
-    /// # use partnership_core::{AgencyId, AgencyKind, ChildId, ProfessionalId, SharingRequestId};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::{JustificationProblem, SharingContext};
+    /// # use partnership::consent::{DataCategory, Purpose, Recipient, SharingRequest, SharingRequestParts, ChildCapacity};
+    /// # use partnership::core::{AgencyId, AgencyKind, ChildId, ProfessionalId, SharingRequestId};
     /// # let request = SharingRequest::try_from(SharingRequestParts {
     /// #     id: SharingRequestId::random(),
     /// #     child: ChildId::random(),

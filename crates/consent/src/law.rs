@@ -23,9 +23,10 @@ use serde::{Deserialize, Serialize};
 /// Provisions) Regulations 2026, SI 2026/82, reg 2(c)).
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
 /// assert_eq!(
-///     partnership_consent::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM,
+///     partnership::consent::RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM,
 ///     NaiveDate::from_ymd_opt(2026, 2, 5).unwrap()
 /// );
 /// ```
@@ -41,8 +42,9 @@ pub const RECOGNISED_LEGITIMATE_INTEREST_IN_FORCE_FROM: NaiveDate =
 /// in force until the service says so.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_consent::LawInForce;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::consent::LawInForce;
 ///
 /// let unset = LawInForce::default();
 /// assert!(!unset.duty_to_share_on(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()));
@@ -75,8 +77,9 @@ impl LawInForce {
     /// on `day`.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_consent::LawInForce;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::LawInForce;
     ///
     /// let law = LawInForce { consistent_identifier_from: NaiveDate::from_ymd_opt(2027, 9, 1), ..LawInForce::default() };
     /// assert!(law.consistent_identifier_on(NaiveDate::from_ymd_opt(2027, 9, 1).unwrap()));

@@ -333,9 +333,10 @@ impl LedgerEntry {
     /// reproduces them from the entry's JSON alone.
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use partnership_consent::*;
-    /// use partnership_core::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::{TimeZone, Utc};
+    /// use partnership::consent::*;
+    /// use partnership::core::*;
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().ok_or("no such time")?;
     /// let request = SharingRequest::try_from(SharingRequestParts {
@@ -513,9 +514,10 @@ partnership_core::validated! {
     /// entries) or JSON lines, a ledger is verified first.
     ///
     /// ```
-    /// # use chrono::{TimeZone, Utc};
-    /// # use partnership_consent::*;
-    /// # use partnership_core::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// # use partnership::chrono::{TimeZone, Utc};
+    /// # use partnership::consent::*;
+    /// # use partnership::core::*;
     /// let mut ledger = DisclosureLedger::default();
     /// let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().ok_or("no such time")?;
     /// let request = SharingRequest::try_from(SharingRequestParts {
@@ -651,8 +653,9 @@ impl DisclosureLedger {
     /// As [`verify`](Self::verify).
     ///
     /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
     /// use std::num::NonZeroUsize;
-    /// use partnership_consent::DisclosureLedger;
+    /// use partnership::consent::DisclosureLedger;
     ///
     /// let ledger = DisclosureLedger::default();
     /// let threads = NonZeroUsize::new(2).unwrap();
@@ -727,7 +730,8 @@ impl DisclosureLedger {
     /// elsewhere ([`verify_against`](Self::verify_against)).
     ///
     /// ```
-    /// use partnership_consent::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::*;
     ///
     /// let key = LedgerSigningKey::from_bytes([7; 32]);
     /// let ledger = DisclosureLedger::default();

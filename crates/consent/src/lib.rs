@@ -46,9 +46,10 @@
 //! withdraws her consent, and the next request is refused.
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
-//! use partnership_consent::*;
-//! use partnership_core::*;
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+//! use partnership::chrono::{NaiveDate, TimeZone, Utc};
+//! use partnership::consent::*;
+//! use partnership::core::*;
 //!
 //! let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).single().ok_or("no such time");
 //! let (child, mum, key_worker) = (ChildId::random(), CarerId::random(), ProfessionalId::random());

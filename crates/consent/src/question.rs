@@ -154,8 +154,9 @@ partnership_core::validated! {
     /// record.
     ///
     /// ```
-    /// use partnership_consent::*;
-    /// use partnership_core::{ChildId, ProfessionalId, SharingRequestId};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::*;
+    /// use partnership::core::{ChildId, ProfessionalId, SharingRequestId};
     ///
     /// let question = SharingQuestion::new(
     ///     SharingRequestId::random(),

@@ -123,8 +123,9 @@ impl ConsentGiver {
     /// court order authorises.
     ///
     /// ```
-    /// use partnership_consent::ConsentGiver;
-    /// use partnership_core::{CarerId, ChildId, PartyRef};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::ConsentGiver;
+    /// use partnership::core::{CarerId, ChildId, PartyRef};
     ///
     /// let (mum, child) = (CarerId::random(), ChildId::random());
     /// let giver = ConsentGiver::ParentalResponsibility { carer: mum };
@@ -224,9 +225,10 @@ impl ConsentEvent {
     /// themselves.
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use partnership_consent::{ConsentEvent, ConsentEventKind};
-    /// use partnership_core::{CarerId, PartyRef, ProfessionalId};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::{TimeZone, Utc};
+    /// use partnership::consent::{ConsentEvent, ConsentEventKind};
+    /// use partnership::core::{CarerId, PartyRef, ProfessionalId};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).single().ok_or("no such time")?;
     /// let mum = PartyRef::Carer { id: CarerId::random() };
@@ -300,9 +302,10 @@ impl ConsentRecordParts {
     /// [`ConsentRecord::try_from`].
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use partnership_consent::*;
-    /// use partnership_core::{CarerId, ChildId, ConsentId, Label, ProfessionalId};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::{TimeZone, Utc};
+    /// use partnership::consent::*;
+    /// use partnership::core::{CarerId, ChildId, ConsentId, Label, ProfessionalId};
     ///
     /// let mum = CarerId::random();
     /// let therapist = ProfessionalId::random();
@@ -487,9 +490,10 @@ partnership_core::validated! {
     /// recorded" and "refused" are different things.
     ///
     /// ```
-    /// use chrono::{NaiveDate, TimeZone, Utc};
-    /// use partnership_consent::*;
-    /// use partnership_core::{CarerId, ChildId, ConsentId, Label, Located, PartyRef, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership::consent::*;
+    /// use partnership::core::{CarerId, ChildId, ConsentId, Label, Located, PartyRef, ProfessionalRole};
     ///
     /// let mum = CarerId::random();
     /// let at = |d| Utc.with_ymd_and_hms(2026, 11, d, 10, 0, 0).unwrap();
@@ -633,7 +637,8 @@ impl ConsentStatus {
     /// The permit or deny itself travels in R4's `provision.type`.
     ///
     /// ```
-    /// use partnership_consent::ConsentStatus;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::ConsentStatus;
     /// assert_eq!(ConsentStatus::Refused.fhir_r4_code(), "rejected");
     /// ```
     pub const fn fhir_r4_code(&self) -> &'static str {
@@ -710,9 +715,10 @@ impl ConsentRecord {
     /// compared with the UTC date of `at`.
     ///
     /// ```
-    /// # use chrono::{NaiveDate, TimeZone, Utc};
-    /// # use partnership_consent::*;
-    /// # use partnership_core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// # use partnership::chrono::{NaiveDate, TimeZone, Utc};
+    /// # use partnership::consent::*;
+    /// # use partnership::core::{CarerId, ChildId, ConsentId, Label, PartyRef, ProfessionalId, ProfessionalRole};
     /// # let mum = CarerId::random();
     /// let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).unwrap();
     /// # let consent = ConsentRecord::try_from(ConsentRecordParts {

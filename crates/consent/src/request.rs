@@ -104,9 +104,10 @@ partnership_core::validated! {
     /// why, what, when, and whether the child decides for themselves.
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use partnership_consent::*;
-    /// use partnership_core::{AgencyId, AgencyKind, ChildId, FieldPath, Located, ProfessionalId, ProfessionalRole, SharingRequestId};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::{TimeZone, Utc};
+    /// use partnership::consent::*;
+    /// use partnership::core::{AgencyId, AgencyKind, ChildId, FieldPath, Located, ProfessionalId, ProfessionalRole, SharingRequestId};
     ///
     /// let request = SharingRequest::try_from(SharingRequestParts {
     ///     id: SharingRequestId::random(),

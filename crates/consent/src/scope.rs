@@ -81,7 +81,8 @@ impl DataCategory {
     /// for a condition.
     ///
     /// ```
-    /// use partnership_consent::DataCategory;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::DataCategory;
     ///
     /// assert!(DataCategory::Health.is_special_category());
     /// assert!(DataCategory::SpecialEducationalNeedsAndDisability.is_special_category());
@@ -152,8 +153,9 @@ impl Recipient {
     /// is.
     ///
     /// ```
-    /// use partnership_consent::Recipient;
-    /// use partnership_core::{AgencyId, AgencyKind, CarerId};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::Recipient;
+    /// use partnership::core::{AgencyId, AgencyKind, CarerId};
     ///
     /// assert!(Recipient::Agency { id: AgencyId::random(), agency_kind: AgencyKind::School }.is_relevant_person());
     /// assert!(!Recipient::Carer { id: CarerId::random() }.is_relevant_person());
@@ -174,8 +176,9 @@ impl Recipient {
     /// wherever they work. Carers never have one in this sense.
     ///
     /// ```
-    /// use partnership_consent::Recipient;
-    /// use partnership_core::{AgencyId, AgencyKind, ProfessionalId, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::Recipient;
+    /// use partnership::core::{AgencyId, AgencyKind, ProfessionalId, ProfessionalRole};
     ///
     /// let dsl = Recipient::Professional {
     ///     id: ProfessionalId::random(),
@@ -252,8 +255,9 @@ impl RecipientScope {
     /// Whether this scope reaches `recipient`.
     ///
     /// ```
-    /// use partnership_consent::{Recipient, RecipientScope};
-    /// use partnership_core::{AgencyId, AgencyKind, ProfessionalId, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::{Recipient, RecipientScope};
+    /// use partnership::core::{AgencyId, AgencyKind, ProfessionalId, ProfessionalRole};
     ///
     /// let slt = Recipient::Professional {
     ///     id: ProfessionalId::random(),

@@ -54,9 +54,10 @@ partnership_core::validated! {
     /// safeguarding justification.
     ///
     /// ```
-    /// use chrono::{NaiveDate, TimeZone, Utc};
-    /// use partnership_consent::*;
-    /// use partnership_core::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership::consent::*;
+    /// use partnership::core::*;
     ///
     /// let (mum, dad) = (CarerId::random(), CarerId::random());
     /// let rule = WithholdingRule::try_from(WithholdingRuleParts {

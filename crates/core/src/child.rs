@@ -120,8 +120,9 @@ impl IdentifierOmissionReason {
 /// Why the consistent child identifier is left out, who recorded the reason and when.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::{IdentifierOmission, IdentifierOmissionReason, ProfessionalId};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::{IdentifierOmission, IdentifierOmissionReason, ProfessionalId};
 ///
 /// let omitted = IdentifierOmission {
 ///     reason: IdentifierOmissionReason::NotKnownAndFindingItWouldDelay,
@@ -149,8 +150,9 @@ crate::validated! {
     /// checks run when the profile is read from JSON.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_core::{ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, SchoolYear, Sensitive};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::core::{ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, SchoolYear, Sensitive};
     ///
     /// let child = ChildProfile::try_from(ChildProfileParts {
     ///     id: ChildId::random(),
@@ -255,8 +257,9 @@ impl ChildProfile {
     /// [`CoreError`] when `date` is before the date of birth.
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use partnership_core::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::chrono::NaiveDate;
+    /// # use partnership::core::*;
     /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// # let child = ChildProfile::try_from(ChildProfileParts {
     /// #     id: ChildId::random(), name: Sensitive::new(Label::new("A").unwrap()),
@@ -286,8 +289,9 @@ impl ChildProfile {
     /// birth at the far end of the calendar's range.
     ///
     /// ```
-    /// # use chrono::NaiveDate;
-    /// # use partnership_core::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::chrono::NaiveDate;
+    /// # use partnership::core::*;
     /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// # let child = ChildProfile::try_from(ChildProfileParts {
     /// #     id: ChildId::random(), name: Sensitive::new(Label::new("A").unwrap()),
@@ -316,8 +320,9 @@ impl ChildProfile {
 /// [`CoreError`] when `date` is before the date of birth.
 ///
 /// ```
-/// # use chrono::NaiveDate;
-/// # use partnership_core::age_on;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// # use partnership::chrono::NaiveDate;
+/// # use partnership::core::age_on;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(age_on(d(2010, 9, 1), d(2026, 8, 31)).unwrap(), 15);
 /// assert_eq!(age_on(d(2010, 9, 1), d(2026, 9, 1)).unwrap(), 16);
@@ -385,8 +390,9 @@ crate::labelled_enum! {
 /// A view the child expressed, recorded on a date with the aids that helped.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::{ChildView, ParticipationAid, PartyRef, ProfessionalId, Sensitive};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::{ChildView, ParticipationAid, PartyRef, ProfessionalId, Sensitive};
 ///
 /// let view = ChildView {
 ///     recorded_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),

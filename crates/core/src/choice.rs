@@ -129,7 +129,8 @@ pub fn doc_text(lines: &[&str]) -> String {
 /// one branch per choice, each carrying the variant's doc comment as its description.
 ///
 /// ```
-/// use partnership_core::{labelled_enum, Label};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{labelled_enum, Label};
 ///
 /// labelled_enum! {
 ///     /// A kind of pet.

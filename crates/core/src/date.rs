@@ -23,8 +23,9 @@ use crate::CoreError;
 /// represent.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::add_months;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::add_months;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(add_months(d(2026, 5, 31), 3), Some(d(2026, 8, 31)));
@@ -40,8 +41,9 @@ pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
 /// [`add_months`] does.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::sub_months;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::sub_months;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(sub_months(d(2026, 5, 31), 3), Some(d(2026, 2, 28)));
@@ -55,8 +57,9 @@ pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
 /// either UK time.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::noon_on;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::noon_on;
 ///
 /// let day = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("a date")?;
 /// assert_eq!(noon_on(day).to_rfc3339(), "2026-11-23T12:00:00+00:00");
@@ -84,8 +87,9 @@ const NOON: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(12, 0, 0) 
 /// sixteenth birthday is never the birthday.
 ///
 /// ```
-/// use chrono::{NaiveDate, TimeZone, Utc};
-/// use partnership_core::uk_date;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+/// use partnership::core::uk_date;
 ///
 /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("a date");
 /// let at = |m, d, h, min| Utc.with_ymd_and_hms(2026, m, d, h, min, 0).single().ok_or("a time");
@@ -132,8 +136,9 @@ fn summer_time_edge(year: i32, month: u32) -> Option<chrono::DateTime<chrono::Ut
 /// A day of the week, written in full and in lower case in JSON (`"monday"`).
 ///
 /// ```
-/// use chrono::{NaiveDate, Datelike};
-/// use partnership_core::DayOfWeek;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::{NaiveDate, Datelike};
+/// use partnership::core::DayOfWeek;
 ///
 /// let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
 /// assert_eq!(DayOfWeek::of(friday), DayOfWeek::Friday);
@@ -181,7 +186,8 @@ impl DayOfWeek {
     /// Whether this is Saturday or Sunday.
     ///
     /// ```
-    /// # use partnership_core::DayOfWeek;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::DayOfWeek;
     /// assert!(DayOfWeek::Sunday.is_weekend());
     /// assert!(!DayOfWeek::Monday.is_weekend());
     /// ```
@@ -239,7 +245,8 @@ impl From<DayOfWeek> for Weekday {
 /// local wall-clock times at the setting.
 ///
 /// ```
-/// use partnership_core::TimeOfDay;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::TimeOfDay;
 ///
 /// let t: TimeOfDay = "19:05".parse().unwrap();
 /// assert_eq!((t.hour(), t.minute()), (19, 5));
@@ -265,7 +272,8 @@ impl TimeOfDay {
     /// [`CoreError`] when the hour is over 23 or the minute over 59.
     ///
     /// ```
-    /// # use partnership_core::TimeOfDay;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::TimeOfDay;
     /// assert!(TimeOfDay::new(23, 59).is_ok());
     /// assert!(TimeOfDay::new(12, 60).is_err());
     /// ```

@@ -8,7 +8,8 @@ use thiserror::Error;
 /// echo the input: an NHS number or a name must not reach a log through an error.
 ///
 /// ```
-/// use partnership_core::NhsNumber;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::NhsNumber;
 ///
 /// let err = NhsNumber::parse("943 476 5918").unwrap_err();
 /// assert!(!err.to_string().contains("5918"));

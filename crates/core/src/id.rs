@@ -26,7 +26,8 @@ pub const CANONICAL_UUID_PATTERN: &str =
 /// written back changed (and change a ledger entry's hash).
 ///
 /// ```
-/// use partnership_core::parse_canonical_uuid;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::parse_canonical_uuid;
 ///
 /// assert!(parse_canonical_uuid("0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b").is_some());
 /// assert!(parse_canonical_uuid("0F8E7C1A-5B2D-4E8F-9A61-2C3D4E5F6A7B").is_none());
@@ -107,7 +108,8 @@ macro_rules! typed_ids {
         #[doc = concat!("[`", stringify!($name), "::from_uuid`], or a new one with [`", stringify!($name), "::random`].")]
         #[doc = ""]
         #[doc = "```"]
-        #[doc = concat!("use partnership_core::", stringify!($name), ";")]
+        #[doc = "# #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } }"]
+        #[doc = concat!("use partnership::core::", stringify!($name), ";")]
         #[doc = ""]
         #[doc = concat!("let id: ", stringify!($name), " = \"0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b\".parse().unwrap();")]
         #[doc = "assert_eq!(serde_json::to_string(&id).unwrap(), r#\"\"0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b\"\"#);"]

@@ -39,7 +39,8 @@ pub enum JsonErrorKind {
 /// note of a few hundred bytes.
 ///
 /// ```
-/// use partnership_core::json::{InputLimits, JsonErrorKind, from_json_str_with};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::json::{InputLimits, JsonErrorKind, from_json_str_with};
 ///
 /// let limits = InputLimits { max_depth: 3, ..InputLimits::default() };
 /// let err = from_json_str_with::<serde_json::Value>("[[[[1]]]]", &limits).unwrap_err();
@@ -77,7 +78,8 @@ impl InputLimits {
     /// A [`JsonError`] of kind [`JsonErrorKind::Limit`] naming the first limit broken and where.
     ///
     /// ```
-    /// use partnership_core::json::InputLimits;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::core::json::InputLimits;
     ///
     /// let limits = InputLimits { max_string_bytes: 4, ..InputLimits::default() };
     /// assert!(limits.check(br#"{"a": "abcd"}"#).is_ok());
@@ -193,7 +195,8 @@ fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {
 /// A document that could not be read: where, what kind of problem, and why.
 ///
 /// ```
-/// use partnership_core::{ChildProfile, json::{from_json_str, JsonErrorKind}};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{ChildProfile, json::{from_json_str, JsonErrorKind}};
 ///
 /// let json = r#"{
 ///   "id": "0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b",
@@ -307,7 +310,8 @@ pub fn from_json_str_with<T: DeserializeOwned>(
 /// hash); see [`from_json_str`]. The pointer starts at the part.
 ///
 /// ```
-/// use partnership_core::{json::from_json_part, TimeOfDay};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{json::from_json_part, TimeOfDay};
 ///
 /// let err = from_json_part::<Vec<TimeOfDay>>(r#"["09:00", "25:00"]"#).unwrap_err();
 /// assert_eq!(err.pointer(), "/1");
@@ -333,7 +337,8 @@ pub fn from_json_part<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> 
 /// As [`from_json_str`].
 ///
 /// ```
-/// use partnership_core::{json::from_json_slice, TimeOfDay};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{json::from_json_slice, TimeOfDay};
 ///
 /// let err = from_json_slice::<Vec<TimeOfDay>>(br#"["09:00", 1900]"#).unwrap_err();
 /// assert_eq!(err.pointer(), "/1");
@@ -469,12 +474,13 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
 /// while the JSON stays as strict as a struct variant's.
 ///
 /// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
 /// use serde::Deserialize;
 ///
 /// #[derive(Debug, PartialEq, Deserialize)]
 /// #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 /// enum Cadence {
-///     #[serde(deserialize_with = "partnership_core::json::no_payload")]
+///     #[serde(deserialize_with = "partnership::core::json::no_payload")]
 ///     Weekly,
 ///     EveryNDays { days: u32 },
 /// }

@@ -17,7 +17,8 @@ use crate::CoreError;
 /// [`Sensitive`](crate::Sensitive) when it holds a name.
 ///
 /// ```
-/// use partnership_core::Label;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::Label;
 ///
 /// let label = Label::new("Play therapist").unwrap();
 /// assert_eq!(label.as_str(), "Play therapist");
@@ -39,7 +40,8 @@ impl Label {
     /// [`CoreError`] when the text is empty or only whitespace, holds a control character, or is longer than [`Label::MAX_CHARS`] characters.
     ///
     /// ```
-    /// # use partnership_core::Label;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::Label;
     /// assert_eq!(
     ///     Label::new("").unwrap_err().to_string(),
     ///     "label text: must contain at least one non-whitespace character"
@@ -66,7 +68,8 @@ impl Label {
     /// The text.
     ///
     /// ```
-    /// # use partnership_core::Label;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::Label;
     /// assert_eq!(Label::new("SENCO").unwrap().as_str(), "SENCO");
     /// ```
     pub fn as_str(&self) -> &str {

@@ -19,10 +19,11 @@
 //! Nothing here reads the system clock: functions that depend on the date take it.
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use partnership_core::{ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, Sensitive};
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+//! use partnership::chrono::NaiveDate;
+//! use partnership::core::{ChildId, ChildProfile, ChildProfileParts, Label, NhsNumber, Sensitive};
 //!
-//! let child: ChildProfile = partnership_core::json::from_json_str(r#"{
+//! let child: ChildProfile = partnership::core::json::from_json_str(r#"{
 //!     "id": "5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11",
 //!     "name": "Noah Williams",
 //!     "dateOfBirth": "2015-01-10",

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 /// repeat's position.
 ///
 /// ```
-/// use partnership_core::first_repeat;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::first_repeat;
 ///
 /// assert_eq!(first_repeat(["phone", "email", "phone"]), Some(2));
 /// assert_eq!(first_repeat([1, 2, 3]), None);
@@ -46,7 +47,8 @@ pub fn first_repeat<T: Ord>(items: impl IntoIterator<Item = T>) -> Option<usize>
 /// crate's error takes it with `?`, as that crate's `Duplicate`.
 ///
 /// ```
-/// use partnership_core::{FieldPath, Located, Repeated, no_repeats};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{FieldPath, Located, Repeated, no_repeats};
 ///
 /// assert_eq!(no_repeats(["phone", "email"], "channels"), Ok(()));
 /// let err = no_repeats(["phone", "email", "phone"], "channels").unwrap_err();

@@ -20,7 +20,8 @@ use crate::{CoreError, Label, Sensitive};
 /// An NHS number identifies a person, so `Debug` redacts it and errors never echo it.
 ///
 /// ```
-/// use partnership_core::NhsNumber;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::NhsNumber;
 ///
 /// let nhs = NhsNumber::parse("943 476 5919").unwrap();
 /// assert_eq!(nhs, NhsNumber::parse("9434765919").unwrap());
@@ -43,7 +44,8 @@ impl NhsNumber {
     /// [`CoreError`] when the input is not ten digits (spaces allowed in the usual groups) or the check digit does not match; the error never repeats the number.
     ///
     /// ```
-    /// # use partnership_core::{CoreError, NhsNumber};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::{CoreError, NhsNumber};
     /// assert_eq!(NhsNumber::parse("94347659"), Err(CoreError::NhsNumberLength { found: 8 }));
     /// assert_eq!(NhsNumber::parse("943-476-5919"), Err(CoreError::NhsNumberNotDigit { position: 4 }));
     /// ```
@@ -153,7 +155,8 @@ impl JsonSchema for NhsNumber {
 /// `value` identifies a person and is [`Sensitive`].
 ///
 /// ```
-/// use partnership_core::{Identifier, Label, Sensitive};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{Identifier, Label, Sensitive};
 ///
 /// let upn = Identifier::new(
 ///     Label::new("urn:uk:dfe:upn").unwrap(),
@@ -164,7 +167,7 @@ impl JsonSchema for NhsNumber {
 /// let old = Identifier { valid_until: NaiveDate::from_ymd_opt(2024, 3, 1), ..upn };
 /// assert!(old.is_valid_on(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()));
 /// assert!(!old.is_valid_on(NaiveDate::from_ymd_opt(2024, 3, 2).unwrap()));
-/// # use chrono::NaiveDate;
+/// # use partnership::chrono::NaiveDate;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

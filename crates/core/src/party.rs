@@ -13,7 +13,8 @@ use crate::{CarerId, ChildId, ProfessionalId};
 /// name who observed: all through a `PartyRef`, which the record crate resolves.
 ///
 /// ```
-/// use partnership_core::{CarerId, PartyRef};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{CarerId, PartyRef};
 ///
 /// let id: CarerId = "0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b".parse().unwrap();
 /// let party = PartyRef::Carer { id };

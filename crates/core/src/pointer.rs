@@ -13,7 +13,8 @@ use std::fmt;
 /// allocated or formatted on the way down.
 ///
 /// ```
-/// use partnership_core::Pointer;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::Pointer;
 ///
 /// let root = Pointer::root();
 /// let carers = root.field("carers");
@@ -67,7 +68,8 @@ impl<'a> Pointer<'a> {
     /// pointer into the whole document.
     ///
     /// ```
-    /// use partnership_core::{FieldPath, Pointer};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::core::{FieldPath, Pointer};
     ///
     /// let root = Pointer::root();
     /// let carers = root.field("carers");
@@ -90,7 +92,8 @@ impl<'a> Pointer<'a> {
 /// ([`Pointer::at`]). It never travels inside an error's message.
 ///
 /// ```
-/// use partnership_core::FieldPath;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::FieldPath;
 ///
 /// let path = FieldPath::field("events").index(2).then("by");
 /// assert_eq!(path.to_string(), "events/2/by");
@@ -144,7 +147,8 @@ impl FieldPath {
     /// its members.
     ///
     /// ```
-    /// use partnership_core::FieldPath;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::core::FieldPath;
     ///
     /// let entry = FieldPath::item(3);
     /// assert_eq!(entry.join(&FieldPath::field("request/at")).to_string(), "3/request/at");
@@ -167,7 +171,8 @@ impl FieldPath {
     /// segment of digits alone is an index, and escapes are undone.
     ///
     /// ```
-    /// use partnership_core::FieldPath;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::core::FieldPath;
     ///
     /// assert_eq!(FieldPath::from_pointer("/events/2/by"), FieldPath::field("events").index(2).then("by"));
     /// assert_eq!(FieldPath::from_pointer("/a~1b~0c").to_string(), "a~1b~0c");
@@ -225,7 +230,8 @@ impl fmt::Display for FieldPath {
 /// ([`Pointer::at`]).
 ///
 /// ```
-/// use partnership_core::{CoreError, FieldPath, Located};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{CoreError, FieldPath, Located};
 ///
 /// let err = CoreError::DuplicateIdentifierSystem { index: 1 };
 /// assert_eq!(err.field(), FieldPath::field("identifiers").index(1).then("system"));

@@ -8,7 +8,8 @@ use crate::{AgencyId, Label, ProfessionalId, Sensitive};
 /// A professional working with the child and the carers.
 ///
 /// ```
-/// use partnership_core::{AgencyId, Label, Professional, ProfessionalId, ProfessionalRole, Sensitive};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{AgencyId, Label, Professional, ProfessionalId, ProfessionalRole, Sensitive};
 ///
 /// let key_worker = Professional {
 ///     id: ProfessionalId::random(),
@@ -40,7 +41,8 @@ crate::labelled_enum! {
     /// What a professional does.
     ///
     /// ```
-    /// use partnership_core::{Label, ProfessionalRole};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::core::{Label, ProfessionalRole};
     ///
     /// let json = serde_json::to_string(&ProfessionalRole::Senco).unwrap();
     /// assert_eq!(json, r#"{"kind":"senco"}"#);
@@ -90,7 +92,8 @@ crate::labelled_enum! {
 /// An agency's name is an organisation's name, not personal data.
 ///
 /// ```
-/// use partnership_core::{Agency, AgencyId, AgencyKind, Label};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{Agency, AgencyId, AgencyKind, Label};
 ///
 /// let mut nursery = Agency::new(
 ///     AgencyId::random(),
@@ -175,7 +178,8 @@ impl AgencyKind {
     /// does not say, so it is not counted; nor is a kind written in words.
     ///
     /// ```
-    /// use partnership_core::AgencyKind;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::core::AgencyKind;
     ///
     /// assert!(AgencyKind::School.is_relevant_person());
     /// assert!(AgencyKind::Police.is_relevant_person());

@@ -18,8 +18,9 @@ use crate::CoreError;
 /// year in which it starts.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::AcademicYear;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::AcademicYear;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let year = AcademicYear::containing(d(2026, 11, 23));
@@ -81,7 +82,8 @@ impl fmt::Display for AcademicYear {
 /// A year group from Year 1 to Year 13.
 ///
 /// ```
-/// use partnership_core::YearGroup;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::YearGroup;
 ///
 /// assert_eq!(YearGroup::new(7).unwrap().number(), 7);
 /// assert!(YearGroup::new(0).is_err());
@@ -147,8 +149,9 @@ impl From<YearGroup> for u8 {
 /// Where a child is in education in England by age, in a given academic year.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::{SchoolYear, YearGroup};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::{SchoolYear, YearGroup};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Born 31 August 2020: turns 5 on the last day of the 2024/25 academic year.
@@ -221,8 +224,9 @@ impl SchoolYear {
     /// [`BeyondSchoolAge`](Self::BeyondSchoolAge), which span several years.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_core::{AcademicYear, SchoolYear, YearGroup};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::core::{AcademicYear, SchoolYear, YearGroup};
     ///
     /// let born = NaiveDate::from_ymd_opt(2016, 3, 14).unwrap();
     /// let year7 = SchoolYear::Year { group: YearGroup::new(7).unwrap() };
@@ -310,8 +314,9 @@ impl JsonSchema for SchoolYear {
 /// Skills Act 2008 Part 1), which this type does not model.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::CompulsorySchoolAge;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::CompulsorySchoolAge;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let age = CompulsorySchoolAge::of_child_born(d(2021, 9, 1)).unwrap();

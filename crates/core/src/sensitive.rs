@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 /// to find in review.
 ///
 /// ```
-/// use partnership_core::Sensitive;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::Sensitive;
 ///
 /// let address = Sensitive::new("12 Acacia Avenue".to_string());
 /// assert_eq!(format!("{address:?}"), "***");
@@ -37,7 +38,8 @@ impl<T> Sensitive<T> {
     /// Wraps a value as personal data.
     ///
     /// ```
-    /// # use partnership_core::Sensitive;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::Sensitive;
     /// let phone = Sensitive::new("07700 900123");
     /// assert_eq!(format!("{phone:?}"), "***");
     /// ```
@@ -49,7 +51,8 @@ impl<T> Sensitive<T> {
     /// protection, so keep calls few and deliberate.
     ///
     /// ```
-    /// # use partnership_core::Sensitive;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::Sensitive;
     /// assert_eq!(*Sensitive::new(42).expose(), 42);
     /// ```
     pub const fn expose(&self) -> &T {
@@ -59,7 +62,8 @@ impl<T> Sensitive<T> {
     /// Takes the personal data out of its wrapper.
     ///
     /// ```
-    /// # use partnership_core::Sensitive;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+    /// # use partnership::core::Sensitive;
     /// assert_eq!(Sensitive::new("note").into_exposed(), "note");
     /// ```
     pub fn into_exposed(self) -> T {

@@ -5,8 +5,9 @@
 //! results back without writing the arithmetic itself.
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
-//! use partnership_core::time_interop::*;
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+//! use partnership::chrono::{NaiveDate, TimeZone, Utc};
+//! use partnership::core::time_interop::*;
 //!
 //! let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
 //! let t = date_to_time(date).unwrap();

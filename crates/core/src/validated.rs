@@ -23,8 +23,9 @@
 /// [`Sensitive`]: crate::Sensitive
 ///
 /// ```
-/// use partnership_core::json::from_json_str;
-/// use partnership_core::{FieldPath, Located, validated};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::json::from_json_str;
+/// use partnership::core::{FieldPath, Located, validated};
 /// use schemars::JsonSchema;
 /// use serde::{Deserialize, Serialize};
 ///
@@ -158,7 +159,8 @@ macro_rules! validated {
 /// where each broken rule is rather than stop at the first.
 ///
 /// ```
-/// use partnership_core::{Checked, ChildProfile, ChildProfileParts, FieldPath, Located};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{Checked, ChildProfile, ChildProfileParts, FieldPath, Located};
 ///
 /// fn first_phase<T: Checked>(json: &str) -> serde_json::Result<T::Parts>
 /// where
@@ -209,7 +211,8 @@ macro_rules! __schema_names {
 /// guidelines, C-DEREF), and its documentation shows only what it offers.
 ///
 /// ```
-/// use partnership_core::{FieldPath, Located, listed, validated};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::{FieldPath, Located, listed, validated};
 ///
 /// /// A day earlier than the one before it, at `index`.
 /// #[derive(Debug, thiserror::Error)]

@@ -12,7 +12,8 @@ use crate::GoalsError;
 /// expected outcome, +1 somewhat more, +2 much more.
 ///
 /// ```
-/// use partnership_goals::GasLevel;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod goals { pub use ::partnership_goals::*; } pub use ::chrono; }
+/// use partnership::goals::GasLevel;
 ///
 /// assert_eq!(GasLevel::new(1).unwrap().value(), 1);
 /// assert!(GasLevel::new(3).is_err());
@@ -123,7 +124,8 @@ pub const RHO: f64 = 0.3;
 /// [`GoalsError::InvalidWeight`] for a weight that is not positive and finite, [`GoalsError::NoWeightedGoals`] for no levels, and [`GoalsError::WeightsOutOfRange`] when the weights are so large the score cannot be computed.
 ///
 /// ```
-/// use partnership_goals::{gas_t_score, GasLevel, WeightedLevel};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod goals { pub use ::partnership_goals::*; } pub use ::chrono; }
+/// use partnership::goals::{gas_t_score, GasLevel, WeightedLevel};
 ///
 /// let at = |level: i64| WeightedLevel { level: GasLevel::new(level).unwrap(), weight: 1.0 };
 /// assert_eq!(gas_t_score(&[at(0), at(0)]).unwrap(), 50.0);

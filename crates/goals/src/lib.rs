@@ -21,9 +21,10 @@
 //! Three monthly observations follow, and a goal attainment score summarises them.
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use partnership_core::*;
-//! use partnership_goals::*;
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod goals { pub use ::partnership_goals::*; } pub use ::chrono; }
+//! use partnership::chrono::NaiveDate;
+//! use partnership::core::*;
+//! use partnership::goals::*;
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! let (mum, dad) = (CarerId::random(), CarerId::random());

@@ -16,9 +16,10 @@ use crate::{ChildsView, GoalsError, Responsibility, SharedGoal};
 /// changes it instead ([`SharedGoal::review`]).
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::{ChildId, GoalId, Sensitive};
-/// use partnership_goals::{OutcomeArea, SharedGoal, SharedGoalParts};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod goals { pub use ::partnership_goals::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::{ChildId, GoalId, Sensitive};
+/// use partnership::goals::{OutcomeArea, SharedGoal, SharedGoalParts};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).ok_or("a date");
 /// let mut goal = SharedGoal::try_from(SharedGoalParts {
@@ -43,7 +44,7 @@ use crate::{ChildsView, GoalsError, Responsibility, SharedGoal};
 /// assert_eq!(goal.target_date(), Some(day(30)?));
 ///
 /// // Once a carer has agreed, the plan they agreed to stays as it was.
-/// goal.agree(partnership_core::CarerId::random(), day(10)?)?;
+/// goal.agree(partnership::core::CarerId::random(), day(10)?)?;
 /// assert!(goal.revise_plan(plan).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -33,13 +33,15 @@ use crate::{PartnershipRecord, Problem, RecordError};
 /// public constructor and cannot be read from JSON:
 ///
 /// ```compile_fail
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
 /// // A Disclosure cannot be conjured from a partner's JSON…
-/// let forged: partnership_record::Disclosure = serde_json::from_str("{}").unwrap();
+/// let forged: partnership::record::Disclosure = serde_json::from_str("{}").unwrap();
 /// ```
 ///
 /// ```compile_fail
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
 /// // …nor built field by field.
-/// let forged = partnership_record::Disclosure { ledger_index: 0 };
+/// let forged = partnership::record::Disclosure { ledger_index: 0 };
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -373,10 +375,11 @@ impl PartnershipRecord {
     ///   request with the question's id.
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use partnership_consent::{DataCategory, Purpose, RecipientRef, SharingQuestion};
-    /// use partnership_core::{ProfessionalId, SharingRequestId};
-    /// use partnership_record::PartnershipRecord;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::{TimeZone, Utc};
+    /// use partnership::consent::{DataCategory, Purpose, RecipientRef, SharingQuestion};
+    /// use partnership::core::{ProfessionalId, SharingRequestId};
+    /// use partnership::record::PartnershipRecord;
     ///
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
     /// let mut record = PartnershipRecord::from_json(&json)?;
@@ -466,10 +469,11 @@ impl PartnershipRecord {
     /// description the record does not bear out.
     ///
     /// ```
-    /// use chrono::{NaiveDate, TimeZone, Utc};
-    /// use partnership_consent::{DataCategory, DetrimentExceptionParts, DetrimentReason, LawInForce, Purpose, RecipientRef, SharingDecision, SharingQuestion};
-    /// use partnership_core::{ProfessionalId, Sensitive, SharingRequestId};
-    /// use partnership_record::PartnershipRecord;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership::consent::{DataCategory, DetrimentExceptionParts, DetrimentReason, LawInForce, Purpose, RecipientRef, SharingDecision, SharingQuestion};
+    /// use partnership::core::{ProfessionalId, Sensitive, SharingRequestId};
+    /// use partnership::record::PartnershipRecord;
     ///
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
     /// let mut record = PartnershipRecord::from_json(&json)?;
@@ -552,9 +556,10 @@ impl PartnershipRecord {
     /// service knows the day, so only it can check that they agree with the law.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_consent::LawInForce;
-    /// use partnership_record::PartnershipRecord;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::LawInForce;
+    /// use partnership::record::PartnershipRecord;
     ///
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/scenarios/duty_to_share_detriment_exception.json"))?;
     /// let record = PartnershipRecord::from_json(&json)?;

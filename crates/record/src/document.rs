@@ -18,8 +18,9 @@ use crate::{PartnershipRecord, Problem, Rule};
 /// lines.
 ///
 /// ```
-/// use partnership_core::json::InputLimits;
-/// use partnership_record::{Document, Rule};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// use partnership::core::json::InputLimits;
+/// use partnership::record::{Document, Rule};
 ///
 /// let kind: Document = "sharing-request".parse().unwrap();
 /// let problems = kind.check(br#"{"id": 1}"#, &InputLimits::default()).unwrap_err();

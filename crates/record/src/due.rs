@@ -57,9 +57,10 @@ pub struct DueItem {
 /// carers' complaints and the last days to lodge their appeals.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_record::{due_items, PartnershipRecord};
-/// use partnership_reviews::WorkingCalendar;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::record::{due_items, PartnershipRecord};
+/// use partnership::reviews::WorkingCalendar;
 ///
 /// let record = PartnershipRecord::from_json(r#"{
 ///   "schemaVersion": 2,

@@ -715,8 +715,9 @@ impl PartnershipRecord {
     /// record's provenance as a `Provenance`, with references between them. See the [module documentation](crate::fhir) for the mapping.
     ///
     /// ```
-    /// # let record = partnership_record::PartnershipRecord::from_json(include_str!("../../../tests/fixtures/record.json")).unwrap();
-    /// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// # let record = partnership::record::PartnershipRecord::from_json(include_str!("../../../tests/fixtures/record.json")).unwrap();
+    /// let as_of = partnership::chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     /// let bundle = record.to_fhir_bundle(as_of);
     /// let json: serde_json::Value = serde_json::from_str(&bundle.to_json()).unwrap();
     /// assert_eq!(json["resourceType"], "Bundle");

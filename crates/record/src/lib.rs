@@ -20,8 +20,9 @@
 //! - [`due_items`]: what is due or overdue across many records, for a dashboard.
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use partnership_record::{FindingCode, PartnershipRecord};
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+//! use partnership::chrono::NaiveDate;
+//! use partnership::record::{FindingCode, PartnershipRecord};
 //!
 //! let record = PartnershipRecord::from_json(r#"{
 //!   "schemaVersion": 2,

@@ -324,7 +324,8 @@ impl PartnershipRecord {
     /// A [`RecordError`] with every problem found, each with its JSON Pointer, [`Rule`](crate::Rule), and, for a problem met while reading, the line and column.
     ///
     /// ```
-    /// use partnership_record::{PartnershipRecord, Rule};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::record::{PartnershipRecord, Rule};
     ///
     /// let json = r#"{
     ///   "schemaVersion": 2,
@@ -357,8 +358,9 @@ impl PartnershipRecord {
     /// As [`from_json`](Self::from_json), and a [`Rule::InputLimit`](crate::Rule::InputLimit) problem when the input breaks `limits`.
     ///
     /// ```
-    /// use partnership_core::json::InputLimits;
-    /// use partnership_record::{PartnershipRecord, Rule};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::core::json::InputLimits;
+    /// use partnership::record::{PartnershipRecord, Rule};
     ///
     /// let limits = InputLimits { max_bytes: 100, ..InputLimits::default() };
     /// let err = PartnershipRecord::from_json_with(&" ".repeat(101), &limits).unwrap_err();

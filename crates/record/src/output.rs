@@ -11,7 +11,8 @@ use crate::Problem;
 /// decision was recorded, where, and the decision itself.
 ///
 /// ```
-/// use partnership_record::ShareAnswer;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// use partnership::record::ShareAnswer;
 ///
 /// let answer: ShareAnswer = serde_json::from_str(
 ///     r#"{"recorded": false, "decision": {"kind": "refuse", "reasons": [{"kind": "no-consent", "category": {"kind": "health"}}]}}"#,
@@ -36,7 +37,8 @@ pub struct ShareAnswer {
 /// What `partnership check --format json` found in one file.
 ///
 /// ```
-/// use partnership_record::CheckedFile;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// use partnership::record::CheckedFile;
 ///
 /// let file: CheckedFile = serde_json::from_str(
 ///     r#"{"path": "record.json", "valid": true, "problems": []}"#,

@@ -237,9 +237,10 @@ impl PartnershipRecord {
     /// recorded by someone the record does not hold yet.
     ///
     /// ```
-    /// use chrono::{NaiveDate, TimeZone, Utc};
-    /// use partnership_core::*;
-    /// use partnership_record::{ChangeKind, PartnershipRecord};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership::core::*;
+    /// use partnership::record::{ChangeKind, PartnershipRecord};
     ///
     /// let child = ChildProfile::try_from(ChildProfileParts {
     ///     id: ChildId::random(),
@@ -330,8 +331,9 @@ impl PartnershipRecord {
     /// decision is recorded, so that the whole ledger leads to a signed head.
     ///
     /// ```
-    /// use partnership_consent::LedgerSigningKey;
-    /// # use partnership_record::PartnershipRecord;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::consent::LedgerSigningKey;
+    /// # use partnership::record::PartnershipRecord;
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
     /// let mut record = PartnershipRecord::from_json(&json)?;
     /// let key = LedgerSigningKey::from_bytes([7; 32]);

@@ -233,10 +233,11 @@ impl PartnershipRecord {
     /// NHS number nor a recorded exception is a concern.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_consent::LawInForce;
-    /// use partnership_record::{FindingCode, PartnershipRecord};
-    /// use partnership_reviews::WorkingCalendar;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::LawInForce;
+    /// use partnership::record::{FindingCode, PartnershipRecord};
+    /// use partnership::reviews::WorkingCalendar;
     ///
     /// let record = PartnershipRecord::from_json(r#"{
     ///   "schemaVersion": 2,

@@ -10,7 +10,8 @@
 //! listed in each schema's description.
 //!
 //! ```
-//! let docs = partnership_record::schema::documents();
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+//! let docs = partnership::record::schema::documents();
 //! let record = docs.iter().find(|d| d.name == "PartnershipRecord").unwrap();
 //! assert_eq!(record.schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! assert_eq!(record.file_name(), "partnership-record.schema.json");
@@ -445,7 +446,8 @@ pub fn documents() -> Vec<SchemaDocument> {
 /// sharing question (`share --format json`) and what `check --format json` found.
 ///
 /// ```
-/// let outputs = partnership_record::schema::outputs();
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// let outputs = partnership::record::schema::outputs();
 /// let names: Vec<&str> = outputs.iter().map(|d| d.name).collect();
 /// assert_eq!(names, ["PracticeReport", "DueList", "ShareAnswer", "CheckReport"]);
 /// ```

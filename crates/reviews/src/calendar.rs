@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 /// Meeus, Jones and Butcher). `None` only outside chrono's calendar.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::easter_sunday;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::easter_sunday;
 ///
 /// assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5));
 /// assert_eq!(easter_sunday(2038), NaiveDate::from_ymd_opt(2038, 4, 25));
@@ -242,8 +243,9 @@ const LAST_YEAR: i32 = 2100;
 /// lookup; dates outside it are worked out day by day from the same rules.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::WorkingCalendar;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::WorkingCalendar;
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let calendar = WorkingCalendar::england_and_wales();
@@ -329,8 +331,9 @@ impl WorkingCalendar {
     /// The bank holidays in `year`, in date order, after one-off changes.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_reviews::WorkingCalendar;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::reviews::WorkingCalendar;
     ///
     /// let days = WorkingCalendar::england_and_wales().bank_holidays(2022);
     /// assert_eq!(days.len(), 10); // spring moved to 2 June, plus 3 June and 19 September

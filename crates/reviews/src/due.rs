@@ -35,8 +35,9 @@ fn serialize_display<S: serde::Serializer>(
 /// How a deadline was counted: so many units after an event on a date.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::{next_review_due, ReviewKind, WorkingCalendar};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::{next_review_due, ReviewKind, WorkingCalendar};
 ///
 /// let start = NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
 /// let due = next_review_due(&ReviewKind::LookedAfterChild, start, &[], &WorkingCalendar::england_and_wales()).unwrap();
@@ -256,8 +257,9 @@ fn agreed_after(
 /// [`ReviewsError`] when the deadline falls outside the calendar's years or cannot be computed.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::{next_review_due, ReviewKind, WorkingCalendar};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::{next_review_due, ReviewKind, WorkingCalendar};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let calendar = WorkingCalendar::england_and_wales();
@@ -337,8 +339,9 @@ impl DueState {
     /// The state of a deadline `due` as of `as_of`, "due soon" within `soon_days`.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_reviews::DueState;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::reviews::DueState;
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// assert_eq!(DueState::of(d(12, 1), d(11, 1), 14), DueState::Upcoming { days_left: 30 });

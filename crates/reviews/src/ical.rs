@@ -101,9 +101,10 @@ fn stamp(instant: DateTime<Utc>) -> String {
 /// unless the caller opts in through [`CalendarEvent::personal_detail`].
 ///
 /// ```
-/// use chrono::{NaiveDate, TimeZone, Utc};
-/// use partnership_core::ReviewId;
-/// use partnership_reviews::{to_icalendar, CalendarEvent};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+/// use partnership::core::ReviewId;
+/// use partnership::reviews::{to_icalendar, CalendarEvent};
 ///
 /// let review: ReviewId = "0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b".parse().unwrap();
 /// let text = to_icalendar(

@@ -54,9 +54,10 @@ pub struct InvitationList {
 /// cited.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::{CarerId, ChildId, PartyRef, ProfessionalId};
-/// use partnership_reviews::*;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::{CarerId, ChildId, PartyRef, ProfessionalId};
+/// use partnership::reviews::*;
 ///
 /// let (mum, dad, child) = (CarerId::random(), CarerId::random(), ChildId::random());
 /// let decision = RecordedRestriction {

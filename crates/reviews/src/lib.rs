@@ -34,9 +34,10 @@
 //! so the meeting is moved off Fridays. The meeting goes into a calendar.
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
-//! use partnership_core::{DayOfWeek, ReviewId};
-//! use partnership_reviews::*;
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+//! use partnership::chrono::{NaiveDate, TimeZone, Utc};
+//! use partnership::core::{DayOfWeek, ReviewId};
+//! use partnership::reviews::*;
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! let calendar = WorkingCalendar::england_and_wales();

@@ -128,9 +128,10 @@ fn conflicts_on(
 /// [`ReviewsError::EmptyWindow`] when `not_before` is after the deadline, and [`ReviewsError::OutOfRange`] when the dates run past the calendar. A deadline with no suitable window is not an error: the proposal says so, with its conflicts.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::DayOfWeek;
-/// use partnership_reviews::*;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::DayOfWeek;
+/// use partnership::reviews::*;
 ///
 /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 /// let calendar = WorkingCalendar::england_and_wales();

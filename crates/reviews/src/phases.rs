@@ -105,8 +105,9 @@ pub struct PhaseTransition {
 /// [`phase_transitions_in`] for a three-tier one.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::{phase_transitions, PhaseTransfer};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::{phase_transitions, PhaseTransfer};
 ///
 /// let born = NaiveDate::from_ymd_opt(2016, 3, 14).unwrap();
 /// let moves = phase_transitions(born);
@@ -125,9 +126,10 @@ pub fn phase_transitions(date_of_birth: NaiveDate) -> Vec<PhaseTransition> {
 /// EHC plan deadlines (SEND Regulations 2014 reg 18(1)).
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_core::YearGroup;
-/// use partnership_reviews::{phase_transitions_in, PhaseTransfer, SchoolSystem};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::core::YearGroup;
+/// use partnership::reviews::{phase_transitions_in, PhaseTransfer, SchoolSystem};
 ///
 /// let system = SchoolSystem::ThreeTier {
 ///     middle_from: YearGroup::new(5)?,
@@ -177,8 +179,9 @@ pub fn phase_transitions_in(
 /// shorter month lacks is its last day.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::post16_transfer_amended_by;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::post16_transfer_amended_by;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
 /// assert_eq!(post16_transfer_amended_by(d(2027, 1, 11).unwrap()), d(2026, 8, 11));
@@ -192,8 +195,9 @@ pub fn post16_transfer_amended_by(transfer_on: NaiveDate) -> Option<NaiveDate> {
 /// which EHC plan reviews look towards preparing for adulthood.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::preparing_for_adulthood_from;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::preparing_for_adulthood_from;
 ///
 /// let born = NaiveDate::from_ymd_opt(2016, 3, 14).unwrap();
 /// assert_eq!(preparing_for_adulthood_from(born).unwrap().to_string(), "2029/30");

@@ -39,7 +39,8 @@ impl ComplaintStage {
     /// which only stages 1 and 2 allow.
     ///
     /// ```
-    /// use partnership_reviews::ComplaintStage;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::reviews::ComplaintStage;
     ///
     /// assert_eq!(ComplaintStage::LocalResolution.working_days(false), 10);
     /// assert_eq!(ComplaintStage::Investigation.working_days(true), 65);
@@ -185,9 +186,10 @@ partnership_core::validated! {
     /// certificate (or with one issued after it was lodged).
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_core::{CarerId, RedressId};
-    /// use partnership_reviews::{ComplaintStage, Redress, RedressParts, RedressRoute, WorkingCalendar};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::core::{CarerId, RedressId};
+    /// use partnership::reviews::{ComplaintStage, Redress, RedressParts, RedressRoute, WorkingCalendar};
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let calendar = WorkingCalendar::england_and_wales();
@@ -383,9 +385,10 @@ impl Redress {
     /// [`ReviewsError::Redress`] at the first field `self` changes or takes away.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_core::{CarerId, RedressId};
-    /// use partnership_reviews::{Redress, RedressParts, RedressRoute};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::core::{CarerId, RedressId};
+    /// use partnership::reviews::{Redress, RedressParts, RedressRoute};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let (id, carer) = (RedressId::random(), CarerId::random());

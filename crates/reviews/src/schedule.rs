@@ -163,9 +163,10 @@ partnership_core::validated! {
     /// agreed next date is later than the statutory deadline.
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_core::{ChildId, ReviewId, ReviewScheduleId};
-    /// use partnership_reviews::*;
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::core::{ChildId, ReviewId, ReviewScheduleId};
+    /// use partnership::reviews::*;
     ///
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let calendar = WorkingCalendar::england_and_wales();

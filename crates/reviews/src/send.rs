@@ -90,7 +90,8 @@ impl TimescaleException {
     /// Whether this reason lifts the time limit for `step`.
     ///
     /// ```
-    /// use partnership_reviews::{AssessmentStep, TimescaleException};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::reviews::{AssessmentStep, TimescaleException};
     ///
     /// let missed = TimescaleException::MissedAppointment;
     /// assert!(missed.applies_to(AssessmentStep::FinalPlan));
@@ -111,8 +112,9 @@ impl TimescaleException {
 /// received (or the day the authority became responsible for the child).
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::{AssessmentStep, EhcAssessmentTimescales};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::{AssessmentStep, EhcAssessmentTimescales};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let t = EhcAssessmentTimescales::from_request(d(2026, 9, 14)).unwrap();
@@ -152,8 +154,9 @@ impl EhcAssessmentTimescales {
     /// authority must then act as soon as practicable).
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// use partnership_reviews::{AssessmentStep, EhcAssessmentTimescales, TimescaleException};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::reviews::{AssessmentStep, EhcAssessmentTimescales, TimescaleException};
     ///
     /// let t = EhcAssessmentTimescales::from_request(NaiveDate::from_ymd_opt(2026, 9, 14).unwrap()).unwrap();
     /// let away = [TimescaleException::AbsentFromTheArea];
@@ -186,8 +189,9 @@ impl EhcAssessmentTimescales {
 /// end of the calendar's range.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::send_tribunal_appeal_by;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::send_tribunal_appeal_by;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // No mediation certificate: two months from the decision letter.

@@ -59,8 +59,9 @@ pub struct Term {
 /// in August. A service that knows its local authority's term dates supplies them.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::Terms;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::Terms;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let terms = Terms::default();

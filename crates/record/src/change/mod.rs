@@ -339,10 +339,11 @@ impl PartnershipRecord {
     /// ([`Rule::InvalidValue`]), or anything the record's checks find.
     ///
     /// ```
-    /// use chrono::{NaiveDate, TimeZone, Utc};
-    /// use partnership_carers::{Channel, ContactRecord, ContactRecordParts};
-    /// use partnership_core::{ContactRecordId, PartyRef, Sensitive};
-    /// use partnership_record::{Change, ChangeKind, PartnershipRecord, Rule};
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::{NaiveDate, TimeZone, Utc};
+    /// use partnership::carers::{Channel, ContactRecord, ContactRecordParts};
+    /// use partnership::core::{ContactRecordId, PartyRef, Sensitive};
+    /// use partnership::record::{Change, ChangeKind, PartnershipRecord, Rule};
     ///
     /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/record.json"))?;
     /// let mut record = PartnershipRecord::from_json(&json)?;
