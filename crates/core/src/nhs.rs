@@ -140,10 +140,16 @@ impl JsonSchema for NhsNumber {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // Ten identical digits pass the check but are never issued: as ten patterns,
+        // since a back-reference is not in every validator's regular expressions.
+        let never_issued: Vec<String> = (0..=9)
+            .map(|d| format!("^{d}{{3}} ?{d}{{3}} ?{d}{{4}}$"))
+            .collect();
         json_schema!({
             "type": "string",
             "pattern": "^([0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{4})$",
-            "description": "NHS number: 10 digits, or 3-3-4 with single spaces (serialised as 10 digits). Not expressible here: the 10th digit must be the modulus 11 check digit of the first nine, no number whose check computes to 10 is valid, and ten identical digits (which pass the check) are never issued. Personal data."
+            "not": {"anyOf": never_issued.iter().map(|p| serde_json::json!({"pattern": p})).collect::<Vec<_>>()},
+            "description": "NHS number: 10 digits, or 3-3-4 with single spaces (serialised as 10 digits), never ten identical digits (they pass the check but are never issued). Not expressible here: the 10th digit must be the modulus 11 check digit of the first nine, and no number whose check computes to 10 is valid. Personal data."
         })
     }
 }
