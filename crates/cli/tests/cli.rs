@@ -1328,3 +1328,52 @@ fn ics_is_a_calendar_even_with_nothing_to_meet_about() {
     assert_eq!(uid, same);
     assert!(after > before, "{before} then {after}");
 }
+
+/// Hostile inputs to the scriptable command: standard input that is not UTF-8 in
+/// JSON mode, a directory among the files, an impossible leap day, numbers too large
+/// for their flags, and flags that contradict each other. Each ends with the status
+/// and message its kind has, and never a panic.
+#[test]
+fn a_script_cannot_trip_the_command() {
+    let latin1 = run(
+        &["check", "--format", "json", "-"],
+        Some(b"{\"name\": \"Zo\xeb\"}"),
+    );
+    assert!(latin1.starts_with("exit 2\n"), "{latin1}");
+    assert!(
+        latin1.contains("\"error\": \"is not valid UTF-8"),
+        "{latin1}"
+    );
+    assert!(!latin1.contains("Zo"), "{latin1}");
+
+    let dir = run(&["due", ".", "record.json", "--as-of", "2026-11-23"], None);
+    assert!(dir.starts_with("exit 2\n"), "{dir}");
+    assert!(dir.contains("is a directory"), "{dir}");
+    assert!(
+        dir.contains("/reviews/0"),
+        "the record after it is listed: {dir}"
+    );
+
+    let leap = run(&["report", "record.json", "--as-of", "2027-02-29"], None);
+    assert!(
+        leap.starts_with("exit 2\n") && leap.contains("no such day"),
+        "{leap}"
+    );
+    let real_leap = run(&["report", "record.json", "--as-of", "2028-02-29"], None);
+    assert!(real_leap.starts_with("exit 0\n"), "{real_leap}");
+
+    for args in [
+        vec![
+            "check",
+            "record.json",
+            "--max-depth",
+            "18446744073709551616",
+        ],
+        vec!["due", "record.json", "--within", "-1"],
+        vec!["schema", "carer", "--out", "somewhere"],
+        vec!["check", "record.json", "--format", "xml"],
+    ] {
+        let out = run(&args, None);
+        assert!(out.starts_with("exit 2\n"), "{args:?}: {out}");
+    }
+}
