@@ -256,7 +256,8 @@ impl fmt::Display for RefusalReason {
         match self {
             Self::Withheld { rule, category } => write!(
                 f,
-                "{category} is withheld from this recipient to protect someone's safety (rule {rule})"
+                "{category} {} withheld from this recipient to protect someone's safety (rule {rule})",
+                category.is_or_are()
             ),
             Self::NoConsent { category } => write!(
                 f,

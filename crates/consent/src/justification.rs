@@ -356,7 +356,8 @@ impl fmt::Display for JustificationProblem {
             }
             Self::NoArticle9Condition { category } => write!(
                 f,
-                "{category} is special category data and no Article 9 condition is recorded"
+                "{category} {} special category data and no Article 9 condition is recorded",
+                category.is_or_are()
             ),
             Self::PublicAuthorityCannotRelyOnRecognisedLegitimateInterest => f.write_str(
                 "a public authority cannot rely on a recognised legitimate interest in performing its tasks (UK GDPR Art 6(1), as amended by the Data (Use and Access) Act 2025 s.70), and the sharer's agency is not recorded as outside the public authorities",

@@ -71,6 +71,32 @@ partnership_core::labelled_enum! {
 }
 
 impl DataCategory {
+    /// The verb "to be" that agrees with the category's words: "contact details are
+    /// withheld", "health is withheld". A category in words is taken as plural when
+    /// it ends in a plural "s" ("school reports"), which is how most such words run.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod consent { pub use ::partnership_consent::*; } }
+    /// use partnership::consent::DataCategory;
+    ///
+    /// assert_eq!(DataCategory::ContactDetails.is_or_are(), "are");
+    /// assert_eq!(DataCategory::Health.is_or_are(), "is");
+    /// ```
+    pub fn is_or_are(&self) -> &'static str {
+        let plural = match self {
+            Self::ContactDetails
+            | Self::FamilyCircumstances
+            | Self::ChildsViews
+            | Self::SpecialEducationalNeedsAndDisability => true,
+            Self::Other { label } => {
+                let words = label.as_str().trim_end().to_ascii_lowercase();
+                words.ends_with('s') && !["ss", "us", "is"].iter().any(|end| words.ends_with(end))
+            }
+            _ => false,
+        };
+        if plural { "are" } else { "is" }
+    }
+
     /// Whether this is special category data under UK GDPR Article 9 (health,
     /// disability, ethnicity, religion or belief), which needs an Article 9 condition
     /// to be shared without explicit consent.

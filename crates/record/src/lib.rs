@@ -85,6 +85,6 @@ pub use output::{CheckedFile, ShareAnswer};
 pub use problem::{Problem, RecordError, Rule};
 pub use record::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};
 pub use report::{
-    ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS, Finding, FindingCode, FindingSeverity, PracticeReport,
-    Principle,
+    ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS, CONSENT_ANSWER_EXPECTED_WITHIN_DAYS, Finding,
+    FindingCode, FindingSeverity, PracticeReport, Principle,
 };

@@ -136,6 +136,11 @@ pub enum FindingCode {
     /// A reasonable adjustment a carer asked for has had no answer for longer than
     /// the practice default.
     AdjustmentAwaitingDecision,
+    /// A goal is active and no review schedule is running to review it.
+    GoalWithoutReviewSchedule,
+    /// A consent was asked for and has had no answer for longer than the practice
+    /// default.
+    ConsentRequestUnanswered,
 }
 
 /// One finding: the principle, how much it matters, what it is about (JSON Pointers
@@ -275,6 +280,8 @@ impl PartnershipRecord {
         report.restrictions();
         report.complaints_and_appeals();
         report.adjustments();
+        report.goals_reviewed();
+        report.consents_asked();
         let mut findings = report.findings;
         findings.sort_by(|a, b| {
             b.severity
@@ -804,6 +811,71 @@ impl Report<'_> {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// Days after which a consent asked for and not answered is raised: the library's
+/// practice default, four weeks, after which a carer who has not answered may not
+/// have understood the request, or may need it another way.
+pub const CONSENT_ANSWER_EXPECTED_WITHIN_DAYS: i64 = 28;
+
+impl Report<'_> {
+    /// Every active goal is reviewed on a schedule.
+    fn goals_reviewed(&mut self) {
+        let r = self.record;
+        let scheduled = r.reviews().iter().any(|s| s.starts_on() <= self.as_of);
+        if scheduled {
+            return;
+        }
+        for (g, goal) in r.goals().iter().enumerate() {
+            if goal.status_on(self.as_of) != Some(GoalStatus::Active) {
+                continue;
+            }
+            self.add(
+                FindingCode::GoalWithoutReviewSchedule,
+                Principle::MonitoringAndReview,
+                FindingSeverity::Advice,
+                vec![format!("/goals/{g}")],
+                format!(
+                    "Goal {} ({}) is active, and no review schedule is running to look at it with the carers. Agree when you will next review it together, and add the schedule.",
+                    g + 1,
+                    goal.area()
+                ),
+            );
+        }
+    }
+
+    /// A consent asked for is answered, or asked again another way.
+    fn consents_asked(&mut self) {
+        let r = self.record;
+        let noon = partnership_core::noon_on(self.as_of);
+        for (k, consent) in r.consents().iter().enumerate() {
+            if consent.status_at(noon) != partnership_consent::ConsentStatus::Requested {
+                continue;
+            }
+            let Some(asked) = consent
+                .events()
+                .iter()
+                .rev()
+                .find(|e| e.at <= noon)
+                .map(|e| partnership_core::uk_date(e.at))
+            else {
+                continue;
+            };
+            let waited = (self.as_of - asked).num_days();
+            if waited <= CONSENT_ANSWER_EXPECTED_WITHIN_DAYS {
+                continue;
+            }
+            self.add(
+                FindingCode::ConsentRequestUnanswered,
+                Principle::OpenCommunication,
+                FindingSeverity::Advice,
+                vec![format!("/consents/{k}")],
+                format!(
+                    "A consent was asked for on {asked} and has had no answer for {waited} days. Ask again in the way the carer prefers, explain what would be shared and why, and record their answer, whether yes or no; until then nothing is shared on it."
+                ),
+            );
         }
     }
 }
