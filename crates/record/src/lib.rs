@@ -65,6 +65,7 @@ mod change;
 mod decide;
 mod document;
 mod due;
+mod facts;
 #[cfg(feature = "fhir")]
 pub mod fhir;
 mod load;

@@ -991,10 +991,10 @@ pub(crate) fn check_entry(
                 Some(j)
                     if !j.permits_in(
                         request,
-                        &crate::decide::sharing_context(
+                        &crate::facts::sharing_context(
                             record,
                             request.requested_by(),
-                            crate::decide::age_for_decision(&record.child, request.at()),
+                            crate::facts::age_for_decision(&record.child, request.at()),
                             law,
                         ),
                     ) =>
@@ -1069,8 +1069,8 @@ fn check_not_disclosed(
             "the exception to the duty to share is used only where the duty is in force: the decision is dated before the commencement day it records",
         );
     }
-    let context = crate::decide::sharing_context(record, request.requested_by(), None, law);
-    if let Some(rule) = crate::decide::duty_does_not_bind(&context, request) {
+    let context = crate::facts::sharing_context(record, request.requested_by(), None, law);
+    if let Some(rule) = crate::facts::duty_does_not_bind(&context, request) {
         c.problem(at, Rule::LedgerEntryInconsistent, rule);
     }
     c.professional(&at.field("decidedBy"), exception.decided_by());
