@@ -551,3 +551,81 @@ fn an_update_cannot_rewrite_who_or_how() {
     );
     assert_eq!(record, before);
 }
+
+/// A report or due list as of a past day reads complaints as they stood that day:
+/// a response, a certificate or a lodging recorded later is not yet known, and a
+/// complaint not yet received is not due. (Found by a hostile review.)
+#[test]
+fn complaints_are_read_as_they_stood_on_the_day() {
+    let calendar = WorkingCalendar::england_and_wales();
+    let mut json = record();
+    json["complaintsAndAppeals"] = json!([{
+        "id": "00000000-0000-4000-8000-00000000a030", "carer": MUM,
+        "route": {"kind": "social-care-complaint", "stage": "local-resolution",
+                  "receivedOn": "2026-11-02", "respondedOn": "2026-11-25"}
+    }]);
+    let answered_later = read(&json);
+    let on = d(2026, 11, 20);
+    assert!(codes(&answered_later, on).contains(&FindingCode::ComplaintResponseOverdue));
+    assert!(
+        due_items(std::slice::from_ref(&answered_later), on, 0, &calendar)
+            .iter()
+            .any(|x| x.kind == DueKind::ComplaintResponse)
+    );
+    assert!(
+        !codes(&answered_later, d(2026, 11, 26)).contains(&FindingCode::ComplaintResponseOverdue)
+    );
+
+    let mut lodged = appeal("2026-10-01");
+    lodged["route"]["mediationCertificateIssuedOn"] = json!("2026-11-25");
+    lodged["route"]["lodgedOn"] = json!("2026-12-10");
+    json["complaintsAndAppeals"] = json!([lodged]);
+    let appeal_then = read(&json);
+    let found = codes(&appeal_then, on);
+    assert!(
+        found.contains(&FindingCode::AppealNeedsMediationAdvice),
+        "{found:?}"
+    );
+    assert!(
+        due_items(std::slice::from_ref(&appeal_then), on, 28, &calendar)
+            .iter()
+            .any(|x| x.kind == DueKind::AppealDeadline && x.due == d(2026, 12, 1))
+    );
+
+    json["complaintsAndAppeals"] = json!([{
+        "id": "00000000-0000-4000-8000-00000000a031", "carer": MUM,
+        "route": {"kind": "social-care-complaint", "stage": "local-resolution", "receivedOn": "2026-12-01"}
+    }]);
+    let not_yet = read(&json);
+    assert!(
+        due_items(std::slice::from_ref(&not_yet), on, 60, &calendar)
+            .iter()
+            .all(|x| x.kind != DueKind::ComplaintResponse)
+    );
+}
+
+/// Advocacy only identified as a need has not been offered; and a relationship
+/// written in words (which may hold a name) is not repeated in a finding.
+#[test]
+fn advocacy_must_be_offered_and_words_stay_out_of_findings() {
+    let mut json = record();
+    json["complaintsAndAppeals"] = json!([appeal("2026-10-01")]);
+    json["carers"][0]["support"] = json!([{
+        "id": "00000000-0000-4000-8000-00000000a032",
+        "kind": {"kind": "advocacy", "service": {"kind": "independent-advocate"}},
+        "status": "identified", "identifiedOn": "2026-11-05", "statusSince": "2026-11-05"
+    }]);
+    let on = d(2026, 11, 20);
+    assert!(codes(&read(&json), on).contains(&FindingCode::AdvocacyNotOffered));
+    json["carers"][0]["support"][0]["status"] = json!("offered");
+    assert!(!codes(&read(&json), on).contains(&FindingCode::AdvocacyNotOffered));
+
+    json["carers"][0]["relationship"] =
+        json!({"kind": "other", "label": "Aisha Khan, family friend"});
+    json["carers"][0]["legalStanding"] = json!({"kind": "none"});
+    let Ok(record) = PartnershipRecord::from_json(&json.to_string()) else {
+        return;
+    };
+    let text = record.practice_report(on).to_text();
+    assert!(!text.contains("Aisha"), "{text}");
+}

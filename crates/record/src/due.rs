@@ -227,6 +227,11 @@ impl PartnershipRecord {
             }
         }
         for (k, redress) in self.complaints_and_appeals().iter().enumerate() {
+            // As it stood that day: not before it was received, and open until the
+            // day it was answered or lodged.
+            let Some(redress) = redress.as_of(as_of) else {
+                continue;
+            };
             if let Some(deadline) = redress.deadline(calendar) {
                 let kind = if deadline.carers_to_act {
                     DueKind::AppealDeadline

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use partnership_barriers::{AttentionRules, BarrierRegister, MitigationStrategy, Severity};
-use partnership_carers::{AccessibilityNeed, AdjustmentFor, Carer, SupportKind};
+use partnership_carers::{AccessibilityNeed, AdjustmentFor, Carer, SupportKind, SupportStatus};
 use partnership_consent::{LawInForce, consents_expiring_within};
 use partnership_core::PartyRef;
 use partnership_goals::GoalStatus;
@@ -210,8 +210,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A carer named by position and relationship; a relationship written in words may
+/// hold a name, so it is not repeated.
 fn carer_label(index: usize, carer: &Carer) -> String {
-    format!("Carer {} ({})", index + 1, carer.relationship())
+    let relationship = carer
+        .relationship()
+        .fixed_words()
+        .unwrap_or("relationship in words");
+    format!("Carer {} ({relationship})", index + 1)
 }
 
 static ENGLAND_AND_WALES: LazyLock<WorkingCalendar> =
@@ -687,9 +693,11 @@ impl Report<'_> {
     fn complaints_and_appeals(&mut self) {
         let r = self.record;
         for (k, redress) in r.complaints_and_appeals().iter().enumerate() {
-            if redress.started_on() > self.as_of {
+            // As it stood on the report's day: what happened later is not yet known.
+            let Some(redress) = redress.as_of(self.as_of) else {
                 continue;
-            }
+            };
+            let redress = &redress;
             let about = format!("/complaintsAndAppeals/{k}");
             let Some((i, carer)) = r
                 .carers()
@@ -758,7 +766,10 @@ impl Report<'_> {
                 }
             }
             let advocacy = carer.support().iter().any(|s| {
-                matches!(s.kind, SupportKind::Advocacy { .. }) && s.identified_on <= self.as_of
+                // A need only identified has not been offered yet.
+                matches!(s.kind, SupportKind::Advocacy { .. })
+                    && s.status != SupportStatus::Identified
+                    && s.status_since <= self.as_of
             });
             if redress.is_open() && !advocacy {
                 let offer = match redress.route() {

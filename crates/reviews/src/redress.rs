@@ -352,6 +352,58 @@ impl Redress {
         facts
     }
 
+    /// The complaint or appeal as it stood at the end of `day`: what happened later
+    /// (a response, a certificate, a lodging) left out, and `None` if it had not yet
+    /// started. A report or a due list as of a past day reads it this way.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::core::{CarerId, RedressId};
+    /// use partnership::reviews::{ComplaintStage, Redress, RedressParts, RedressRoute};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let answered = Redress::try_from(RedressParts {
+    ///     id: RedressId::random(),
+    ///     carer: CarerId::random(),
+    ///     route: RedressRoute::SocialCareComplaint {
+    ///         stage: ComplaintStage::LocalResolution,
+    ///         received_on: d(11, 2),
+    ///         extended: false,
+    ///         responded_on: Some(d(11, 25)),
+    ///     },
+    /// }).unwrap();
+    /// assert!(answered.as_of(d(11, 20)).unwrap().is_open());
+    /// assert!(!answered.as_of(d(11, 25)).unwrap().is_open());
+    /// assert!(answered.as_of(d(11, 1)).is_none());
+    /// ```
+    pub fn as_of(&self, day: NaiveDate) -> Option<Self> {
+        if self.started_on() > day {
+            return None;
+        }
+        let by_then = |date: &mut Option<NaiveDate>| {
+            if date.is_some_and(|d| d > day) {
+                *date = None;
+            }
+        };
+        let mut parts = self.0.clone();
+        match &mut parts.route {
+            RedressRoute::SocialCareComplaint { responded_on, .. }
+            | RedressRoute::AgencyComplaint { responded_on, .. } => by_then(responded_on),
+            RedressRoute::TribunalAppeal {
+                mediation_certificate_issued_on,
+                lodged_on,
+                ..
+            } => {
+                by_then(mediation_certificate_issued_on);
+                by_then(lodged_on);
+            }
+        }
+        // Taking later facts away keeps the history consistent: a lodging without
+        // its certificate cannot remain, since the lodging came after it.
+        Self::try_from(parts).ok()
+    }
+
     /// Whether it is still open: not answered, met or lodged.
     pub fn is_open(&self) -> bool {
         match &self.0.route {
