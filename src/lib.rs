@@ -17,6 +17,7 @@
 //! | [`reviews`] | `partnership-reviews` | working-day calendar, statutory cadences, schedules, meetings, invitations, outcomes, phase transitions, iCalendar |
 //! | [`record`] | `partnership-record` | the partnership record: cross-reference validation, loading with JSON Pointers, the practice report, due items |
 //! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
+//! | `scenarios` | `partnership-scenarios` | teaching scenarios with their steps as data, and synthetic records (default feature `scenarios`) |
 //!
 //! [`chrono`] and [`uuid`] are re-exported so that dates and ids in the API and in your
 //! code are the same types. The [`guide`] walks through the everyday flow: load a
@@ -112,6 +113,22 @@ pub mod reviews {
 /// path-precise errors, the practice report and due lists (`partnership-record`).
 pub mod record {
     pub use partnership_record::*;
+}
+
+/// Teaching scenarios of the partnership model, each a valid record with its steps as
+/// data, for practitioner training software (`partnership-scenarios`, the default
+/// feature `scenarios`).
+///
+/// ```
+/// let scenario = partnership::scenarios::safeguarding_one_carer().unwrap();
+/// let step = &scenario.steps[0];
+/// assert!(!step.for_practitioners.is_empty());
+/// let json = serde_json::to_string(&scenario).unwrap();
+/// assert!(json.contains("\"principle\":\"transparency\""));
+/// ```
+#[cfg(feature = "scenarios")]
+pub mod scenarios {
+    pub use partnership_scenarios::*;
 }
 
 /// JSON Schemas (draft 2020-12) for every document a partner system exchanges.

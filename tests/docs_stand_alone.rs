@@ -79,7 +79,14 @@ fn examples_are_written_for_a_user_of_the_facade() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for krate in [
-        "core", "carers", "goals", "consent", "barriers", "reviews", "record",
+        "core",
+        "carers",
+        "goals",
+        "consent",
+        "barriers",
+        "reviews",
+        "record",
+        "scenarios",
     ] {
         sources(&root.join("crates").join(krate).join("src"), &mut files);
     }
@@ -112,7 +119,14 @@ fn examples_are_written_for_a_user_of_the_facade() {
                 continue;
             }
             let names_inner = [
-                "core", "carers", "goals", "consent", "barriers", "reviews", "record",
+                "core",
+                "carers",
+                "goals",
+                "consent",
+                "barriers",
+                "reviews",
+                "record",
+                "scenarios",
             ]
             .iter()
             .any(|k| doc.contains(&format!("partnership_{k}")));

@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 fn all_documents() -> Vec<SchemaDocument> {
     let mut docs = schema::documents();
     docs.extend(schema::outputs());
+    docs.push(partnership::scenarios::schema());
     docs
 }
 
@@ -497,6 +498,23 @@ fn what_the_command_prints_validates() {
         {"path": "gone.json", "valid": false, "problems": [], "error": "cannot open it (entity not found)"}
     ]);
     assert!(check.is_valid(&files));
+    let scenario = validator("Scenario");
+    for each in partnership::scenarios::all().unwrap() {
+        let printed = serde_json::to_value(&each).unwrap();
+        let problems: Vec<String> = scenario
+            .iter_errors(&printed)
+            .map(|e| format!("{} {e}", e.instance_path()))
+            .take(5)
+            .collect();
+        assert!(problems.is_empty(), "{}: {problems:?}", each.slug);
+    }
+    let mut broken =
+        serde_json::to_value(partnership::scenarios::speech_delay_nursery().unwrap()).unwrap();
+    broken["steps"][0]["parties"][0]["id"] = json!("5ce00001-0000-4000-8000-000000000002");
+    assert!(
+        !scenario.is_valid(&broken),
+        "a party named by id is refused"
+    );
     // And the schemas refuse what the command never prints.
     assert!(!check.is_valid(&json!([{"path": "x", "valid": "yes", "problems": []}])));
     assert!(!answer.is_valid(&json!({"recorded": false})));

@@ -83,6 +83,9 @@ put(R, "missing-child", change(safe, delp("/child")))
 put(R, "bad-relationship-choice", change(safe, setp("/carers/0/relationship/kind", "mother-ish")))
 put(R, "invalid-nhs-number", change(safe, setp("/child/nhsNumber", "943 476 5918")))
 put(R, "impossible-date", change(safe, setp("/child/dateOfBirth", "2026-02-30")))
+# Dates chrono reads but would write back changed: only YYYY-MM-DD is read.
+put(R, "date-with-one-digit-month", change(safe, setp("/child/dateOfBirth", "2018-8-30")))
+put(R, "date-with-a-leading-space", change(safe, setp("/child/dateOfBirth", " 2018-08-30")))
 put(R, "consent-period-ends-before-start", change(consent, setp("/consents/2/validUntil", "2026-01-01")))
 put(R, "consent-history-out-of-order", change(consent, lambda d: d["consents"][0]["events"].reverse()))
 put(R, "dangling-carer-reference", change(safe, setp("/communicationAgreements/0/carer", "00000000-0000-4000-8000-00000000dead")))
@@ -217,6 +220,7 @@ P = "child-profile"
 put(P, "invalid-nhs-number", change(child, setp("/nhsNumber", "943 476 5918")))
 put(P, "nhs-number-never-issued", change(child, setp("/nhsNumber", "4444444444")))
 put(P, "impossible-date", change(child, setp("/dateOfBirth", "2018-13-01")))
+put(P, "date-with-a-five-digit-year", change(child, setp("/dateOfBirth", "+10000-01-01")))
 put(P, "view-before-birth", change(foster["child"], setp("/views/0/recordedOn", "2001-01-01")))
 put(P, "number-instead-of-name", change(child, setp("/name", 42)))
 
@@ -231,6 +235,7 @@ K = "contact-record"
 put(K, "no-participants", change(contact, setp("/participants", [])))
 put(K, "action-due-before-discussion", change(contact, setp("/agreedActions/0/dueOn", "2020-01-01")))
 put(K, "impossible-date", change(contact, setp("/date", "2026-04-31")))
+put(K, "date-with-a-plus-sign", change(contact, setp("/date", "+" + contact["date"])))
 
 goal = speech["goals"][0]
 G = "shared-goal"

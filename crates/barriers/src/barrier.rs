@@ -44,6 +44,7 @@ pub enum Effectiveness {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EffectivenessReview {
     /// When it was reviewed; not before the mitigation started.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
     /// Who reviewed it (carers' views count as much as professionals').
     pub by: PartyRef,
@@ -64,6 +65,7 @@ pub struct MitigationAttempt {
     /// The strategy.
     pub strategy: MitigationStrategy,
     /// When it started; not before the barrier was identified.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub started_on: NaiveDate,
     /// Who is doing it.
     pub by: PartyRef,
@@ -141,6 +143,7 @@ pub struct StatusChange {
     /// The new status.
     pub to: BarrierStatus,
     /// When.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
     /// Who made the change.
     pub by: PartyRef,
@@ -172,6 +175,7 @@ pub struct Owner {
     /// The owner.
     pub party: PartyRef,
     /// Since when; not before the barrier was identified.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub since: NaiveDate,
 }
 
@@ -191,6 +195,7 @@ pub struct BarrierParts {
     /// Who identified it.
     pub identified_by: PartyRef,
     /// When.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub identified_on: NaiveDate,
     /// What it is, in words. Personal data.
     pub description: Sensitive<String>,

@@ -63,6 +63,7 @@ pub struct AdjustmentOutcome {
     /// What was decided.
     pub decision: AdjustmentDecision,
     /// When; not before the request.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub decided_on: NaiveDate,
     /// The professional who decided, when they are in the team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +74,7 @@ pub struct AdjustmentOutcome {
     /// When what was agreed was in place; only for an adjustment agreed, and not
     /// before the decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub in_place_from: Option<NaiveDate>,
 }
 
@@ -116,6 +118,7 @@ pub struct AdjustmentRequest {
     /// What was asked for, in words. Personal data: it may say what the disability is.
     pub adjustment: Sensitive<Label>,
     /// When it was asked for.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub requested_on: NaiveDate,
     /// The answer, once given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -84,6 +84,7 @@ pub struct CommunicationAgreement {
     /// Who gives the updates.
     pub updates_given_by: PartyRef,
     /// When it was agreed.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub agreed_on: NaiveDate,
 }
 

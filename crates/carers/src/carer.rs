@@ -137,10 +137,12 @@ pub enum LegalStanding {
         /// From when, if known; required for `named-on-birth-register`, where it is
         /// the date of the registration (or re-registration) naming the father.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         since: Option<NaiveDate>,
         /// Until when, for responsibility that lasts only while an order does (a
         /// child arrangements order naming the carer as someone the child lives with).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         until: Option<NaiveDate>,
     },
     /// Acts under authority delegated in the child's placement plan (foster carers,
@@ -152,6 +154,7 @@ pub enum LegalStanding {
         areas: Vec<DelegatedArea>,
         /// The date of the placement plan that sets out the delegation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         placement_plan_dated: Option<NaiveDate>,
     },
     /// Neither parental responsibility nor delegated authority (for example an

@@ -21,9 +21,11 @@ pub struct AgreedAction {
     /// Who will do it.
     pub owner: PartyRef,
     /// By when; not before the discussion.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub due_on: NaiveDate,
     /// When it was done, if it has been; not before the discussion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub completed_on: Option<NaiveDate>,
 }
 
@@ -69,6 +71,7 @@ pub struct ContactRecordParts {
     /// The record's id.
     pub id: ContactRecordId,
     /// When the discussion took place.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub date: NaiveDate,
     /// How.
     pub channel: Channel,

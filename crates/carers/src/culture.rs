@@ -55,6 +55,7 @@ pub struct ReligiousObservance {
     pub days_to_avoid: Vec<DayOfWeek>,
     /// Particular dates on which not to hold meetings (festivals, holy days).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::list")]
     pub dates_to_avoid: Vec<NaiveDate>,
 }
 

@@ -76,8 +76,10 @@ pub struct RestrictionParts {
     /// The professional who made the decision.
     pub decided_by: ProfessionalId,
     /// When the decision was made.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub decided_on: NaiveDate,
     /// When the decision must be reconsidered; after `decidedOn`.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub reconsider_by: NaiveDate,
 }
 

@@ -147,8 +147,10 @@ pub struct SupportItem {
     /// Where it stands.
     pub status: SupportStatus,
     /// When the need was identified.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub identified_on: NaiveDate,
     /// Since when the status has held; not before `identifiedOn`.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub status_since: NaiveDate,
     /// More detail. Personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -20,6 +20,7 @@ mod check;
 mod ics;
 mod ledger;
 mod report;
+mod scenarios;
 mod schemas;
 mod share;
 mod store;
@@ -237,6 +238,23 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Print the teaching scenarios: every one, or the one named, as text or JSON.
+    #[command(
+        after_help = "Examples:\n  partnership scenarios\n  partnership scenarios safeguarding_one_carer --voice developers\n  partnership scenarios --format json > scenarios.json\n\nThe JSON is described by the Scenario schema (partnership schema scenario): one\nobject for a named scenario, an array of them otherwise. The people are fictional."
+    )]
+    Scenarios {
+        /// The scenario's short name (`safeguarding_one_carer`); every scenario, in
+        /// the order of the course, if not given.
+        name: Option<String>,
+        /// Text (a narrative and the practice report) or JSON (the steps as data, the
+        /// record and the report).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Who the text is for: practitioners (plain English) or developers (with
+        /// the library calls and the parts of the record they changed).
+        #[arg(long, value_enum, default_value = "practitioners")]
+        voice: scenarios::VoiceArg,
+    },
     /// Write each review's proposed next meeting as iCalendar (RFC 5545).
     #[command(
         after_help = "Example:\n  partnership ics record.json --as-of 2026-11-23 > reviews.ics"
@@ -364,19 +382,11 @@ pub(crate) fn valid_record(path: &Path) -> Result<PartnershipRecord, Failure> {
         .map_err(|problems| Failure::invalid(format!("the record is not valid:\n{problems}")))
 }
 
-/// A date given on the command line: `YYYY-MM-DD`, a day that exists.
+/// A date given on the command line: `YYYY-MM-DD`, a day that exists, read as
+/// every date in a record is.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shaped = text.len() == 10
-        && text.char_indices().all(|(i, c)| match i {
-            4 | 7 => c == '-',
-            _ => c.is_ascii_digit(),
-        });
-    if !shaped {
-        return Err("expected a date as YYYY-MM-DD, for example 2026-11-23".to_owned());
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        "there is no such day: expected a date as YYYY-MM-DD, for example 2026-11-23".to_owned()
-    })
+    partnership_core::parse_canonical_date(text)
+        .ok_or_else(|| partnership_core::date_problem(text).to_owned())
 }
 
 /// Today, in England: the day a date left out stands for. The command reads the
@@ -491,6 +501,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ics { file, as_of } => ics::run(&file, as_of.unwrap_or_else(today), out),
+        Command::Scenarios {
+            name,
+            format,
+            voice,
+        } => scenarios::run(name.as_deref(), format, voice, out),
     }
 }
 

@@ -17,6 +17,7 @@ pub(crate) fn run(
 ) -> Result<ExitCode, Failure> {
     let mut docs = schema::documents();
     docs.extend(schema::outputs());
+    docs.push(partnership_scenarios::schema());
     if let Some(name) = name {
         let wanted = name.strip_suffix(".schema.json").unwrap_or(name);
         let Some(doc) = docs

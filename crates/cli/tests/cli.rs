@@ -1240,7 +1240,7 @@ fn the_command_helps_a_script_get_it_right() {
     let slashed = run(&["report", "record.json", "--as-of", "23/11/2026"], None);
     assert!(slashed.starts_with("exit 2\n"), "{slashed}");
     assert!(
-        slashed.contains("expected a date as YYYY-MM-DD"),
+        slashed.contains("must be a date written YYYY-MM-DD"),
         "{slashed}"
     );
     let far = run(&["due", "record.json", "--within", "100000000"], None);
@@ -1376,4 +1376,89 @@ fn a_script_cannot_trip_the_command() {
         let out = run(&args, None);
         assert!(out.starts_with("exit 2\n"), "{args:?}: {out}");
     }
+}
+
+/// The output of a successful command, without the exit line and stderr.
+fn stdout_of(args: &[&str]) -> String {
+    let out = run(args, None);
+    assert!(out.starts_with("exit 0\n"), "{out}");
+    let body = out.strip_prefix("exit 0\n--- stdout\n").unwrap();
+    body.rsplit_once("--- stderr\n").unwrap().0.to_owned()
+}
+
+#[test]
+fn scenarios_print_for_practitioners_in_plain_words() {
+    let text = stdout_of(&["scenarios"]);
+    // Every scenario, in the order of the course, with no API names and no ids.
+    assert_eq!(text.matches("\nPractice report as of ").count(), 11);
+    assert!(text.starts_with("A child in nursery with delayed speech\n"));
+    assert!(
+        !text.contains("::"),
+        "an API name in the practitioners' voice"
+    );
+    assert!(!text.contains("Recorded with"));
+    assert!(!text.contains("5ce0"), "an id in the practitioners' voice");
+    let developers = stdout_of(&[
+        "scenarios",
+        "safeguarding-one-carer",
+        "--voice",
+        "developers",
+    ]);
+    assert!(developers.starts_with("A safeguarding concern about one carer\n"));
+    assert!(
+        developers.contains("Recorded with: Change::AddWithholdingRule, PartnershipRecord::decide")
+    );
+    assert!(developers.contains("Changed: /contactLog/1, /withholdingRules/0, /disclosures/1"));
+}
+
+#[test]
+fn scenarios_print_as_json_with_steps_as_data() {
+    let all: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["scenarios", "--format", "json"])).unwrap();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 11);
+    let one: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "scenarios",
+        "safeguarding_one_carer",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(one["slug"], "safeguarding_one_carer");
+    assert_eq!(
+        &one,
+        all.iter()
+            .find(|s| s["slug"] == "safeguarding_one_carer")
+            .unwrap()
+    );
+    let step = &one["steps"][3];
+    assert_eq!(step["principle"], "confidentiality");
+    assert_eq!(step["decisions"][0]["recipient"]["kind"], "carer");
+    assert_eq!(
+        step["decisions"][0]["recipient"]["relationship"],
+        "birth parent"
+    );
+    assert_eq!(step["decisions"][0]["answer"]["decision"]["kind"], "refuse");
+    // Every pointer a step names is in the scenario's record.
+    for scenario in all {
+        for step in scenario["steps"].as_array().unwrap() {
+            for pointer in step["changed"].as_array().unwrap() {
+                let pointer = pointer.as_str().unwrap();
+                assert!(scenario["record"].pointer(pointer).is_some(), "{pointer}");
+            }
+        }
+    }
+    // And the schema of what is printed is published.
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["schema", "scenario"])).unwrap();
+    assert_eq!(schema["title"], "Scenario");
+}
+
+#[test]
+fn an_unknown_scenario_is_a_usage_error_that_lists_the_names() {
+    let out = run(&["scenarios", "no_such_scenario"], None);
+    assert!(out.starts_with("exit 2\n"), "{out}");
+    assert!(out.contains("no scenario is called that; the scenarios are: speech_delay_nursery,"));
+    let out = run(&["scenarios", "--format", "xml"], None);
+    assert!(out.starts_with("exit 2\n"), "{out}");
 }

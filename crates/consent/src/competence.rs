@@ -32,6 +32,7 @@ pub struct CompetenceAssessmentParts {
     /// The professional who assessed.
     pub assessed_by: ProfessionalId,
     /// When.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub assessed_on: NaiveDate,
     /// The decision assessed: sharing which categories, with whom, for what. Competence
     /// is assessed decision by decision, so an assessment speaks only for sharing within

@@ -80,6 +80,7 @@ pub enum PermitBasis {
         /// When the basis is the duty to share (Children Act 2004 s.16LA): its
         /// commencement day as the service had it set.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         duty_to_share_from: Option<NaiveDate>,
     },
 }
@@ -156,6 +157,7 @@ pub enum RefusalReason {
         /// The category.
         category: DataCategory,
         /// Its last day in force.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         on: NaiveDate,
     },
     /// A consent that would cover the category is not yet in force.
@@ -165,6 +167,7 @@ pub enum RefusalReason {
         /// The category.
         category: DataCategory,
         /// Its first day in force.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         from: NaiveDate,
     },
     /// A consent that would cover the category was invalidated.
@@ -253,30 +256,85 @@ pub enum RefusalReason {
 
 impl fmt::Display for RefusalReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, true)
+    }
+}
+
+/// A decision or a refusal reason in words without the ids of the records it rests
+/// on, for a narrative or a page a person reads: see [`RefusalReason::without_ids`]
+/// and [`SharingDecision::without_ids`]. The ids stay in the data.
+#[derive(Debug, Clone, Copy)]
+pub struct WithoutIds<'a, T>(&'a T);
+
+impl fmt::Display for WithoutIds<'_, RefusalReason> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, false)
+    }
+}
+
+impl fmt::Display for WithoutIds<'_, SharingDecision> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, false)
+    }
+}
+
+/// `" (consent 5ce0…)"` when ids are written, nothing otherwise: one place decides
+/// whether a reason cites the record it rests on.
+struct Cited<'a>(&'a str, &'a dyn fmt::Display, bool);
+
+impl fmt::Display for Cited<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.2 {
+            write!(f, " ({} {})", self.0, self.1)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl RefusalReason {
+    /// The reason in words without the id of the consent, rule or justification it
+    /// names, for a person to read; the ids stay in the data.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::{DataCategory, RefusalReason};
+    /// use partnership::core::ConsentId;
+    ///
+    /// let reason = RefusalReason::ConsentRefused { consent: ConsentId::random(), category: DataCategory::Health };
+    /// assert!(reason.to_string().contains("(consent "));
+    /// assert_eq!(reason.without_ids().to_string(), "consent to share health was refused");
+    /// ```
+    pub const fn without_ids(&self) -> WithoutIds<'_, Self> {
+        WithoutIds(self)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, ids: bool) -> fmt::Result {
         match self {
             Self::Withheld { rule, category } => write!(
                 f,
-                "{category} {} withheld from this recipient to protect someone's safety (rule {rule})",
-                category.is_or_are()
+                "{category} {} withheld from this recipient to protect someone's safety{}",
+                category.is_or_are(),
+                Cited("rule", rule, ids)
             ),
             Self::NoConsent { category } => write!(
                 f,
                 "no consent covers sharing {category} with this recipient for this purpose"
             ),
-            Self::ConsentRefused { consent, category } => {
-                write!(
-                    f,
-                    "consent to share {category} was refused (consent {consent})"
-                )
-            }
+            Self::ConsentRefused { consent, category } => write!(
+                f,
+                "consent to share {category} was refused{}",
+                Cited("consent", consent, ids)
+            ),
             Self::ConsentWithdrawn {
                 consent,
                 category,
                 at,
             } => write!(
                 f,
-                "consent to share {category} was withdrawn on {} (consent {consent})",
-                at.date_naive()
+                "consent to share {category} was withdrawn on {}{}",
+                at.date_naive(),
+                Cited("consent", consent, ids)
             ),
             Self::ConsentRevoked {
                 consent,
@@ -284,8 +342,9 @@ impl fmt::Display for RefusalReason {
                 at,
             } => write!(
                 f,
-                "consent to share {category} was revoked on {} (consent {consent})",
-                at.date_naive()
+                "consent to share {category} was revoked on {}{}",
+                at.date_naive(),
+                Cited("consent", consent, ids)
             ),
             Self::ConsentExpired {
                 consent,
@@ -293,7 +352,8 @@ impl fmt::Display for RefusalReason {
                 on,
             } => write!(
                 f,
-                "consent to share {category} expired after {on} (consent {consent})"
+                "consent to share {category} expired after {on}{}",
+                Cited("consent", consent, ids)
             ),
             Self::ConsentNotYetInForce {
                 consent,
@@ -301,7 +361,8 @@ impl fmt::Display for RefusalReason {
                 from,
             } => write!(
                 f,
-                "consent to share {category} is not in force until {from} (consent {consent})"
+                "consent to share {category} is not in force until {from}{}",
+                Cited("consent", consent, ids)
             ),
             Self::ConsentInvalidated {
                 consent,
@@ -309,38 +370,47 @@ impl fmt::Display for RefusalReason {
                 at,
             } => write!(
                 f,
-                "consent to share {category} was invalidated on {} (consent {consent})",
-                at.date_naive()
+                "consent to share {category} was invalidated on {}{}",
+                at.date_naive(),
+                Cited("consent", consent, ids)
             ),
             Self::ConsentAwaitingAnswer { consent, category } => write!(
                 f,
-                "consent to share {category} was asked for and not yet answered (consent {consent})"
+                "consent to share {category} was asked for and not yet answered{}",
+                Cited("consent", consent, ids)
             ),
             Self::ChildMustConsent { consent, category } => write!(
                 f,
-                "the child decides about sharing {category} for themselves, so a carer's consent alone does not cover it (consent {consent})"
+                "the child decides about sharing {category} for themselves, so a carer's consent alone does not cover it{}",
+                Cited("consent", consent, ids)
             ),
             Self::ChildNotAssessed { consent, category } => write!(
                 f,
-                "the child's consent to share {category} does not stand alone: the child is under 16 and has not been assessed as competent for this decision (consent {consent})"
+                "the child's consent to share {category} does not stand alone: the child is under 16 and has not been assessed as competent for this decision{}",
+                Cited("consent", consent, ids)
             ),
             Self::CapacityDiffersByCategory { .. } => f.write_str(
                 "the child decides about some of these categories for themselves and not about others: ask about each on its own"
             ),
             Self::GiverNotCompetent { consent, category } => write!(
                 f,
-                "the child's consent to share {category} does not stand: the child was assessed as not competent for this decision (consent {consent})"
+                "the child's consent to share {category} does not stand: the child was assessed as not competent for this decision{}",
+                Cited("consent", consent, ids)
             ),
             Self::Justification {
                 justification,
                 problem,
-            } => write!(
-                f,
-                "safeguarding justification {justification} does not permit this: {problem}"
-            ),
+            } => {
+                if ids {
+                    write!(f, "safeguarding justification {justification} does not permit this: {problem}")
+                } else {
+                    write!(f, "the safeguarding justification does not permit this: {problem}")
+                }
+            }
             Self::GiverLacksStanding { consent, category } => write!(
                 f,
-                "the person who consented to sharing {category} no longer has the standing to consent on the day of the decision (consent {consent})"
+                "the person who consented to sharing {category} no longer has the standing to consent on the day of the decision{}",
+                Cited("consent", consent, ids)
             ),
             Self::RecipientNotAsDescribed { field } => write!(
                 f,
@@ -404,6 +474,36 @@ impl SharingDecision {
 
 impl fmt::Display for SharingDecision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, true)
+    }
+}
+
+impl SharingDecision {
+    /// The decision in words without the ids of the consents, rules and
+    /// justifications it rests on: for a narrative, a training page or anything a
+    /// person reads. The reasons of a refusal follow one another after a colon,
+    /// separated by semicolons, on one line.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } pub use ::chrono; }
+    /// use partnership::consent::{DataCategory, RefusalReason, SharingDecision};
+    /// use partnership::core::WithholdingRuleId;
+    ///
+    /// let refused = SharingDecision::Refuse { reasons: vec![
+    ///     RefusalReason::Withheld { rule: WithholdingRuleId::random(), category: DataCategory::ContactDetails },
+    ///     RefusalReason::NoConsent { category: DataCategory::EducationProgress },
+    /// ] };
+    /// assert_eq!(
+    ///     refused.without_ids().to_string(),
+    ///     "refused: contact details are withheld from this recipient to protect someone's safety; \
+    ///      no consent covers sharing education progress with this recipient for this purpose",
+    /// );
+    /// ```
+    pub const fn without_ids(&self) -> WithoutIds<'_, Self> {
+        WithoutIds(self)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, ids: bool) -> fmt::Result {
         match self {
             Self::Permit { basis, .. } => match basis {
                 PermitBasis::Consent { consents } => write!(
@@ -417,10 +517,14 @@ impl fmt::Display for SharingDecision {
                     decided_at,
                     ..
                 } => {
-                    write!(
-                        f,
-                        "permitted without consent under safeguarding justification {justification}"
-                    )?;
+                    if ids {
+                        write!(
+                            f,
+                            "permitted without consent under safeguarding justification {justification}"
+                        )?;
+                    } else {
+                        f.write_str("permitted without consent under the recorded safeguarding justification")?;
+                    }
                     match decided_at {
                         Some(at) => write!(
                             f,
@@ -440,10 +544,18 @@ impl fmt::Display for SharingDecision {
                     .fixed_words()
                     .unwrap_or("for a reason recorded in words")
             ),
-            Self::Refuse { reasons } => {
+            Self::Refuse { reasons } if ids => {
                 f.write_str("refused:")?;
                 for reason in reasons {
                     write!(f, "\n- {reason}")?;
+                }
+                Ok(())
+            }
+            Self::Refuse { reasons } => {
+                f.write_str("refused")?;
+                for (n, reason) in reasons.iter().enumerate() {
+                    f.write_str(if n == 0 { ": " } else { "; " })?;
+                    reason.write(f, false)?;
                 }
                 Ok(())
             }

@@ -47,6 +47,7 @@ pub struct DetrimentExceptionParts {
     pub approved_by: ProfessionalId,
     /// The commencement day of the duty the decision was taken under, as the service
     /// had it set.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub duty_to_share_from: NaiveDate,
 }
 

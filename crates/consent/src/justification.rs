@@ -69,6 +69,7 @@ pub enum CarersTold {
     /// They were told, on this date.
     Told {
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         on: NaiveDate,
     },
     /// They were not told, for this reason (for example, telling them would put the
@@ -280,6 +281,7 @@ pub enum JustificationProblem {
     BasisNotInForce {
         /// The first day it is in force, when known.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         from: Option<NaiveDate>,
     },
     /// The basis is the duty to share, which binds relevant persons only, and the

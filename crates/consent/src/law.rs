@@ -60,10 +60,12 @@ pub struct LawInForce {
     /// persons (Children Act 2004 s.16LA, inserted by the Children's Wellbeing and
     /// Schools Act 2026 s.4). Not in force while unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub duty_to_share_from: Option<NaiveDate>,
     /// The first day of the duty to include the consistent child identifier (Children
     /// Act 2004 s.16LC). Not in force while unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub consistent_identifier_from: Option<NaiveDate>,
 }
 

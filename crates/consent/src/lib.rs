@@ -141,7 +141,7 @@ pub use competence::{
 };
 pub use decision::{
     CategoryCapacity, DecisionFacts, DescribedField, PermitBasis, RefusalReason, SharingDecision,
-    decide, decide_on_facts,
+    WithoutIds, decide, decide_on_facts,
 };
 pub use duty::{DetrimentException, DetrimentExceptionParts, DetrimentReason};
 pub use error::ConsentError;

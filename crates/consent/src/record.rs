@@ -33,6 +33,7 @@ pub enum ConsentGiver {
         /// The professional who assessed the child's competence.
         assessed_by: ProfessionalId,
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         assessed_on: NaiveDate,
     },
     /// A young person aged 16 or over, whose capacity is presumed (Mental Capacity Act
@@ -73,9 +74,11 @@ pub enum ActingAuthority {
         /// The officer who acts for it, a professional of that agency.
         officer: ProfessionalId,
         /// The day the care order was made: not before the child's birth.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         made_on: NaiveDate,
         /// The day the order ended (discharged, or replaced), if it has.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         ended_on: Option<NaiveDate>,
     },
     /// A carer a court order authorises to make this decision for the child (for
@@ -88,9 +91,11 @@ pub enum ActingAuthority {
         /// The order, in words (its kind, court and date as written on it).
         order: Label,
         /// The day the order was made: not before the child's birth.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         made_on: NaiveDate,
         /// The day the order ended, if it has.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         ended_on: Option<NaiveDate>,
     },
 }
@@ -213,6 +218,7 @@ pub struct ConsentEvent {
     pub by: PartyRef,
     /// For a renewal only: the new last day the consent is in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub valid_until: Option<NaiveDate>,
     /// The professional who recorded the event on the actor's behalf (a consent given
     /// by phone and written down by the SENCO), if not the actor.
@@ -281,9 +287,11 @@ pub struct ConsentRecordParts {
     /// What it covers.
     pub scope: Scope,
     /// First day in force.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub valid_from: NaiveDate,
     /// Last day in force, if it ends (a renewal can move it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub valid_until: Option<NaiveDate>,
     /// How it was obtained.
     pub method: ConsentMethod,
@@ -598,11 +606,13 @@ pub enum ConsentStatus {
     /// Given or refused, but the period has not started.
     NotYetInForce {
         /// The first day in force.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         from: NaiveDate,
     },
     /// The period has ended.
     Expired {
         /// The last day it was in force.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         on: NaiveDate,
     },
     /// Withdrawn by the person who gave it.

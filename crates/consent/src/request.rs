@@ -29,6 +29,7 @@ pub enum ChildCapacity {
         /// Who assessed.
         assessed_by: ProfessionalId,
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         assessed_on: NaiveDate,
     },
     /// Assessed as not competent for this decision.
@@ -37,6 +38,7 @@ pub enum ChildCapacity {
         /// Who assessed.
         assessed_by: ProfessionalId,
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         assessed_on: NaiveDate,
     },
     /// 16 or over: capacity presumed (Mental Capacity Act 2005).

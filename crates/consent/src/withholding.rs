@@ -31,9 +31,11 @@ pub struct WithholdingRuleParts {
     /// The professional who decided.
     pub decided_by: ProfessionalId,
     /// First day in force.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub from: NaiveDate,
     /// Last day in force, if it ends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub until: Option<NaiveDate>,
 }
 

@@ -16,6 +16,7 @@ pub struct ChildProfileParts {
     /// The child's name. Personal data.
     pub name: Sensitive<Label>,
     /// Date of birth (ISO 8601 date).
+    #[serde(deserialize_with = "crate::canonical_date::deserialize")]
     pub date_of_birth: NaiveDate,
     /// NHS number, when known. Personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,6 +140,7 @@ pub struct IdentifierOmission {
     /// The professional who recorded it.
     pub recorded_by: crate::ProfessionalId,
     /// When (ISO 8601 date); not before the child's birth.
+    #[serde(deserialize_with = "crate::canonical_date::deserialize")]
     pub recorded_on: NaiveDate,
 }
 
@@ -406,6 +408,7 @@ crate::labelled_enum! {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChildView {
     /// When the view was recorded.
+    #[serde(deserialize_with = "crate::canonical_date::deserialize")]
     pub recorded_on: NaiveDate,
     /// Who recorded it.
     pub recorded_by: PartyRef,

@@ -389,3 +389,180 @@ mod tests {
         }
     }
 }
+
+/// The pattern every date in the JSON contract matches: `YYYY-MM-DD`, four digits
+/// for the year and two each for the month and the day.
+pub const CANONICAL_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// A date in the one form the JSON contract writes, `YYYY-MM-DD`, that is a day on
+/// the calendar; `None` for anything else.
+///
+/// chrono reads more than it writes: `2026-11-2`, ` 2026-11-02`, `+2026-11-02` and
+/// `+10000-01-01` are all dates to it, and the first three would be written back
+/// changed. A partner system that sent one would find another in the record, and
+/// a ledger entry's hash would change with it, so only the written form is read.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::parse_canonical_date;
+///
+/// assert!(parse_canonical_date("2026-11-02").is_some());
+/// assert!(parse_canonical_date("0001-01-01").is_some());
+/// for loose in ["2026-11-2", " 2026-11-02", "2026-11-02 ", "+2026-11-02", "+10000-01-01", "2026-02-30"] {
+///     assert!(parse_canonical_date(loose).is_none(), "{loose}");
+/// }
+/// ```
+pub fn parse_canonical_date(text: &str) -> Option<NaiveDate> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    shaped
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// What is wrong with a date that does not read: its form, or the day.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::date_problem;
+///
+/// assert_eq!(date_problem("2026-11-2"), "must be a date written YYYY-MM-DD, for example 2026-11-23");
+/// assert_eq!(date_problem("2026-02-30"), "there is no such day: a date is written YYYY-MM-DD, for example 2026-11-23");
+/// ```
+pub fn date_problem(text: &str) -> &'static str {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if shaped {
+        "there is no such day: a date is written YYYY-MM-DD, for example 2026-11-23"
+    } else {
+        "must be a date written YYYY-MM-DD, for example 2026-11-23"
+    }
+}
+
+/// Reads date fields in their written form only (see [`parse_canonical_date`]):
+/// `#[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]` on
+/// a [`NaiveDate`], `optional` on an `Option<NaiveDate>` (with `default`) and
+/// `list` on a `Vec<NaiveDate>`. Dates are written as chrono writes them, which is
+/// that form for every year from 0 to 9999.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Visit {
+///     #[serde(deserialize_with = "partnership::core::canonical_date::deserialize")]
+///     on: NaiveDate,
+/// }
+///
+/// assert!(serde_json::from_str::<Visit>(r#"{"on": "2026-11-02"}"#).is_ok());
+/// let loose = serde_json::from_str::<Visit>(r#"{"on": "2026-11-2"}"#).unwrap_err();
+/// assert!(loose.to_string().contains("YYYY-MM-DD"));
+/// ```
+pub mod canonical_date {
+    use chrono::NaiveDate;
+    use serde::Deserializer;
+    use serde::de::{self, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Canonical;
+
+    impl Visitor<'_> for Canonical {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            // The text is not repeated: a date in the wrong place may be personal.
+            super::parse_canonical_date(text).ok_or_else(|| E::custom(super::date_problem(text)))
+        }
+    }
+
+    /// Reads a date in its written form only.
+    ///
+    /// # Errors
+    ///
+    /// Anything but a string `YYYY-MM-DD` that is a day on the calendar.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        deserializer.deserialize_str(Canonical)
+    }
+
+    struct Optional;
+
+    impl<'de> Visitor<'de> for Optional {
+        type Value = Option<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date written YYYY-MM-DD, or null")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserialize(deserializer).map(Some)
+        }
+    }
+
+    /// Reads an optional date: `null`, or a date in its written form only.
+    ///
+    /// # Errors
+    ///
+    /// As [`deserialize`], for anything but `null`.
+    pub fn optional<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        deserializer.deserialize_option(Optional)
+    }
+
+    struct Day(NaiveDate);
+
+    impl<'de> de::Deserialize<'de> for Day {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize(deserializer).map(Day)
+        }
+    }
+
+    struct List;
+
+    impl<'de> Visitor<'de> for List {
+        type Value = Vec<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of dates written YYYY-MM-DD")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut days = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+            while let Some(Day(day)) = seq.next_element()? {
+                days.push(day);
+            }
+            Ok(days)
+        }
+    }
+
+    /// Reads a list of dates, each in its written form only.
+    ///
+    /// # Errors
+    ///
+    /// As [`deserialize`], for any date in the list.
+    pub fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
+        deserializer.deserialize_seq(List)
+    }
+}

@@ -63,7 +63,10 @@ pub use child::{
     ChildProfile, ChildProfileParts, ChildView, CommunicationNeed, IdentifierOmission,
     IdentifierOmissionReason, ParticipationAid, age_on,
 };
-pub use date::{DayOfWeek, TimeOfDay, add_months, noon_on, sub_months, uk_date};
+pub use date::{
+    CANONICAL_DATE_PATTERN, DayOfWeek, TimeOfDay, add_months, canonical_date, date_problem,
+    noon_on, parse_canonical_date, sub_months, uk_date,
+};
 pub use error::CoreError;
 pub use id::{
     ActionId, AdjustmentId, AgencyId, AgreementId, BarrierId, CarerId, ChildId,

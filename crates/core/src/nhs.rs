@@ -184,10 +184,12 @@ pub struct Identifier {
     pub value: Sensitive<Label>,
     /// The first day it identifies the child, when it did not always (ISO 8601 date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::canonical_date::optional")]
     pub valid_from: Option<NaiveDate>,
     /// The last day it identifies the child, when it was replaced or withdrawn; not
     /// before `validFrom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::canonical_date::optional")]
     pub valid_until: Option<NaiveDate>,
 }
 

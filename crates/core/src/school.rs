@@ -329,8 +329,10 @@ impl JsonSchema for SchoolYear {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CompulsorySchoolAge {
     /// The first day of compulsory school age.
+    #[serde(deserialize_with = "crate::canonical_date::deserialize")]
     pub begins: NaiveDate,
     /// The last day of compulsory school age: the school leaving date.
+    #[serde(deserialize_with = "crate::canonical_date::deserialize")]
     pub ends: NaiveDate,
 }
 

@@ -346,3 +346,35 @@ proptest! {
         prop_assert!(partnership_core::age_on(born, year_ends).unwrap() >= 16);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A date is read only in the form it is written: whatever text reads as a date
+    /// is written back byte for byte, and chrono's own looser reading never yields
+    /// a date this one refuses unless the text differs from what is written.
+    #[test]
+    fn dates_are_read_only_as_they_are_written(
+        text in prop_oneof![
+            "[ +-]?[0-9]{1,5}-[0-9]{1,2}-[0-9]{1,2}[ ]?",
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        ],
+    ) {
+        let json = serde_json::to_string(&text).unwrap();
+        #[derive(serde::Deserialize)]
+        struct Dated {
+            #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
+            on: chrono::NaiveDate,
+        }
+        let strict = serde_json::from_str::<Dated>(&format!(r#"{{"on": {json}}}"#));
+        if let Ok(dated) = &strict {
+            prop_assert_eq!(serde_json::to_string(&dated.on).unwrap(), json.clone());
+        }
+        if let Ok(loose) = serde_json::from_str::<chrono::NaiveDate>(&json) {
+            let written = serde_json::to_string(&loose).unwrap();
+            // Years before 1 CE are written with a sign, outside the contract's form.
+            let unsigned = !text.starts_with(['-', '+']);
+            prop_assert_eq!(strict.is_ok(), written == json && unsigned, "{} reads as {}", text, written);
+        }
+    }
+}

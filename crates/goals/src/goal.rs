@@ -129,6 +129,7 @@ pub enum ChildsView {
         /// Why. Personal data.
         reason: Sensitive<String>,
         /// When this was recorded.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         recorded_on: NaiveDate,
         /// Who recorded it.
         recorded_by: PartyRef,
@@ -142,6 +143,7 @@ pub struct CarerAgreement {
     /// The carer.
     pub carer: CarerId,
     /// When they agreed.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
 }
 
@@ -161,9 +163,11 @@ pub struct SharedGoalParts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<Sensitive<String>>,
     /// When it was created (proposed).
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub created_on: NaiveDate,
     /// When it should be achieved by; not before creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub target_date: Option<NaiveDate>,
     /// The child's view, or why it could not be gathered.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -104,6 +104,7 @@ pub struct Transition {
     /// The new status.
     pub to: GoalStatus,
     /// When.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
     /// Who.
     pub by: PartyRef,

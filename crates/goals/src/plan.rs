@@ -58,6 +58,7 @@ pub struct GoalPlan {
     pub measure: Option<Sensitive<String>>,
     /// When it should be achieved by; not before the goal was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub target_date: Option<NaiveDate>,
     /// The child's view, or why it could not be gathered.
     #[serde(default, skip_serializing_if = "Option::is_none")]

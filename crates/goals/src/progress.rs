@@ -42,6 +42,7 @@ pub struct ProgressEntry {
     /// The entry's id.
     pub id: ProgressEntryId,
     /// When; not before the goal was created.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
     /// Who observed and recorded it.
     pub recorded_by: PartyRef,
@@ -63,6 +64,7 @@ pub struct Milestone {
     /// The milestone's id.
     pub id: MilestoneId,
     /// When; not before the goal was created.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
     /// Who noticed it.
     pub noticed_by: PartyRef,

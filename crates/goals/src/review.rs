@@ -17,8 +17,10 @@ pub enum ReviewDecision {
     ChangeTarget {
         /// The target before (none if there was none).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         previous_target: Option<NaiveDate>,
         /// The new target; not before the review.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         new_target: NaiveDate,
         /// Why. Personal data.
         reason: Sensitive<String>,
@@ -54,6 +56,7 @@ pub enum Closure {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GoalReview {
     /// When.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub on: NaiveDate,
     /// Who led it.
     pub by: PartyRef,

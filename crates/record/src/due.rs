@@ -44,6 +44,7 @@ pub struct DueItem {
     /// What is due.
     pub kind: DueKind,
     /// By when.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub due: NaiveDate,
     /// Days past due (negative: days left).
     pub days_overdue: i64,

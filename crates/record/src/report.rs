@@ -166,6 +166,7 @@ pub struct Finding {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PracticeReport {
     /// The date the report is as of.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub as_of: NaiveDate,
     /// Findings, concerns first.
     pub findings: Vec<Finding>,

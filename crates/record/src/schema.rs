@@ -89,6 +89,15 @@ impl Transform for StandardFormatsOnly {
         if non_standard {
             schema.remove("format");
         }
+        // Many validators leave formats unchecked unless asked: a date's one written
+        // form is also a pattern, which every validator checks.
+        let date = schema.get("format").and_then(Value::as_str) == Some("date");
+        if date && schema.get("pattern").is_none() {
+            schema.insert(
+                "pattern".into(),
+                Value::String(partnership_core::CANONICAL_DATE_PATTERN.into()),
+            );
+        }
         transform_subschemas(self, schema);
     }
 }
@@ -391,6 +400,23 @@ fn generate<T: JsonSchema>(name: &'static str, rules: &str) -> SchemaDocument {
         name,
         &format!("Rules this schema cannot express, which the library checks on reading: {rules}"),
     )
+}
+
+/// The schema of a document the command prints, made as every published schema is
+/// (draft 2020-12, plain words, a title on every choice), with `note` added to its
+/// description: for a crate above this one that prints a document of its own, as
+/// the scenarios crate does.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// use partnership::record::{PracticeReport, schema};
+///
+/// let doc = schema::output::<PracticeReport>("PracticeReport", "Printed by a command.");
+/// assert_eq!(doc.file_name(), "practice-report.schema.json");
+/// assert_eq!(doc.schema["title"], "PracticeReport");
+/// ```
+pub fn output<T: JsonSchema>(name: &'static str, note: &str) -> SchemaDocument {
+    generate_with_note::<T>(name, note)
 }
 
 fn generate_with_note<T: JsonSchema>(name: &'static str, note: &str) -> SchemaDocument {

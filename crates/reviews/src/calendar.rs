@@ -79,13 +79,16 @@ pub enum HolidayChange {
     /// A usual bank holiday moved to another date.
     Moved {
         /// The usual date.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         from: NaiveDate,
         /// The date it moved to.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         to: NaiveDate,
     },
     /// An extra bank holiday.
     Added {
         /// The date.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         on: NaiveDate,
     },
 }

@@ -12,6 +12,7 @@ pub struct RecordedRestriction {
     /// Who decided.
     pub decided_by: ProfessionalId,
     /// When.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub decided_on: NaiveDate,
 }
 

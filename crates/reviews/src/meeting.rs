@@ -27,8 +27,10 @@ pub struct MeetingWindow {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MeetingConstraints {
     /// The earliest date: the lead window (for example, after invitations can go out).
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub not_before: NaiveDate,
     /// The latest date: the review's deadline.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub deadline: NaiveDate,
     /// How long the meeting lasts, in minutes.
     pub duration_minutes: u16,
@@ -40,6 +42,7 @@ pub struct MeetingConstraints {
     pub avoid_days: Vec<DayOfWeek>,
     /// Dates to avoid (festivals, a carer's hospital appointment).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::list")]
     pub avoid_dates: Vec<NaiveDate>,
 }
 
@@ -76,6 +79,7 @@ impl fmt::Display for MeetingConflict {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MeetingProposal {
     /// The date.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub date: NaiveDate,
     /// The start time, from the carers' window that day.
     #[serde(default, skip_serializing_if = "Option::is_none")]

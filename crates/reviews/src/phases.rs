@@ -94,9 +94,11 @@ pub struct PhaseTransition {
     /// issued. Regulation 18(1) says *before* 15 February of the calendar year of
     /// transfer (before 31 March for a move to post-16), so the last day is 14
     /// February (30 March).
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub ehc_plan_amended_by: NaiveDate,
     /// The latest date for the review meeting, working back 12 weeks from the
     /// amendment deadline (4 weeks for proposed amendments, 8 for the final plan).
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub ehc_review_meeting_by: NaiveDate,
 }
 

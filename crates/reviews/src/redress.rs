@@ -80,12 +80,14 @@ pub enum RedressRoute {
         /// The stage it is at.
         stage: ComplaintStage,
         /// When the authority received it at this stage (for a panel, the request).
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         received_on: NaiveDate,
         /// Whether the authority extended the time (stages 1 and 2 only).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         extended: bool,
         /// When it responded at this stage (for a panel, when it met).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         responded_on: Option<NaiveDate>,
     },
     /// A complaint to another agency under its own procedure.
@@ -94,12 +96,15 @@ pub enum RedressRoute {
         /// The agency complained to.
         agency: AgencyId,
         /// When the agency received it.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         received_on: NaiveDate,
         /// The response date the agency's procedure gives, when it gives one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         respond_by: Option<NaiveDate>,
         /// When it responded.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         responded_on: Option<NaiveDate>,
     },
     /// An appeal to the First-tier Tribunal (SEND) against a local authority's
@@ -107,6 +112,7 @@ pub enum RedressRoute {
     #[serde(rename_all = "camelCase")]
     TribunalAppeal {
         /// When the decision letter was sent.
+        #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
         decision_sent_on: NaiveDate,
         /// Whether the appeal is only about the school or other institution named, for
         /// which no mediation certificate is needed (Children and Families Act 2014
@@ -116,9 +122,11 @@ pub enum RedressRoute {
         /// When the mediation adviser issued the certificate (after mediation, or
         /// after the parent said they did not want it).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         mediation_certificate_issued_on: Option<NaiveDate>,
         /// When the appeal was lodged with the Tribunal.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
         lodged_on: Option<NaiveDate>,
     },
 }
@@ -229,6 +237,7 @@ partnership_core::validated! {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RedressDeadline {
     /// The last day.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub by: NaiveDate,
     /// Whether it is the carer's deadline (an appeal to lodge) rather than the
     /// agency's (a response to give).

@@ -51,6 +51,7 @@ pub struct ReviewOutcome {
     /// The review's id (the meeting).
     pub review: ReviewId,
     /// When it was held.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub held_on: NaiveDate,
     /// Who attended.
     pub attended: Vec<PartyRef>,
@@ -65,6 +66,7 @@ pub struct ReviewOutcome {
     pub carer_feedback: Vec<CarerFeedback>,
     /// The date agreed for the next review: never later than the statutory deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_date::optional")]
     pub next_review_agreed: Option<NaiveDate>,
 }
 
@@ -80,6 +82,7 @@ pub struct ReviewScheduleParts {
     pub kind: ReviewKind,
     /// When the clock started: became looked after, the strategy discussion, the plan
     /// issued, the plan agreed.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub starts_on: NaiveDate,
     /// Reviews held, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

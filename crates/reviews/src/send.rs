@@ -127,12 +127,16 @@ impl TimescaleException {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EhcAssessmentTimescales {
     /// The day the request was received.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub requested_on: NaiveDate,
     /// The last day to tell the family whether the authority will assess: 6 weeks.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub decide_whether_to_assess_by: NaiveDate,
     /// The last day to tell them, after assessing, that no plan will be issued: 16 weeks.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub decide_not_to_issue_by: NaiveDate,
     /// The last day to send the final plan: 20 weeks.
+    #[serde(deserialize_with = "partnership_core::canonical_date::deserialize")]
     pub final_plan_by: NaiveDate,
 }
 

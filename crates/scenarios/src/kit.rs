@@ -33,7 +33,7 @@ use partnership_goals::{
     AchievementStatus, Frequency, GasLevel, GoalPlan, GoalReview, GoalStatus, OutcomeArea,
     ProgressEntry, Responsibility, Setting, SharedGoal, SharedGoalParts, SmartFinding, Transition,
 };
-use partnership_record::{Change, Decided, PartnershipRecord, Principle, WhatIf};
+use partnership_record::{Change, Decided, PartnershipRecord, Principle, ShareAnswer, WhatIf};
 use partnership_reviews::{
     CarerFeedback, GoalReviewed, ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
     WorkingCalendar,
@@ -45,7 +45,7 @@ use uuid::Uuid;
 pub(crate) static CALENDAR: LazyLock<WorkingCalendar> =
     LazyLock::new(WorkingCalendar::england_and_wales);
 
-use crate::{Scenario, ScenarioError, Step};
+use crate::{Party, Scenario, ScenarioError, Step, StepDecision};
 
 /// What a scenario's building code returns: any library error, boxed, so each line can
 /// use `?`. [`build`] names the scenario on the way out.
@@ -152,6 +152,13 @@ pub(crate) struct Case {
     /// back in time.
     now: DateTime<Utc>,
     steps: Vec<Step>,
+    /// How much of the provenance and the ledger the steps so far account for: what
+    /// comes after is the next step's.
+    accounted: (usize, usize),
+    /// Who has taken part since the last step, in order.
+    involved: Vec<PartyRef>,
+    /// The sharing questions asked since the last step, and their answers.
+    asked: Vec<StepDecision>,
 }
 
 /// When a change describes something happening: a day or an instant. A day's
@@ -212,6 +219,9 @@ impl Case {
             },
             now: opened.instant(),
             steps: vec![],
+            accounted: (0, 0),
+            involved: vec![],
+            asked: vec![],
         })
     }
 
@@ -243,6 +253,9 @@ impl Case {
         by: Option<PartyRef>,
     ) -> Fallible<()> {
         let at = self.now.max(when.instant());
+        if let Some(party) = by {
+            self.involve([party]);
+        }
         let Stage::Open { record, lead } = &mut self.stage else {
             return Err(NOT_OPEN.into());
         };
@@ -385,6 +398,7 @@ impl Case {
         let mut parts = carer.clone().into_parts();
         change(&mut parts);
         let updated = Carer::try_from(parts)?;
+        self.involve([PartyRef::Carer { id }]);
         self.change(Change::UpdateCarer(updated), day(on)?, None)
     }
 
@@ -501,8 +515,10 @@ impl Case {
 
     /// Asks the record what it would decide about a question at `at`, recording
     /// nothing.
-    pub fn what_if(&self, question: &SharingQuestion, at: DateTime<Utc>) -> Fallible<WhatIf> {
-        Ok(self.record()?.what_if(question, at)?)
+    pub fn what_if(&mut self, question: &SharingQuestion, at: DateTime<Utc>) -> Fallible<WhatIf> {
+        let answer = self.record()?.what_if(question, at)?;
+        self.ask(question, answer.decision(), None)?;
+        Ok(answer)
     }
 
     /// Asks the record to decide a question at `decided_at`, as a service would: the
@@ -519,6 +535,7 @@ impl Case {
         let decided = record.decide(question, decided_at)?;
         // What is recorded after a decision is recorded after it.
         self.now = self.now.max(decided_at);
+        self.ask(question, decided.decision(), Some(decided.ledger_index()))?;
         Ok(decided)
     }
 
@@ -534,17 +551,20 @@ impl Case {
         };
         let decided = record.decide_under(question, decided_at, law)?;
         self.now = self.now.max(decided_at);
+        self.ask(question, decided.decision(), Some(decided.ledger_index()))?;
         Ok(decided)
     }
 
     /// [`what_if`](Self::what_if), under the commencement days the service has set.
     pub fn what_if_under(
-        &self,
+        &mut self,
         question: &SharingQuestion,
         at: DateTime<Utc>,
         law: &LawInForce,
     ) -> Fallible<WhatIf> {
-        Ok(self.record()?.what_if_under(question, at, law)?)
+        let answer = self.record()?.what_if_under(question, at, law)?;
+        self.ask(question, answer.decision(), None)?;
+        Ok(answer)
     }
 
     /// Records a decision not to disclose under the exception to the duty to share,
@@ -561,6 +581,12 @@ impl Case {
         };
         let index = record.record_not_disclosed(question, exception, decided_at, law)?;
         self.now = self.now.max(decided_at);
+        let decision = usize::try_from(index)
+            .ok()
+            .and_then(|n| self.record().ok()?.disclosures().get(n))
+            .map(|entry| entry.decision.clone())
+            .ok_or("the decision not to disclose is in the ledger")?;
+        self.ask(question, &decision, Some(index))?;
         Ok(index)
     }
 
@@ -701,6 +727,7 @@ impl Case {
         by: PartyRef,
     ) -> Fallible<()> {
         let on = day(on)?;
+        self.involve(carers.iter().map(|&id| PartyRef::Carer { id }));
         for carer in carers {
             let agreed = Change::AgreeToGoal {
                 goal,
@@ -757,6 +784,7 @@ impl Case {
         next_review_agreed: Option<&str>,
     ) -> Fallible<()> {
         let held_on = day(held_on)?;
+        self.involve(attended.iter().copied());
         let chair = attended
             .iter()
             .copied()
@@ -827,6 +855,7 @@ impl Case {
             });
         }
         let on = day(on)?;
+        self.involve(participants.iter().copied());
         let recorder = participants
             .iter()
             .copied()
@@ -894,21 +923,94 @@ impl Case {
         }
     }
 
-    /// Narrates a step: what happened on `on`, the library call that recorded it, and
-    /// the principle it shows.
+    /// Notes that these parties took part in what happens next.
+    fn involve(&mut self, parties: impl IntoIterator<Item = PartyRef>) {
+        for party in parties {
+            if !self.involved.contains(&party) {
+                self.involved.push(party);
+            }
+        }
+    }
+
+    /// Keeps a sharing question and its answer for the step that tells of it.
+    fn ask(
+        &mut self,
+        question: &SharingQuestion,
+        decision: &SharingDecision,
+        ledger_index: Option<u64>,
+    ) -> Fallible<()> {
+        let record = self.record()?;
+        let asked_by = PartyRef::Professional {
+            id: question.requested_by(),
+        };
+        let asked = StepDecision {
+            asked_by: party(record, asked_by).ok_or("the asker is in the team")?,
+            recipient: recipient_party(record, question.recipient())
+                .ok_or("the recipient is in the record")?,
+            purpose: question.purpose().clone(),
+            data_categories: question.data_categories().to_vec(),
+            answer: ShareAnswer {
+                recorded: ledger_index.is_some(),
+                ledger_index,
+                decision: decision.clone(),
+            },
+            in_words: decision.without_ids().to_string(),
+        };
+        self.involve([asked_by]);
+        if let RecipientRef::Carer { id, .. } = question.recipient() {
+            self.involve([PartyRef::Carer { id: *id }]);
+        } else if let RecipientRef::Professional { id, .. } = question.recipient() {
+            self.involve([PartyRef::Professional { id: *id }]);
+        }
+        self.asked.push(asked);
+        Ok(())
+    }
+
+    /// Narrates a step: what happened on `on`, the library calls that recorded it
+    /// (separated by commas), and the principle it shows. The step takes with it
+    /// everything recorded and asked since the last one: the parts of the record
+    /// changed, the people who took part and the sharing decisions.
     pub fn step(
         &mut self,
         on: &str,
         principle: Principle,
-        library_call: &'static str,
+        library_calls: &'static str,
         what_happens: impl Into<String>,
     ) -> Fallible<()> {
+        let record = self.record()?;
+        let json = serde_json::to_value(record)?;
+        let (seen_changes, seen_decisions) = self.accounted;
+        let mut changed: Vec<String> = Vec::new();
+        let changes = record.provenance().get(seen_changes..).unwrap_or_default();
+        for entry in changes {
+            if let Some(pointer) = pointer_to(&json, &entry.subject.to_string())
+                && !changed.contains(&pointer)
+            {
+                changed.push(pointer);
+            }
+        }
+        let decisions = record.disclosures().len();
+        for n in seen_decisions..decisions {
+            changed.push(format!("/disclosures/{n}"));
+        }
+        let parties = self
+            .involved
+            .iter()
+            .filter_map(|who| party(record, *who))
+            .collect();
+        let provenance = record.provenance().len();
         self.steps.push(Step {
             on: day(on)?,
-            what_happens: what_happens.into(),
-            library_call,
             principle,
+            principle_in_words: principle.words(),
+            parties,
+            changed,
+            decisions: std::mem::take(&mut self.asked),
+            for_practitioners: what_happens.into(),
+            library_calls: library_calls.split(", ").collect(),
         });
+        self.accounted = (provenance, decisions);
+        self.involved.clear();
         Ok(())
     }
 
@@ -924,15 +1026,101 @@ impl Case {
         let Stage::Open { record, .. } = self.stage else {
             return Err(NOT_OPEN.into());
         };
+        // Every change and every decision belongs to a step: a scenario tells all
+        // that happened in its record.
+        if self.accounted != (record.provenance().len(), record.disclosures().len())
+            || !self.asked.is_empty()
+        {
+            return Err("something was recorded or asked after the last step".into());
+        }
+        let as_of = day(about.as_of)?;
         Ok(Scenario {
             slug: about.slug,
             title: about.title,
             situation: about.situation,
-            as_of: day(about.as_of)?,
-            record: *record,
+            as_of,
             steps: self.steps,
+            report: record.practice_report(as_of),
+            record: *record,
         })
     }
+}
+
+/// Someone in the record, by name and role; `None` if the record does not have them.
+fn party(record: &PartnershipRecord, who: PartyRef) -> Option<Party> {
+    match who {
+        PartyRef::Child { .. } => Some(Party::Child {
+            name: record.child().name().expose().to_string(),
+        }),
+        PartyRef::Carer { id } => {
+            record
+                .carers()
+                .iter()
+                .find(|c| c.id() == id)
+                .map(|c| Party::Carer {
+                    name: c.name().expose().to_string(),
+                    relationship: c.relationship().to_string(),
+                })
+        }
+        PartyRef::Professional { id } => {
+            let professional = record.professionals().iter().find(|p| p.id == id)?;
+            let agency = record
+                .agencies()
+                .iter()
+                .find(|a| a.id == professional.agency)?;
+            Some(Party::Professional {
+                name: professional.name.expose().to_string(),
+                role: professional.role.to_string(),
+                agency: agency.name.to_string(),
+            })
+        }
+    }
+}
+
+/// The recipient of a sharing question, by name and role.
+fn recipient_party(record: &PartnershipRecord, recipient: &RecipientRef) -> Option<Party> {
+    match recipient {
+        RecipientRef::Carer { id, .. } => party(record, PartyRef::Carer { id: *id }),
+        RecipientRef::Professional { id, .. } => party(record, PartyRef::Professional { id: *id }),
+        RecipientRef::Agency { id, .. } => {
+            let agency = record.agencies().iter().find(|a| a.id == *id)?;
+            Some(Party::Agency {
+                name: agency.name.to_string(),
+                agency_kind: agency.kind.to_string(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The JSON Pointer of the object whose `id` is `id`, the shallowest first: the part
+/// of the record a change with that subject made or changed.
+fn pointer_to(json: &serde_json::Value, id: &str) -> Option<String> {
+    let mut level: Vec<(String, &serde_json::Value)> = vec![(String::new(), json)];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for (pointer, value) in level {
+            match value {
+                serde_json::Value::Object(members) => {
+                    if members.get("id").and_then(serde_json::Value::as_str) == Some(id) {
+                        return Some(pointer);
+                    }
+                    for (name, member) in members {
+                        let name = name.replace('~', "~0").replace('/', "~1");
+                        next.push((format!("{pointer}/{name}"), member));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (n, item) in items.iter().enumerate() {
+                        next.push((format!("{pointer}/{n}"), item));
+                    }
+                }
+                _ => {}
+            }
+        }
+        level = next;
+    }
+    None
 }
 
 /// What a case says when asked for its record before a professional has opened it.
@@ -968,12 +1156,15 @@ pub(crate) fn decided(outcome: &Decided) -> String {
         SharingDecision::Permit { .. } | SharingDecision::NotDisclosed { .. } => {
             format!(
                 "{} (ledger entry {})",
-                outcome.decision(),
+                outcome.decision().without_ids(),
                 outcome.ledger_index()
             )
         }
         SharingDecision::Refuse { reasons } => {
-            let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
+            let reasons: Vec<String> = reasons
+                .iter()
+                .map(|reason| reason.without_ids().to_string())
+                .collect();
             format!(
                 "refused (ledger entry {}), because {}",
                 outcome.ledger_index(),
@@ -989,10 +1180,13 @@ pub(crate) fn would_words(answer: &WhatIf) -> String {
     match answer.decision() {
         SharingDecision::Permit { .. } | SharingDecision::NotDisclosed { .. } => format!(
             "would be {}, though nothing is shared or recorded by asking",
-            answer.decision()
+            answer.decision().without_ids()
         ),
         SharingDecision::Refuse { reasons } => {
-            let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
+            let reasons: Vec<String> = reasons
+                .iter()
+                .map(|reason| reason.without_ids().to_string())
+                .collect();
             format!(
                 "would be refused (nothing is shared or recorded by asking), because {}",
                 reasons.join("; and ")

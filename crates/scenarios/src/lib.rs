@@ -2,22 +2,26 @@
 //! local authority.
 //!
 //! Each scenario is a short case a trainee can step through: a function that returns a
-//! valid [`PartnershipRecord`] and the ordered [`Step`]s that built it. Every step says
+//! valid [`PartnershipRecord`] and the ordered [`Step`]s that built it. Every step is
+//! data: its date, the principle of the partnership model it shows (docs/domain.md
+//! section 1), the people in it by name and role, the JSON Pointers of the parts of the
+//! record it changed, and any sharing decision with its reasons. Its narrative says
 //! what happened in plain English, with the decisions and dates the library computed,
-//! names the library call that recorded it, and names the principle of the partnership
-//! model it shows (docs/domain.md section 1). The people are fictional.
+//! for practitioners; for developers it also names the library calls. A scenario
+//! serialises to JSON with a published schema ([`Scenario`]). The people are fictional.
 //!
 //! ```
-//! use partnership_scenarios::speech_delay_nursery;
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+//! use partnership::scenarios::speech_delay_nursery;
 //!
 //! let scenario = speech_delay_nursery().unwrap();
 //! assert!(!scenario.steps.is_empty());
 //! // Steps are in date order, and every one names the call that recorded it.
 //! assert!(scenario.steps.windows(2).all(|w| w[0].on <= w[1].on));
-//! assert!(scenario.steps.iter().all(|s| !s.library_call.is_empty()));
+//! assert!(scenario.steps.iter().all(|s| !s.library_calls.is_empty()));
 //! // The record is valid: it reads back from its own JSON.
 //! let json = scenario.record.to_json();
-//! assert_eq!(partnership_record::PartnershipRecord::from_json(&json).unwrap(), scenario.record);
+//! assert_eq!(partnership::record::PartnershipRecord::from_json(&json).unwrap(), scenario.record);
 //! ```
 //!
 //! [`synthetic::authority`] makes deterministic records for tests and benchmarks.
@@ -26,7 +30,10 @@ use std::error::Error;
 use std::fmt::{self, Write as _};
 
 use chrono::NaiveDate;
-use partnership_record::{PartnershipRecord, Principle};
+use partnership_consent::{DataCategory, Purpose};
+use partnership_record::{PartnershipRecord, PracticeReport, Principle, ShareAnswer};
+use schemars::JsonSchema;
+use serde::Serialize;
 
 mod kit;
 mod scenarios;
@@ -39,21 +46,159 @@ pub use scenarios::{
     safeguarding_one_carer, speech_delay_nursery, visual_aids_childs_view,
 };
 
-/// One thing that happens in a scenario.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Someone in a step, as the record names them: by name and role, never by id.
+///
+/// The people in the scenarios are fictional, so their names are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[schemars(title = "Party", deny_unknown_fields)]
+pub enum Party {
+    /// The child or young person.
+    #[schemars(title = "Child")]
+    Child {
+        /// Their name.
+        name: String,
+    },
+    /// A carer.
+    #[schemars(title = "Carer")]
+    Carer {
+        /// Their name.
+        name: String,
+        /// How they are related to the child, in words ("birth parent").
+        relationship: String,
+    },
+    /// A professional in the team around the child.
+    #[schemars(title = "Professional")]
+    Professional {
+        /// Their name.
+        name: String,
+        /// Their role, in words ("designated safeguarding lead").
+        role: String,
+        /// The agency or setting they work for.
+        agency: String,
+    },
+    /// An agency as a whole, as the recipient of information sent to its inbox.
+    #[schemars(title = "Agency")]
+    Agency {
+        /// Its name.
+        name: String,
+        /// What kind of agency it is, in words.
+        agency_kind: String,
+    },
+}
+
+impl fmt::Display for Party {
+    /// "Funmi Adeyemi (designated safeguarding lead, Hillside Primary School)".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Child { name } => write!(f, "{name} (the child)"),
+            Self::Carer { name, relationship } => write!(f, "{name} ({relationship})"),
+            Self::Professional { name, role, agency } => write!(f, "{name} ({role}, {agency})"),
+            Self::Agency { name, agency_kind } => write!(f, "{name} ({agency_kind})"),
+        }
+    }
+}
+
+/// A sharing question asked in a step, and what the record answered: as data, for
+/// training software to check a learner's answer against, and in words without ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
+pub struct StepDecision {
+    /// The professional who asked.
+    pub asked_by: Party,
+    /// Who the information would go to.
+    pub recipient: Party,
+    /// What for.
+    pub purpose: Purpose,
+    /// What information.
+    pub data_categories: Vec<DataCategory>,
+    /// The answer: recorded in the ledger (a decision) or not (a what-if, when
+    /// nothing was shared or recorded), with the decision and every reason.
+    pub answer: ShareAnswer,
+    /// The answer in words, without the ids of the consents and rules it rests on.
+    pub in_words: String,
+}
+
+/// One thing that happens in a scenario, as data: when, the principle it shows, who
+/// took part, which parts of the record it created or changed, any sharing decision,
+/// and the narrative in two voices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct Step {
     /// When it happened.
     pub on: NaiveDate,
-    /// What happened, in plain English, with what the library computed.
-    pub what_happens: String,
-    /// The library call that recorded it, for example `SharedGoal::activate`.
-    pub library_call: &'static str,
     /// The principle of the partnership model it shows.
     pub principle: Principle,
+    /// The principle in words.
+    pub principle_in_words: &'static str,
+    /// Who took part, by name and role, in the order they came into the step.
+    pub parties: Vec<Party>,
+    /// The JSON Pointers, into the scenario's record, of the parts this step created
+    /// or changed: `/carers/1`, `/goals/0`, `/disclosures/2`.
+    pub changed: Vec<String>,
+    /// The sharing questions asked in this step and what the record answered.
+    pub decisions: Vec<StepDecision>,
+    /// What happened, for practitioners: plain English with the dates and decisions
+    /// the library worked out, and no API names.
+    pub for_practitioners: String,
+    /// The library calls that recorded it, in the Rust API's names, for developers.
+    pub library_calls: Vec<&'static str>,
 }
 
-/// A teaching scenario: the situation, the steps, and the record they built.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl Step {
+    /// The step for developers: what happened, then the calls that recorded it and
+    /// the parts of the record they changed.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+    /// let scenario = partnership::scenarios::safeguarding_one_carer().unwrap();
+    /// let first = &scenario.steps[0];
+    /// assert!(!first.for_practitioners.contains("Change::"));
+    /// assert!(first.for_developers().contains("Recorded with: Change::UpdateCarer"));
+    /// assert!(first.for_developers().contains("/carers/1"));
+    /// ```
+    pub fn for_developers(&self) -> String {
+        let mut out = self.for_practitioners.clone();
+        let _ = write!(out, "\nRecorded with: {}", self.library_calls.join(", "));
+        if !self.changed.is_empty() {
+            let _ = write!(out, "\nChanged: {}", self.changed.join(", "));
+        }
+        out
+    }
+}
+
+/// Who a narrative is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Voice {
+    /// Practitioners and trainees: plain English, no API names.
+    #[default]
+    Practitioners,
+    /// Developers: each step also names the library calls that recorded it and the
+    /// parts of the record they changed.
+    Developers,
+}
+
+/// A teaching scenario: the situation, the steps, the record they built and the
+/// practice report on its last day.
+///
+/// It serialises to the JSON the `partnership scenarios --format json` command
+/// prints, described by the published `Scenario` schema.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let scenario = partnership::scenarios::safeguarding_one_carer().unwrap();
+/// let json = serde_json::to_value(&scenario).unwrap();
+/// assert_eq!(json["slug"], "safeguarding_one_carer");
+/// assert_eq!(json["steps"][0]["parties"][0]["kind"], "carer");
+/// // Decisions are data: a refusal with its reasons.
+/// assert_eq!(json["steps"][3]["decisions"][0]["answer"]["decision"]["kind"], "refuse");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct Scenario {
     /// A short name, also the name of the example that prints it.
     pub slug: &'static str,
@@ -63,23 +208,43 @@ pub struct Scenario {
     pub situation: &'static str,
     /// The day the scenario ends; the practice report is written as of this day.
     pub as_of: NaiveDate,
-    /// The record the steps built. It is valid: every cross-reference resolves.
-    pub record: PartnershipRecord,
     /// What happened, in date order.
     pub steps: Vec<Step>,
+    /// The record the steps built. It is valid: every cross-reference resolves.
+    pub record: PartnershipRecord,
+    /// The practice report on the record as of the scenario's last day.
+    pub report: PracticeReport,
 }
 
 impl Scenario {
-    /// The scenario as a trainee reads it: the situation, each step with its call and
-    /// principle, and the practice report as of the scenario's last day.
+    /// The scenario as a developer reads it: the situation, each step with its calls,
+    /// the parts it changed and its principle, and the practice report as of the
+    /// scenario's last day.
     ///
     /// ```
-    /// let scenario = partnership_scenarios::language_barrier_interpreter().unwrap();
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+    /// let scenario = partnership::scenarios::language_barrier_interpreter().unwrap();
     /// let text = scenario.narrative();
     /// assert!(text.starts_with(scenario.title));
     /// assert!(text.contains("Recorded with: Change::ChangeBarrierStatus (Resolved)"));
     /// ```
     pub fn narrative(&self) -> String {
+        self.narrative_for(Voice::Developers)
+    }
+
+    /// The scenario in the voice asked for: for practitioners, each step in plain
+    /// English with its principle; for developers, with the calls as well.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+    /// use partnership::scenarios::Voice;
+    ///
+    /// let scenario = partnership::scenarios::language_barrier_interpreter().unwrap();
+    /// let text = scenario.narrative_for(Voice::Practitioners);
+    /// assert!(!text.contains("Recorded with"));
+    /// assert!(!text.contains("::"));
+    /// ```
+    pub fn narrative_for(&self, voice: Voice) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{}", self.title);
         let _ = writeln!(out, "{}", "=".repeat(self.title.chars().count()));
@@ -88,14 +253,36 @@ impl Scenario {
         for (number, step) in self.steps.iter().enumerate() {
             let _ = writeln!(out);
             let _ = writeln!(out, "{}. {}", number + 1, step.on.format("%A %-d %B %Y"));
-            wrap_into(&mut out, &step.what_happens, "   ");
-            let _ = writeln!(out, "   Recorded with: {}", step.library_call);
+            wrap_into(&mut out, &step.for_practitioners, "   ");
+            if voice == Voice::Developers {
+                let _ = writeln!(out, "   Recorded with: {}", step.library_calls.join(", "));
+                if !step.changed.is_empty() {
+                    let changed = format!("Changed: {}", step.changed.join(", "));
+                    wrap_into(&mut out, &changed, "   ");
+                }
+            }
             let _ = writeln!(out, "   Principle: {}", step.principle.words());
         }
         let _ = writeln!(out);
-        let _ = write!(out, "{}", self.record.practice_report(self.as_of).to_text());
+        let _ = write!(out, "{}", self.report.to_text());
         out
     }
+}
+
+/// The published JSON Schema of a [`Scenario`], as `partnership schema scenario`
+/// prints it.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let doc = partnership::scenarios::schema();
+/// assert_eq!(doc.file_name(), "scenario.schema.json");
+/// assert_eq!(doc.schema["properties"]["steps"]["type"], "array");
+/// ```
+pub fn schema() -> partnership_record::schema::SchemaDocument {
+    partnership_record::schema::output::<Scenario>(
+        "Scenario",
+        "Printed by partnership scenarios --format json (an array of these) and partnership scenarios NAME --format json (one). The people are fictional. The record holds every part a step's changed pointers name.",
+    )
 }
 
 /// The width narratives are wrapped to, for a terminal or a printed handout.
@@ -126,7 +313,8 @@ fn wrap_into(out: &mut String, text: &str, indent: &str) {
 /// A [`ScenarioError`] naming the scenario whose record does not hold together: a bug in the scenario, never in what it teaches.
 ///
 /// ```
-/// let all = partnership_scenarios::all().unwrap();
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let all = partnership::scenarios::all().unwrap();
 /// assert_eq!(all.len(), 11);
 /// ```
 pub fn all() -> Result<Vec<Scenario>, ScenarioError> {

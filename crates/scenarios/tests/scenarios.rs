@@ -54,9 +54,13 @@ fn steps_are_in_date_order_and_each_names_its_call_and_principle() {
             scenario.slug
         );
         for step in &scenario.steps {
-            assert!(!step.library_call.trim().is_empty(), "{}", scenario.slug);
             assert!(
-                step.what_happens.split_whitespace().count() >= 10,
+                step.library_calls.iter().all(|c| !c.trim().is_empty()),
+                "{}",
+                scenario.slug
+            );
+            assert!(
+                step.for_practitioners.split_whitespace().count() >= 10,
                 "{}",
                 scenario.slug
             );
@@ -142,4 +146,134 @@ fn debug_output_of_a_record_holds_no_names() {
         let child = scenario.record.child().name().expose().as_str().to_owned();
         assert!(!debug.contains(&child), "{}", scenario.slug);
     }
+}
+
+/// True for text holding a UUID in its canonical form.
+fn holds_a_uuid(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_hexdigit() || c == '-'))
+        .any(|word| uuid::Uuid::try_parse(word).is_ok() && word.len() == 36)
+}
+
+#[test]
+fn steps_name_people_by_role_and_never_by_id() {
+    for scenario in scenarios() {
+        for step in &scenario.steps {
+            assert!(
+                !holds_a_uuid(&step.for_practitioners),
+                "{}: {}",
+                scenario.slug,
+                step.for_practitioners
+            );
+            assert!(
+                !step.for_practitioners.contains("::"),
+                "{}: the practitioners' voice names an API: {}",
+                scenario.slug,
+                step.for_practitioners
+            );
+            let parties = serde_json::to_string(&step.parties).unwrap();
+            assert!(!holds_a_uuid(&parties), "{}", scenario.slug);
+            for decision in &step.decisions {
+                assert!(!holds_a_uuid(&decision.in_words), "{}", scenario.slug);
+            }
+        }
+    }
+    // The check can fail: a canonical UUID is seen.
+    assert!(holds_a_uuid(
+        "under rule 5ce00007-0000-4000-8000-000000000013."
+    ));
+}
+
+#[test]
+fn every_part_a_step_changed_is_in_the_record_and_every_change_is_in_a_step() {
+    for scenario in scenarios() {
+        let json = serde_json::to_value(&scenario.record).unwrap();
+        let mut pointers = BTreeSet::new();
+        for step in &scenario.steps {
+            for pointer in &step.changed {
+                assert!(
+                    json.pointer(pointer).is_some(),
+                    "{}: {pointer} is not in the record",
+                    scenario.slug
+                );
+                pointers.insert(pointer.clone());
+            }
+        }
+        // Everything the provenance says was changed, a step says it changed.
+        for entry in scenario.record.provenance() {
+            let id = entry.subject.to_string();
+            assert!(
+                pointers
+                    .iter()
+                    .any(|p| json.pointer(p).and_then(|v| v.get("id")) == Some(&id.clone().into())),
+                "{}: no step tells of the change to {:?}",
+                scenario.slug,
+                entry.change
+            );
+        }
+    }
+}
+
+#[test]
+fn every_ledger_entry_is_a_decision_in_exactly_one_step() {
+    for scenario in scenarios() {
+        let recorded: Vec<_> = scenario
+            .steps
+            .iter()
+            .flat_map(|s| &s.decisions)
+            .filter(|d| d.answer.recorded)
+            .collect();
+        let ledger = scenario.record.disclosures();
+        assert_eq!(recorded.len(), ledger.len(), "{}", scenario.slug);
+        for (n, (entry, decision)) in ledger.iter().zip(&recorded).enumerate() {
+            assert_eq!(
+                decision.answer.ledger_index,
+                Some(n as u64),
+                "{}",
+                scenario.slug
+            );
+            assert_eq!(
+                entry.decision, decision.answer.decision,
+                "{}",
+                scenario.slug
+            );
+            assert!(
+                scenario
+                    .steps
+                    .iter()
+                    .any(|s| s.changed.contains(&format!("/disclosures/{n}"))),
+                "{}",
+                scenario.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn a_scenario_serialises_with_its_steps_as_data() {
+    let scenario = partnership_scenarios::safeguarding_one_carer().unwrap();
+    let json = serde_json::to_value(&scenario).unwrap();
+    let steps = json["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), scenario.steps.len());
+    // The second step's decision: a permit under the justification, recorded first.
+    let decisions = steps[1]["decisions"].as_array().unwrap();
+    assert_eq!(decisions[0]["answer"]["recorded"], false);
+    assert_eq!(decisions[1]["answer"]["recorded"], true);
+    assert_eq!(decisions[1]["answer"]["decision"]["kind"], "permit");
+    assert_eq!(decisions[1]["recipient"]["role"], "social worker");
+    assert_eq!(
+        decisions[1]["askedBy"]["role"],
+        "designated safeguarding lead"
+    );
+    // The fourth: refused, the withheld address named as withheld, not who it protects.
+    assert_eq!(
+        steps[3]["decisions"][0]["answer"]["decision"]["kind"],
+        "refuse"
+    );
+    assert!(
+        steps[3]["decisions"][0]["inWords"]
+            .as_str()
+            .unwrap()
+            .contains("contact details are withheld from this recipient")
+    );
+    assert_eq!(json["report"]["asOf"], "2026-11-23");
 }

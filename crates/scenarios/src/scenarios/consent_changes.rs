@@ -28,9 +28,10 @@ by the rules and recorded, whatever the answer.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use partnership_consent::SharingDecision;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::consent::SharingDecision;
 ///
-/// let scenario = partnership_scenarios::consent_declined_narrowed_withdrawn().unwrap();
+/// let scenario = partnership::scenarios::consent_declined_narrowed_withdrawn().unwrap();
 /// let ledger = &scenario.record.disclosures();
 /// assert!(ledger.verify().is_ok());
 /// let permitted = ledger

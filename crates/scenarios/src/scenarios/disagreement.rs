@@ -28,10 +28,11 @@ sides want Leo to feel safe and to learn. Meetings have become tense.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use partnership_barriers::BarrierStatus;
-/// use partnership_goals::GoalStatus;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::barriers::BarrierStatus;
+/// use partnership::goals::GoalStatus;
 ///
-/// let scenario = partnership_scenarios::disagreement_trial_with_mediator().unwrap();
+/// let scenario = partnership::scenarios::disagreement_trial_with_mediator().unwrap();
 /// assert_eq!(scenario.record.barriers().as_slice()[0].status(), BarrierStatus::Resolved);
 /// assert_eq!(scenario.record.goals()[0].status(), GoalStatus::Completed);
 /// ```

@@ -43,9 +43,10 @@ fn commenced() -> Fallible<NaiveDate> {
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use partnership_consent::{PermitBasis, SharingDecision};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::consent::{PermitBasis, SharingDecision};
 ///
-/// let scenario = partnership_scenarios::duty_to_share_detriment_exception().unwrap();
+/// let scenario = partnership::scenarios::duty_to_share_detriment_exception().unwrap();
 /// let ledger: Vec<_> = scenario.record.disclosures().iter().map(|e| &e.decision).collect();
 /// assert!(matches!(
 ///     ledger[0],

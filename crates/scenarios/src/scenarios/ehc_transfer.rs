@@ -29,9 +29,10 @@ library works it out from her date of birth.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
 ///
-/// let scenario = partnership_scenarios::primary_to_secondary_ehc_plan().unwrap();
+/// let scenario = partnership::scenarios::primary_to_secondary_ehc_plan().unwrap();
 /// let text = scenario.narrative();
 /// // The plan must be amended before 15 February of the year of transfer.
 /// assert!(text.contains("before 15 February, so by 2027-02-14"));

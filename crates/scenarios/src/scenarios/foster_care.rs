@@ -26,10 +26,11 @@ Christmas is a week away.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use partnership_reviews::WorkingCalendar;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::chrono::NaiveDate;
+/// use partnership::reviews::WorkingCalendar;
 ///
-/// let scenario = partnership_scenarios::foster_care_christmas_reviews().unwrap();
+/// let scenario = partnership::scenarios::foster_care_christmas_reviews().unwrap();
 /// let reviews = &scenario.record.reviews()[0];
 /// let due = reviews.next_review_due(&WorkingCalendar::england_and_wales()).unwrap();
 /// // Three months after the first review, held on 19 January.

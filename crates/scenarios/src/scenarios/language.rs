@@ -27,9 +27,10 @@ records the barrier and sets out to remove it.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use partnership_barriers::BarrierStatus;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::barriers::BarrierStatus;
 ///
-/// let scenario = partnership_scenarios::language_barrier_interpreter().unwrap();
+/// let scenario = partnership::scenarios::language_barrier_interpreter().unwrap();
 /// let barrier = &scenario.record.barriers().as_slice()[0];
 /// assert_eq!(barrier.status(), BarrierStatus::Resolved);
 /// assert!(barrier.mitigations().iter().all(|m| m.review.is_some()));

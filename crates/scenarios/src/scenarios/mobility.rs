@@ -24,11 +24,12 @@ team can offer short breaks.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// let scenario = partnership_scenarios::mobility_physiotherapy().unwrap();
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let scenario = partnership::scenarios::mobility_physiotherapy().unwrap();
 /// let mum = &scenario.record.carers()[0];
 /// // Training on the walker is in place, and a short break was offered and accepted.
 /// assert_eq!(mum.support().len(), 2);
-/// use partnership_carers::SupportStatus;
+/// use partnership::carers::SupportStatus;
 /// let statuses: Vec<_> = mum.support().iter().map(|s| s.status).collect();
 /// assert_eq!(statuses, [SupportStatus::InPlace, SupportStatus::Accepted]);
 /// ```

@@ -32,9 +32,10 @@ the other.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use partnership_consent::{PermitBasis, SharingDecision};
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::consent::{PermitBasis, SharingDecision};
 ///
-/// let scenario = partnership_scenarios::safeguarding_one_carer().unwrap();
+/// let scenario = partnership::scenarios::safeguarding_one_carer().unwrap();
 /// let record = &scenario.record;
 /// assert!(record.carers()[1].involvement().is_restricted());
 /// assert!(!record.carers()[0].involvement().is_restricted());
@@ -338,5 +339,14 @@ fn write(case: &mut Case) -> Fallible<()> {
             vec![],
         )?;
     }
+    case.step(
+        "2026-11-17",
+        Principle::OpenCommunication,
+        "Change::RecordContact",
+        "Mrs Adeyemi rings Kerry every week, as they agreed, and each call is logged: three \
+         calls in November so far. Kerry hears how Jamie is doing in class before she has \
+         to ask, and the school hears how he is at the refuge. Lee hears nothing while the \
+         restriction stands; it is to be looked at again by its date.",
+    )?;
     Ok(())
 }

@@ -22,7 +22,8 @@ together.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// let scenario = partnership_scenarios::pupil_struggling_at_school().unwrap();
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let scenario = partnership::scenarios::pupil_struggling_at_school().unwrap();
 /// let goal = &scenario.record.goals()[0];
 /// // Strategies from school and from home sit on the same goal.
 /// assert_eq!(goal.responsibilities().len(), 3);

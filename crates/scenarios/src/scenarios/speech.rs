@@ -22,10 +22,11 @@ therapist has seen him once. Everyone wants the same thing: more words, at home 
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// let scenario = partnership_scenarios::speech_delay_nursery().unwrap();
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let scenario = partnership::scenarios::speech_delay_nursery().unwrap();
 /// let goal = &scenario.record.goals()[0];
 /// assert_eq!(goal.status().fhir_code(), "active");
-/// assert_eq!(goal.trend(4), Some(partnership_goals::Trend::Improving));
+/// assert_eq!(goal.trend(4), Some(partnership::goals::Trend::Improving));
 /// ```
 pub fn speech_delay_nursery() -> Result<Scenario, ScenarioError> {
     build(&ABOUT, write, 1, "Oliver Bennett", "2023-03-14")

@@ -26,9 +26,10 @@ goal too.",
 /// A [`ScenarioError`] only if the scenario itself is wrong (its record does not hold together); every scenario is run by the test suite.
 ///
 /// ```
-/// use partnership_goals::ChildsView;
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// use partnership::goals::ChildsView;
 ///
-/// let scenario = partnership_scenarios::visual_aids_childs_view().unwrap();
+/// let scenario = partnership::scenarios::visual_aids_childs_view().unwrap();
 /// let Some(ChildsView::Recorded { view }) = &scenario.record.goals()[0].childs_view() else {
 ///     panic!("Ellie's view is recorded on her goal");
 /// };

@@ -13,7 +13,8 @@
 //! invented from short lists; no real person's data is used.
 //!
 //! ```
-//! use partnership_scenarios::synthetic;
+//! # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+//! use partnership::scenarios::synthetic;
 //!
 //! let a = synthetic::authority(20, 7).unwrap();
 //! let b = synthetic::authority(20, 7).unwrap();
@@ -42,7 +43,8 @@ use parts::{Ids, Rng};
 /// The day the synthetic authority's histories run up to.
 ///
 /// ```
-/// assert_eq!(partnership_scenarios::synthetic::AS_OF.to_string(), "2026-11-23");
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// assert_eq!(partnership::scenarios::synthetic::AS_OF.to_string(), "2026-11-23");
 /// ```
 pub const AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 23) {
     Some(date) => date,
@@ -81,7 +83,8 @@ pub fn authority(children: usize, seed: u64) -> Result<Vec<PartnershipRecord>, S
 /// years would be. For loading benchmarks.
 ///
 /// ```
-/// let record = partnership_scenarios::synthetic::large_record(200_000, 1).unwrap();
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub mod scenarios { pub use ::partnership_scenarios::*; } pub use ::chrono; }
+/// let record = partnership::scenarios::synthetic::large_record(200_000, 1).unwrap();
 /// assert!(record.to_json().len() >= 200_000);
 /// ```
 ///
