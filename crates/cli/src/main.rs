@@ -164,6 +164,10 @@ enum Command {
         /// regulations (YYYY-MM-DD). Without it the duty is not in force.
         #[arg(long, value_parser = parse_date)]
         consistent_identifier_from: Option<NaiveDate>,
+        /// Days a consent asked for may wait for an answer before the report raises
+        /// it (1 to 3660; the library's practice default is 28).
+        #[arg(long, default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        consent_answer_within: u32,
     },
     /// List what is due or overdue across records, soonest first.
     #[command(
@@ -240,20 +244,24 @@ enum Command {
     },
     /// Print the teaching scenarios: every one, or the one named, as text or JSON.
     #[command(
-        after_help = "Examples:\n  partnership scenarios\n  partnership scenarios safeguarding_one_carer --voice developers\n  partnership scenarios --format json > scenarios.json\n\nThe JSON is described by the Scenario schema (partnership schema scenario): one\nobject for a named scenario, an array of them otherwise. The people are fictional."
+        after_help = "Examples:\n  partnership scenarios\n  partnership scenarios safeguarding_one_carer --voice developers\n  partnership scenarios --format json > scenarios.json\n  partnership scenarios --format html --out pages\n\nThe JSON is described by the Scenario schema (partnership schema scenario): one\nobject for a named scenario, an array of them otherwise. The people are fictional."
     )]
     Scenarios {
         /// The scenario's short name (`safeguarding_one_carer`); every scenario, in
         /// the order of the course, if not given.
         name: Option<String>,
-        /// Text (a narrative and the practice report) or JSON (the steps as data, the
-        /// record and the report).
+        /// Text (a narrative and the practice report), JSON (the steps as data, the
+        /// record and the report) or HTML (a training page per scenario and an index,
+        /// written to --out).
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: scenarios::ScenarioFormat,
         /// Who the text is for: practitioners (plain English) or developers (with
         /// the library calls and the parts of the record they changed).
         #[arg(long, value_enum, default_value = "practitioners")]
         voice: scenarios::VoiceArg,
+        /// With --format html: the folder to write the pages to (created if missing).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Write each review's proposed next meeting as iCalendar (RFC 5545).
     #[command(
@@ -443,6 +451,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             as_of,
             format,
             consistent_identifier_from,
+            consent_answer_within,
         } => report::report(
             &file,
             as_of.unwrap_or_else(today),
@@ -450,6 +459,10 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             &partnership_consent::LawInForce {
                 consistent_identifier_from,
                 ..partnership_consent::LawInForce::default()
+            },
+            &partnership_record::ServiceLimits {
+                consent_answer_within_days: consent_answer_within,
+                ..partnership_record::ServiceLimits::default()
             },
             out,
         ),
@@ -505,7 +518,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             name,
             format,
             voice,
-        } => scenarios::run(name.as_deref(), format, voice, out),
+            out: dir,
+        } => scenarios::run(name.as_deref(), format, voice, dir.as_deref(), out),
     }
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use partnership_consent::LawInForce;
-use partnership_record::due_items;
+use partnership_record::{ServiceLimits, due_items};
 use partnership_reviews::WorkingCalendar;
 
 use crate::{Failure, Format, json, valid_record, write_err};
@@ -17,10 +17,12 @@ pub(crate) fn report(
     as_of: NaiveDate,
     format: Format,
     law: &LawInForce,
+    limits: &ServiceLimits,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     let record = valid_record(file)?;
-    let report = record.practice_report_under(as_of, &WorkingCalendar::england_and_wales(), law);
+    let calendar = WorkingCalendar::england_and_wales();
+    let report = record.practice_report_within(as_of, &calendar, law, limits);
     let text = match format {
         Format::Text => report.to_text(),
         Format::Json => json(&report),

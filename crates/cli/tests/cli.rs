@@ -1462,3 +1462,60 @@ fn an_unknown_scenario_is_a_usage_error_that_lists_the_names() {
     let out = run(&["scenarios", "--format", "xml"], None);
     assert!(out.starts_with("exit 2\n"), "{out}");
 }
+
+#[test]
+fn scenarios_write_training_pages_and_refuse_to_follow_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    let (status, text) = run_in(
+        dir.path(),
+        &[
+            "scenarios",
+            "--format",
+            "html",
+            "--out",
+            pages.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(status, 0, "{text}");
+    assert_eq!(text.matches("wrote ").count(), 12);
+    let page = std::fs::read_to_string(pages.join("safeguarding_one_carer.html")).unwrap();
+    assert!(page.contains("<h2 id=\"exercise\">"));
+    assert!(
+        std::fs::read_to_string(pages.join("index.html"))
+            .unwrap()
+            .contains("safeguarding_one_carer.html")
+    );
+    // A page that is a symbolic link is not written through.
+    #[cfg(unix)]
+    {
+        let elsewhere = dir.path().join("elsewhere.txt");
+        std::fs::write(&elsewhere, "keep me").unwrap();
+        let page = pages.join("speech_delay_nursery.html");
+        std::fs::remove_file(&page).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &page).unwrap();
+        let (status, text) = run_in(
+            dir.path(),
+            &[
+                "scenarios",
+                "speech_delay_nursery",
+                "--format",
+                "html",
+                "--out",
+                pages.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(status, 2, "{text}");
+        assert!(
+            text.contains("is a symbolic link; nothing was written there"),
+            "{text}"
+        );
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep me");
+    }
+    // HTML needs a folder; text and JSON go to standard output.
+    let (status, text) = run_in(dir.path(), &["scenarios", "--format", "html"]);
+    assert_eq!(status, 2);
+    assert!(text.contains("give the folder with --out DIR"), "{text}");
+    let (status, _) = run_in(dir.path(), &["scenarios", "--out", "x"]);
+    assert_eq!(status, 2);
+}

@@ -87,5 +87,5 @@ pub use problem::{Problem, RecordError, Rule};
 pub use record::{PartnershipRecord, PartnershipRecordParts, SCHEMA_VERSION};
 pub use report::{
     ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS, CONSENT_ANSWER_EXPECTED_WITHIN_DAYS, Finding,
-    FindingCode, FindingSeverity, PracticeReport, Principle,
+    FindingCode, FindingSeverity, PracticeReport, Principle, ServiceLimits,
 };

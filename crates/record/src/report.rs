@@ -138,8 +138,8 @@ pub enum FindingCode {
     AdjustmentAwaitingDecision,
     /// A goal is active and no review schedule is running to review it.
     GoalWithoutReviewSchedule,
-    /// A consent was asked for and has had no answer for longer than the practice
-    /// default.
+    /// A consent was asked for and has had no answer for longer than the service
+    /// allows ([`ServiceLimits`]; four weeks by default).
     ConsentRequestUnanswered,
 }
 
@@ -270,10 +270,48 @@ impl PartnershipRecord {
         calendar: &WorkingCalendar,
         law: &LawInForce,
     ) -> PracticeReport {
+        self.practice_report_within(as_of, calendar, law, &ServiceLimits::default())
+    }
+
+    /// The practice report as [`practice_report_under`](Self::practice_report_under)
+    /// writes it, with the waits the service allows in place of the library's
+    /// practice defaults.
+    ///
+    /// ```
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+    /// use partnership::chrono::NaiveDate;
+    /// use partnership::consent::LawInForce;
+    /// use partnership::record::{FindingCode, PartnershipRecord, ServiceLimits};
+    /// use partnership::reviews::WorkingCalendar;
+    ///
+    /// let record = PartnershipRecord::from_json(include_str!("../../../tests/fixtures/scenarios/consent_declined_narrowed_withdrawn.json"))?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 9, 30).ok_or("no such date")?;
+    /// let calendar = WorkingCalendar::england_and_wales();
+    /// let unanswered = |days| {
+    ///     let limits = ServiceLimits { consent_answer_within_days: days, ..ServiceLimits::default() };
+    ///     record
+    ///         .practice_report_within(day, &calendar, &LawInForce::default(), &limits)
+    ///         .findings
+    ///         .iter()
+    ///         .any(|f| f.code == FindingCode::ConsentRequestUnanswered)
+    /// };
+    /// // Asked on 8 September: 22 days is within the default four weeks, not within two.
+    /// assert!(!unanswered(28));
+    /// assert!(unanswered(14));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn practice_report_within(
+        &self,
+        as_of: NaiveDate,
+        calendar: &WorkingCalendar,
+        law: &LawInForce,
+        limits: &ServiceLimits,
+    ) -> PracticeReport {
         let mut report = Report {
             record: self,
             as_of,
             calendar,
+            limits,
             findings: Vec::new(),
         };
         report.consistent_identifier(law);
@@ -306,7 +344,40 @@ struct Report<'a> {
     record: &'a PartnershipRecord,
     as_of: NaiveDate,
     calendar: &'a WorkingCalendar,
+    limits: &'a ServiceLimits,
     findings: Vec<Finding>,
+}
+
+/// How long the service allows before an unanswered request is raised in the
+/// practice report. The law sets neither wait; the defaults are the library's
+/// practice defaults, four weeks each.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod carers { pub use ::partnership_carers::*; } pub mod goals { pub use ::partnership_goals::*; } pub mod consent { pub use ::partnership_consent::*; } pub mod barriers { pub use ::partnership_barriers::*; } pub mod reviews { pub use ::partnership_reviews::*; } pub mod record { pub use ::partnership_record::*; } pub use ::chrono; }
+/// use partnership::record::ServiceLimits;
+///
+/// assert_eq!(ServiceLimits::default().consent_answer_within_days, 28);
+/// let quicker = ServiceLimits { consent_answer_within_days: 14, ..ServiceLimits::default() };
+/// assert_eq!(quicker.adjustment_answer_within_days, 28);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceLimits {
+    /// Days a consent may wait for an answer before `consent-request-unanswered`.
+    pub consent_answer_within_days: u32,
+    /// Days a request for a reasonable adjustment may wait for a decision before
+    /// `adjustment-awaiting-decision`.
+    pub adjustment_answer_within_days: u32,
+}
+
+impl Default for ServiceLimits {
+    fn default() -> Self {
+        // One source for each default: the published constants.
+        let days = |default: i64| u32::try_from(default).unwrap_or(u32::MAX);
+        Self {
+            consent_answer_within_days: days(CONSENT_ANSWER_EXPECTED_WITHIN_DAYS),
+            adjustment_answer_within_days: days(ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS),
+        }
+    }
 }
 
 /// Whether a carer was involved (not restricted by a decision made by then) on `on`.
@@ -804,7 +875,7 @@ impl Report<'_> {
                     .outcome
                     .as_ref()
                     .is_some_and(|o| o.decided_on <= self.as_of);
-                if answered || waited <= ADJUSTMENT_ANSWER_EXPECTED_WITHIN_DAYS {
+                if answered || waited <= i64::from(self.limits.adjustment_answer_within_days) {
                     continue;
                 }
                 self.add(
@@ -827,9 +898,10 @@ impl Report<'_> {
     }
 }
 
-/// Days after which a consent asked for and not answered is raised: the library's
-/// practice default, four weeks, after which a carer who has not answered may not
-/// have understood the request, or may need it another way.
+/// Days after which a consent asked for and not answered is raised by default: the
+/// library's practice default, four weeks, after which a carer who has not answered
+/// may not have understood the request, or may need it another way. A service sets
+/// its own in [`ServiceLimits`].
 pub const CONSENT_ANSWER_EXPECTED_WITHIN_DAYS: i64 = 28;
 
 impl Report<'_> {
@@ -876,7 +948,7 @@ impl Report<'_> {
                 continue;
             };
             let waited = (self.as_of - asked).num_days();
-            if waited <= CONSENT_ANSWER_EXPECTED_WITHIN_DAYS {
+            if waited <= i64::from(self.limits.consent_answer_within_days) {
                 continue;
             }
             self.add(

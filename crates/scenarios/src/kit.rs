@@ -33,7 +33,9 @@ use partnership_goals::{
     AchievementStatus, Frequency, GasLevel, GoalPlan, GoalReview, GoalStatus, OutcomeArea,
     ProgressEntry, Responsibility, Setting, SharedGoal, SharedGoalParts, SmartFinding, Transition,
 };
-use partnership_record::{Change, Decided, PartnershipRecord, Principle, ShareAnswer, WhatIf};
+use partnership_record::{
+    Change, Decided, FindingCode, PartnershipRecord, Principle, ShareAnswer, WhatIf,
+};
 use partnership_reviews::{
     CarerFeedback, GoalReviewed, ReviewKind, ReviewOutcome, ReviewSchedule, ReviewScheduleParts,
     WorkingCalendar,
@@ -45,7 +47,7 @@ use uuid::Uuid;
 pub(crate) static CALENDAR: LazyLock<WorkingCalendar> =
     LazyLock::new(WorkingCalendar::england_and_wales);
 
-use crate::{Party, Scenario, ScenarioError, Step, StepDecision};
+use crate::{Exercise, ExerciseQuestion, Party, Scenario, ScenarioError, Step, StepDecision};
 
 /// What a scenario's building code returns: any library error, boxed, so each line can
 /// use `?`. [`build`] names the scenario on the way out.
@@ -159,6 +161,8 @@ pub(crate) struct Case {
     involved: Vec<PartyRef>,
     /// The sharing questions asked since the last step, and their answers.
     asked: Vec<StepDecision>,
+    /// The exercise the scenario ends with, if any.
+    exercise: Option<Exercise>,
 }
 
 /// When a change describes something happening: a day or an instant. A day's
@@ -222,6 +226,7 @@ impl Case {
             accounted: (0, 0),
             involved: vec![],
             asked: vec![],
+            exercise: None,
         })
     }
 
@@ -939,22 +944,9 @@ impl Case {
         decision: &SharingDecision,
         ledger_index: Option<u64>,
     ) -> Fallible<()> {
-        let record = self.record()?;
+        let asked = step_decision(self.record()?, question, decision, ledger_index)?;
         let asked_by = PartyRef::Professional {
             id: question.requested_by(),
-        };
-        let asked = StepDecision {
-            asked_by: party(record, asked_by).ok_or("the asker is in the team")?,
-            recipient: recipient_party(record, question.recipient())
-                .ok_or("the recipient is in the record")?,
-            purpose: question.purpose().clone(),
-            data_categories: question.data_categories().to_vec(),
-            answer: ShareAnswer {
-                recorded: ledger_index.is_some(),
-                ledger_index,
-                decision: decision.clone(),
-            },
-            in_words: decision.without_ids().to_string(),
         };
         self.involve([asked_by]);
         if let RecipientRef::Carer { id, .. } = question.recipient() {
@@ -963,6 +955,55 @@ impl Case {
             self.involve([PartyRef::Professional { id: *id }]);
         }
         self.asked.push(asked);
+        Ok(())
+    }
+
+    /// Ends the scenario with an exercise on `on` (its last day, or later with
+    /// nothing more recorded): the practice report that day must find exactly the
+    /// `expected` findings, in any order, and each question is answered by the
+    /// record's what-if at noon that day.
+    pub fn exercise(
+        &mut self,
+        on: &str,
+        setting: &'static str,
+        expected: &[FindingCode],
+        questions: Vec<(&'static str, SharingQuestion)>,
+    ) -> Fallible<()> {
+        let as_of = day(on)?;
+        let record = self.record()?;
+        let findings = record.practice_report(as_of).findings;
+        let mut found: Vec<FindingCode> = findings.iter().map(|f| f.code).collect();
+        let mut wanted = expected.to_vec();
+        found.sort();
+        wanted.sort();
+        if found != wanted {
+            return Err(format!(
+                "the exercise on {on} expects {wanted:?}, and the report finds {found:?}"
+            )
+            .into());
+        }
+        let noon = partnership_core::noon_on(as_of);
+        let mut answered = Vec::with_capacity(questions.len());
+        for (ask, question) in questions {
+            let answer = record.what_if(&question, noon)?;
+            let decision = step_decision(record, &question, answer.decision(), None)?;
+            answered.push(ExerciseQuestion {
+                ask,
+                answer: if answer.decision().is_permit() {
+                    "Yes"
+                } else {
+                    "No"
+                },
+                decision,
+            });
+        }
+        self.exercise = Some(Exercise {
+            as_of,
+            setting,
+            prompt: "What needs attention here, and what would you do about it?",
+            findings,
+            questions: answered,
+        });
         Ok(())
     }
 
@@ -1034,6 +1075,9 @@ impl Case {
             return Err("something was recorded or asked after the last step".into());
         }
         let as_of = day(about.as_of)?;
+        if self.exercise.as_ref().is_some_and(|e| e.as_of < as_of) {
+            return Err("an exercise is set on the scenario's last day or later".into());
+        }
         Ok(Scenario {
             slug: about.slug,
             title: about.title,
@@ -1042,8 +1086,34 @@ impl Case {
             steps: self.steps,
             report: record.practice_report(as_of),
             record: *record,
+            exercise: self.exercise,
         })
     }
+}
+
+/// A sharing question and the record's answer, as a step or an exercise holds them.
+fn step_decision(
+    record: &PartnershipRecord,
+    question: &SharingQuestion,
+    decision: &SharingDecision,
+    ledger_index: Option<u64>,
+) -> Fallible<StepDecision> {
+    let asked_by = PartyRef::Professional {
+        id: question.requested_by(),
+    };
+    Ok(StepDecision {
+        asked_by: party(record, asked_by).ok_or("the asker is in the team")?,
+        recipient: recipient_party(record, question.recipient())
+            .ok_or("the recipient is in the record")?,
+        purpose: question.purpose().clone(),
+        data_categories: question.data_categories().to_vec(),
+        answer: ShareAnswer {
+            recorded: ledger_index.is_some(),
+            ledger_index,
+            decision: decision.clone(),
+        },
+        in_words: decision.without_ids().to_string(),
+    })
 }
 
 /// Someone in the record, by name and role; `None` if the record does not have them.

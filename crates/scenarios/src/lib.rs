@@ -31,14 +31,16 @@ use std::fmt::{self, Write as _};
 
 use chrono::NaiveDate;
 use partnership_consent::{DataCategory, Purpose};
-use partnership_record::{PartnershipRecord, PracticeReport, Principle, ShareAnswer};
+use partnership_record::{Finding, PartnershipRecord, PracticeReport, Principle, ShareAnswer};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+mod html;
 mod kit;
 mod scenarios;
 pub mod synthetic;
 
+pub use html::index_html;
 pub use scenarios::{
     consent_declined_narrowed_withdrawn, disagreement_trial_with_mediator,
     duty_to_share_detriment_exception, foster_care_christmas_reviews, language_barrier_interpreter,
@@ -169,6 +171,43 @@ impl Step {
     }
 }
 
+/// An exercise at the end of a scenario: the record as it stands some days on, with
+/// something to act on. Training software asks "what needs attention here?" and
+/// checks the learner's answer against [`findings`](Self::findings), which the
+/// practice report worked out; each question's answer is the record's own decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
+pub struct Exercise {
+    /// The day of the exercise: the scenario's last day, or later with nothing more
+    /// recorded.
+    pub as_of: NaiveDate,
+    /// Where things stand on that day, for the learner.
+    pub setting: &'static str,
+    /// What the learner is asked.
+    pub prompt: &'static str,
+    /// What a learner should spot: the practice report's findings on the day, each
+    /// with its code, principle, what it is about and what to do.
+    pub findings: Vec<Finding>,
+    /// Questions about sharing, each answered by the record as it stands that day.
+    pub questions: Vec<ExerciseQuestion>,
+}
+
+/// A question in an exercise, with the answer the record gave when the scenario was
+/// built.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
+pub struct ExerciseQuestion {
+    /// The question as a trainer asks it.
+    pub ask: &'static str,
+    /// The answer in a word: "Yes" when sharing would be permitted, "No" otherwise.
+    pub answer: &'static str,
+    /// Why: the record's what-if answer, as data and in words. Nothing is shared or
+    /// recorded by asking.
+    pub decision: StepDecision,
+}
+
 /// Who a narrative is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -214,6 +253,10 @@ pub struct Scenario {
     pub record: PartnershipRecord,
     /// The practice report on the record as of the scenario's last day.
     pub report: PracticeReport,
+    /// Something to act on, for a learner: present on the scenarios that end with
+    /// findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<Exercise>,
 }
 
 impl Scenario {
@@ -265,6 +308,28 @@ impl Scenario {
         }
         let _ = writeln!(out);
         let _ = write!(out, "{}", self.report.to_text());
+        if let Some(exercise) = &self.exercise {
+            let _ = writeln!(out);
+            let _ = writeln!(out, "Exercise, {}", exercise.as_of.format("%A %-d %B %Y"));
+            let _ = writeln!(out);
+            wrap_into(&mut out, exercise.setting, "");
+            wrap_into(&mut out, exercise.prompt, "");
+            for (n, question) in exercise.questions.iter().enumerate() {
+                let _ = writeln!(out);
+                wrap_hanging(&mut out, question.ask, &format!("{}. ", n + 1), "   ");
+                let answer = format!(
+                    "Answer: {}. {}.",
+                    question.answer,
+                    capitalised(&question.decision.in_words)
+                );
+                wrap_into(&mut out, &answer, "   ");
+            }
+            let _ = writeln!(out);
+            let _ = writeln!(out, "What a learner should spot:");
+            for finding in &exercise.findings {
+                wrap_hanging(&mut out, &finding.explanation, "- ", "  ");
+            }
+        }
         out
     }
 }
@@ -285,16 +350,33 @@ pub fn schema() -> partnership_record::schema::SchemaDocument {
     )
 }
 
+/// The text with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The width narratives are wrapped to, for a terminal or a printed handout.
 const WIDTH: usize = 88;
 
 /// Writes `text` wrapped at word boundaries, each line indented by `indent`.
 fn wrap_into(out: &mut String, text: &str, indent: &str) {
+    wrap_hanging(out, text, indent, indent);
+}
+
+/// Writes `text` wrapped at word boundaries, the first line after `first` and the
+/// rest indented by `rest`: a numbered or bulleted paragraph.
+fn wrap_hanging(out: &mut String, text: &str, first: &str, rest: &str) {
     let mut line = String::new();
+    let mut indent = first;
     for word in text.split_whitespace() {
         if !line.is_empty() && indent.len() + line.len() + 1 + word.len() > WIDTH {
             let _ = writeln!(out, "{indent}{line}");
             line.clear();
+            indent = rest;
         }
         if !line.is_empty() {
             line.push(' ');

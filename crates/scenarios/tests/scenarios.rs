@@ -277,3 +277,70 @@ fn a_scenario_serialises_with_its_steps_as_data() {
     );
     assert_eq!(json["report"]["asOf"], "2026-11-23");
 }
+
+#[test]
+fn at_least_four_scenarios_end_with_something_to_act_on() {
+    let with: Vec<_> = scenarios()
+        .into_iter()
+        .filter(|s| s.exercise.is_some())
+        .collect();
+    assert!(with.len() >= 4, "{}", with.len());
+    for scenario in &with {
+        let exercise = scenario.exercise.as_ref().unwrap();
+        assert!(!exercise.findings.is_empty(), "{}", scenario.slug);
+        assert!(exercise.as_of >= scenario.as_of, "{}", scenario.slug);
+        // The findings are the report's on the exercise day, read again from the
+        // record's own JSON: a learner's answer is checked against the library.
+        let record = PartnershipRecord::from_json(&scenario.record.to_json()).unwrap();
+        assert_eq!(
+            record.practice_report(exercise.as_of).findings,
+            exercise.findings,
+            "{}",
+            scenario.slug
+        );
+        for question in &exercise.questions {
+            assert!(!question.decision.answer.recorded, "{}", scenario.slug);
+            let permitted = question.decision.answer.decision.is_permit();
+            assert_eq!(question.answer, if permitted { "Yes" } else { "No" });
+            assert!(
+                !holds_a_uuid(&question.decision.in_words),
+                "{}",
+                scenario.slug
+            );
+        }
+    }
+    // The codes the course teaches through its exercises.
+    let taught: BTreeSet<_> = with
+        .iter()
+        .flat_map(|s| s.exercise.as_ref().unwrap().findings.iter().map(|f| f.code))
+        .collect();
+    use partnership_record::FindingCode;
+    for code in [
+        FindingCode::GoalWithoutReviewSchedule,
+        FindingCode::ConsentRequestUnanswered,
+        FindingCode::RestrictionNotReconsidered,
+        FindingCode::UpdateOverdue,
+        FindingCode::ReviewOverdue,
+    ] {
+        assert!(taught.contains(&code), "no exercise teaches {code:?}");
+    }
+}
+
+#[test]
+fn an_exercise_answer_is_the_records_own_decision() {
+    let scenario = partnership_scenarios::safeguarding_one_carer().unwrap();
+    let exercise = scenario.exercise.unwrap();
+    let address = &exercise.questions[0];
+    assert_eq!(address.answer, "No");
+    assert!(matches!(
+        address.decision.answer.decision.reasons(),
+        [partnership_consent::RefusalReason::Withheld { .. }]
+    ));
+    // The justification had ended by January: the second answer says so.
+    assert!(
+        exercise.questions[1]
+            .decision
+            .in_words
+            .contains("outside the window")
+    );
+}

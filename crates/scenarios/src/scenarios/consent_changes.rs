@@ -272,5 +272,22 @@ fn write(case: &mut Case) -> Fallible<()> {
             decided(&after)
         ),
     )?;
+    // The exercise: a consent asked for in September has never been answered.
+    let ask = case.question(
+        senco,
+        recipient(ep),
+        Purpose::EducationSupportPlanning,
+        vec![DataCategory::EducationProgress],
+    )?;
+    case.exercise(
+        "2026-11-23",
+        "It is Monday 23 November. Mrs Ward has met Ruby about what would help instead of the \
+         psychologist. Look at what Sophie has and has not answered.",
+        &[FindingCode::ConsentRequestUnanswered],
+        vec![(
+            "The psychologist writes asking how Ruby's reading is going. May Mrs Ward tell them?",
+            ask,
+        )],
+    )?;
     Ok(())
 }

@@ -3,6 +3,8 @@
 use partnership_carers::{SupportItem, SupportKind, SupportStatus, TrainingTopic};
 
 use super::prelude::*;
+use crate::kit::recipient;
+use partnership_consent::{DataCategory, Purpose};
 
 const ABOUT: About = About {
     slug: "mobility_physiotherapy",
@@ -277,6 +279,28 @@ fn write(case: &mut Case) -> Fallible<()> {
             next.date,
             next.rule
         ),
+    )?;
+    // The exercise: two months on, nothing more has been recorded.
+    let routine = case.question(
+        laura,
+        recipient(jo),
+        Purpose::MultiAgencyPlanning,
+        vec![DataCategory::Health],
+    )?;
+    case.exercise(
+        "2027-01-15",
+        "It is Friday 15 January 2027. Nothing has been recorded about Sam since the review \
+         at home on 12 November.",
+        &[
+            FindingCode::UpdateOverdue,
+            FindingCode::UpdateOverdue,
+            FindingCode::ReviewDueSoon,
+        ],
+        vec![(
+            "Jo, the family support worker, is planning short breaks and asks Laura how Sam's \
+             walking is going. May Laura tell her?",
+            routine,
+        )],
     )?;
     Ok(())
 }

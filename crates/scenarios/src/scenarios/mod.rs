@@ -33,7 +33,7 @@ mod prelude {
     };
     pub(crate) use partnership_core::{AgencyKind, PartyRef, ProfessionalRole};
     pub(crate) use partnership_goals::{AchievementStatus, Frequency, OutcomeArea, Setting};
-    pub(crate) use partnership_record::{Change, Principle};
+    pub(crate) use partnership_record::{Change, FindingCode, Principle};
     pub(crate) use partnership_reviews::{AgreedCadence, ReviewKind};
 
     /// Parental responsibility held by a birth mother.

@@ -348,5 +348,43 @@ fn write(case: &mut Case) -> Fallible<()> {
          to ask, and the school hears how he is at the refuge. Lee hears nothing while the \
          restriction stands; it is to be looked at again by its date.",
     )?;
+    // The exercise: seven weeks on, nothing more has been recorded.
+    let report = case.question(
+        dsl,
+        RecipientRef::carer(lee),
+        Purpose::EducationSupportPlanning,
+        vec![
+            DataCategory::EducationProgress,
+            DataCategory::ContactDetails,
+        ],
+    )?;
+    let update = case.question(
+        dsl,
+        recipient(worker),
+        Purpose::Safeguarding,
+        vec![DataCategory::SafeguardingInformation],
+    )?;
+    case.exercise(
+        "2027-01-15",
+        "It is Friday 15 January 2027, the second week of the spring term. Nothing has been \
+         recorded about Jamie since the weekly call on 17 November.",
+        &[
+            FindingCode::UpdateOverdue,
+            FindingCode::RestrictionNotReconsidered,
+            FindingCode::ReviewDueSoon,
+        ],
+        vec![
+            (
+                "The school office has Jamie's spring report ready for Lee, with the new \
+                 address on it. May it go? Why not?",
+                report,
+            ),
+            (
+                "Mrs Adeyemi wants to tell the social worker about something Jamie said in \
+                 class, under the justification recorded in October. May she?",
+                update,
+            ),
+        ],
+    )?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Scenario 1: a child in nursery with delayed speech.
 
 use super::prelude::*;
+use crate::kit::recipient;
+use partnership_consent::{DataCategory, Purpose};
 
 const ABOUT: About = About {
     slug: "speech_delay_nursery",
@@ -363,6 +365,29 @@ fn write(case: &mut Case) -> Fallible<()> {
             latest.value(),
             next.date
         ),
+    )?;
+    // The exercise: the review agreed for 14 December did not happen, and nobody
+    // has been in touch since.
+    let notes = case.question(
+        hannah,
+        recipient(ravi),
+        Purpose::HealthCare,
+        vec![DataCategory::EducationProgress],
+    )?;
+    case.exercise(
+        "2027-01-15",
+        "It is Friday 15 January 2027. Nothing has been recorded about Oliver since the \
+         review on 16 November.",
+        &[
+            FindingCode::UpdateOverdue,
+            FindingCode::UpdateOverdue,
+            FindingCode::ReviewOverdue,
+        ],
+        vec![(
+            "Ravi, the speech and language therapist, asks Hannah for the nursery's notes on \
+             Oliver's new words. May she send them?",
+            notes,
+        )],
     )?;
     Ok(())
 }

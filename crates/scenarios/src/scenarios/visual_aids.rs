@@ -1,9 +1,11 @@
 //! Scenario 4: communication through visual aids.
 
+use partnership_consent::{DataCategory, Purpose};
 use partnership_core::{ChildView, CommunicationNeed, ParticipationAid};
 use partnership_goals::ChildsView;
 
 use super::prelude::*;
+use crate::kit::recipient;
 
 const ABOUT: About = About {
     slug: "visual_aids_childs_view",
@@ -253,6 +255,24 @@ fn write(case: &mut Case) -> Fallible<()> {
              room', sad next to 'assembly'. Her latest view, from {latest}, is the one the \
              team reads before any meeting about her."
         ),
+    )?;
+    // The exercise: the goal is active, and nobody has said when it will be reviewed.
+    let ask = case.question(
+        david,
+        recipient(priya),
+        Purpose::EducationSupportPlanning,
+        vec![DataCategory::ChildsViews],
+    )?;
+    case.exercise(
+        "2026-11-23",
+        "It is Monday 23 November. Ellie's goal has been active since September, her views are \
+         recorded, and Margaret hears from school every fortnight.",
+        &[FindingCode::GoalWithoutReviewSchedule],
+        vec![(
+            "Priya, the speech and language therapist, asks Mr Lee for Ellie's latest views from \
+             her feelings board. May he send them?",
+            ask,
+        )],
     )?;
     Ok(())
 }
