@@ -186,7 +186,10 @@ fn a_justification_without_its_decision_time_permits_nothing() {
     // Decided after the share was asked about: nothing either.
     let (record, question, at) = case(&LawfulBasis::PublicTask, None, JAMIE);
     let mut json: Value = serde_json::from_str(&record.to_json()).unwrap();
-    json["justifications"][0]["decidedAt"] = json!((at + Duration::minutes(30)).to_rfc3339());
+    json["justifications"][0]["decidedAt"] = json!(
+        (at + Duration::minutes(30))
+            .to_rfc3339_opts(partnership::chrono::SecondsFormat::AutoSi, true)
+    );
     let mut record = PartnershipRecord::from_json(&json.to_string()).unwrap();
     let decided = record.decide(&question, at).unwrap();
     assert!(!decided.decision().is_permit(), "{decided}");

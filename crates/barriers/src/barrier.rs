@@ -188,6 +188,7 @@ pub struct BarrierParts {
     /// What kind of barrier.
     pub kind: BarrierKind,
     /// The carers it affects: at least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub affects: Vec<CarerId>,
     /// The goals it holds back, if any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -211,5 +211,11 @@ fn escalation_and_acceptance_record_their_details() {
     assert_eq!(ok.status(), BarrierStatus::Escalated);
     let err = read(r#", "escalatedTo": "SEND panel", "reason": "x", "escalatedOn": "2026-10-10""#)
         .unwrap_err();
-    assert!(err.message().starts_with("unknown field `escalatedOn`"));
+    assert!(
+        err.message().starts_with(
+            "unknown field (its name is not repeated here; did you mean `escalatedTo`?)"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.pointer(), "/history/0");
 }

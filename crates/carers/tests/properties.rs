@@ -192,7 +192,9 @@ fn unknown_field_is_rejected_and_named() {
     let json = CARER.replace("\"livesWithChild\"", "\"livesWithChlid\"");
     let err = from_json_str::<Carer>(&json).unwrap_err();
     assert!(
-        err.message().starts_with("unknown field `livesWithChlid`"),
+        err.message().starts_with(
+            "unknown field (its name is not repeated here; did you mean `livesWithChild`?)"
+        ),
         "{err}"
     );
     let json = CARER.replace(

@@ -68,12 +68,14 @@ pub(crate) fn run(check: &Check<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
             Format::Text if found.error.is_some() => {
                 let _ = write!(std::io::stderr(), "partnership: {}", text(&found));
             }
-            Format::Text => write!(out, "{}", text(&found)).map_err(write_err)?,
+            Format::Text => {
+                write!(out, "{}", text(&found)).map_err(|e| write_err(e).after(status))?;
+            }
             Format::Json => all.push(found),
         }
     }
     if check.format == Format::Json {
-        write!(out, "{}", json(&all)).map_err(write_err)?;
+        write!(out, "{}", json(&all)).map_err(|e| write_err(e).after(status))?;
     }
     Ok(ExitCode::from(status))
 }

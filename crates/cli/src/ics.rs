@@ -40,9 +40,13 @@ pub(crate) fn run(file: &Path, as_of: NaiveDate, out: &mut dyn Write) -> Result<
     let sequence = u32::try_from(record.provenance().len()).unwrap_or(u32::MAX);
     let mut events = Vec::new();
     for schedule in record.reviews().iter() {
+        // A meeting after 9999-12-31 cannot be written as a calendar date.
         let Ok(due) = schedule.next_review_due(&calendar) else {
             continue;
         };
+        if due.date > partnership_core::LAST_WRITTEN_DAY {
+            continue;
+        }
         let window_start = due
             .date
             .checked_sub_days(chrono::Days::new(14))

@@ -195,13 +195,13 @@ pub(crate) fn migrate(
     let migration = record
         .disclosures()
         .migrated()
-        .map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
+        .map_err(|e| Failure::invalid(format!("{}: {e}", file.display())))?;
     let mut parts = record.into_parts();
     parts.disclosures = migration.ledger;
     // Checkpoints of the old chain sign heads the new chain no longer has.
     parts.checkpoints.clear();
     let mut record = PartnershipRecord::try_from(parts).map_err(|e| {
-        Failure::input(format!(
+        Failure::invalid(format!(
             "{}: the record would not be valid after migrating: {e}",
             file.display()
         ))

@@ -92,7 +92,7 @@ enum Command {
         /// For records: the first day of the duty to share (Children Act 2004 s.16LA)
         /// as the service has it (YYYY-MM-DD); a ledger entry that records another
         /// day is a problem.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         duty_to_share_from: Option<NaiveDate>,
         /// For records: a witness file (a ledger head kept apart); the ledger must
         /// extend it.
@@ -154,7 +154,7 @@ enum Command {
         /// The record file (`-` for standard input).
         file: PathBuf,
         /// The date to report as of (YYYY-MM-DD); today in England if not given.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         as_of: Option<NaiveDate>,
         /// Text or JSON.
         #[arg(long, value_enum, default_value = "text")]
@@ -162,7 +162,7 @@ enum Command {
         /// The first day of the duty to include the consistent child identifier
         /// (Children Act 2004 s.16LC), as the service has it from the commencement
         /// regulations (YYYY-MM-DD). Without it the duty is not in force.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         consistent_identifier_from: Option<NaiveDate>,
         /// Days a consent asked for may wait for an answer before the report raises
         /// it (1 to 3660; the library's practice default is 28).
@@ -178,7 +178,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The date to list as of (YYYY-MM-DD); today in England if not given.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         as_of: Option<NaiveDate>,
         /// Include what falls due within this many days (at most 3660, ten years).
         #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(..=3660))]
@@ -200,7 +200,7 @@ enum Command {
         request: PathBuf,
         /// The decision date (YYYY-MM-DD), today if not given. With --record the
         /// decision is made and recorded now, so only today is accepted.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         as_of: Option<NaiveDate>,
         /// Decide now, append the decision to the record's ledger and write the file
         /// back, under a lock on the record.
@@ -218,7 +218,7 @@ enum Command {
         /// The first day of the duty to share safeguarding information (Children Act
         /// 2004 s.16LA), as the service has it from the commencement regulations
         /// (YYYY-MM-DD). Without it the duty is not in force.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         duty_to_share_from: Option<NaiveDate>,
         /// With --record: record a decision not to disclose under the exception to the
         /// duty to share (s.16LA(3)) from this file (a DetrimentException document:
@@ -239,7 +239,7 @@ enum Command {
         file: PathBuf,
         /// The date to give consents' statuses as of (YYYY-MM-DD); today in England
         /// if not given.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         as_of: Option<NaiveDate>,
     },
     /// Print the teaching scenarios: every one, or the one named, as text or JSON.
@@ -257,8 +257,9 @@ enum Command {
         format: scenarios::ScenarioFormat,
         /// Who the text is for: practitioners (plain English) or developers (with
         /// the library calls and the parts of the record they changed).
-        #[arg(long, value_enum, default_value = "practitioners")]
-        voice: scenarios::VoiceArg,
+        /// Practitioners if not given; only with --format text.
+        #[arg(long, value_enum)]
+        voice: Option<scenarios::VoiceArg>,
         /// With --format html: the folder to write the pages to (created if missing).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -271,7 +272,7 @@ enum Command {
         /// The record file (`-` for standard input).
         file: PathBuf,
         /// The date to plan from (YYYY-MM-DD); today in England if not given.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, allow_hyphen_values = true)]
         as_of: Option<NaiveDate>,
     },
 }
@@ -326,6 +327,20 @@ impl Failure {
         Self {
             message: String::new(),
             status: 0,
+        }
+    }
+
+    /// A batch stopped by a closed pipe still ends with the worst status of the
+    /// files it had read: a script's `| head` must not turn an invalid record into
+    /// success.
+    pub(crate) fn after(self, status: u8) -> Self {
+        if self.message.is_empty() {
+            Self {
+                status: self.status.max(status),
+                ..self
+            }
+        } else {
+            self
         }
     }
 }

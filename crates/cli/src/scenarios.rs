@@ -33,10 +33,16 @@ pub(crate) enum VoiceArg {
 pub(crate) fn run(
     name: Option<&str>,
     format: ScenarioFormat,
-    voice: VoiceArg,
+    voice: Option<VoiceArg>,
     dir: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
+    if voice.is_some() && format != ScenarioFormat::Text {
+        return Err(Failure::input(
+            "--voice is for --format text; the JSON holds both voices, and a page is for practitioners"
+                .to_owned(),
+        ));
+    }
     match (format, dir) {
         (ScenarioFormat::Html, None) => {
             return Err(Failure::input(
@@ -87,10 +93,16 @@ pub(crate) fn run(
                 .iter()
                 .map(|s| (format!("{}.html", s.slug), s.to_html()))
                 .collect();
+            // The index links to the pages written here, and only to those.
             pages.push((
                 "index.html".to_owned(),
-                partnership_scenarios::index_html(&all),
+                partnership_scenarios::index_html(chosen.iter().copied()),
             ));
+            // Every page's place is checked before any is written: a refusal leaves
+            // the folder as it was.
+            for (file, _) in &pages {
+                writable(&dir.join(file))?;
+            }
             for (file, page) in pages {
                 let path = dir.join(file);
                 write_page(&path, page.as_bytes())?;
@@ -99,8 +111,8 @@ pub(crate) fn run(
         }
         ScenarioFormat::Text => {
             let voice = match voice {
-                VoiceArg::Practitioners => Voice::Practitioners,
-                VoiceArg::Developers => Voice::Developers,
+                None | Some(VoiceArg::Practitioners) => Voice::Practitioners,
+                Some(VoiceArg::Developers) => Voice::Developers,
             };
             for (n, scenario) in chosen.iter().enumerate() {
                 if n > 0 {
@@ -116,11 +128,40 @@ pub(crate) fn run(
 /// Writes a page, replacing any file of that name; a symbolic link there is refused,
 /// not followed, so the command never writes where the link points.
 fn write_page(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Failure::input(format!(
-            "{}: is a symbolic link; nothing was written there",
-            path.display()
-        )));
+    let new = writable(path)?;
+    crate::store::replace(path, bytes)?;
+    // A training page holds fictional people only, and is for a web server or a
+    // colleague to read: a new one is readable by all, as any new file is. One that
+    // was there keeps the permissions it had.
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o644)).map_err(|e| {
+            Failure::input(format!(
+                "{}: could not make it readable ({})",
+                path.display(),
+                e.kind()
+            ))
+        })?;
     }
-    crate::store::replace(path, bytes)
+    #[cfg(not(unix))]
+    let _ = new;
+    Ok(())
+}
+
+/// Whether a page may be written at `path`, and whether it would be new: a
+/// symbolic link (even a dangling one) or a folder there is refused.
+fn writable(path: &Path) -> Result<bool, Failure> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(Failure::input(format!(
+            "{}: is a symbolic link; nothing was written",
+            path.display()
+        ))),
+        Ok(m) if m.is_dir() => Err(Failure::input(format!(
+            "{}: is a folder; nothing was written",
+            path.display()
+        ))),
+        Ok(_) => Ok(false),
+        Err(_) => Ok(true),
+    }
 }

@@ -57,12 +57,15 @@ pub(crate) fn run(share: &Share<'_>, out: &mut dyn Write) -> Result<ExitCode, Fa
         .map(|path| {
             let bytes = read_input(path)?;
             from_json_slice::<DetrimentExceptionParts>(&bytes)
-                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))
+                .map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))
         })
         .transpose()?;
     let bytes = read_input(share.request)?;
+    // A question that does not read is an invalid document: exit 1, as `check`
+    // says of it. One the record cannot decide now (a ledger to migrate first, a
+    // request already decided) is a use of the command to put right: exit 2.
     let question: SharingQuestion = from_json_slice(&bytes)
-        .map_err(|e| Failure::input(format!("{}: {e}", share.request.display())))?;
+        .map_err(|e| Failure::invalid(format!("{}: {e}", share.request.display())))?;
     let failed = |e: DecisionError| Failure::input(format!("{}: {e}", share.request.display()));
     if !share.record {
         let now = clock();

@@ -105,7 +105,7 @@ impl LockedRecord {
                 .iter()
                 .map(|p| format!("{}: {p}\n", self.target.display()))
                 .collect();
-            Failure::input(format!("the record is not valid:\n{problems}"))
+            Failure::invalid(format!("the record is not valid:\n{problems}"))
         })
     }
 

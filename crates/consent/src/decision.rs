@@ -76,6 +76,7 @@ pub enum PermitBasis {
         approved_by: Option<ProfessionalId>,
         /// When they decided.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "partnership_core::canonical_time::optional")]
         decided_at: Option<DateTime<Utc>>,
         /// When the basis is the duty to share (Children Act 2004 s.16LA): its
         /// commencement day as the service had it set.
@@ -139,6 +140,7 @@ pub enum RefusalReason {
         /// The category.
         category: DataCategory,
         /// When it was withdrawn.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
     /// A consent that would cover the category was revoked.
@@ -148,6 +150,7 @@ pub enum RefusalReason {
         /// The category.
         category: DataCategory,
         /// When it was revoked.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
     /// A consent that would cover the category has expired.
@@ -177,6 +180,7 @@ pub enum RefusalReason {
         /// The category.
         category: DataCategory,
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
     /// Consent was asked for and not yet answered.
@@ -235,6 +239,7 @@ pub enum RefusalReason {
     /// the moment it is recorded; a request cannot carry it back or forward in time.
     DatedAnotherDay {
         /// The time the request gave.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
     /// The question bundles categories the child decides about for themselves with

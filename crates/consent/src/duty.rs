@@ -40,6 +40,7 @@ pub struct DetrimentExceptionParts {
     pub reason: DetrimentReason,
     /// The judgement in the professional's words: what the detriment is and why it
     /// outweighs the help the recipient would have. Personal data.
+    #[schemars(extend("pattern" = "\\S"))]
     pub explanation: Sensitive<String>,
     /// The professional who decided not to disclose.
     pub decided_by: ProfessionalId,

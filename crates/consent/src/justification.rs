@@ -122,10 +122,13 @@ pub struct SafeguardingJustificationParts {
     /// legitimate interest is never solely automated). Nothing is shared on the
     /// justification before it, and without it nothing at all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "partnership_core::canonical_time::optional")]
     pub decided_at: Option<DateTime<Utc>>,
     /// From when it may be used (RFC 3339, UTC).
+    #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
     pub valid_from: DateTime<Utc>,
     /// Until when it may be used; after `validFrom`.
+    #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
     pub valid_until: DateTime<Utc>,
     /// Whether the carers were told, and why not if not.
     #[serde(default, skip_serializing_if = "Option::is_none")]

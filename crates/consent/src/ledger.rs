@@ -15,8 +15,7 @@ use partnership_core::FieldPath;
 
 /// The spelling of an instant in a ledger entry, as a JSON Schema pattern: UTC as
 /// `YYYY-MM-DDTHH:MM:SS`, a fraction of 3, 6 or 9 digits only when there is one, `Z`.
-pub const CANONICAL_INSTANT_PATTERN: &str =
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.([0-9]{3}|[0-9]{6}|[0-9]{9}))?Z$";
+pub const CANONICAL_INSTANT_PATTERN: &str = partnership_core::canonical_time::PATTERN;
 
 /// A SHA-256 digest, written as 64 lower-case hexadecimal digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -158,6 +157,7 @@ struct Fields {
     #[serde(default = "first_format")]
     format: u32,
     index: u64,
+    #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
     recorded_at: DateTime<Utc>,
     request: SharingRequest,
     decision: SharingDecision,

@@ -131,6 +131,7 @@ pub struct SharingQuestionParts {
     /// the decision's refuses the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("deprecated" = true))]
+    #[serde(deserialize_with = "partnership_core::canonical_time::optional")]
     pub at: Option<DateTime<Utc>>,
     /// Deprecated: the child's capacity as an older request file claimed it. The record
     /// works capacity out from the date of birth and its competence assessments; a

@@ -212,6 +212,7 @@ pub struct ConsentEvent {
     /// What happened.
     pub kind: ConsentEventKind,
     /// When (RFC 3339, UTC).
+    #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
     pub at: DateTime<Utc>,
     /// Who did it: the person who gave, refused, renewed or withdrew; the professional
     /// who asked or invalidated; whoever revoked.
@@ -618,16 +619,19 @@ pub enum ConsentStatus {
     /// Withdrawn by the person who gave it.
     Withdrawn {
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
     /// Ended by someone else.
     Revoked {
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
     /// Found invalid or entered in error.
     Invalidated {
         /// When.
+        #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
         at: DateTime<Utc>,
     },
 }

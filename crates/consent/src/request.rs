@@ -92,6 +92,7 @@ pub struct SharingRequestParts {
     pub data_categories: Vec<DataCategory>,
     /// When the information would be shared (RFC 3339, UTC).
     #[serde(serialize_with = "crate::rfc3339::serialize")]
+    #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
     pub at: DateTime<Utc>,
     /// Whether the child decides for themselves, for this decision.
     pub child_capacity: ChildCapacity,

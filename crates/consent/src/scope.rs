@@ -70,17 +70,53 @@ partnership_core::labelled_enum! {
     Other { label: Label => "The category, in words." }
 }
 
+/// Whether a category in a service's own words is plural: two things joined by
+/// "and", or a head noun (the words before "of", a bracket or a comma) ending in a
+/// plural "s". "Details of the new school" are; "progress of the class" is.
+fn plural_words(words: &str) -> bool {
+    let words = words.trim().to_lowercase();
+    let head = words
+        .split([',', '(', ';'])
+        .next()
+        .unwrap_or_default()
+        .split(" of ")
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if head
+        .split_whitespace()
+        .any(|word| word == "and" || word == "&")
+    {
+        return true;
+    }
+    let last = head.split_whitespace().last().unwrap_or_default();
+    last.ends_with('s')
+        && !["ss", "us", "is", "news"]
+            .iter()
+            .any(|end| last.ends_with(end))
+}
+
 impl DataCategory {
     /// The verb "to be" that agrees with the category's words: "contact details are
     /// withheld", "health is withheld". A category in words is taken as plural when
-    /// it ends in a plural "s" ("school reports"), which is how most such words run.
+    /// two things are joined by "and" or its head noun (before "of" or a bracket)
+    /// ends in a plural "s" ("school reports", "details of the new school").
     ///
     /// ```
-    /// # #[allow(unused_imports)] mod partnership { pub mod consent { pub use ::partnership_consent::*; } }
+    /// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub mod consent { pub use ::partnership_consent::*; } }
     /// use partnership::consent::DataCategory;
     ///
     /// assert_eq!(DataCategory::ContactDetails.is_or_are(), "are");
     /// assert_eq!(DataCategory::Health.is_or_are(), "is");
+    /// // A service's own category: its head noun decides.
+    /// let other = |words: &str| DataCategory::Other {
+    ///     label: partnership::core::Label::new(words).unwrap(),
+    /// };
+    /// assert_eq!(other("photographs of the child").is_or_are(), "are");
+    /// assert_eq!(other("allergies and diet").is_or_are(), "are");
+    /// assert_eq!(other("criminal records (DBS)").is_or_are(), "are");
+    /// assert_eq!(other("attendance").is_or_are(), "is");
+    /// assert_eq!(other("progress of the class").is_or_are(), "is");
     /// ```
     pub fn is_or_are(&self) -> &'static str {
         let plural = match self {
@@ -88,10 +124,7 @@ impl DataCategory {
             | Self::FamilyCircumstances
             | Self::ChildsViews
             | Self::SpecialEducationalNeedsAndDisability => true,
-            Self::Other { label } => {
-                let words = label.as_str().trim_end().to_ascii_lowercase();
-                words.ends_with('s') && !["ss", "us", "is"].iter().any(|end| words.ends_with(end))
-            }
+            Self::Other { label } => plural_words(label.as_str()),
             _ => false,
         };
         if plural { "are" } else { "is" }

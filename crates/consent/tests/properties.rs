@@ -833,7 +833,12 @@ fn withdrawal_by_someone_else_is_rejected() {
     assert_eq!(consent.decision(), Some(ConsentDecision::Permit));
     let misspelt = json.replace(r#""validFrom""#, r#""validFrm""#);
     let err = partnership_core::json::from_json_str::<ConsentRecord>(&misspelt).unwrap_err();
-    assert!(err.message().starts_with("unknown field `validFrm`"));
+    assert!(
+        err.message().starts_with(
+            "unknown field (its name is not repeated here; did you mean `validFrom`?)"
+        ),
+        "{err}"
+    );
     let _ = ProfessionalId::random();
     let _ = PartyRef::Child {
         id: consent.child(),

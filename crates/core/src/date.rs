@@ -14,6 +14,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::CoreError;
 
+/// The last day a date can be written `YYYY-MM-DD` (31 December 9999): chrono writes
+/// a later one with a sign (`+10000-01-01`), which no reader of our documents takes
+/// for a date. What falls due after it is beyond every list and calendar the library
+/// writes.
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::LAST_WRITTEN_DAY;
+///
+/// assert_eq!(LAST_WRITTEN_DAY.to_string(), "9999-12-31");
+/// ```
+pub const LAST_WRITTEN_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MAX,
+};
+
 /// Adds calendar months, clamping to the last day of a shorter month.
 ///
 /// Statutory timescales such as "within 3 months of" count calendar months: from
@@ -495,31 +511,6 @@ pub mod canonical_date {
         deserializer.deserialize_str(Canonical)
     }
 
-    struct Optional;
-
-    impl<'de> Visitor<'de> for Optional {
-        type Value = Option<NaiveDate>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a date written YYYY-MM-DD, or null")
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Self::Value, D::Error> {
-            deserialize(deserializer).map(Some)
-        }
-    }
-
     /// Reads an optional date: `null`, or a date in its written form only.
     ///
     /// # Errors
@@ -528,7 +519,7 @@ pub mod canonical_date {
     pub fn optional<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        deserializer.deserialize_option(Optional)
+        <Option<Day> as de::Deserialize>::deserialize(deserializer).map(|day| day.map(|Day(d)| d))
     }
 
     struct Day(NaiveDate);
@@ -564,5 +555,115 @@ pub mod canonical_date {
     /// As [`deserialize`], for any date in the list.
     pub fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
         deserializer.deserialize_seq(List)
+    }
+}
+
+/// Reads instants in their written form only: RFC 3339 in UTC, `YYYY-MM-DDTHH:MM:SSZ`
+/// with a capital `T` and `Z` and, when needed, a fraction of a second of 3, 6 or 9
+/// digits, only as many as needed (`2026-11-23T09:30:00.250Z`, never `.250000`), as
+/// the library writes them. chrono also reads a space or a small `t` for the
+/// `T`, and any offset; each is another spelling of one instant that would be
+/// written back changed, and a partner comparing texts would see two times.
+/// `#[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]` on
+/// a `DateTime<Utc>`, `optional` on an `Option<DateTime<Utc>>` (with `default`).
+///
+/// ```
+/// # #[allow(unused_imports)] mod partnership { pub mod core { pub use ::partnership_core::*; } pub use ::chrono; }
+/// use partnership::core::canonical_time;
+///
+/// assert!(canonical_time::parse("2026-11-23T09:30:00Z").is_some());
+/// assert!(canonical_time::parse("2026-11-23T09:30:00.250Z").is_some());
+/// assert!(canonical_time::parse("2026-11-23T09:30:00.25Z").is_none());
+/// assert!(canonical_time::parse("2026-11-23T09:30:00.250000Z").is_none());
+/// assert!(canonical_time::parse("2026-11-23 09:30:00Z").is_none());
+/// assert!(canonical_time::parse("2026-11-23t09:30:00z").is_none());
+/// assert!(canonical_time::parse("2026-11-23T10:30:00+01:00").is_none());
+/// assert!(canonical_time::parse("2026-11-23").is_none());
+/// ```
+pub mod canonical_time {
+    use chrono::{DateTime, Utc};
+    use serde::Deserializer;
+    use serde::de::{self, Visitor};
+    use std::fmt;
+
+    /// What anything else where an instant belongs is told.
+    pub const PROBLEM: &str = "must be a date and time in UTC written YYYY-MM-DDTHH:MM:SSZ, for example 2026-11-23T09:30:00Z";
+
+    /// The JSON Schema pattern of the written form.
+    pub const PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.([0-9]{3}|[0-9]{6}|[0-9]{9}))?Z$";
+
+    /// The instant `text` writes in the one form read, or `None`.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<DateTime<Utc>> {
+        let bytes = text.as_bytes();
+        let (fixed, rest) = bytes.split_at_checked(19)?;
+        let fixed_shape = fixed.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            10 => *b == b'T',
+            13 | 16 => *b == b':',
+            _ => b.is_ascii_digit(),
+        });
+        let fraction = match rest {
+            [b'Z'] => true,
+            // Only as long as needed, as it is written: never ending in "000".
+            [b'.', digits @ .., b'Z'] => {
+                matches!(digits.len(), 3 | 6 | 9)
+                    && digits.iter().all(u8::is_ascii_digit)
+                    && !digits.ends_with(b"000")
+            }
+            _ => false,
+        };
+        if !(fixed_shape && fraction) {
+            return None;
+        }
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|at| at.with_timezone(&Utc))
+    }
+
+    struct Canonical;
+
+    impl Visitor<'_> for Canonical {
+        type Value = DateTime<Utc>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date and time written YYYY-MM-DDTHH:MM:SSZ")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            // The text is not repeated: it may be personal where it does not belong.
+            parse(text).ok_or_else(|| E::custom(PROBLEM))
+        }
+    }
+
+    /// Reads an instant in its written form only.
+    ///
+    /// # Errors
+    ///
+    /// Anything but a string in the form above that is an instant on the calendar.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        deserializer.deserialize_str(Canonical)
+    }
+
+    struct Instant(DateTime<Utc>);
+
+    impl<'de> de::Deserialize<'de> for Instant {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize(deserializer).map(Instant)
+        }
+    }
+
+    /// Reads an optional instant: `null`, or an instant in its written form only.
+    ///
+    /// # Errors
+    ///
+    /// As [`deserialize`], for anything but `null`.
+    pub fn optional<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        <Option<Instant> as de::Deserialize>::deserialize(deserializer)
+            .map(|at| at.map(|Instant(at)| at))
     }
 }

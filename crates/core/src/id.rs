@@ -21,6 +21,10 @@ use crate::CoreError;
 pub const CANONICAL_UUID_PATTERN: &str =
     "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
+/// What a UUID in another spelling, or anything else where an id belongs, is told.
+pub(crate) const CANONICAL_UUID_PROBLEM: &str =
+    "must be a UUID written in lower case with hyphens, like 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b";
+
 /// A UUID in its canonical spelling, or `None`: braces, a `urn:uuid:` prefix, no
 /// hyphens or capital letters are other spellings of the same UUID, which would be
 /// written back changed (and change a ledger entry's hash).
@@ -63,11 +67,7 @@ fn deserialize_canonical<'de, D: serde::Deserializer<'de>>(
         }
 
         fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Uuid, E> {
-            parse_canonical(text).ok_or_else(|| {
-                E::custom(
-                    "must be a UUID written in lower case with hyphens, like 0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b",
-                )
-            })
+            parse_canonical(text).ok_or_else(|| E::custom(CANONICAL_UUID_PROBLEM))
         }
     }
 

@@ -328,6 +328,7 @@ pub fn from_json_part<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> 
     forget_rejected();
     finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
         .map_err(|e| wrong_kind_of_value(e, || serde_json::from_str::<IgnoredAny>(input).is_ok()))
+        .map_err(|e| within_choice(e, || serde_json::from_str(input).ok()))
 }
 
 /// Reads a document from bytes within [`InputLimits::default`]; see [`JsonError`].
@@ -365,6 +366,7 @@ pub fn from_json_slice_with<T: DeserializeOwned>(
     forget_rejected();
     finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
         .map_err(|e| wrong_kind_of_value(e, || serde_json::from_slice::<IgnoredAny>(input).is_ok()))
+        .map_err(|e| within_choice(e, || serde_json::from_slice(input).ok()))
 }
 
 /// The first reading, without keeping track of the path: the value, or nothing when
@@ -391,6 +393,130 @@ fn wrong_kind_of_value(error: JsonError, well_formed: impl FnOnce() -> bool) -> 
             "invalid type: expected a choice, written as a string or as an object with a `kind`"
                 .to_owned(),
         ..error
+    }
+}
+
+/// serde reads a choice that carries fields (an object with a `kind`) whole before
+/// it knows which members to expect, and reads them from its own copy, where the
+/// path is not tracked: a date, a time or an id refused inside is reported at the
+/// choice. The choice is read again here, as plain JSON, to find the value: the one
+/// string inside it that its own rule refuses with the same message. When no such
+/// string, or more than one, is found, the choice (which holds the value) is kept.
+fn within_choice(
+    mut error: JsonError,
+    document: impl FnOnce() -> Option<serde_json::Value>,
+) -> JsonError {
+    if error.kind != JsonErrorKind::Data {
+        return error;
+    }
+    let Some(rule) = LeafRule::of(&error.message) else {
+        return error;
+    };
+    let Some(document) = document() else {
+        return error;
+    };
+    let Some(choice) = document.pointer(&error.pointer) else {
+        return error;
+    };
+    let mut found = Vec::new();
+    refused_strings(choice, &mut String::new(), None, rule, &mut found);
+    if let [only] = found.as_slice() {
+        error.pointer.push_str(only);
+    }
+    error
+}
+
+/// A leaf's rule whose values are strings of a known shape: dates, times and ids.
+/// The shape keeps a name or a note from being taken for the value refused.
+#[derive(Clone, Copy)]
+enum LeafRule {
+    /// A date, refused with this message.
+    Date(&'static str),
+    /// A date and time.
+    Time,
+    /// An id.
+    Id,
+}
+
+impl LeafRule {
+    fn of(message: &str) -> Option<Self> {
+        let date = [crate::date_problem(""), crate::date_problem("0000-00-00")];
+        if let Some(problem) = date.into_iter().find(|problem| *problem == message) {
+            Some(Self::Date(problem))
+        } else if message == crate::canonical_time::PROBLEM {
+            Some(Self::Time)
+        } else if message == crate::id::CANONICAL_UUID_PROBLEM {
+            Some(Self::Id)
+        } else {
+            None
+        }
+    }
+
+    fn refuses(self, text: &str, key: Option<&str>) -> bool {
+        match self {
+            Self::Date(problem) => {
+                crate::parse_canonical_date(text).is_none()
+                    && crate::date_problem(text) == problem
+                    && written_like_a_date(text)
+            }
+            Self::Time => {
+                crate::canonical_time::parse(text).is_none()
+                    && (written_like_a_time(text)
+                        || key.is_some_and(|key| key == "at" || key.ends_with("At"))
+                            && text.bytes().any(|b| b.is_ascii_digit()))
+            }
+            Self::Id => {
+                crate::parse_canonical_uuid(text).is_none()
+                    && (uuid::Uuid::try_parse(text).is_ok()
+                        || key.is_some_and(|key| key == "id" || key.ends_with("Id")))
+            }
+        }
+    }
+}
+
+/// Digits with the separators a date is written with, in any order.
+fn written_like_a_date(text: &str) -> bool {
+    text.len() <= 16
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.contains(['-', '/', '.'])
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'/' | b'.' | b' '))
+}
+
+/// A date followed by a time of day, however spelt.
+fn written_like_a_time(text: &str) -> bool {
+    text.len() <= 40 && text.bytes().filter(u8::is_ascii_digit).count() >= 8 && text.contains(':')
+}
+
+/// Collects the pointers, from the choice, of the strings `refuses` refuses.
+fn refused_strings(
+    value: &serde_json::Value,
+    at: &mut String,
+    key: Option<&str>,
+    rule: LeafRule,
+    found: &mut Vec<String>,
+) {
+    let depth = at.len();
+    match value {
+        serde_json::Value::String(text) if rule.refuses(text, key) => found.push(at.clone()),
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                at.push('/');
+                at.push_str(&index.to_string());
+                refused_strings(item, at, key, rule, found);
+                at.truncate(depth);
+            }
+        }
+        serde_json::Value::Object(members) => {
+            for (name, member) in members {
+                at.push('/');
+                at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                refused_strings(member, at, Some(name), rule, found);
+                at.truncate(depth);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -439,10 +565,9 @@ fn convert(mut pointer: String, err: &serde_json::Error) -> JsonError {
         };
     }
     if let Some(unknown) = unknown_field(full) {
-        // The path ends with the unknown key itself; keep it only when it is a
-        // near-miss of a real field (a typo), never when it could be anything else.
-        if !unknown.echo
-            && let Some(slash) = pointer.rfind('/')
+        // The path ends with the unknown key itself, which is not repeated: the
+        // pointer is to the object that holds it.
+        if let Some(slash) = pointer.rfind('/')
             && pointer.get(slash + 1..) == Some(unknown.escaped_name.as_str())
         {
             pointer.truncate(slash);
@@ -606,12 +731,12 @@ fn scrub(message: &str) -> String {
     // chrono's parse errors say what went wrong but not what was expected.
     match message {
         "input is out of range" => {
-            return "not a valid date or time: a part is out of range (for example 30 February)"
+            return "not a valid date and time: a part is out of range (for example 30 February)"
                 .into();
         }
         "premature end of input" | "input contains invalid characters" | "trailing input" => {
             return format!(
-                "not a valid date or time ({message}); expected ISO 8601, such as 2026-11-23 or 2026-11-23T09:30:00Z"
+                "not a valid date and time ({message}); expected one written YYYY-MM-DDTHH:MM:SSZ, for example 2026-11-23T09:30:00Z"
             );
         }
         _ => {}
@@ -638,14 +763,12 @@ struct UnknownField {
     message: String,
     /// The name as a JSON Pointer segment, to find it at the end of the path.
     escaped_name: String,
-    /// Whether the field's name may be shown: it is within two edits of a field that
-    /// was expected, so it is a typo of ours, not text of the writer's.
-    echo: bool,
 }
 
-/// serde's "unknown field `NAME`, expected …" with the name shown only when it is a
-/// near-miss of an expected field. A partner's system can put anything in a key,
-/// a child's name or a diagnosis among it, and a key is echoed nowhere else.
+/// serde's "unknown field `NAME`, expected …" without the name: a partner's system
+/// can put anything in a key, a child's name or a diagnosis among it, and a short
+/// name is within a few edits of some field ("Mia" of `id`), so no key is repeated.
+/// The expected field nearest to it is named instead, which is ours to show.
 fn unknown_field(message: &str) -> Option<UnknownField> {
     let rest = message.strip_prefix("unknown field `")?;
     let (name, expected) = rest.split_once('`')?;
@@ -656,17 +779,13 @@ fn unknown_field(message: &str) -> Option<UnknownField> {
         .copied()
         .filter(|field| edits_within(name, field, 2))
         .min_by_key(|field| field.len().abs_diff(name.len()));
-    let escaped_name = name.replace('~', "~0").replace('/', "~1");
-    Some(match near {
-        Some(field) => UnknownField {
-            message: format!("unknown field `{name}` (did you mean `{field}`?), {expected}"),
-            escaped_name,
-            echo: true,
-        },
-        None => UnknownField {
-            message: format!("unknown field (its name is not repeated here), {expected}"),
-            escaped_name,
-            echo: false,
+    Some(UnknownField {
+        escaped_name: name.replace('~', "~0").replace('/', "~1"),
+        message: match near {
+            Some(field) => format!(
+                "unknown field (its name is not repeated here; did you mean `{field}`?), {expected}"
+            ),
+            None => format!("unknown field (its name is not repeated here), {expected}"),
         },
     })
 }
@@ -774,12 +893,13 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_are_named_only_when_they_are_a_typo() {
+    fn unknown_fields_are_never_named() {
+        // Even a near-miss is not repeated: "Mia" is as near to `id` as a typo.
         let typo = from_json_str::<Period>(r#"{"validFrm": 1}"#).unwrap_err();
-        assert_eq!(typo.pointer(), "/validFrm");
+        assert_eq!(typo.pointer(), "");
         assert_eq!(
             typo.message(),
-            "unknown field `validFrm` (did you mean `validFrom`?), expected `validFrom` or `validUntil`"
+            "unknown field (its name is not repeated here; did you mean `validFrom`?), expected `validFrom` or `validUntil`"
         );
         for key in [
             "Ruby Clarke has HIV",

@@ -64,8 +64,8 @@ pub use child::{
     IdentifierOmissionReason, ParticipationAid, age_on,
 };
 pub use date::{
-    CANONICAL_DATE_PATTERN, DayOfWeek, TimeOfDay, add_months, canonical_date, date_problem,
-    noon_on, parse_canonical_date, sub_months, uk_date,
+    CANONICAL_DATE_PATTERN, DayOfWeek, LAST_WRITTEN_DAY, TimeOfDay, add_months, canonical_date,
+    canonical_time, date_problem, noon_on, parse_canonical_date, sub_months, uk_date,
 };
 pub use error::CoreError;
 pub use id::{

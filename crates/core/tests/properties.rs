@@ -207,7 +207,9 @@ fn unknown_field_is_an_error_that_names_it() {
     let json = r#"{"id":"5b0c2f0e-8d43-4c55-9f0e-0d6b2a7c1e11","name":"A","dateOfBirth":"2015-01-10","dateOfBrith":"2015-01-10"}"#;
     let err = partnership_core::json::from_json_str::<ChildProfile>(json).unwrap_err();
     assert!(
-        err.message().starts_with("unknown field `dateOfBrith`"),
+        err.message().starts_with(
+            "unknown field (its name is not repeated here; did you mean `dateOfBirth`?)"
+        ),
         "{err}"
     );
 }
@@ -375,6 +377,37 @@ proptest! {
             // Years before 1 CE are written with a sign, outside the contract's form.
             let unsigned = !text.starts_with(['-', '+']);
             prop_assert_eq!(strict.is_ok(), written == json && unsigned, "{} reads as {}", text, written);
+        }
+    }
+
+    /// An instant is read only in the one form the library writes: what reads is
+    /// written back byte for byte, and whatever chrono reads that would be written
+    /// back differently (a space or `t` for `T`, a `z`, an offset, a fraction of
+    /// another length) is refused, with the form expected.
+    #[test]
+    fn instants_are_read_only_as_they_are_written(
+        text in prop_oneof![
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})",
+            "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.([0-9]{3}|[0-9]{6}|[0-9]{9}))?Z",
+        ],
+    ) {
+        let json = serde_json::to_string(&text).unwrap();
+        #[derive(serde::Deserialize)]
+        struct Stamped {
+            #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
+            at: chrono::DateTime<chrono::Utc>,
+        }
+        let strict = serde_json::from_str::<Stamped>(&format!(r#"{{"at": {json}}}"#));
+        match &strict {
+            Ok(stamped) => {
+                let written = stamped.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+                prop_assert_eq!(written, text.clone());
+            }
+            Err(e) => prop_assert!(e.to_string().contains("YYYY-MM-DDTHH:MM:SSZ"), "{}", e),
+        }
+        if let Ok(loose) = serde_json::from_str::<chrono::DateTime<chrono::Utc>>(&json) {
+            let written = loose.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+            prop_assert_eq!(strict.is_ok(), written == text, "{} reads as {}", text, written);
         }
     }
 }

@@ -82,11 +82,12 @@ pub fn due_items(
     within_days: u32,
     calendar: &WorkingCalendar,
 ) -> Vec<DueItem> {
-    // Past the end of the calendar, everything is within the horizon: never fewer
-    // days than asked for.
+    // The list ends on the last day a date can be written (9999-12-31): what falls
+    // due after it could not be written in the list's own JSON.
     let horizon = as_of
         .checked_add_days(Days::new(u64::from(within_days)))
-        .unwrap_or(NaiveDate::MAX);
+        .unwrap_or(NaiveDate::MAX)
+        .min(partnership_core::LAST_WRITTEN_DAY);
     let mut items = Vec::new();
     for record in records {
         record.collect_due(as_of, horizon, calendar, &mut items);

@@ -87,16 +87,32 @@ impl Transform for StandardFormatsOnly {
             .and_then(Value::as_str)
             .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
         if non_standard {
+            // An integer's width is a bound every validator checks.
+            let bounds = match schema.get("format").and_then(Value::as_str) {
+                Some("uint8") => Some((0, u64::from(u8::MAX))),
+                Some("uint16") => Some((0, u64::from(u16::MAX))),
+                Some("uint32") => Some((0, u64::from(u32::MAX))),
+                Some("uint64" | "uint") => Some((0, u64::MAX)),
+                _ => None,
+            };
+            if let Some((min, max)) = bounds {
+                let map = schema.ensure_object();
+                map.entry("minimum").or_insert(Value::from(min));
+                map.entry("maximum").or_insert(Value::from(max));
+            }
             schema.remove("format");
         }
-        // Many validators leave formats unchecked unless asked: a date's one written
-        // form is also a pattern, which every validator checks.
-        let date = schema.get("format").and_then(Value::as_str) == Some("date");
-        if date && schema.get("pattern").is_none() {
-            schema.insert(
-                "pattern".into(),
-                Value::String(partnership_core::CANONICAL_DATE_PATTERN.into()),
-            );
+        // Many validators leave formats unchecked unless asked: a date's or an instant's
+        // one written form is also a pattern, which every validator checks.
+        let pattern = match schema.get("format").and_then(Value::as_str) {
+            Some("date") => Some(partnership_core::CANONICAL_DATE_PATTERN),
+            Some("date-time") => Some(partnership_core::canonical_time::PATTERN),
+            _ => None,
+        };
+        if let Some(pattern) = pattern
+            && schema.get("pattern").is_none()
+        {
+            schema.insert("pattern".into(), Value::String(pattern.into()));
         }
         transform_subschemas(self, schema);
     }
@@ -281,7 +297,21 @@ fn conditional_rules() -> Vec<(&'static str, Option<&'static str>, Value)> {
                     "properties": {"basis": {"properties": {"kind": {"const": "named-on-birth-register"}}, "required": ["kind"]}},
                     "required": ["basis"]
                 },
-                "then": {"required": ["since"]}
+                "then": {"required": ["since"], "properties": {"since": {"type": "string"}}}
+            }),
+        ),
+        // An EHC plan review's invitations go out at least two weeks before it (SEND
+        // Code of Practice 2015; docs/domain.md, review timescales).
+        (
+            "ReviewSchedule",
+            None,
+            json!({
+                "description": "An EHC plan review's invitations need at least 14 days' notice.",
+                "if": {
+                    "properties": {"kind": {"properties": {"kind": {"enum": ["ehc-plan-annual-review", "ehc-plan-under-five"]}}, "required": ["kind"]}},
+                    "required": ["kind"]
+                },
+                "then": {"properties": {"invitationNoticeDays": {"minimum": 14}}}
             }),
         ),
         // Nothing refused is put in place.
@@ -395,6 +425,30 @@ fn add_conditional_rules(name: &str, value: &mut Value) {
     }
 }
 
+/// Takes `null` out of every type the schema allows, for a document in which an
+/// absent value is left out.
+fn no_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if let [only] = types.as_slice() {
+                    let only = only.clone();
+                    map.insert("type".into(), only);
+                }
+            }
+            for key in ["anyOf", "oneOf"] {
+                if let Some(Value::Array(branches)) = map.get_mut(key) {
+                    branches.retain(|b| b.get("type").and_then(Value::as_str) != Some("null"));
+                }
+            }
+            map.values_mut().for_each(no_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(no_nulls),
+        _ => {}
+    }
+}
+
 fn generate<T: JsonSchema>(name: &'static str, rules: &str) -> SchemaDocument {
     generate_with_note::<T>(
         name,
@@ -425,6 +479,11 @@ fn generate_with_note<T: JsonSchema>(name: &'static str, note: &str) -> SchemaDo
         .with_transform(PlainWords);
     let schema = settings.into_generator().into_root_schema_for::<T>();
     let mut value = schema.to_value();
+    if name == "LedgerEntry" {
+        // An entry is read in the one spelling its hash is taken over, which leaves
+        // out a member that has no value rather than writing it `null`.
+        no_nulls(&mut value);
+    }
     add_conditional_rules(name, &mut value);
     title_choices(name, &mut value);
     if let Some(Value::Object(defs)) = value.get_mut("$defs") {

@@ -270,7 +270,7 @@ fn a_typo_inside_a_ledger_entry_is_reported_like_any_other() {
     let mut record = fixture("bad_inputs/record/tampered-ledger.json");
     record["disclosures"][0]["request"]["purpos"] = json!(1);
     let found = problems(&record);
-    assert_eq!(found[0].pointer, "/disclosures/0/request/purpos");
+    assert_eq!(found[0].pointer, "/disclosures/0/request");
     assert_eq!(
         found[0].message.matches("did you mean").count(),
         1,

@@ -86,12 +86,15 @@ pub struct ReviewScheduleParts {
     pub starts_on: NaiveDate,
     /// Reviews held, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("uniqueItems" = true))]
     pub outcomes: Vec<ReviewOutcome>,
     /// Days before a deadline from which a review is "due soon" (default 14).
     #[serde(default = "fourteen")]
     pub due_soon_days: u32,
-    /// Days of notice invitations need (default 14; at least 14 for EHC plan reviews).
+    /// Days of notice invitations need (default 14; at least 14 for EHC plan reviews;
+    /// at most 365).
     #[serde(default = "fourteen")]
+    #[schemars(range(max = 365))]
     pub invitation_notice_days: u32,
 }
 
@@ -101,10 +104,13 @@ fn fourteen() -> u32 {
 
 fn check_schedule(parts: &ReviewScheduleParts) -> Result<(), ReviewsError> {
     parts.kind.check()?;
-    if parts.kind.statutory_notice() && parts.invitation_notice_days < 14 {
+    // EHC plan reviews need two weeks' notice (SEND Code of Practice 2015; see
+    // docs/domain.md); a year's notice is the most any review is planned with.
+    let min = if parts.kind.statutory_notice() { 14 } else { 0 };
+    if !(min..=365).contains(&parts.invitation_notice_days) {
         return Err(ReviewsError::OutOfBounds {
             field: "invitationNoticeDays",
-            min: 14,
+            min,
             max: 365,
             found: parts.invitation_notice_days,
         });

@@ -14,8 +14,10 @@ use crate::ReviewsError;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MonthDay {
     /// The month, 1 to 12.
+    #[schemars(range(min = 1, max = 12))]
     pub month: u32,
     /// The day of the month.
+    #[schemars(range(min = 1, max = 31))]
     pub day: u32,
 }
 
@@ -74,6 +76,7 @@ pub struct Term {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "Vec<Term>", into = "Vec<Term>")]
+#[schemars(extend("minItems" = 1))]
 pub struct Terms(Vec<Term>);
 
 /// Where a month-day falls in the academic year, September first.

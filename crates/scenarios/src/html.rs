@@ -252,7 +252,8 @@ fn code(finding: &partnership_record::Finding) -> String {
 
 impl Scenario {
     /// The scenario as a training page: the situation, a timeline of the steps with
-    /// each decision and its reasons, the practice report, and the exercise with its
+    /// each decision and its reasons, and the practice report or, for a scenario
+    /// that ends with an exercise, the exercise, with the report's findings and the
     /// answers revealed on request. One self-contained HTML document: no scripts, no
     /// fonts, nothing fetched.
     ///
@@ -280,9 +281,19 @@ impl Scenario {
         for (n, each) in self.steps.iter().enumerate() {
             step(&mut out, n + 1, each);
         }
+        out.push_str("</ol>\n</section>\n");
+        // With an exercise, what the report finds is the answer the learner is asked
+        // for: it is shown only when they reveal it, never above the question.
+        if let Some(each) = &self.exercise
+            && self.report_gives_away_the_exercise()
+        {
+            exercise(&mut out, each);
+            close_page(&mut out);
+            return out;
+        }
         let _ = write!(
             out,
-            "</ol>\n</section>\n<section aria-labelledby=\"report\">\n\
+            "<section aria-labelledby=\"report\">\n\
              <h2 id=\"report\">The practice report on {}</h2>\n",
             self.as_of.format("%A %-d %B %Y")
         );
@@ -309,8 +320,9 @@ impl Scenario {
     }
 }
 
-/// The course's front page: every scenario, in order, with a link to its page and
-/// whether it ends with an exercise.
+/// The course's front page: the scenarios given, in order, with a link to each one's
+/// page and whether it ends with an exercise. A scenario whose slug is not lower-case
+/// letters, digits and underscores is left out: no page of that name is written.
 ///
 /// ```
 /// # #[allow(unused_imports)] mod partnership { pub mod scenarios { pub use ::partnership_scenarios::*; } }
@@ -318,7 +330,7 @@ impl Scenario {
 /// let index = partnership::scenarios::index_html(&all);
 /// assert!(index.contains("<a href=\"safeguarding_one_carer.html\">"));
 /// ```
-pub fn index_html(scenarios: &[Scenario]) -> String {
+pub fn index_html<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> String {
     let mut out = String::new();
     open_page(&mut out, "All scenarios");
     out.push_str(
@@ -328,6 +340,15 @@ pub fn index_html(scenarios: &[Scenario]) -> String {
          <ol>\n",
     );
     for scenario in scenarios {
+        // A page's name is its slug: letters, digits and underscores only, so a link
+        // is always to a page in the same folder, never a scheme such as `javascript:`.
+        if !scenario
+            .slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            continue;
+        }
         let _ = writeln!(
             out,
             "<li><a href=\"{}.html\">{}</a>{}</li>",

@@ -1018,6 +1018,8 @@ impl Case {
         library_calls: &'static str,
         what_happens: impl Into<String>,
     ) -> Fallible<()> {
+        let mut involved = std::mem::take(&mut self.involved);
+        let child = self.child;
         let record = self.record()?;
         let json = serde_json::to_value(record)?;
         let (seen_changes, seen_decisions) = self.accounted;
@@ -1034,14 +1036,48 @@ impl Case {
         for n in seen_decisions..decisions {
             changed.push(format!("/disclosures/{n}"));
         }
-        let parties = self
-            .involved
+        // Who took part: those the calls named, then everyone the parts changed name
+        // (a goal's responsibilities, a contact's participants, the professional who
+        // recorded it) and, in a step about the child taking part, the child.
+        let mut named = |who: PartyRef| {
+            if !involved.contains(&who) {
+                involved.push(who);
+            }
+        };
+        if principle == Principle::ChildParticipation {
+            named(PartyRef::Child { id: child });
+        }
+        for pointer in &changed {
+            if let Some(part) = json.pointer(pointer) {
+                parties_in(part, child, &mut named);
+            }
+        }
+        for entry in changes {
+            named(PartyRef::Professional { id: entry.by });
+        }
+        let parties = involved
             .iter()
             .filter_map(|who| party(record, *who))
             .collect();
+        // The last day anything in the step was recorded, when after the step's own.
+        let on = day(on)?;
+        let last_recorded = changes
+            .iter()
+            .map(|entry| entry.at)
+            .chain(
+                record
+                    .disclosures()
+                    .iter()
+                    .skip(seen_decisions)
+                    .map(|entry| entry.recorded_at),
+            )
+            .map(partnership_core::uk_date)
+            .max();
+        let until = last_recorded.filter(|last| *last > on);
         let provenance = record.provenance().len();
         self.steps.push(Step {
-            on: day(on)?,
+            on,
+            until,
             principle,
             principle_in_words: principle.words(),
             parties,
@@ -1051,7 +1087,6 @@ impl Case {
             library_calls: library_calls.split(", ").collect(),
         });
         self.accounted = (provenance, decisions);
-        self.involved.clear();
         Ok(())
     }
 
@@ -1117,6 +1152,41 @@ fn step_decision(
 }
 
 /// Someone in the record, by name and role; `None` if the record does not have them.
+/// Every party a part of the record names (written `{"kind": "carer", "id": …}`),
+/// and the child where the part holds the child's view.
+fn parties_in(part: &serde_json::Value, child: ChildId, named: &mut impl FnMut(PartyRef)) {
+    match part {
+        serde_json::Value::Object(members) => {
+            if members.len() == 2
+                && let Some(kind) = members.get("kind").and_then(serde_json::Value::as_str)
+                && let Some(id) = members
+                    .get("id")
+                    .and_then(serde_json::Value::as_str)
+                    .and_then(partnership_core::parse_canonical_uuid)
+            {
+                match kind {
+                    "carer" => named(PartyRef::Carer { id: id.into() }),
+                    "professional" => named(PartyRef::Professional { id: id.into() }),
+                    "child" => named(PartyRef::Child { id: id.into() }),
+                    _ => {}
+                }
+            }
+            for (name, member) in members {
+                if name == "childsView" {
+                    named(PartyRef::Child { id: child });
+                }
+                parties_in(member, child, named);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                parties_in(item, child, named);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn party(record: &PartnershipRecord, who: PartyRef) -> Option<Party> {
     match who {
         PartyRef::Child { .. } => Some(Party::Child {

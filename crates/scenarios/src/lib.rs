@@ -85,6 +85,7 @@ pub enum Party {
         /// Its name.
         name: String,
         /// What kind of agency it is, in words.
+        #[serde(rename = "agencyKind")]
         agency_kind: String,
     },
 }
@@ -131,6 +132,11 @@ pub struct StepDecision {
 pub struct Step {
     /// When it happened.
     pub on: NaiveDate,
+    /// When what it tells of was over, where it ran on past `on` (weekly calls over
+    /// the weeks after, a decision recorded the next day): the last day anything in
+    /// `changed` was recorded. Absent when all of it was recorded on `on`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
     /// The principle of the partnership model it shows.
     pub principle: Principle,
     /// The principle in words.
@@ -139,11 +145,13 @@ pub struct Step {
     pub parties: Vec<Party>,
     /// The JSON Pointers, into the scenario's record, of the parts this step created
     /// or changed: `/carers/1`, `/goals/0`, `/disclosures/2`.
+    #[schemars(extend("items" = {"type": "string", "pattern": "^(/([^~/]|~[01])*)+$"}))]
     pub changed: Vec<String>,
     /// The sharing questions asked in this step and what the record answered.
     pub decisions: Vec<StepDecision>,
     /// What happened, for practitioners: plain English with the dates and decisions
     /// the library worked out, and no API names.
+    #[schemars(extend("pattern" = "^([^:]|:[^:])*:?$"))]
     pub for_practitioners: String,
     /// The library calls that recorded it, in the Rust API's names, for developers.
     pub library_calls: Vec<&'static str>,
@@ -306,8 +314,29 @@ impl Scenario {
             }
             let _ = writeln!(out, "   Principle: {}", step.principle.words());
         }
-        let _ = writeln!(out);
-        let _ = write!(out, "{}", self.report.to_text());
+        // With an exercise, the report's findings are what the learner is asked to
+        // spot: they come once, after the questions.
+        if !self.report_gives_away_the_exercise() {
+            let _ = writeln!(out);
+            let report = self.report.to_text();
+            match voice {
+                Voice::Developers => out.push_str(&report),
+                Voice::Practitioners => {
+                    for line in report.lines() {
+                        match line.strip_prefix("  About: ") {
+                            Some(pointers) => {
+                                let parts: Vec<String> =
+                                    pointers.split(", ").map(part_in_words).collect();
+                                let _ = writeln!(out, "  About: {}", parts.join(", "));
+                            }
+                            None => {
+                                let _ = writeln!(out, "{line}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if let Some(exercise) = &self.exercise {
             let _ = writeln!(out);
             let _ = writeln!(out, "Exercise, {}", exercise.as_of.format("%A %-d %B %Y"));
@@ -331,6 +360,59 @@ impl Scenario {
             }
         }
         out
+    }
+}
+
+impl Scenario {
+    /// Whether the practice report on the scenario's last day finds anything while
+    /// the scenario ends with an exercise: then its findings are (or hint at) what
+    /// the learner is asked to spot, and they are shown only with the answers. A
+    /// report that finds nothing gives nothing away.
+    pub(crate) fn report_gives_away_the_exercise(&self) -> bool {
+        self.exercise.is_some() && !self.report.findings.is_empty()
+    }
+}
+
+/// A part of the record, named by its JSON Pointer, in words a practitioner reads,
+/// counting from one as people do: `/goals/0` is "goal 1", `/carers/2/support/0` is
+/// "carer 3, support 1", `/child` is "the child's profile".
+fn part_in_words(pointer: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut segments = pointer.split('/').skip(1).peekable();
+    while let Some(segment) = segments.next() {
+        let name = match segment {
+            "child" => "the child's profile".to_owned(),
+            "contactLog" => "contact".to_owned(),
+            "complaintsAndAppeals" => "complaint or appeal".to_owned(),
+            "childsView" => "the child's view".to_owned(),
+            other => {
+                let mut spaced = String::new();
+                for c in other.chars() {
+                    if c.is_ascii_uppercase() {
+                        spaced.push(' ');
+                    }
+                    spaced.push(c.to_ascii_lowercase());
+                }
+                spaced
+            }
+        };
+        match segments.peek().and_then(|next| next.parse::<usize>().ok()) {
+            Some(index) => {
+                segments.next();
+                let one = if let Some(stem) = name.strip_suffix("ies") {
+                    format!("{stem}y")
+                } else {
+                    name.strip_suffix('s').unwrap_or(&name).to_owned()
+                };
+                words.push(format!("{one} {}", index.saturating_add(1)));
+            }
+            None => words.push(name),
+        }
+    }
+    if words.is_empty() {
+        "the record".to_owned()
+    } else {
+        words.join(", ")
     }
 }
 
@@ -440,5 +522,36 @@ impl fmt::Display for ScenarioError {
 impl Error for ScenarioError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         Some(self.source.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::part_in_words;
+
+    #[test]
+    fn parts_are_named_in_words_counting_from_one() {
+        assert_eq!(part_in_words("/goals/0"), "goal 1");
+        assert_eq!(part_in_words("/carers/2"), "carer 3");
+        assert_eq!(
+            part_in_words("/communicationAgreements/0"),
+            "communication agreement 1"
+        );
+        assert_eq!(part_in_words("/contactLog/4"), "contact 5");
+        assert_eq!(
+            part_in_words("/complaintsAndAppeals/1"),
+            "complaint or appeal 2"
+        );
+        assert_eq!(part_in_words("/child"), "the child's profile");
+        assert_eq!(
+            part_in_words("/barriers/0/mitigations/1"),
+            "barrier 1, mitigation 2"
+        );
+        assert_eq!(part_in_words("/disclosures/3"), "disclosure 4");
+        assert_eq!(
+            part_in_words("/goals/0/childsView"),
+            "goal 1, the child's view"
+        );
+        assert_eq!(part_in_words(""), "the record");
     }
 }

@@ -171,5 +171,6 @@ pub struct ProvenanceEntry {
     /// The professional who made the change.
     pub by: ProfessionalId,
     /// When the change was recorded (RFC 3339, UTC).
+    #[serde(deserialize_with = "partnership_core::canonical_time::deserialize")]
     pub at: DateTime<Utc>,
 }
