@@ -18,6 +18,7 @@
 //! | [`record`] | `partnership-record` | the partnership record: cross-reference validation, loading with JSON Pointers, the practice report, due items |
 //! | [`barriers`] | `partnership-barriers` | barriers to partnership, the mitigation catalogue, the register and its queries |
 //! | `scenarios` | `partnership-scenarios` | teaching scenarios with their steps as data, and synthetic records (default feature `scenarios`) |
+//! | `explain` | `partnership-explain` | words for carers and children: consent conversations, decisions explained, what was agreed, in English and Welsh (default feature `explain`) |
 //!
 //! [`chrono`] and [`uuid`] are re-exported so that dates and ids in the API and in your
 //! code are the same types. The [`guide`] walks through the everyday flow: load a
@@ -129,6 +130,20 @@ pub mod record {
 #[cfg(feature = "scenarios")]
 pub mod scenarios {
     pub use partnership_scenarios::*;
+}
+
+/// Words for carers and children: a consent conversation, a decision explained and
+/// what was agreed, in plain English and Welsh, from the record's own facts
+/// (`partnership-explain`, the default feature `explain`).
+///
+/// ```
+/// let scenario = partnership::scenarios::consent_declined_narrowed_withdrawn().unwrap();
+/// let documents = partnership::explain::decision_explained(&scenario.record, 0, None).unwrap();
+/// assert!(documents[0].to_text().contains("It was not shared."));
+/// ```
+#[cfg(feature = "explain")]
+pub mod explain {
+    pub use partnership_explain::*;
 }
 
 /// JSON Schemas (draft 2020-12) for every document a partner system exchanges.

@@ -1,7 +1,7 @@
 //! The dependency rule of ARCHITECTURE.md, checked against `cargo metadata`:
 //!
 //! ```text
-//! core  <-  carers, goals, consent, barriers, reviews  <-  record  <-  scenarios  <-  cli, facade
+//! core  <-  carers, goals, consent, barriers, reviews  <-  record  <-  scenarios, explain  <-  cli, facade
 //! ```
 //!
 //! A workspace crate may depend only on crates in a lower layer; the five domain
@@ -31,7 +31,7 @@ fn layer(name: &str) -> Option<u8> {
         | "partnership-barriers"
         | "partnership-reviews" => Some(1),
         "partnership-record" => Some(2),
-        "partnership-scenarios" => Some(3),
+        "partnership-scenarios" | "partnership-explain" => Some(3),
         "partnership-cli" | "partnership" => Some(4),
         _ => None,
     }

@@ -87,6 +87,7 @@ fn examples_are_written_for_a_user_of_the_facade() {
         "reviews",
         "record",
         "scenarios",
+        "explain",
     ] {
         sources(&root.join("crates").join(krate).join("src"), &mut files);
     }
@@ -127,6 +128,7 @@ fn examples_are_written_for_a_user_of_the_facade() {
                 "reviews",
                 "record",
                 "scenarios",
+                "explain",
             ]
             .iter()
             .any(|k| doc.contains(&format!("partnership_{k}")));

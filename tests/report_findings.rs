@@ -84,3 +84,36 @@ fn a_consent_asked_for_is_answered_within_four_weeks() {
 fn chrono_days(days: i64) -> partnership::chrono::Days {
     partnership::chrono::Days::new(u64::try_from(days).unwrap())
 }
+
+#[test]
+fn an_action_carers_are_sent_is_in_plain_words() {
+    let plain = fixture("speech_delay_nursery");
+    let on = d(2026, 9, 15);
+    assert!(!codes(&plain, on).contains(&FindingCode::HardForCarersToRead));
+    let mut dense = plain.clone();
+    dense["contactLog"][0]["agreedActions"][0]["completedOn"] = Value::Null;
+    dense["contactLog"][0]["agreedActions"][0]["description"] = json!(
+        "Facilitate multidisciplinary consultation regarding communication intervention prioritisation and subsequent implementation."
+    );
+    let found = PartnershipRecord::from_json(&dense.to_string())
+        .unwrap()
+        .practice_report(on);
+    let hard: Vec<_> = found
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::HardForCarersToRead)
+        .collect();
+    assert_eq!(hard.len(), 1, "{:?}", found.findings);
+    assert_eq!(hard[0].about, ["/contactLog/0/agreedActions/0"]);
+    // The practitioner is told the reading age, never the words (they may be personal).
+    assert!(hard[0].explanation.contains("reading age of about"));
+    assert!(!hard[0].explanation.contains("multidisciplinary"));
+    // Done, it is no longer sent: nothing to advise.
+    dense["contactLog"][0]["agreedActions"][0]["completedOn"] = json!("2026-09-14");
+    assert!(!codes(&dense, on).contains(&FindingCode::HardForCarersToRead));
+    // A phrase too short to measure is left alone.
+    dense["contactLog"][0]["agreedActions"][0]["completedOn"] = Value::Null;
+    dense["contactLog"][0]["agreedActions"][0]["description"] =
+        json!("Multidisciplinary consultation");
+    assert!(!codes(&dense, on).contains(&FindingCode::HardForCarersToRead));
+}

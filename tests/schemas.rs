@@ -22,6 +22,7 @@ fn all_documents() -> Vec<SchemaDocument> {
     let mut docs = schema::documents();
     docs.extend(schema::outputs());
     docs.push(partnership::scenarios::schema());
+    docs.push(partnership::explain::schema());
     docs
 }
 

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod check;
+mod explain;
 mod ics;
 mod ledger;
 mod report;
@@ -263,6 +264,31 @@ enum Command {
         /// With --format html: the folder to write the pages to (created if missing).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Write for a carer or the child: a consent conversation, a decision explained,
+    /// or what was agreed in a discussion, in plain words and in their language.
+    #[command(
+        after_help = "Examples:\n  partnership explain record.json --consent 3c9d2e1f-…\n  partnership explain record.json --decision 0 --carer 0f8e7c1a-…\n  partnership explain record.json --contact 2 --format json\n\nWithout --carer: for whoever the consent is asked of, every carer (a decision), or every\ncarer in the discussion. Decisions and discussions are numbered from 0, in the\norder of the record's disclosures and contactLog. English and Welsh are complete;\nany other language is written in English with a note saying so."
+    )]
+    #[command(group(clap::ArgGroup::new("subject").required(true).args(["consent", "decision", "contact"])))]
+    Explain {
+        /// The record file (`-` for standard input).
+        file: PathBuf,
+        /// A consent being asked for, by id: what would be shared, with whom and why.
+        #[arg(long)]
+        consent: Option<String>,
+        /// A decision in the record's ledger, by its index: why it was or was not shared.
+        #[arg(long)]
+        decision: Option<usize>,
+        /// A discussion in the contact log, by its index: what was agreed.
+        #[arg(long)]
+        contact: Option<usize>,
+        /// Write for this carer only (their id).
+        #[arg(long)]
+        carer: Option<String>,
+        /// Text, JSON (an array of documents) or HTML (one page).
+        #[arg(long, value_enum, default_value = "text")]
+        format: explain::ExplainFormat,
     },
     /// Write each review's proposed next meeting as iCalendar (RFC 5545).
     #[command(
@@ -527,6 +553,26 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             let bundle = record.to_fhir_bundle(as_of.unwrap_or_else(today));
             writeln!(out, "{}", bundle.to_json()).map_err(write_err)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain {
+            file,
+            consent,
+            decision,
+            contact,
+            carer,
+            format,
+        } => {
+            let subject = match (consent.as_deref(), decision, contact) {
+                (Some(id), _, _) => explain::Subject::Consent(id),
+                (None, Some(n), _) => explain::Subject::Decision(n),
+                (None, None, Some(n)) => explain::Subject::Contact(n),
+                (None, None, None) => {
+                    return Err(Failure::input(
+                        "say what to explain: --consent ID, --decision N or --contact N".into(),
+                    ));
+                }
+            };
+            explain::run(&file, &subject, carer.as_deref(), format, out)
         }
         Command::Ics { file, as_of } => ics::run(&file, as_of.unwrap_or_else(today), out),
         Command::Scenarios {

@@ -18,6 +18,7 @@ pub(crate) fn run(
     let mut docs = schema::documents();
     docs.extend(schema::outputs());
     docs.push(partnership_scenarios::schema());
+    docs.push(partnership_explain::schema());
     if let Some(name) = name {
         let wanted = name.strip_suffix(".schema.json").unwrap_or(name);
         let Some(doc) = docs

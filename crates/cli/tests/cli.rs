@@ -1526,3 +1526,107 @@ fn scenarios_write_training_pages_and_refuse_to_follow_a_link() {
     let (status, _) = run_in(dir.path(), &["scenarios", "--out", "x"]);
     assert_eq!(status, 2);
 }
+
+#[test]
+fn explain_writes_for_carers_and_refuses_what_it_cannot_write() {
+    let record = "scenarios/consent_declined_narrowed_withdrawn.json";
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixtures().join(record)).unwrap()).unwrap();
+    let consent = json["consents"][0]["id"].as_str().unwrap();
+    let carer = json["carers"][0]["id"].as_str().unwrap();
+    let text = stdout_of(&["explain", record, "--consent", consent]);
+    assert!(
+        text.starts_with("Can we share information about Ruby?\n"),
+        "{text}"
+    );
+    assert!(text.contains("It is your choice. You can say yes or no."));
+    // JSON: an array of documents, each with its reading age and target.
+    let printed: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "explain",
+        record,
+        "--decision",
+        "0",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let docs = printed.as_array().unwrap();
+    assert!(!docs.is_empty());
+    for doc in docs {
+        assert_eq!(doc["kind"], "decision-explained");
+        assert!(doc["readingAge"].as_f64().unwrap() <= doc["readingAgeTarget"].as_f64().unwrap());
+    }
+    // HTML: one page, for one carer.
+    let page = stdout_of(&[
+        "explain",
+        record,
+        "--contact",
+        "0",
+        "--carer",
+        carer,
+        "--format",
+        "html",
+    ]);
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"),
+        "{page}"
+    );
+    assert!(!page.contains("<script"));
+    // What it cannot do is a usage error, named, with nothing personal in it.
+    for (args, says) in [
+        (
+            vec!["explain", record, "--decision", "99"],
+            "has no entry 99",
+        ),
+        (
+            vec!["explain", record, "--contact", "99"],
+            "has no discussion 99",
+        ),
+        (
+            vec![
+                "explain",
+                record,
+                "--consent",
+                "0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b",
+            ],
+            "no consent with that id",
+        ),
+        (vec!["explain", record, "--consent", "Ruby"], "--consent"),
+        (
+            vec![
+                "explain",
+                record,
+                "--decision",
+                "0",
+                "--carer",
+                "0f8e7c1a-5b2d-4e8f-9a61-2c3d4e5f6a7b",
+            ],
+            "no carer with that id",
+        ),
+        (vec!["explain", record], "required"),
+        (
+            vec!["explain", record, "--decision", "0", "--contact", "0"],
+            "cannot be used with",
+        ),
+    ] {
+        let out = run(&args, None);
+        assert!(out.starts_with("exit 2\n"), "{args:?}: {out}");
+        assert!(out.contains(says), "{args:?}: {out}");
+        assert!(!out.contains("Sophie"), "{out}");
+    }
+    // A safeguarding share whose carers were not told is not explained to them.
+    let safeguarding = "scenarios/safeguarding_one_carer.json";
+    let refused = (0..4)
+        .map(|n| {
+            run(
+                &["explain", safeguarding, "--decision", &n.to_string()],
+                None,
+            )
+        })
+        .filter(|out| out.contains("not explained to them"))
+        .count();
+    assert!(refused > 0);
+    // An invalid record is exit 1, as on every command.
+    let out = run(&["explain", "invalid-record.json", "--decision", "0"], None);
+    assert!(out.starts_with("exit 1\n"), "{out}");
+}

@@ -51,6 +51,7 @@ mod nhs;
 mod party;
 mod pointer;
 mod professional;
+pub mod readability;
 mod school;
 mod sensitive;
 #[cfg(feature = "proptest")]

@@ -141,6 +141,9 @@ pub enum FindingCode {
     /// A consent was asked for and has had no answer for longer than the service
     /// allows ([`ServiceLimits`]; four weeks by default).
     ConsentRequestUnanswered,
+    /// An open action agreed with carers, which they are sent in "what we agreed",
+    /// is harder to read than plain English allows (a reading age over 11).
+    HardForCarersToRead,
 }
 
 /// One finding: the principle, how much it matters, what it is about (JSON Pointers
@@ -327,6 +330,7 @@ impl PartnershipRecord {
         report.adjustments();
         report.goals_reviewed();
         report.consents_asked();
+        report.words_for_carers();
         let mut findings = report.findings;
         findings.sort_by(|a, b| {
             b.severity
@@ -586,6 +590,37 @@ impl Report<'_> {
                     ),
                 );
                 }
+            }
+        }
+    }
+
+    /// Agreed actions in plain words: they are what a carer is sent after a
+    /// discussion ("what we agreed"), so each open one is measured as every text
+    /// for carers is (a reading age of 11 at most). A short action (under eight
+    /// words) is not measured: the measure means little on a phrase.
+    fn words_for_carers(&mut self) {
+        use partnership_core::readability::{Readability, STANDARD_READING_AGE};
+        let r = self.record;
+        for (r, record) in r.contact_log().iter().enumerate() {
+            for (j, action) in record.agreed_actions().iter().enumerate() {
+                if action.completed_on.is_some() {
+                    continue;
+                }
+                let measure = Readability::of(action.description.expose());
+                let age = measure.reading_age();
+                if measure.words < 8 || age <= STANDARD_READING_AGE {
+                    continue;
+                }
+                self.add(
+                    FindingCode::HardForCarersToRead,
+                    Principle::OpenCommunication,
+                    FindingSeverity::Advice,
+                    vec![format!("/contactLog/{r}/agreedActions/{j}")],
+                    format!(
+                        "An action agreed on {} reads at a reading age of about {age:.0}, and carers are sent it as written. Put it in plain words, for a reading age of 11 or under: short sentences and everyday words, with any professional term explained.",
+                        record.date(),
+                    ),
+                );
             }
         }
     }
