@@ -43,6 +43,7 @@ mod child;
 mod choice;
 mod date;
 mod error;
+mod html;
 mod id;
 pub mod json;
 mod label;
@@ -69,6 +70,7 @@ pub use date::{
     canonical_time, date_problem, noon_on, parse_canonical_date, sub_months, uk_date,
 };
 pub use error::CoreError;
+pub use html::escape_html;
 pub use id::{
     ActionId, AdjustmentId, AgencyId, AgreementId, BarrierId, CarerId, ChildId,
     CompetenceAssessmentId, ConsentId, ContactRecordId, GoalId, JustificationId, MilestoneId,

@@ -644,16 +644,7 @@ pub fn decision_explained(
                 }
             }
             SharingDecision::Refuse { reasons } => {
-                let categories = say.categories(request.data_categories())?;
-                asked(
-                    &say,
-                    &mut paragraphs,
-                    &date,
-                    &asker,
-                    &categories,
-                    &recipient,
-                )?;
-                paragraphs.push(say.get("decision-not-shared", &[])?);
+                not_shared(&say, &mut paragraphs, [&date, &asker, &recipient], request)?;
                 if withheld_from_reader {
                     // Nothing about why: any reason, even "nobody said yes", would
                     // tell them where the line is drawn.
@@ -690,16 +681,7 @@ pub fn decision_explained(
                 }
             }
             SharingDecision::NotDisclosed { .. } => {
-                let categories = say.categories(request.data_categories())?;
-                asked(
-                    &say,
-                    &mut paragraphs,
-                    &date,
-                    &asker,
-                    &categories,
-                    &recipient,
-                )?;
-                paragraphs.push(say.get("decision-not-shared", &[])?);
+                not_shared(&say, &mut paragraphs, [&date, &asker, &recipient], request)?;
                 if withheld_from_reader {
                     paragraphs.push(say.get("decision-other", &[])?);
                 } else {
@@ -718,21 +700,22 @@ pub fn decision_explained(
     Ok(documents)
 }
 
-/// What was asked: when, by whom, about what and for whom.
-fn asked(
+/// What was asked (when, by whom, about what and for whom) and that it was not
+/// shared.
+fn not_shared(
     say: &Say<'_>,
     paragraphs: &mut Vec<String>,
-    date: &str,
-    asker: &str,
-    categories: &str,
-    recipient: &str,
+    [date, asker, recipient]: [&str; 3],
+    request: &partnership_consent::SharingRequest,
 ) -> Result<(), ExplainError> {
+    let categories = say.categories(request.data_categories())?;
     paragraphs.push(say.get(
         "decision-asked",
         &[("date", date), ("asker", asker), ("child", &say.child)],
     )?);
-    paragraphs.push(say.get("decision-asked-what", &[("categories", categories)])?);
+    paragraphs.push(say.get("decision-asked-what", &[("categories", &categories)])?);
     paragraphs.push(say.get("decision-asked-with", &[("recipient", recipient)])?);
+    paragraphs.push(say.get("decision-not-shared", &[])?);
     Ok(())
 }
 

@@ -5,21 +5,8 @@ use std::fmt::Write as _;
 
 use crate::CarerDocument;
 
-/// Escapes text for HTML: every text from the record passes through here.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+// Every text from the record passes through here.
+use partnership_core::escape_html as escape;
 
 pub(crate) fn page(document: &CarerDocument) -> String {
     let title = document.title.as_deref().unwrap_or(&document.greeting);

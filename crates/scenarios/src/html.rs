@@ -48,21 +48,7 @@ footer { border-top: 1px solid #5a5a5a; margin-top: 3rem; font-size: 0.9rem; }
 @media print { details { display: block; } .skip { display: none; } }
 ";
 
-/// Text made safe to put in HTML: the five characters with a meaning there replaced.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use partnership_core::escape_html as escape;
 
 /// The start of a page: the document, its title and styles, the skip link and the
 /// header with the way back to the course.
