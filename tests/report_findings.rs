@@ -111,9 +111,17 @@ fn an_action_carers_are_sent_is_in_plain_words() {
     // Done, it is no longer sent: nothing to advise.
     dense["contactLog"][0]["agreedActions"][0]["completedOn"] = json!("2026-09-14");
     assert!(!codes(&dense, on).contains(&FindingCode::HardForCarersToRead));
-    // A phrase too short to measure is left alone.
+    // A short action is hard when it holds long words, not when it holds one.
     dense["contactLog"][0]["agreedActions"][0]["completedOn"] = Value::Null;
     dense["contactLog"][0]["agreedActions"][0]["description"] =
-        json!("Multidisciplinary consultation");
+        json!("Commission multidisciplinary neurodevelopmental reassessment");
+    assert!(codes(&dense, on).contains(&FindingCode::HardForCarersToRead));
+    dense["contactLog"][0]["agreedActions"][0]["description"] =
+        json!("Book a Bengali interpreter for the review");
     assert!(!codes(&dense, on).contains(&FindingCode::HardForCarersToRead));
+    // Nor can invisible characters split the long words into short ones.
+    dense["contactLog"][0]["agreedActions"][0]["description"] = json!(
+        "Commission multi\u{200B}disciplinary neuro\u{200B}developmental re\u{200B}assessment"
+    );
+    assert!(codes(&dense, on).contains(&FindingCode::HardForCarersToRead));
 }

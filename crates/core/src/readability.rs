@@ -34,6 +34,9 @@ pub struct Readability {
     pub sentences: usize,
     /// Syllables, by the rule of thumb above.
     pub syllables: usize,
+    /// Words of four syllables or more: what makes a short text hard, where the
+    /// grade of a phrase means little.
+    pub long_words: usize,
 }
 
 /// The most a standard text a carer reads may need: a reading age of 11.
@@ -46,8 +49,13 @@ impl Readability {
     /// Measures `text`.
     #[must_use]
     pub fn of(text: &str) -> Self {
+        // Characters that show nothing (a zero-width space, a soft hyphen) would split
+        // a long word into short ones no reader sees: they are not read.
+        let shown: String = text.chars().filter(|c| !invisible(*c)).collect();
+        let text = shown.as_str();
         let mut words = 0;
         let mut syllables = 0;
+        let mut long_words = 0;
         let mut sentences = 0;
         let mut in_sentence = false;
         for line in text.lines() {
@@ -57,7 +65,9 @@ impl Readability {
                     continue;
                 }
                 words += 1;
-                syllables += syllables_in(word);
+                let n = syllables_in(word);
+                syllables += n;
+                long_words += usize::from(n >= 4);
                 in_sentence = true;
             }
             // A sentence ends at its full stop, or where a line of text ends (a
@@ -76,6 +86,7 @@ impl Readability {
             words,
             sentences: sentences.max(usize::from(words > 0)),
             syllables,
+            long_words,
         }
     }
 
@@ -94,6 +105,17 @@ impl Readability {
     pub fn reading_age(&self) -> f64 {
         (self.grade() + 5.0).max(5.0)
     }
+}
+
+/// Whether a character shows nothing: zero-width spaces and joiners, marks of
+/// direction, the soft hyphen, the byte-order mark, the word joiner and its kin.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Syllables in one word: groups of vowels (with `y` as a vowel after the first
@@ -166,6 +188,17 @@ mod tests {
         ] {
             assert_eq!(syllables_in(word), n, "{word}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_words() {
+        let word = "multidisciplinary";
+        let split: String = word
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| (i % 3 == 2).then_some('\u{200B}').into_iter().chain([c]))
+            .collect();
+        assert_eq!(Readability::of(&split), Readability::of(word));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use partnership_core::{CarerId, ConsentId, PartyRef, ProfessionalId, Professiona
 use partnership_record::PartnershipRecord;
 use partnership_reviews::WorkingCalendar;
 
+use crate::plain;
 use crate::words::{Language, Words};
 use crate::{
     CarerDocument, DocumentKind, ExplainError, Explained, Form, Reader, ReaderKind, explain_jargon,
@@ -97,20 +98,10 @@ impl<'a> Audience<'a> {
         // first meet it.
         let mut all: Vec<String> = title.iter().cloned().collect();
         all.append(&mut paragraphs);
-        if let Some(carer) = self.carer {
-            let terms: Vec<(String, String)> = carer
-                .considerations()
-                .preferred_terminology
-                .iter()
-                .filter_map(|t| {
-                    t.instead_of.as_ref().map(|instead| {
-                        (t.prefer.expose().to_string(), instead.expose().to_string())
-                    })
-                })
-                .collect();
-            use_preferred_terms(&mut all, &terms);
-        }
+        // A text message has had the reader's words put in already, before its
+        // length was measured.
         if form != Form::TextMessage {
+            use_preferred_terms(&mut all, &self.preferred_terms());
             explain_jargon(&mut all, self.words.language);
         }
         // A sentence begins with a capital, though it begins with "you".
@@ -128,11 +119,7 @@ impl<'a> Audience<'a> {
         } else {
             (None, all)
         };
-        let note = if self.fell_back {
-            Some(Words::new(Language::English)?.get("fallback-note", &[])?)
-        } else {
-            None
-        };
+        let note = self.note()?;
         let names = names_in(self.record);
         Ok(CarerDocument {
             kind,
@@ -176,6 +163,37 @@ fn names_in(record: &PartnershipRecord) -> Vec<String> {
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names.dedup();
     names
+}
+
+impl Audience<'_> {
+    /// The terms the reader prefers, and the ones they are in place of.
+    fn preferred_terms(&self) -> Vec<(String, String)> {
+        self.carer
+            .map(|carer| {
+                carer
+                    .considerations()
+                    .preferred_terminology
+                    .iter()
+                    .filter_map(|t| {
+                        t.instead_of.as_ref().map(|instead| {
+                            (t.prefer.expose().to_string(), instead.expose().to_string())
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The note, in English, for a reader whose language has no messages yet.
+    fn note(&self) -> Result<Option<String>, ExplainError> {
+        if self.fell_back {
+            Ok(Some(
+                Words::new(Language::English)?.get("fallback-note", &[])?,
+            ))
+        } else {
+            Ok(None)
+        }
+    }
 }
 
 fn first_name(name: &str) -> &str {
@@ -371,24 +389,39 @@ pub fn consent_conversation(
         .iter()
         .find(|c| c.id() == consent)
         .ok_or(ExplainError::NoSuchConsent)?;
-    let audience = match reader {
-        Some(id) => Audience::carer(record, find_carer(record, id)?)?,
-        None => match consent.given_by() {
-            ConsentGiver::ParentalResponsibility { carer } => {
-                Audience::carer(record, find_carer(record, *carer)?)?
-            }
-            ConsentGiver::OtherAuthority {
-                authority: partnership_consent::ActingAuthority::DelegatedAuthority { carer },
-            }
-            | ConsentGiver::OtherAuthority {
-                authority: partnership_consent::ActingAuthority::CourtOrder { carer, .. },
-            } => Audience::carer(record, find_carer(record, *carer)?)?,
-            ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson => {
-                Audience::child(record)?
-            }
-            _ => return Err(ExplainError::NotForACarer),
-        },
+    // Written for whoever is asked: the carer with the standing or the authority,
+    // or the child who decides. Another carer is not asked, and is not told "it is
+    // your choice".
+    let asked = match consent.given_by() {
+        ConsentGiver::ParentalResponsibility { carer }
+        | ConsentGiver::OtherAuthority {
+            authority: partnership_consent::ActingAuthority::DelegatedAuthority { carer },
+        }
+        | ConsentGiver::OtherAuthority {
+            authority: partnership_consent::ActingAuthority::CourtOrder { carer, .. },
+        } => Some(*carer),
+        ConsentGiver::CompetentChild { .. } | ConsentGiver::YoungPerson => None,
+        _ => return Err(ExplainError::NotForACarer),
     };
+    let audience = match (reader, asked) {
+        (Some(id), Some(asked)) if id == asked => Audience::carer(record, find_carer(record, id)?)?,
+        (Some(id), _) => {
+            find_carer(record, id)?;
+            return Err(ExplainError::NotForThisCarer {
+                why: "the consent is not asked of them",
+            });
+        }
+        (None, Some(asked)) => Audience::carer(record, find_carer(record, asked)?)?,
+        (None, None) => Audience::child(record)?,
+    };
+    if let Some(carer) = audience.carer
+        && Withheld::from(record, carer.id(), consent.valid_from())
+            .touches(&consent.scope().data_categories)
+    {
+        return Err(ExplainError::NotForThisCarer {
+            why: "information it is about is withheld from them",
+        });
+    }
     let say = Say::new(record, &audience)?;
     // Who asks: whoever recorded the request, else the professional who first
     // recorded anything about it.
@@ -409,29 +442,45 @@ pub fn consent_conversation(
         .unwrap_or_default();
     let scope = consent.scope();
     let categories = say.categories(&scope.data_categories)?;
-    let recipients = scope
+    let recipient_list = scope
         .recipients
         .iter()
         .map(|r| say.scope(r))
         .collect::<Result<Vec<_>, _>>()?;
-    let recipients = say.words.list(&recipients, "list-and")?;
-    let purposes = scope
+    let recipients = say.words.list(&recipient_list, "list-and")?;
+    let purpose_list = scope
         .purposes
         .iter()
         .map(|p| say.purpose(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let purposes = say.words.list(&purposes, "list-and")?;
+    let purposes = say.words.list(&purpose_list, "list-and")?;
     let until = consent.valid_until().map(|d| say.date(d)).transpose()?;
     let [c, s] = say.child_args();
     let help = say.get("your-child-gets", &[c, s])?;
     let about = say.get("about-child", &[c, s])?;
-    let title = say.get("consent-title", &[("child", &about)])?;
+    let title = if audience.easy_read {
+        say.get("consent-easy-title", &[("child", &about)])?
+    } else {
+        say.get("consent-title", &[("child", &about)])?
+    };
     let mut paragraphs = Vec::new();
     if audience.easy_read {
+        // One idea a line: each thing shared, each person who would see it and each
+        // reason on a line of its own, under its question.
+        let lines = |items: Vec<String>| items.into_iter().map(|item| format!("- {item}"));
         paragraphs.push(say.get("consent-easy-ask", &[("asker", &asker), ("child", &about)])?);
-        paragraphs.push(say.get("consent-easy-what", &[("categories", &categories)])?);
-        paragraphs.push(say.get("consent-easy-who", &[("recipients", &recipients)])?);
-        paragraphs.push(say.get("consent-easy-why", &[("purposes", &purposes)])?);
+        paragraphs.push(say.get("consent-easy-what", &[])?);
+        paragraphs.extend(lines(
+            scope
+                .data_categories
+                .iter()
+                .map(|c| say.category(c))
+                .collect::<Result<_, _>>()?,
+        ));
+        paragraphs.push(say.get("consent-easy-who", &[])?);
+        paragraphs.extend(lines(recipient_list.clone()));
+        paragraphs.push(say.get("consent-easy-why", &[])?);
+        paragraphs.extend(lines(purpose_list.clone()));
         if let Some(until) = &until {
             paragraphs.push(say.get("consent-easy-until", &[("until", until)])?);
         }
@@ -560,29 +609,11 @@ pub fn decision_explained(
         let asker = say.professional_name(request.requested_by());
         let recipient = say.recipient(request.recipient())?;
         let date = say.date(on)?;
-        // What is withheld from the reader by any rule not ended before the request:
-        // a rule made since protects someone now, and the document is read now.
-        let withheld: Vec<&DataCategory> = record
-            .withholding_rules()
-            .iter()
-            .filter(|rule| {
-                rule.child() == record.child().id()
-                    && rule.until().is_none_or(|until| until >= on)
-                    && rule
-                        .withheld_from()
-                        .iter()
-                        .any(|scope| scope.covers(&Recipient::Carer { id: carer.id() }))
-            })
-            .flat_map(|rule| rule.data_categories())
-            .collect();
-        let withheld_from_reader = !withheld.is_empty();
+        let withheld = Withheld::from(record, carer.id(), on);
+        let withheld_from_reader = withheld.any();
         let mut paragraphs = Vec::new();
         let title = say.get("decision-title", &[("date", &date)])?;
-        if request
-            .data_categories()
-            .iter()
-            .any(|category| withheld.contains(&category))
-        {
+        if withheld.touches(request.data_categories()) {
             // Nothing about it at all: not what, not with whom, not whether.
             paragraphs.push(say.get("decision-cannot-say", &[("asker", &asker)])?);
             documents.push(audience.document(
@@ -717,6 +748,50 @@ fn not_shared(
     paragraphs.push(say.get("decision-asked-with", &[("recipient", recipient)])?);
     paragraphs.push(say.get("decision-not-shared", &[])?);
     Ok(())
+}
+
+/// What the withholding rules keep from one carer: every rule for the child that
+/// withholds from them and has not ended before `on` (a rule made since protects
+/// someone now, and a document is read now), the categories matched as the sharing
+/// rules match them (`same_choice`: "New Address" is "new address").
+struct Withheld<'a> {
+    categories: Vec<&'a DataCategory>,
+    protected: Vec<PartyRef>,
+}
+
+impl<'a> Withheld<'a> {
+    fn from(record: &'a PartnershipRecord, carer: CarerId, on: NaiveDate) -> Self {
+        let rules: Vec<_> = record
+            .withholding_rules()
+            .iter()
+            .filter(|rule| {
+                rule.child() == record.child().id()
+                    && rule.until().is_none_or(|until| until >= on)
+                    && rule
+                        .withheld_from()
+                        .iter()
+                        .any(|scope| scope.covers(&Recipient::Carer { id: carer }))
+            })
+            .collect();
+        Self {
+            categories: rules.iter().flat_map(|r| r.data_categories()).collect(),
+            protected: rules
+                .iter()
+                .flat_map(|r| r.protects().iter().copied())
+                .collect(),
+        }
+    }
+
+    fn any(&self) -> bool {
+        !self.categories.is_empty()
+    }
+
+    /// Whether any of `categories` is withheld.
+    fn touches(&self, categories: &[DataCategory]) -> bool {
+        categories
+            .iter()
+            .any(|c| self.categories.iter().any(|w| w.same_choice(c)))
+    }
 }
 
 /// Who gave or refused a consent, as the reader reads of them: "you", a carer's
@@ -862,6 +937,41 @@ pub fn what_we_agreed(
     let mut documents = Vec::with_capacity(readers.len());
     for id in readers {
         let carer = find_carer(record, id)?;
+        let withheld = Withheld::from(record, id, contact.date());
+        let protected_names: Vec<String> = withheld
+            .protected
+            .iter()
+            .filter_map(|party| match party {
+                PartyRef::Carer { id } => find_carer(record, *id)
+                    .ok()
+                    .map(|c| c.name().expose().to_string()),
+                PartyRef::Professional { id } => record
+                    .professionals()
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map(|p| p.name.expose().to_string()),
+                PartyRef::Child { .. } => None,
+            })
+            .collect();
+        let names_protected = contact.agreed_actions().iter().any(|action| {
+            withheld.protected.contains(&action.owner)
+                && !matches!(action.owner, PartyRef::Child { .. })
+                || protected_names.iter().any(|name| {
+                    name.split_whitespace()
+                        .chain(std::iter::once(name.as_str()))
+                        .any(|part| {
+                            plain::whole_word(action.description.expose(), part, true).is_some()
+                        })
+                })
+        });
+        if names_protected {
+            if reader.is_some() {
+                return Err(ExplainError::NotForThisCarer {
+                    why: "an action in it names someone a withholding rule protects from them",
+                });
+            }
+            continue;
+        }
         let audience = Audience::carer(record, carer)?;
         let say = Say::new(record, &audience)?;
         let date = say.date(contact.date())?;
@@ -925,7 +1035,25 @@ fn text_message(
     actions: &[(String, String, String)],
     next: Option<(&str, NaiveDate)>,
 ) -> Result<String, ExplainError> {
-    let reader = first_name(&audience.reader.name);
+    // A name longer than a greeting needs is cut: the message is for what was agreed.
+    let name = first_name(&audience.reader.name);
+    let reader: String = name.chars().take(20).collect();
+    let reader = reader.as_str();
+    let terms = audience.preferred_terms();
+    let note = audience.note()?;
+    // The message as it is sent: the note first, when there is one, and the reader's
+    // own words in place of ours.
+    let sent = |text: String| -> (String, bool) {
+        let mut text = [text];
+        use_preferred_terms(&mut text, &terms);
+        let [text] = text;
+        let whole = match &note {
+            Some(note) => format!("{note}\n\n{text}"),
+            None => text.clone(),
+        };
+        let fits = fits_two_segments(&whole);
+        (text, fits)
+    };
     let next = next
         .map(|(_, day)| say.get("agreed-sms-next", &[("next", &short_date(say, day)?)]))
         .transpose()?;
@@ -977,7 +1105,8 @@ fn text_message(
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" ");
-            if fits_two_segments(&text) {
+            let (text, fits) = sent(text);
+            if fits {
                 return Ok(text);
             }
             last = text;
@@ -990,7 +1119,7 @@ fn text_message(
         } else {
             format!("{cut} {word}")
         };
-        if !fits_two_segments(&longer) {
+        if !sent(longer.clone()).1 {
             break;
         }
         cut = longer;

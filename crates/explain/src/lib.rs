@@ -140,8 +140,8 @@ pub struct CarerDocument {
     pub reading_age_target: f64,
     /// For an English document: the text its reading age is measured on, the title
     /// and body with each name of a person or an agency from the record written
-    /// "Name" (the record's names are not ours to make plainer), for an independent
-    /// measure to read.
+    /// "Name" (the record's names are not ours to make plainer) and each line ended
+    /// as the sentence it is read as, for an independent measure to read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reading_text: Option<String>,
 }
@@ -206,6 +206,20 @@ impl CarerDocument {
             for name in names.iter().filter(|n| !n.trim().is_empty()) {
                 text = text.replace(name.as_str(), "Name");
             }
+            // Each line is read as a sentence (a title, an item of a list), and says
+            // so with a full stop for a measure that looks only at punctuation.
+            let text = text
+                .lines()
+                .map(|line| {
+                    let line = line.trim_end();
+                    if line.is_empty() || line.ends_with(['.', '!', '?']) {
+                        line.to_owned()
+                    } else {
+                        format!("{line}.")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
             let age = Readability::of(&text).reading_age();
             self.reading_age = Some((age * 10.0).round() / 10.0);
             self.reading_text = Some(text);

@@ -24,8 +24,9 @@ impl GlossaryEntry {
     }
 }
 
-/// The jargon of children's services a carer may meet in anything written for them,
-/// longest first so that "EHC plan" is found before "EHC".
+/// The jargon of children's services a carer may meet in anything written for them.
+/// Each term is matched as whole words, so "SEN" is not found in "SENCO", and a
+/// term with the same meaning as one already explained is not explained again.
 ///
 /// ```
 /// # #[allow(unused_imports)] mod partnership { pub mod explain { pub use ::partnership_explain::*; } }
@@ -109,6 +110,71 @@ pub const GLOSSARY: &[GlossaryEntry] = &[
         english: "family doctor",
         welsh: "meddyg teulu",
     },
+    GlossaryEntry {
+        term: "EHC needs assessment",
+        english: "a check on whether a child needs an education, health and care plan",
+        welsh: "gwiriad i weld a oes angen cynllun addysg, iechyd a gofal ar blentyn",
+    },
+    GlossaryEntry {
+        term: "EHCNA",
+        english: "a check on whether a child needs an education, health and care plan",
+        welsh: "gwiriad i weld a oes angen cynllun addysg, iechyd a gofal ar blentyn",
+    },
+    GlossaryEntry {
+        term: "SENDCo",
+        english: "the teacher who leads on extra help for learning",
+        welsh: "yr athro sy'n arwain ar help ychwanegol i ddysgu",
+    },
+    GlossaryEntry {
+        term: "SEN support",
+        english: "extra help at school for a child's learning needs",
+        welsh: "help ychwanegol yn yr ysgol ar gyfer anghenion dysgu plentyn",
+    },
+    GlossaryEntry {
+        term: "SEN",
+        english: "special educational needs",
+        welsh: "anghenion addysgol arbennig",
+    },
+    GlossaryEntry {
+        term: "SALT",
+        english: "speech and language therapy",
+        welsh: "therapi lleferydd ac iaith",
+    },
+    GlossaryEntry {
+        term: "TAC",
+        english: "the team around the child",
+        welsh: "y tîm o amgylch y plentyn",
+    },
+    GlossaryEntry {
+        term: "CLA",
+        english: "a child in the care of the council",
+        welsh: "plentyn yng ngofal y cyngor",
+    },
+    GlossaryEntry {
+        term: "SGO",
+        english: "special guardianship order",
+        welsh: "gorchymyn gwarcheidiaeth arbennig",
+    },
+    GlossaryEntry {
+        term: "CP plan",
+        english: "child protection plan",
+        welsh: "cynllun amddiffyn plant",
+    },
+    GlossaryEntry {
+        term: "EHA",
+        english: "early help assessment",
+        welsh: "asesiad cymorth cynnar",
+    },
+    GlossaryEntry {
+        term: "EP",
+        english: "educational psychologist",
+        welsh: "seicolegydd addysg",
+    },
+    GlossaryEntry {
+        term: "OT",
+        english: "occupational therapist",
+        welsh: "therapydd galwedigaethol",
+    },
 ];
 
 /// Explains each glossary term where it is first used in `paragraphs`, in order:
@@ -171,29 +237,34 @@ pub fn use_preferred_terms(paragraphs: &mut [String], terms: &[(String, String)]
     }
 }
 
-/// Where `term` first stands in `text` as whole words.
-fn whole_word(text: &str, term: &str, any_case: bool) -> Option<usize> {
-    let (haystack, needle) = if any_case {
-        (text.to_lowercase(), term.to_lowercase())
-    } else {
-        (text.to_owned(), term.to_owned())
-    };
-    // Lower-casing can change lengths outside ASCII; the match is then not trusted.
-    if haystack.len() != text.len() || needle.len() != term.len() {
+/// Where `term` first stands in `text` as whole words, matched letter for letter or,
+/// with `any_case`, regardless of ASCII case. Only ASCII letters are folded: folding
+/// others can change a text's length (the Kelvin sign is three bytes, its `k` one),
+/// and the place found must be a place in the text itself.
+pub(crate) fn whole_word(text: &str, term: &str, any_case: bool) -> Option<usize> {
+    if term.is_empty() {
         return None;
     }
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    let mut from = 0;
-    while let Some(found) = haystack.get(from..).and_then(|rest| rest.find(&needle)) {
-        let at = from + found;
-        let before = haystack.get(..at).and_then(|s| s.chars().next_back());
-        let after = haystack
-            .get(at + needle.len()..)
-            .and_then(|s| s.chars().next());
+    let bytes = text.as_bytes();
+    let needle = term.as_bytes();
+    for (at, _) in text.char_indices() {
+        let Some(candidate) = bytes.get(at..at + needle.len()) else {
+            break;
+        };
+        let same = if any_case {
+            candidate.eq_ignore_ascii_case(needle)
+        } else {
+            candidate == needle
+        };
+        if !same || !text.is_char_boundary(at + needle.len()) {
+            continue;
+        }
+        let before = text.get(..at).and_then(|s| s.chars().next_back());
+        let after = text.get(at + needle.len()..).and_then(|s| s.chars().next());
         if boundary(before) && boundary(after) {
             return Some(at);
         }
-        from = at + needle.len().max(1);
     }
     None
 }

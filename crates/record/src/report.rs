@@ -596,8 +596,10 @@ impl Report<'_> {
 
     /// Agreed actions in plain words: they are what a carer is sent after a
     /// discussion ("what we agreed"), so each open one is measured as every text
-    /// for carers is (a reading age of 11 at most). A short action (under eight
-    /// words) is not measured: the measure means little on a phrase.
+    /// for carers is (a reading age of 11 at most). On a short action (under eight
+    /// words) the grade of a phrase means little, and one long word ("Book a Bengali
+    /// interpreter for the review") is not hard to read: a short one is hard when it
+    /// is over the age and holds two words of four syllables or more.
     fn words_for_carers(&mut self) {
         use partnership_core::readability::{Readability, STANDARD_READING_AGE};
         let r = self.record;
@@ -608,7 +610,9 @@ impl Report<'_> {
                 }
                 let measure = Readability::of(action.description.expose());
                 let age = measure.reading_age();
-                if measure.words < 8 || age <= STANDARD_READING_AGE {
+                let hard =
+                    age > STANDARD_READING_AGE && (measure.words >= 8 || measure.long_words >= 2);
+                if measure.words < 3 || !hard {
                     continue;
                 }
                 self.add(
