@@ -33,10 +33,17 @@ struct Audience<'a> {
     asked_for: String,
     fell_back: bool,
     easy_read: bool,
+    /// The names of everyone a withholding rule protects from the reader: a
+    /// document that would name one of them is not written for them.
+    protected_names: Vec<String>,
 }
 
 impl<'a> Audience<'a> {
-    fn carer(record: &'a PartnershipRecord, carer: &'a Carer) -> Result<Self, ExplainError> {
+    fn carer(
+        record: &'a PartnershipRecord,
+        carer: &'a Carer,
+        on: NaiveDate,
+    ) -> Result<Self, ExplainError> {
         let tag = carer.communication().preferred_language.as_str().to_owned();
         let (language, found) = Language::for_tag(&tag);
         Ok(Self {
@@ -50,6 +57,7 @@ impl<'a> Audience<'a> {
             asked_for: tag,
             fell_back: !found,
             easy_read: carer.communication().easy_read_needed,
+            protected_names: Withheld::from(record, carer.id(), on).protected_names(record),
         })
     }
 
@@ -65,6 +73,7 @@ impl<'a> Audience<'a> {
             asked_for: Language::English.tag().to_owned(),
             fell_back: false,
             easy_read: false,
+            protected_names: Vec::new(),
         })
     }
 
@@ -104,13 +113,11 @@ impl<'a> Audience<'a> {
             use_preferred_terms(&mut all, &self.preferred_terms());
             explain_jargon(&mut all, self.words.language);
         }
-        // A sentence begins with a capital, though it begins with "you".
-        for paragraph in &mut all {
-            if let Some(first) = paragraph.chars().next()
-                && first.is_lowercase()
-            {
-                let upper: String = first.to_uppercase().collect();
-                paragraph.replace_range(..first.len_utf8(), &upper);
+        // A sentence begins with a capital, though it begins with "you". A text
+        // message was given its capital before it was measured.
+        if form != Form::TextMessage {
+            for paragraph in &mut all {
+                capitalise(paragraph);
             }
         }
         let (title, paragraphs) = if title.is_some() && !all.is_empty() {
@@ -120,6 +127,18 @@ impl<'a> Audience<'a> {
             (None, all)
         };
         let note = self.note()?;
+        let everything = paragraphs.iter().chain(title.iter()).chain([&greeting]);
+        for text in everything {
+            if self
+                .protected_names
+                .iter()
+                .any(|name| plain::mentions(text, name))
+            {
+                return Err(ExplainError::NotForThisCarer {
+                    why: "it would name someone a withholding rule protects from them",
+                });
+            }
+        }
         let names = names_in(self.record);
         Ok(CarerDocument {
             kind,
@@ -193,6 +212,16 @@ impl Audience<'_> {
         } else {
             Ok(None)
         }
+    }
+}
+
+/// Gives a sentence its capital: "you had said no" becomes "You had said no".
+fn capitalise(text: &mut String) {
+    if let Some(first) = text.chars().next()
+        && first.is_lowercase()
+    {
+        let upper: String = first.to_uppercase().collect();
+        text.replace_range(..first.len_utf8(), &upper);
     }
 }
 
@@ -404,14 +433,18 @@ pub fn consent_conversation(
         _ => return Err(ExplainError::NotForACarer),
     };
     let audience = match (reader, asked) {
-        (Some(id), Some(asked)) if id == asked => Audience::carer(record, find_carer(record, id)?)?,
+        (Some(id), Some(asked)) if id == asked => {
+            Audience::carer(record, find_carer(record, id)?, consent.valid_from())?
+        }
         (Some(id), _) => {
             find_carer(record, id)?;
             return Err(ExplainError::NotForThisCarer {
                 why: "the consent is not asked of them",
             });
         }
-        (None, Some(asked)) => Audience::carer(record, find_carer(record, asked)?)?,
+        (None, Some(asked)) => {
+            Audience::carer(record, find_carer(record, asked)?, consent.valid_from())?
+        }
         (None, None) => Audience::child(record)?,
     };
     if let Some(carer) = audience.carer
@@ -558,6 +591,22 @@ pub fn category_words(
     categories.iter().map(|c| say.category(c)).collect()
 }
 
+/// Adds a document, or, when it is not for its reader (it would name someone a rule
+/// protects from them), leaves it out of documents written for everyone concerned
+/// and refuses it to a caller who asked for that reader by name.
+fn keep(
+    documents: &mut Explained,
+    asked_by_name: bool,
+    document: Result<CarerDocument, ExplainError>,
+) -> Result<(), ExplainError> {
+    match document {
+        Ok(document) => documents.push(document),
+        Err(ExplainError::NotForThisCarer { .. }) if !asked_by_name => {}
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
 fn find_carer(record: &PartnershipRecord, id: CarerId) -> Result<&Carer, ExplainError> {
     record
         .carers()
@@ -604,7 +653,7 @@ pub fn decision_explained(
     let on = partnership_core::uk_date(request.at());
     let mut documents = Vec::with_capacity(readers.len());
     for carer in readers {
-        let audience = Audience::carer(record, carer)?;
+        let audience = Audience::carer(record, carer, on)?;
         let say = Say::new(record, &audience)?;
         let asker = say.professional_name(request.requested_by());
         let recipient = say.recipient(request.recipient())?;
@@ -616,12 +665,16 @@ pub fn decision_explained(
         if withheld.touches(request.data_categories()) {
             // Nothing about it at all: not what, not with whom, not whether.
             paragraphs.push(say.get("decision-cannot-say", &[("asker", &asker)])?);
-            documents.push(audience.document(
-                DocumentKind::DecisionExplained,
-                audience.form(false),
-                Some(title),
-                paragraphs,
-            )?);
+            keep(
+                &mut documents,
+                reader.is_some(),
+                audience.document(
+                    DocumentKind::DecisionExplained,
+                    audience.form(false),
+                    Some(title),
+                    paragraphs,
+                ),
+            )?;
             continue;
         }
         match &entry.decision {
@@ -721,12 +774,16 @@ pub fn decision_explained(
             }
         }
         paragraphs.push(say.get("decision-questions", &[("asker", &asker)])?);
-        documents.push(audience.document(
-            DocumentKind::DecisionExplained,
-            audience.form(false),
-            Some(title),
-            paragraphs,
-        )?);
+        keep(
+            &mut documents,
+            reader.is_some(),
+            audience.document(
+                DocumentKind::DecisionExplained,
+                audience.form(false),
+                Some(title),
+                paragraphs,
+            ),
+        )?;
     }
     Ok(documents)
 }
@@ -784,6 +841,33 @@ impl<'a> Withheld<'a> {
 
     fn any(&self) -> bool {
         !self.categories.is_empty()
+    }
+
+    /// Each person protected from the reader, by full name and by first name (not by
+    /// surname alone: a family shares one). The child is named in every document
+    /// about them, and is not counted.
+    fn protected_names(&self, record: &PartnershipRecord) -> Vec<String> {
+        let mut names = Vec::new();
+        for party in &self.protected {
+            let name = match party {
+                PartyRef::Carer { id } => record
+                    .carers()
+                    .iter()
+                    .find(|c| c.id() == *id)
+                    .map(|c| c.name().expose().to_string()),
+                PartyRef::Professional { id } => record
+                    .professionals()
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map(|p| p.name.expose().to_string()),
+                PartyRef::Child { .. } => None,
+            };
+            if let Some(name) = name {
+                names.push(first_name(&name).to_owned());
+                names.push(name);
+            }
+        }
+        names
     }
 
     /// Whether any of `categories` is withheld.
@@ -883,8 +967,13 @@ fn reason_words(
 /// The discussion at `index` in the record's contact log, summarised for each carer
 /// who took part (or for `reader`, one of them): its actions, who does each and by
 /// when, and the next meeting, in the form of the carer's preferred channel. A text
-/// message keeps to two segments; when the actions do not fit, it says how many
-/// there are and that the list follows in writing.
+/// message keeps to two segments as sent (with the note for a language without
+/// messages, and the carer's own terms); when the actions do not fit, it says how
+/// many there are and that the list follows in writing.
+///
+/// A summary with an action owned by, or naming, someone a withholding rule protects
+/// from the carer is not written for them: without `reader` they are left out of
+/// the documents, and asked for by name the answer says why.
 ///
 /// # Errors
 ///
@@ -937,42 +1026,7 @@ pub fn what_we_agreed(
     let mut documents = Vec::with_capacity(readers.len());
     for id in readers {
         let carer = find_carer(record, id)?;
-        let withheld = Withheld::from(record, id, contact.date());
-        let protected_names: Vec<String> = withheld
-            .protected
-            .iter()
-            .filter_map(|party| match party {
-                PartyRef::Carer { id } => find_carer(record, *id)
-                    .ok()
-                    .map(|c| c.name().expose().to_string()),
-                PartyRef::Professional { id } => record
-                    .professionals()
-                    .iter()
-                    .find(|p| p.id == *id)
-                    .map(|p| p.name.expose().to_string()),
-                PartyRef::Child { .. } => None,
-            })
-            .collect();
-        let names_protected = contact.agreed_actions().iter().any(|action| {
-            withheld.protected.contains(&action.owner)
-                && !matches!(action.owner, PartyRef::Child { .. })
-                || protected_names.iter().any(|name| {
-                    name.split_whitespace()
-                        .chain(std::iter::once(name.as_str()))
-                        .any(|part| {
-                            plain::whole_word(action.description.expose(), part, true).is_some()
-                        })
-                })
-        });
-        if names_protected {
-            if reader.is_some() {
-                return Err(ExplainError::NotForThisCarer {
-                    why: "an action in it names someone a withholding rule protects from them",
-                });
-            }
-            continue;
-        }
-        let audience = Audience::carer(record, carer)?;
+        let audience = Audience::carer(record, carer, contact.date())?;
         let say = Say::new(record, &audience)?;
         let date = say.date(contact.date())?;
         let next_update = record
@@ -1021,7 +1075,11 @@ pub fn what_we_agreed(
         let title = (form != Form::TextMessage)
             .then(|| say.get("agreed-title", &[("date", &date)]))
             .transpose()?;
-        documents.push(audience.document(DocumentKind::WhatWeAgreed, form, title, paragraphs)?);
+        keep(
+            &mut documents,
+            reader.is_some(),
+            audience.document(DocumentKind::WhatWeAgreed, form, title, paragraphs),
+        )?;
     }
     Ok(documents)
 }
@@ -1046,7 +1104,8 @@ fn text_message(
     let sent = |text: String| -> (String, bool) {
         let mut text = [text];
         use_preferred_terms(&mut text, &terms);
-        let [text] = text;
+        let [mut text] = text;
+        capitalise(&mut text);
         let whole = match &note {
             Some(note) => format!("{note}\n\n{text}"),
             None => text.clone(),

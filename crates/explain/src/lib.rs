@@ -172,12 +172,15 @@ impl CarerDocument {
         out.trim_end().to_owned() + "\n"
     }
 
-    /// The text a reading measure should read: the title and the body.
+    /// The text a reading measure should read: the title and the body, a line each,
+    /// with the line breaks inside a paragraph (an action pasted from an email) read
+    /// as the spaces a page shows them as.
     pub fn body_text(&self) -> String {
-        let mut text = self.title.clone().unwrap_or_default();
+        let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut text = self.title.as_deref().map(one_line).unwrap_or_default();
         for paragraph in &self.paragraphs {
             text.push('\n');
-            text.push_str(paragraph);
+            text.push_str(&one_line(paragraph));
         }
         text
     }
@@ -203,8 +206,13 @@ impl CarerDocument {
         };
         if self.language == Language::English {
             let mut text = self.body_text();
-            for name in names.iter().filter(|n| !n.trim().is_empty()) {
-                text = text.replace(name.as_str(), "Name");
+            // Only a proper name, as written, and as whole words: an agency recorded
+            // as "educational psychology" is not a name to set aside.
+            for name in names
+                .iter()
+                .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+            {
+                text = plain::replace_whole_words(&text, name, "Name");
             }
             // Each line is read as a sentence (a title, an item of a list), and says
             // so with a full stop for a measure that looks only at punctuation.

@@ -237,6 +237,38 @@ pub fn use_preferred_terms(paragraphs: &mut [String], terms: &[(String, String)]
     }
 }
 
+/// `text` with every whole-word `term`, exactly as written, replaced by `with`.
+pub(crate) fn replace_whole_words(text: &str, term: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = whole_word(rest, term, false) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(with);
+        rest = rest.get(at + term.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `text` mentions `name` as whole words, however it is written: in any
+/// case, composed or decomposed ("Zoë", "ZOË", "Zoe" with a combining diaeresis),
+/// with or without its accents. It answers only whether, never where, so it may
+/// fold freely; a caller uses it to keep a name out, and a wider match keeps more
+/// out.
+pub(crate) fn mentions(text: &str, name: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let fold = |s: &str| -> String {
+        s.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (text, name) = (fold(text), fold(name));
+    let name = name.trim();
+    !name.is_empty() && whole_word(&text, name, false).is_some()
+}
+
 /// Where `term` first stands in `text` as whole words, matched letter for letter or,
 /// with `any_case`, regardless of ASCII case. Only ASCII letters are folded: folding
 /// others can change a text's length (the Kelvin sign is three bytes, its `k` one),
