@@ -138,8 +138,8 @@ pub mod scenarios {
 ///
 /// ```
 /// let scenario = partnership::scenarios::consent_declined_narrowed_withdrawn().unwrap();
-/// let documents = partnership::explain::decision_explained(&scenario.record, 0, None).unwrap();
-/// assert!(documents[0].to_text().contains("It was not shared."));
+/// let explained = partnership::explain::decision_explained(&scenario.record, 0, None).unwrap();
+/// assert!(explained.documents[0].to_text().contains("It was not shared."));
 /// ```
 #[cfg(feature = "explain")]
 pub mod explain {

@@ -50,20 +50,30 @@ fn with_carers(json: &Value, change: impl Fn(&mut Value)) -> Value {
 fn every_document(record: &PartnershipRecord) -> Vec<(String, CarerDocument)> {
     let mut out = Vec::new();
     for consent in record.consents() {
-        for doc in consent_conversation(record, consent.id(), None).unwrap() {
+        for doc in consent_conversation(record, consent.id(), None)
+            .unwrap()
+            .documents
+        {
             out.push((format!("consent {}", consent.id()), doc));
         }
     }
     for n in 0..record.disclosures().iter().count() {
         match decision_explained(record, n, None) {
-            Ok(docs) => out.extend(docs.into_iter().map(|d| (format!("decision {n}"), d))),
+            Ok(docs) => out.extend(
+                docs.documents
+                    .into_iter()
+                    .map(|d| (format!("decision {n}"), d)),
+            ),
             Err(ExplainError::NotToBeTold) => {}
             Err(e) => panic!("decision {n}: {e}"),
         }
     }
     let calendar = WorkingCalendar::england_and_wales();
     for n in 0..record.contact_log().iter().count() {
-        for doc in what_we_agreed(record, n, None, &calendar).unwrap() {
+        for doc in what_we_agreed(record, n, None, &calendar)
+            .unwrap()
+            .documents
+        {
             out.push((format!("contact {n}"), doc));
         }
     }
@@ -116,7 +126,10 @@ fn every_consent_conversation_in_easy_read() {
     for (slug, json) in records() {
         let record = read(&with_carers(&json, |c| c["easyReadNeeded"] = json!(true)));
         for consent in record.consents() {
-            for doc in consent_conversation(&record, consent.id(), None).unwrap() {
+            for doc in consent_conversation(&record, consent.id(), None)
+                .unwrap()
+                .documents
+            {
                 assert!(
                     doc.easy_read || doc.reader.kind == partnership::explain::ReaderKind::Child
                 );
@@ -155,7 +168,7 @@ fn a_language_without_messages_is_written_in_english_and_says_so() {
         c["preferredLanguage"] = json!("pl")
     }));
     let docs = what_we_agreed(&record, 0, None, &WorkingCalendar::england_and_wales()).unwrap();
-    for doc in docs {
+    for doc in docs.documents {
         assert_eq!(doc.language, Language::English);
         assert_eq!(doc.asked_for, "pl");
         let note = doc.note.clone().unwrap();
@@ -229,7 +242,10 @@ fn a_text_message_keeps_to_two_segments() {
                 c["preferredLanguage"] = json!(language);
             }));
             for n in 0..record.contact_log().iter().count() {
-                for doc in what_we_agreed(&record, n, None, &calendar).unwrap() {
+                for doc in what_we_agreed(&record, n, None, &calendar)
+                    .unwrap()
+                    .documents
+                {
                     assert_eq!(doc.form, Form::TextMessage);
                     let text = doc.paragraphs.join("\n");
                     assert!(fits_two_segments(&text), "{slug} contact {n}: {text}");
@@ -252,7 +268,10 @@ fn the_carers_own_words_replace_ours() {
         json!([{"prefer": "Ruby's learning", "insteadOf": "progress at school or nursery"}]);
     let record = read(&json);
     let consent = record.consents()[0].id();
-    let text = consent_conversation(&record, consent, None).unwrap()[0].to_text();
+    let text = consent_conversation(&record, consent, None)
+        .unwrap()
+        .documents[0]
+        .to_text();
     assert!(text.contains("Ruby's learning"), "{text}");
     assert!(!text.contains("progress at school or nursery"), "{text}");
 }
@@ -353,7 +372,7 @@ proptest! {
             };
             let touches = entry.request.data_categories().iter().any(|c| withheld.contains(c));
             let forbidden = if touches { &touching } else { &always };
-            for doc in &docs {
+            for doc in &docs.documents {
                 let found = leaks(doc, forbidden);
                 prop_assert!(found.is_empty(), "{slug} decision {n} tells the carer withheld from {found:?}:\n{}", doc.to_text());
             }

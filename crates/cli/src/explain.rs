@@ -45,7 +45,7 @@ pub(crate) fn run(
         })
         .transpose()?;
     let refused = |e: partnership_explain::ExplainError| Failure::input(e.to_string());
-    let documents: Explained = match subject {
+    let explained: Explained = match subject {
         Subject::Consent(id) => {
             let id = id
                 .parse::<partnership_core::ConsentId>()
@@ -63,6 +63,21 @@ pub(crate) fn run(
         )
         .map_err(refused)?,
     };
+    // Nobody concerned is left out unsaid: the practitioner learns how many, and
+    // why, but not who (the reason is a withholding rule).
+    if explained.left_out > 0 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "partnership: {} of those concerned {} no document: it would name someone a withholding rule protects from them",
+            explained.left_out,
+            if explained.left_out == 1 {
+                "gets"
+            } else {
+                "get"
+            }
+        );
+    }
+    let documents = explained.documents;
     match format {
         ExplainFormat::Json => write!(out, "{}", json(&documents)).map_err(write_err)?,
         ExplainFormat::Text => {

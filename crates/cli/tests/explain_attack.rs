@@ -841,3 +841,48 @@ fn safeguarding_share_told_is_explained() {
     assert!(text(&out).contains("keep Jamie safe"), "{}", text(&out));
     assert!(!text(&out).contains("strategy"), "{}", text(&out));
 }
+
+/// Without `--carer`, a carer whose summary would name someone protected from them
+/// is left out, and the practitioner is told that someone was, never who.
+#[test]
+fn a_reader_left_out_is_counted_not_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record = sg();
+    carer_mut(&mut record, LEE)["involvement"] = json!({"kind": "involved"});
+    record["contactLog"].as_array_mut().unwrap().push(json!({
+        "id": "5ce00007-0000-4000-8000-0000000000b1",
+        "date": "2026-11-20",
+        "channel": "face-to-face",
+        "participants": [
+            {"kind": "carer", "id": LEE},
+            {"kind": "carer", "id": KERRY},
+            {"kind": "professional", "id": SW}
+        ],
+        "summary": "Met about school.",
+        "agreedActions": [{
+            "id": "5ce00007-0000-4000-8000-0000000000b2",
+            "description": "Send the school photos to Jamie",
+            "owner": {"kind": "carer", "id": KERRY},
+            "dueOn": "2026-12-20"
+        }]
+    }));
+    let path = valid(dir.path(), "r.json", &record);
+    let n = record["contactLog"].as_array().unwrap().len() - 1;
+    let out = explain(&path, &["--contact", &n.to_string(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let readers: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["reader"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(readers.len(), 1, "{readers:?}");
+    assert!(readers[0].starts_with("Kerry"), "{readers:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 of those concerned gets no document"),
+        "{err}"
+    );
+    assert!(!err.contains("Lee") && !err.contains("Kerry"), "{err}");
+}

@@ -551,12 +551,15 @@ pub fn consent_conversation(
         paragraphs.push(say.get("consent-if-no", &[("asker", &asker), ("help", &help)])?);
         paragraphs.push(say.get("consent-questions", &[("asker", &asker)])?);
     }
-    Ok(vec![audience.document(
-        DocumentKind::ConsentConversation,
-        audience.form(false),
-        Some(title),
-        paragraphs,
-    )?])
+    Ok(Explained {
+        documents: vec![audience.document(
+            DocumentKind::ConsentConversation,
+            audience.form(false),
+            Some(title),
+            paragraphs,
+        )?],
+        left_out: 0,
+    })
 }
 
 /// The words the documents use for `categories`, in `language`: what a reader is
@@ -595,13 +598,13 @@ pub fn category_words(
 /// protects from them), leaves it out of documents written for everyone concerned
 /// and refuses it to a caller who asked for that reader by name.
 fn keep(
-    documents: &mut Explained,
+    explained: &mut Explained,
     asked_by_name: bool,
     document: Result<CarerDocument, ExplainError>,
 ) -> Result<(), ExplainError> {
     match document {
-        Ok(document) => documents.push(document),
-        Err(ExplainError::NotForThisCarer { .. }) if !asked_by_name => {}
+        Ok(document) => explained.documents.push(document),
+        Err(ExplainError::NotForThisCarer { .. }) if !asked_by_name => explained.left_out += 1,
         Err(e) => return Err(e),
     }
     Ok(())
@@ -624,9 +627,11 @@ fn find_carer(record: &PartnershipRecord, id: CarerId) -> Result<&Carer, Explain
 /// what it withholds, neither what nor with whom nor whether, only to ask the
 /// professional. Of any other request they are told whether it was shared, but a
 /// refusal's reasons and what would change it are left out, so that no rule, whom
-/// it protects or why is ever said to them. A share under a safeguarding
-/// justification is explained only when the justification records the carers as
-/// told.
+/// it protects or why is ever said to them, and a document that would name anyone
+/// a rule protects from its reader is not written for them (counted in
+/// [`Explained::left_out`], or refused when they are asked for by name). A share
+/// under a safeguarding justification is explained only when the justification
+/// records the carers as told.
 ///
 /// # Errors
 ///
@@ -651,7 +656,10 @@ pub fn decision_explained(
     };
     let request = &entry.request;
     let on = partnership_core::uk_date(request.at());
-    let mut documents = Vec::with_capacity(readers.len());
+    let mut documents = Explained {
+        documents: Vec::with_capacity(readers.len()),
+        left_out: 0,
+    };
     for carer in readers {
         let audience = Audience::carer(record, carer, on)?;
         let say = Say::new(record, &audience)?;
@@ -973,7 +981,8 @@ fn reason_words(
 ///
 /// A summary with an action owned by, or naming, someone a withholding rule protects
 /// from the carer is not written for them: without `reader` they are left out of
-/// the documents, and asked for by name the answer says why.
+/// the documents and counted in [`Explained::left_out`], and asked for by name the
+/// answer says why.
 ///
 /// # Errors
 ///
@@ -1023,7 +1032,10 @@ pub fn what_we_agreed(
         .map(|due| due.date)
         .filter(|d| *d > contact.date())
         .min();
-    let mut documents = Vec::with_capacity(readers.len());
+    let mut documents = Explained {
+        documents: Vec::with_capacity(readers.len()),
+        left_out: 0,
+    };
     for id in readers {
         let carer = find_carer(record, id)?;
         let audience = Audience::carer(record, carer, contact.date())?;

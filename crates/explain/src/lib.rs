@@ -33,7 +33,8 @@
 //!
 //! let scenario = partnership::scenarios::consent_declined_narrowed_withdrawn()?;
 //! let consent = scenario.record.consents()[0].id();
-//! let documents = consent_conversation(&scenario.record, consent, None)?;
+//! let Explained { documents, left_out } = consent_conversation(&scenario.record, consent, None)?;
+//! assert_eq!(left_out, 0);
 //! let letter = &documents[0];
 //! assert!(letter.to_text().contains("It is your choice. You can say yes or no."));
 //! assert!(letter.meets_reading_target());
@@ -310,6 +311,14 @@ pub fn schema() -> partnership_record::schema::SchemaDocument {
     )
 }
 
-/// The documents of one request, as data and in each form: what [`consent_conversation`],
-/// [`decision_explained`] and [`what_we_agreed`] return, one for each reader.
-pub type Explained = Vec<CarerDocument>;
+/// What [`consent_conversation`], [`decision_explained`] and [`what_we_agreed`]
+/// return: a document for each reader it is written for, and how many of those it
+/// concerns were left out (their document would name someone a withholding rule
+/// protects from them), so that nobody is left out unsaid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    /// The documents, one for each reader.
+    pub documents: Vec<CarerDocument>,
+    /// How many readers concerned no document was written for.
+    pub left_out: usize,
+}
