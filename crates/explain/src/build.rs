@@ -400,14 +400,17 @@ impl<'a> Say<'a> {
 }
 
 /// The consent conversation for `consent`: a document for whoever is asked to give it
-/// (the carer with parental responsibility or delegated authority, or the child who
-/// decides for themselves), or for `reader`, a carer in the record, instead.
+/// (the carer with parental responsibility, delegated authority or a court's
+/// authority, or the child who decides for themselves). `reader`, when given, must
+/// be that carer.
 ///
 /// # Errors
 ///
 /// [`ExplainError::NoSuchConsent`], [`ExplainError::NoSuchCarer`],
 /// [`ExplainError::NotForACarer`] for consent asked of a local authority's officer,
-/// or a message error.
+/// [`ExplainError::NotForThisCarer`] for a carer not asked, one a withholding rule
+/// keeps any of it from, or one it would name someone protected to, or a message
+/// error.
 pub fn consent_conversation(
     record: &PartnershipRecord,
     consent: ConsentId,
