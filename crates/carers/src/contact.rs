@@ -80,8 +80,10 @@ pub struct ContactRecordParts {
     pub participants: Vec<PartyRef>,
     /// What was discussed. Personal data.
     pub summary: Sensitive<String>,
-    /// What was agreed, with owners and due dates.
+    /// What was agreed, with owners and due dates. Each once: an action's id is used
+    /// once in the whole log.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("uniqueItems" = true))]
     pub agreed_actions: Vec<AgreedAction>,
 }
 

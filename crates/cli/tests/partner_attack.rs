@@ -317,6 +317,8 @@ fn the_schemas_say_what_the_library_refuses() {
         365
     );
     assert_eq!(schedule["properties"]["outcomes"]["uniqueItems"], true);
+    let contact = schema("contact-record");
+    assert_eq!(contact["properties"]["agreedActions"]["uniqueItems"], true);
     let barrier = schema("barrier");
     assert_eq!(barrier["properties"]["affects"]["minItems"], 1);
     let entry = schema("ledger-entry");
