@@ -676,115 +676,116 @@ pub fn decision_explained(
         if withheld.touches(request.data_categories()) {
             // Nothing about it at all: not what, not with whom, not whether.
             paragraphs.push(say.get("decision-cannot-say", &[("asker", &asker)])?);
-            keep(
-                &mut documents,
-                reader.is_some(),
-                audience.document(
-                    DocumentKind::DecisionExplained,
-                    audience.form(false),
-                    Some(title),
-                    paragraphs,
-                ),
-            )?;
-            continue;
-        }
-        match &entry.decision {
-            SharingDecision::Permit {
-                basis,
-                data_categories,
-            } => {
-                let categories = say.categories(data_categories)?;
-                paragraphs.push(say.get(
-                    "decision-shared",
-                    &[("date", &date), ("asker", &asker), ("child", &say.child)],
-                )?);
-                paragraphs.push(say.get("decision-shared-what", &[("categories", &categories)])?);
-                paragraphs.push(say.get("decision-shared-with", &[("recipient", &recipient)])?);
-                match basis {
-                    PermitBasis::Consent { consents } => {
-                        for id in consents {
-                            let Some(consent) = record.consents().iter().find(|c| c.id() == *id)
-                            else {
-                                continue;
-                            };
-                            let (giver, you) = giver_words(&say, consent.given_by(), carer.id())?;
-                            let given = consent
-                                .events()
+        } else {
+            match &entry.decision {
+                SharingDecision::Permit {
+                    basis,
+                    data_categories,
+                } => {
+                    let categories = say.categories(data_categories)?;
+                    paragraphs.push(say.get(
+                        "decision-shared",
+                        &[("date", &date), ("asker", &asker), ("child", &say.child)],
+                    )?);
+                    paragraphs
+                        .push(say.get("decision-shared-what", &[("categories", &categories)])?);
+                    paragraphs.push(say.get("decision-shared-with", &[("recipient", &recipient)])?);
+                    match basis {
+                        PermitBasis::Consent { consents } => {
+                            for id in consents {
+                                let Some(consent) =
+                                    record.consents().iter().find(|c| c.id() == *id)
+                                else {
+                                    continue;
+                                };
+                                let (giver, you) =
+                                    giver_words(&say, consent.given_by(), carer.id())?;
+                                let given = consent
+                                    .events()
+                                    .iter()
+                                    .find(|e| {
+                                        e.kind == partnership_consent::ConsentEventKind::Given
+                                    })
+                                    .map_or(consent.valid_from(), |e| {
+                                        partnership_core::uk_date(e.at)
+                                    });
+                                paragraphs.push(say.get(
+                                    "decision-shared-consent",
+                                    &[
+                                        ("giver", &giver),
+                                        ("you", you),
+                                        ("given", &say.date(given)?),
+                                    ],
+                                )?);
+                            }
+                        }
+                        PermitBasis::Safeguarding { justification, .. } => {
+                            let told = record
+                                .justifications()
                                 .iter()
-                                .find(|e| e.kind == partnership_consent::ConsentEventKind::Given)
-                                .map_or(consent.valid_from(), |e| partnership_core::uk_date(e.at));
+                                .find(|j| j.id() == *justification)
+                                .and_then(|j| match j.carers_told() {
+                                    Some(CarersTold::Told { on }) => Some(*on),
+                                    _ => None,
+                                })
+                                .ok_or(ExplainError::NotToBeTold)?;
+                            paragraphs
+                                .push(say.get("decision-shared-safe", &[("child", &say.child)])?);
+                            paragraphs
+                                .push(say.get("decision-told", &[("told", &say.date(told)?)])?);
+                        }
+                    }
+                }
+                SharingDecision::Refuse { reasons } => {
+                    not_shared(&say, &mut paragraphs, [&date, &asker, &recipient], request)?;
+                    if withheld_from_reader {
+                        // Nothing about why: any reason, even "nobody said yes", would
+                        // tell them where the line is drawn.
+                        paragraphs.push(say.get("decision-other", &[])?);
+                    } else {
+                        let mut said: Vec<String> = Vec::new();
+                        let mut could_change = false;
+                        for reason in reasons {
+                            let (line, changes) = reason_words(&say, record, reason, carer.id())?;
+                            could_change |= changes;
+                            if !said.contains(&line) {
+                                said.push(line);
+                            }
+                        }
+                        let blocked = reasons.iter().any(|r| {
+                            matches!(
+                                r,
+                                RefusalReason::Withheld { .. }
+                                    | RefusalReason::ChildMustConsent { .. }
+                            )
+                        });
+                        paragraphs.extend(said);
+                        if could_change
+                            && !blocked
+                            && carer.legal_standing().holds_parental_responsibility_on(on)
+                        {
                             paragraphs.push(say.get(
-                                "decision-shared-consent",
+                                "decision-would-change",
                                 &[
-                                    ("giver", &giver),
-                                    ("you", you),
-                                    ("given", &say.date(given)?),
+                                    ("recipient", &say.recipient_name(request.recipient())),
+                                    ("asker", &asker),
                                 ],
                             )?);
                         }
                     }
-                    PermitBasis::Safeguarding { justification, .. } => {
-                        let told = record
-                            .justifications()
-                            .iter()
-                            .find(|j| j.id() == *justification)
-                            .and_then(|j| match j.carers_told() {
-                                Some(CarersTold::Told { on }) => Some(*on),
-                                _ => None,
-                            })
-                            .ok_or(ExplainError::NotToBeTold)?;
-                        paragraphs.push(say.get("decision-shared-safe", &[("child", &say.child)])?);
-                        paragraphs.push(say.get("decision-told", &[("told", &say.date(told)?)])?);
+                }
+                SharingDecision::NotDisclosed { .. } => {
+                    not_shared(&say, &mut paragraphs, [&date, &asker, &recipient], request)?;
+                    if withheld_from_reader {
+                        paragraphs.push(say.get("decision-other", &[])?);
+                    } else {
+                        paragraphs
+                            .push(say.get("decision-not-disclosed", &[("child", &say.child)])?);
                     }
                 }
             }
-            SharingDecision::Refuse { reasons } => {
-                not_shared(&say, &mut paragraphs, [&date, &asker, &recipient], request)?;
-                if withheld_from_reader {
-                    // Nothing about why: any reason, even "nobody said yes", would
-                    // tell them where the line is drawn.
-                    paragraphs.push(say.get("decision-other", &[])?);
-                } else {
-                    let mut said: Vec<String> = Vec::new();
-                    let mut could_change = false;
-                    for reason in reasons {
-                        let (line, changes) = reason_words(&say, record, reason, carer.id())?;
-                        could_change |= changes;
-                        if !said.contains(&line) {
-                            said.push(line);
-                        }
-                    }
-                    let blocked = reasons.iter().any(|r| {
-                        matches!(
-                            r,
-                            RefusalReason::Withheld { .. } | RefusalReason::ChildMustConsent { .. }
-                        )
-                    });
-                    paragraphs.extend(said);
-                    if could_change
-                        && !blocked
-                        && carer.legal_standing().holds_parental_responsibility_on(on)
-                    {
-                        paragraphs.push(say.get(
-                            "decision-would-change",
-                            &[
-                                ("recipient", &say.recipient_name(request.recipient())),
-                                ("asker", &asker),
-                            ],
-                        )?);
-                    }
-                }
-            }
-            SharingDecision::NotDisclosed { .. } => {
-                not_shared(&say, &mut paragraphs, [&date, &asker, &recipient], request)?;
-                if withheld_from_reader {
-                    paragraphs.push(say.get("decision-other", &[])?);
-                } else {
-                    paragraphs.push(say.get("decision-not-disclosed", &[("child", &say.child)])?);
-                }
-            }
+            paragraphs.push(say.get("decision-questions", &[("asker", &asker)])?);
         }
-        paragraphs.push(say.get("decision-questions", &[("asker", &asker)])?);
         keep(
             &mut documents,
             reader.is_some(),
